@@ -1,0 +1,3 @@
+from napctl.cli import main
+
+main()

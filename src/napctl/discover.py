@@ -1,0 +1,59 @@
+"""Where the plans are: --plans, then $NAPCTL_PLANS, then ./plans, then the bundled ones."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+ENV_VAR = "NAPCTL_PLANS"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+class PathNotFound(Exception):
+    """A plan path given by the user does not exist (a usage error, exit 2)."""
+
+
+def bundled_dir(name: str) -> Path:
+    """A data folder shipped with napctl: in the wheel, or in a source checkout."""
+    installed = _PACKAGE / "_data" / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent.parent / name  # src/napctl -> repository root
+
+
+def plan_roots(explicit: Sequence[str] = (), *, cwd: Path | None = None) -> list[Path]:
+    """The files or folders to read plans from, in the order of precedence."""
+    if explicit:
+        return [Path(p) for p in explicit]
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        return [Path(p) for p in env.split(os.pathsep) if p]
+    local = cwd / "plans" if cwd is not None else Path("plans")
+    if local.is_dir():
+        return [local]
+    return [bundled_dir("plans")]
+
+
+def plan_files(roots: Sequence[Path]) -> list[Path]:
+    """Every plan file under ``roots``: files as given, folders searched for *.yaml/*.yml."""
+    files: list[Path] = []
+    for root in roots:
+        if root.is_dir():
+            found = [
+                p for p in root.rglob("*")
+                if p.suffix in (".yaml", ".yml")
+                and not any(part.startswith(".") for part in p.relative_to(root).parts)
+                and p.is_file()
+            ]
+            files.extend(sorted(found))
+        elif root.exists():
+            files.append(root)
+        else:
+            raise PathNotFound(str(root))
+    return files
+
+
+def display_path(path: Path) -> str:
+    """The path as the user gave it (plus the part found below a folder they gave)."""
+    return str(path)

@@ -1,0 +1,18 @@
+"""The JSON Schema of plan files, generated from the model."""
+
+from __future__ import annotations
+
+import json
+
+from napctl.model import Plan
+
+SCHEMA_ID = "https://napctl.example/schema/plan.schema.json"
+
+
+def plan_schema() -> dict[str, object]:
+    schema = Plan.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def schema_json() -> str:
+    return json.dumps(plan_schema(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
