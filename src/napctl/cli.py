@@ -8,14 +8,18 @@ Exit codes (stable, documented in the README):
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from napctl import __version__
+
+if TYPE_CHECKING:
+    from napctl.corpus import Corpus
 
 app = typer.Typer(
     name="napctl",
@@ -114,6 +118,215 @@ def schema(
         from napctl.fsutil import atomic_write
 
         atomic_write(output, text)
+
+
+class ActionFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    yaml = "yaml"
+    md = "md"
+
+
+class DataFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class MatrixFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+class UNPillarChoice(StrEnum):
+    participation = "participation"
+    prevention = "prevention"
+    protection = "protection"
+    relief_and_recovery = "relief-and-recovery"
+
+
+PlanOption = Annotated[
+    str | None, typer.Option("--plan", "-p", help="Only this plan (its id).", show_default=False)
+]
+
+
+def _to_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def load_valid(plans: list[str] | None) -> Corpus:
+    """The plans, or exit 1 with the validator's messages (2 for a missing path)."""
+    from napctl.corpus import load_corpus
+    from napctl.discover import PathNotFound
+    from napctl.reporters import as_text
+
+    try:
+        corpus = load_corpus(plans or [])
+    except PathNotFound as exc:
+        fail_usage(f"no such file or folder: {exc}")
+    if not corpus.ok:
+        sys.stderr.write(as_text(corpus.problems))
+        sys.stderr.write("napctl: the plans are invalid; run `napctl validate` for details\n")
+        raise typer.Exit(EXIT_INVALID)
+    if not corpus.plans:
+        fail_usage("no plan files found (*.yaml, *.yml)")
+    return corpus
+
+
+def _query_error(exc: Exception) -> NoReturn:
+    fail_usage(str(exc))
+
+
+@app.command()
+def actions(
+    actor: Annotated[
+        list[str] | None,
+        typer.Option("--actor", "-a", help="Department code, name or alias (repeatable: any"
+                     " of them). A parent includes its children.", show_default=False),
+    ] = None,
+    plan: PlanOption = None,
+    pillar: Annotated[
+        str | None, typer.Option(help="Pillar id or title.", show_default=False)
+    ] = None,
+    un_pillar: Annotated[
+        UNPillarChoice | None,
+        typer.Option("--un-pillar", help="UN pillar the action's pillar maps to.",
+                     show_default=False),
+    ] = None,
+    goal: Annotated[str | None, typer.Option(help="Goal id.", show_default=False)] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(help="Text in the action or its indicators (ignores case and accents).",
+                     show_default=False),
+    ] = None,
+    no_all: Annotated[
+        bool, typer.Option("--no-all", help="Leave out actions assigned to every department.")
+    ] = False,
+    fmt: Annotated[
+        ActionFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ActionFormat.table,
+    plans: PlansOption = None,
+) -> None:
+    """List actions, filtered by actor, plan, pillar, goal or text. Order is the plan's own."""
+    from napctl import formats
+    from napctl.query import ActionFilter, QueryError, select_actions
+
+    corpus = load_valid(plans)
+    flt = ActionFilter(
+        actors=actor or (), plan_id=plan, pillar=pillar,
+        un_pillar=un_pillar.value if un_pillar else None, goal=goal, search=search,
+        include_all=not no_all,
+    )
+    try:
+        rows = select_actions([p.plan for p in corpus.plans], flt)
+    except QueryError as exc:
+        _query_error(exc)
+    if fmt is ActionFormat.table:
+        if _to_terminal():
+            formats.print_table(rows)
+        else:
+            sys.stdout.write(formats.as_plain(rows))
+        return
+    writer = {
+        ActionFormat.json: formats.as_json,
+        ActionFormat.csv: formats.as_csv,
+        ActionFormat.yaml: formats.as_yaml,
+        ActionFormat.md: formats.as_markdown,
+    }[fmt]
+    sys.stdout.write(writer(rows))
+
+
+@app.command()
+def actors(
+    plan: PlanOption = None,
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.table,
+    plans: PlansOption = None,
+) -> None:
+    """The department registry as a tree, with each department's number of actions."""
+    from napctl.query import QueryError, select_plans
+    from napctl.views import actor_records, actors_text
+
+    corpus = load_valid(plans)
+    try:
+        chosen = select_plans([p.plan for p in corpus.plans], plan)
+    except QueryError as exc:
+        _query_error(exc)
+    if fmt is DataFormat.json:
+        records = [r for p in chosen for r in actor_records(p)]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(actors_text(chosen))
+
+
+@app.command("plans")
+def plans_(
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.table,
+    plans: PlansOption = None,
+) -> None:
+    """Each plan with its title, country, period and counts."""
+    from napctl.views import plan_summary, plans_text
+
+    corpus = load_valid(plans)
+    if fmt is DataFormat.json:
+        records = [plan_summary(p) for p in corpus.plans]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(plans_text(corpus.plans))
+
+
+@app.command()
+def show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="Action, goal or pillar id;"
+                                         " PLAN:ID picks the plan.")],
+    plan: PlanOption = None,
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.table,
+    plans: PlansOption = None,
+) -> None:
+    """One action, goal or pillar with its context."""
+    from napctl.query import QueryError, find_item
+    from napctl.views import found_record, found_text
+
+    corpus = load_valid(plans)
+    try:
+        found = find_item([p.plan for p in corpus.plans], ident, plan_id=plan)
+    except QueryError as exc:
+        _query_error(exc)
+    if fmt is DataFormat.json:
+        records = [found_record(f) for f in found]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("\n".join(found_text(f) for f in found))
+
+
+@app.command("matrix")
+def matrix_(
+    plan: PlanOption = None,
+    fmt: Annotated[MatrixFormat, typer.Option("--format", "-f")] = MatrixFormat.table,
+    plans: PlansOption = None,
+) -> None:
+    """Departments by pillar: how many actions each department carries in each pillar."""
+    from napctl import views
+    from napctl.query import QueryError, select_plans
+
+    corpus = load_valid(plans)
+    try:
+        chosen = select_plans([p.plan for p in corpus.plans], plan)
+    except QueryError as exc:
+        _query_error(exc)
+    if fmt is MatrixFormat.table:
+        if _to_terminal():
+            views.print_matrix(chosen)
+        else:
+            sys.stdout.write(views.matrix_plain(chosen))
+        return
+    writer = {
+        MatrixFormat.json: views.matrix_json,
+        MatrixFormat.csv: views.matrix_csv,
+        MatrixFormat.md: views.matrix_md,
+    }[fmt]
+    sys.stdout.write(writer(chosen))
 
 
 def main() -> None:

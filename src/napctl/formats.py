@@ -1,0 +1,146 @@
+"""Query results as JSON, CSV, YAML, Markdown or plain text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from napctl.markdown import md_escape
+from napctl.query import ActionRow, full_names
+
+ACTION_FORMATS = ("table", "json", "csv", "yaml", "md")
+
+
+def action_record(row: ActionRow) -> dict[str, Any]:
+    """The stable, documented shape of one action in machine formats."""
+    action = row.action
+    record: dict[str, Any] = {
+        "plan": row.plan.id,
+        "id": action.id,
+        "pillar": row.pillar.id,
+        "pillar_title": row.pillar.title,
+        "goal": row.goal.id,
+        "goal_text": row.goal.text,
+        "text": action.text,
+        "indicators": list(action.indicators),
+        "departments": action.codes(),
+        "assignments": [
+            {
+                "code": a.code,
+                "name": full_names(row.plan, [a.code])[0],
+                "role": a.role,
+                "note": a.note,
+            }
+            for a in action.assignments()
+        ],
+        "for_all": action.for_all,
+        "via_all": row.via_all,
+        "notes": list(action.notes),
+    }
+    return record
+
+
+def as_json(rows: Sequence[ActionRow]) -> str:
+    return json.dumps([action_record(r) for r in rows], ensure_ascii=False, indent=2) + "\n"
+
+
+def as_yaml(rows: Sequence[ActionRow]) -> str:
+    import yaml
+
+    if not rows:
+        return "[]\n"
+    return yaml.safe_dump(
+        [action_record(r) for r in rows], allow_unicode=True, sort_keys=False, width=100
+    )
+
+
+CSV_COLUMNS = (
+    "plan", "id", "pillar", "pillar_title", "goal", "goal_text", "text", "indicators",
+    "departments", "roles", "for_all", "via_all", "notes",
+)
+
+
+def as_csv(rows: Sequence[ActionRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        rec = action_record(row)
+        roles = "; ".join(
+            f"{a['code']}: {a['role']}" for a in rec["assignments"] if a["role"]
+        )
+        writer.writerow([
+            rec["plan"], rec["id"], rec["pillar"], rec["pillar_title"], rec["goal"],
+            rec["goal_text"], rec["text"], "\n".join(rec["indicators"]),
+            "; ".join(rec["departments"]), roles, str(rec["for_all"]).lower(),
+            str(rec["via_all"]).lower(), "\n".join(rec["notes"]),
+        ])
+    return buffer.getvalue()
+
+
+def departments_label(row: ActionRow) -> str:
+    parts = []
+    for a in row.action.assignments():
+        label = a.code
+        if a.role:
+            label += f" ({a.role})"
+        parts.append(label)
+    return ", ".join(parts)
+
+
+def as_markdown(rows: Sequence[ActionRow]) -> str:
+    lines = [
+        "| Plan | ID | Pillar | Goal | Action | Indicators | Departments |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        cells = [
+            row.plan.id, row.action.id, row.pillar.title, row.goal.id, row.action.text,
+            "; ".join(row.action.indicators),
+            departments_label(row) + (" (all departments)" if row.via_all else ""),
+        ]
+        lines.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def as_plain(rows: Sequence[ActionRow]) -> str:
+    """Tab-separated, one action a line, a header first: for pipes, grep and cut."""
+    out = ["plan\tid\tpillar\tgoal\tdepartments\ttext"]
+    for row in rows:
+        deps = departments_label(row) + (" [all]" if row.via_all else "")
+        fields = [row.plan.id, row.action.id, row.pillar.id, row.goal.id, deps, row.action.text]
+        out.append("\t".join(" ".join(f.split()) for f in fields))
+    return "\n".join(out) + "\n"
+
+
+def print_table(rows: Sequence[ActionRow]) -> None:
+    """A rich table for people at a terminal (rich imported only here)."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(show_lines=True, expand=True)
+    table.add_column("ID", no_wrap=True, style="bold")
+    table.add_column("Pillar / goal", ratio=1)
+    table.add_column("Action", ratio=3)
+    table.add_column("Indicators", ratio=2)
+    table.add_column("Departments", ratio=1)
+    several_plans = len({r.plan.id for r in rows}) > 1
+    for row in rows:
+        ident = f"{row.plan.id}\n{row.action.id}" if several_plans else row.action.id
+        deps = escape(departments_label(row))
+        if row.via_all:
+            deps += "\n[italic](all departments)[/italic]"
+        table.add_row(
+            escape(ident),
+            escape(f"{row.pillar.id} {row.pillar.title}") + f"\n[dim]{escape(row.goal.id)}[/dim]",
+            escape(row.action.text),
+            escape("\n".join(f"• {i}" for i in row.action.indicators)),
+            deps,
+        )
+    console = Console()
+    console.print(table)
+    console.print(f"{len(rows)} action{'s' if len(rows) != 1 else ''}")

@@ -1,0 +1,288 @@
+"""Questions analysts ask of the plans: who does what, and where.
+
+Plain functions over models; the CLI only formats what they return.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from napctl.model import ALL, Action, Department, Goal, Pillar, Plan
+
+
+class QueryError(Exception):
+    """A question that cannot be answered as asked (a usage error, exit 2)."""
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: 'Genève' and 'GENEVE' fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
+def department_names(dept: Department) -> list[str]:
+    """Every name a user may type for ``dept``."""
+    return [dept.code, dept.name, *dept.names.values(), *dept.aliases]
+
+
+def children(plan: Plan) -> dict[str, list[str]]:
+    tree: dict[str, list[str]] = {}
+    for dept in plan.departments:
+        if dept.parent is not None:
+            tree.setdefault(dept.parent, []).append(dept.code)
+    return tree
+
+
+def descendants(plan: Plan, code: str) -> list[str]:
+    """``code`` and every department below it, in registry order."""
+    tree = children(plan)
+    found: list[str] = []
+    todo = [code]
+    while todo:
+        current = todo.pop(0)
+        if current in found:
+            continue
+        found.append(current)
+        todo.extend(tree.get(current, []))
+    order = {d.code: i for i, d in enumerate(plan.departments)}
+    return sorted(found, key=lambda c: order.get(c, len(order)))
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """What an actor name means in one plan: the departments it names, with children."""
+
+    plan: Plan
+    named: tuple[str, ...]  # the departments the name itself matched
+    codes: frozenset[str]  # those and their descendants
+
+
+def resolve_actor(plans: Sequence[Plan], name: str, *, plan_id: str | None = None) -> list[
+    ActorMatch
+]:
+    """The departments ``name`` stands for, plan by plan.
+
+    Raises QueryError with suggestions when no plan knows the name.
+    """
+    wanted = fold(name)
+    if not wanted:
+        raise QueryError("an actor name cannot be empty")
+    matches: list[ActorMatch] = []
+    elsewhere: list[str] = []
+    for plan in plans:
+        named = tuple(
+            d.code for d in plan.departments if wanted in (fold(n) for n in department_names(d))
+        )
+        if not named:
+            continue
+        if plan_id is not None and plan.id != plan_id:
+            elsewhere.append(plan.id)
+            continue
+        codes = frozenset(c for code in named for c in descendants(plan, code))
+        matches.append(ActorMatch(plan, named, codes))
+    if matches:
+        return matches
+    if elsewhere:
+        raise QueryError(
+            f"actor '{name}' is not in plan '{plan_id}'; it is in {', '.join(elsewhere)}"
+        )
+    scope = [p for p in plans if plan_id is None or p.id == plan_id]
+    raise QueryError(f"unknown actor '{name}'{suggest(name, scope)}")
+
+
+def suggest(name: str, plans: Sequence[Plan]) -> str:
+    """'; did you mean 'MAEE D5'?' from every name the plans know."""
+    pool: dict[str, str] = {}
+    for plan in plans:
+        for dept in plan.departments:
+            for candidate in department_names(dept):
+                pool.setdefault(fold(candidate), dept.code)
+    wanted = fold(name)
+    close = difflib.get_close_matches(wanted, list(pool), n=6, cutoff=0.5)
+    # Substring hits ("army" in "luxembourg army") help where edit distance does not.
+    close += [k for k in pool if wanted and wanted in k and k not in close]
+    codes: list[str] = []
+    for key in close:
+        if pool[key] not in codes:
+            codes.append(pool[key])
+    if not codes:
+        return "; `napctl actors` lists the departments"
+    quoted = " or ".join(f"'{c}'" for c in codes[:3])
+    return f"; did you mean {quoted}?"
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One action with its context, as a query returns it."""
+
+    plan: Plan
+    pillar: Pillar
+    goal: Goal
+    action: Action
+    via_all: bool = False  # included only because the action is for every department
+
+    @property
+    def key(self) -> str:
+        return f"{self.plan.id}:{self.action.id}"
+
+
+@dataclass
+class ActionFilter:
+    actors: Sequence[str] = ()
+    plan_id: str | None = None
+    pillar: str | None = None
+    un_pillar: str | None = None
+    goal: str | None = None
+    search: str | None = None
+    include_all: bool = True
+
+
+def select_plans(plans: Sequence[Plan], plan_id: str | None) -> list[Plan]:
+    if plan_id is None:
+        return list(plans)
+    chosen = [p for p in plans if p.id == plan_id]
+    if not chosen:
+        known = ", ".join(p.id for p in plans) or "none"
+        hint = difflib.get_close_matches(plan_id, [p.id for p in plans], n=1)
+        more = f"; did you mean '{hint[0]}'?" if hint else f"; known plans: {known}"
+        raise QueryError(f"unknown plan '{plan_id}'{more}")
+    return chosen
+
+
+def _matches_pillar(pillar: Pillar, wanted: str) -> bool:
+    return fold(wanted) in (fold(pillar.id), fold(pillar.title))
+
+
+def select_actions(plans: Sequence[Plan], flt: ActionFilter) -> list[ActionRow]:
+    """Actions matching every filter given; repeated actors widen (any of them).
+
+    Order is each plan's own, plans in the order given.
+    """
+    scope = select_plans(plans, flt.plan_id)
+    codes_by_plan = _actor_codes(scope, flt)
+    if flt.pillar is not None and not any(
+        _matches_pillar(p, flt.pillar) for plan in scope for p in plan.pillars
+    ):
+        raise QueryError(f"no pillar '{flt.pillar}' in {_plans_phrase(scope)}")
+    if flt.goal is not None and not any(
+        g.id == flt.goal for plan in scope for p in plan.pillars for g in p.goals
+    ):
+        raise QueryError(f"no goal '{flt.goal}' in {_plans_phrase(scope)}")
+    needle = fold(flt.search) if flt.search else None
+    rows: list[ActionRow] = []
+    for plan in scope:
+        wanted = None if codes_by_plan is None else codes_by_plan.get(plan.id)
+        if codes_by_plan is not None and wanted is None:
+            continue
+        for pillar, goal, action in plan.actions():
+            if not (
+                (flt.pillar is None or _matches_pillar(pillar, flt.pillar))
+                and (flt.un_pillar is None or flt.un_pillar in pillar.un_pillars)
+                and (flt.goal is None or goal.id == flt.goal)
+                and (needle is None or _contains(action, needle))
+            ):
+                continue
+            via_all = False
+            if wanted is not None and not wanted.intersection(action.codes()):
+                if not (flt.include_all and action.for_all):
+                    continue
+                via_all = True
+            rows.append(ActionRow(plan, pillar, goal, action, via_all))
+    return rows
+
+
+def _actor_codes(scope: Sequence[Plan], flt: ActionFilter) -> dict[str, set[str]] | None:
+    """Plan id -> department codes the actors stand for; None when no actor is asked."""
+    if not flt.actors:
+        return None
+    codes_by_plan: dict[str, set[str]] = {}
+    for actor in flt.actors:
+        for match in resolve_actor(scope, actor, plan_id=flt.plan_id):
+            codes_by_plan.setdefault(match.plan.id, set()).update(match.codes)
+    return codes_by_plan
+
+
+def _plans_phrase(plans: Sequence[Plan]) -> str:
+    return "plan " + plans[0].id if len(plans) == 1 else "any plan"
+
+
+def _contains(action: Action, needle: str) -> bool:
+    return needle in fold(action.text) or any(needle in fold(i) for i in action.indicators)
+
+
+def full_names(plan: Plan, codes: Iterable[str]) -> list[str]:
+    names = []
+    for code in codes:
+        dept = plan.department(code)
+        names.append("All departments" if code == ALL else dept.name if dept else code)
+    return names
+
+
+def action_counts(plan: Plan) -> dict[str, tuple[int, int]]:
+    """Per department: (actions naming it or a child, those plus the actions for All)."""
+    everyone = sum(1 for *_, a in plan.actions() if a.for_all)
+    counts: dict[str, tuple[int, int]] = {}
+    for dept in plan.departments:
+        below = set(descendants(plan, dept.code))
+        own = sum(1 for *_, a in plan.actions() if below.intersection(a.codes()))
+        counts[dept.code] = (own, own + everyone)
+    return counts
+
+
+def matrix(plan: Plan) -> tuple[list[Pillar], list[tuple[Department, list[int]]]]:
+    """Departments by pillar: how many actions of each pillar name each department.
+
+    A department counts an action that names it directly; "All" actions are
+    counted in a row of their own so the spread stays readable.
+    """
+    rows: list[tuple[Department, list[int]]] = []
+    for dept in plan.departments:
+        cells = [
+            sum(1 for g in p.goals for a in g.actions if dept.code in a.codes())
+            for p in plan.pillars
+        ]
+        rows.append((dept, cells))
+    return plan.pillars, rows
+
+
+def all_row(plan: Plan) -> list[int]:
+    return [sum(1 for g in p.goals for a in g.actions if a.for_all) for p in plan.pillars]
+
+
+@dataclass(frozen=True)
+class Found:
+    plan: Plan
+    kind: str  # "action" | "goal" | "pillar"
+    pillar: Pillar
+    goal: Goal | None = None
+    action: Action | None = None
+
+
+def find_item(plans: Sequence[Plan], ident: str, *, plan_id: str | None = None) -> list[Found]:
+    """Items with id ``ident`` (``plan:id`` also accepted), actions first."""
+    if plan_id is None and ":" in ident:
+        plan_id, ident = ident.split(":", 1)
+    found: list[Found] = []
+    for plan in select_plans(plans, plan_id):
+        for pillar in plan.pillars:
+            if pillar.id == ident:
+                found.append(Found(plan, "pillar", pillar))
+            for goal in pillar.goals:
+                if goal.id == ident:
+                    found.append(Found(plan, "goal", pillar, goal))
+                for action in goal.actions:
+                    if action.id == ident:
+                        found.append(Found(plan, "action", pillar, goal, action))
+    if not found:
+        pool = [
+            i for plan in select_plans(plans, plan_id) for p in plan.pillars
+            for i in [p.id, *(g.id for g in p.goals),
+                      *(a.id for g in p.goals for a in g.actions)]
+        ]
+        close = difflib.get_close_matches(ident, pool, n=3)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise QueryError(f"no action, goal or pillar with id '{ident}'{hint}")
+    return found

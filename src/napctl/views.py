@@ -1,0 +1,238 @@
+"""Text and data views of plans, registries, single items and the responsibility matrix."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from napctl.corpus import LoadedPlan
+from napctl.markdown import md_escape
+from napctl.model import Plan
+from napctl.query import Found, action_counts, all_row, children, full_names, matrix
+
+
+def plan_summary(loaded: LoadedPlan) -> dict[str, Any]:
+    plan = loaded.plan
+    goals = [g for p in plan.pillars for g in p.goals]
+    return {
+        "id": plan.id,
+        "title": plan.title,
+        "country": plan.country,
+        "period": f"{plan.period.start}-{plan.period.end}",
+        "pillars": len(plan.pillars),
+        "goals": len(goals),
+        "actions": sum(len(g.actions) for g in goals),
+        "departments": len(plan.departments),
+        "file": loaded.file,
+    }
+
+
+def plans_text(plans: Sequence[LoadedPlan]) -> str:
+    rows = [plan_summary(p) for p in plans]
+    out = ["id\tcountry\tperiod\tpillars\tgoals\tactions\tdepartments\ttitle"]
+    out += [
+        f"{r['id']}\t{r['country']}\t{r['period']}\t{r['pillars']}\t{r['goals']}\t"
+        f"{r['actions']}\t{r['departments']}\t{r['title']}"
+        for r in rows
+    ]
+    return "\n".join(out) + "\n"
+
+
+def actor_records(plan: Plan) -> list[dict[str, Any]]:
+    counts = action_counts(plan)
+    tree = children(plan)
+    return [
+        {
+            "plan": plan.id,
+            "code": d.code,
+            "name": d.name,
+            "names": dict(d.names),
+            "aliases": list(d.aliases),
+            "parent": d.parent,
+            "children": tree.get(d.code, []),
+            "actions": counts[d.code][0],
+            "actions_with_all": counts[d.code][1],
+            "notes": list(d.notes),
+        }
+        for d in plan.departments
+    ]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def actors_text(plans: Sequence[Plan]) -> str:
+    """The registry as an indented tree, children under their parents."""
+    out: list[str] = []
+    for plan in plans:
+        out.append(f"{plan.id}  {plan.title}")
+        records = {r["code"]: r for r in actor_records(plan)}
+        todo = [(c, 1) for c, r in reversed(records.items()) if r["parent"] is None]
+        while todo:
+            code, depth = todo.pop()
+            r = records[code]
+            out.append(
+                f"{'  ' * depth}{code}  {r['name']}  "
+                f"({_plural(r['actions'], 'action')}, {r['actions_with_all']} with All)"
+            )
+            todo.extend((child, depth + 1) for child in reversed(r["children"]))
+    return "\n".join(out) + "\n"
+
+
+def found_record(found: Found) -> dict[str, Any]:
+    plan = found.plan
+    record: dict[str, Any] = {
+        "plan": plan.id,
+        "plan_title": plan.title,
+        "kind": found.kind,
+        "pillar": found.pillar.id,
+        "pillar_title": found.pillar.title,
+        "un_pillars": list(found.pillar.un_pillars),
+    }
+    if found.goal is not None:
+        record["goal"] = found.goal.id
+        record["goal_text"] = found.goal.text
+    if found.action is not None:
+        action = found.action
+        record.update({
+            "id": action.id,
+            "text": action.text,
+            "indicators": list(action.indicators),
+            "departments": [
+                {"code": a.code, "name": full_names(plan, [a.code])[0], "role": a.role,
+                 "note": a.note}
+                for a in action.assignments()
+            ],
+            "notes": list(action.notes),
+        })
+    elif found.goal is not None:
+        record.update({
+            "id": found.goal.id,
+            "actions": [a.id for a in found.goal.actions],
+            "notes": list(found.goal.notes),
+        })
+    else:
+        record.update({
+            "id": found.pillar.id,
+            "summary": found.pillar.summary,
+            "goals": [g.id for g in found.pillar.goals],
+            "notes": list(found.pillar.notes),
+        })
+    return record
+
+
+def found_text(found: Found) -> str:
+    r = found_record(found)
+    out = [f"{r['kind'].capitalize()} {r['id']}  ({r['plan']}: {r['plan_title']})"]
+    out.append(f"Pillar:      {r['pillar']} {r['pillar_title']}"
+               f"  [UN: {', '.join(r['un_pillars'])}]")
+    if "goal" in r and r["kind"] != "goal":
+        out.append(f"Goal:        {r['goal']} {r['goal_text']}")
+    if r["kind"] == "action":
+        out.append(f"Action:      {r['text']}")
+        out.append("Indicators:")
+        out += [f"  - {i}" for i in r["indicators"]] or ["  (none)"]
+        out.append("Departments:")
+        for d in r["departments"]:
+            extra = "".join(f" ({x})" for x in (d["role"], d["note"]) if x)
+            label = d["code"] if d["code"] == d["name"] else f"{d['code']}  {d['name']}"
+            out.append(f"  - {label}{extra}")
+    elif r["kind"] == "goal":
+        out.append(f"Goal:        {r['goal_text']}")
+        out.append(f"Actions:     {', '.join(r['actions'])}")
+    else:
+        if r["summary"]:
+            out.append(f"Summary:     {r['summary']}")
+        out.append(f"Goals:       {', '.join(r['goals'])}")
+    if r["notes"]:
+        out.append("Notes:")
+        out += [f"  - {n}" for n in r["notes"]]
+    return "\n".join(out) + "\n"
+
+
+def matrix_records(plan: Plan) -> dict[str, Any]:
+    pillars, rows = matrix(plan)
+    return {
+        "plan": plan.id,
+        "pillars": [{"id": p.id, "title": p.title} for p in pillars],
+        "rows": [
+            {"code": d.code, "name": d.name, "counts": cells, "total": sum(cells)}
+            for d, cells in rows
+        ] + [{"code": "All", "name": "All departments", "counts": all_row(plan),
+              "total": sum(all_row(plan))}],
+    }
+
+
+def matrix_table(plan: Plan) -> tuple[list[str], list[list[str]]]:
+    data = matrix_records(plan)
+    header = ["department", *[p["id"] for p in data["pillars"]], "total"]
+    body = [[r["code"], *map(str, r["counts"]), str(r["total"])] for r in data["rows"]]
+    return header, body
+
+
+def matrix_csv(plans: Sequence[Plan]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for plan in plans:
+        header, body = matrix_table(plan)
+        writer.writerow(["plan", *header])
+        for row in body:
+            writer.writerow([plan.id, *row])
+    return buffer.getvalue()
+
+
+def matrix_md(plans: Sequence[Plan]) -> str:
+    out: list[str] = []
+    for plan in plans:
+        header, body = matrix_table(plan)
+        out.append(f"### {md_escape(plan.title)}\n")
+        out.append("| " + " | ".join(md_escape(h) for h in header) + " |")
+        out.append("|" + "---|" + "---:|" * (len(header) - 1))
+        out += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in body]
+        out.append("")
+    return "\n".join(out)
+
+
+def matrix_plain(plans: Sequence[Plan]) -> str:
+    out: list[str] = []
+    for plan in plans:
+        header, body = matrix_table(plan)
+        out.append(plan.id)
+        out += ["\t".join(row) for row in [header, *body]]
+    return "\n".join(out) + "\n"
+
+
+def matrix_json(plans: Sequence[Plan]) -> str:
+    return json.dumps([matrix_records(p) for p in plans], ensure_ascii=False, indent=2) + "\n"
+
+
+def print_matrix(plans: Sequence[Plan]) -> None:
+    """A shaded table: the darker the cell, the more actions (rich imported only here)."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console()
+    for plan in plans:
+        data = matrix_records(plan)
+        peak = max((c for r in data["rows"] for c in r["counts"]), default=0) or 1
+        table = Table(title=escape(plan.title), show_lines=False)
+        table.add_column("Department")
+        for p in data["pillars"]:
+            table.add_column(escape(f"{p['id']} {p['title']}"), justify="right")
+        table.add_column("Total", justify="right", style="bold")
+        for r in data["rows"]:
+            cells = []
+            for count in r["counts"]:
+                if count == 0:
+                    cells.append("[dim]·[/dim]")
+                    continue
+                shade = 60 + int(160 * count / peak)
+                style = f"on rgb({255 - shade},{255 - shade // 2},255)"
+                cells.append(f"[{style}] {count} [/]")
+            table.add_row(escape(r["code"]), *cells, str(r["total"]))
+        console.print(table)
