@@ -32,7 +32,7 @@ def test_there_are_many_negative_examples() -> None:
 def test_positive_examples_are_valid(path: Path) -> None:
     corpus = load_corpus([str(path)])
     assert corpus.problems == []
-    assert [p.plan.id for p in corpus.plans] == ["xx-2020-2022"]
+    assert len(corpus.plans) == 1 and corpus.plans[0].file == str(path)
 
 
 @pytest.mark.parametrize("path", NEGATIVE, ids=lambda p: p.stem)

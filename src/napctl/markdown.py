@@ -6,7 +6,7 @@ import re
 
 # Characters that can start or end Markdown syntax anywhere in a line, plus the
 # HTML ones: plan text must never become a link, emphasis, raw HTML or a table cell edge.
-_INLINE = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
+_INLINE = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
 _LINE_START = re.compile(r"^(\s*)([-=>]|\d+[.)])", re.MULTILINE)
 
 

@@ -162,7 +162,7 @@ def select_actions(plans: Sequence[Plan], flt: ActionFilter) -> list[ActionRow]:
     Order is each plan's own, plans in the order given.
     """
     scope = select_plans(plans, flt.plan_id)
-    codes_by_plan = _actor_codes(scope, flt)
+    codes_by_plan = _actor_codes(plans, flt)
     if flt.pillar is not None and not any(
         _matches_pillar(p, flt.pillar) for plan in scope for p in plan.pillars
     ):
