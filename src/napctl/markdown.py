@@ -7,10 +7,20 @@ import re
 # Characters that can start or end Markdown syntax anywhere in a line, plus the
 # HTML ones: plan text must never become a link, emphasis, raw HTML or a table cell edge.
 _INLINE = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
-_LINE_START = re.compile(r"^(\s*)([-=>]|\d+[.)])", re.MULTILINE)
+_SPACE = re.compile(r"\s+")
+# At the start of a line these make a list item or a setext heading (a list marker
+# needs the space after it, so "1.a" stays as it is).
+_LINE_START = re.compile(r"^(\s*)(-(?=\s|$)|=|\d+[.)](?=\s|$))")
 
 
 def md_escape(text: str) -> str:
     """``text`` as literal Markdown, on one line (table cells and list items need that)."""
-    escaped = _INLINE.sub(r"\\\1", " ".join(text.split()))
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    escaped = _INLINE.sub(r"\\\1", _SPACE.sub(" ", text))
+    return _LINE_START.sub(_escape_marker, escaped, count=1)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    marker = match.group(2)
+    if marker[0].isdigit():  # only punctuation can be escaped: 1\. not \1.
+        return match.group(1) + marker[:-1] + "\\" + marker[-1]
+    return match.group(1) + "\\" + marker

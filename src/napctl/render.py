@@ -1,0 +1,287 @@
+"""Report skeletons and department checklists from Jinja2 templates.
+
+Plan text is data: it is passed to templates as values and never compiled as a
+template. HTML is autoescaped; Markdown gets the same treatment through
+``finalize``, which escapes every string a template prints unless the
+template marks it as already safe. Templates run sandboxed, with
+StrictUndefined so a typo fails loudly instead of printing nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    select_autoescape,
+)
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from napctl.discover import bundled_dir
+from napctl.fsutil import atomic_write, safe_child, slugify
+from napctl.markdown import md_escape
+from napctl.model import ALL, UN_PILLARS, Plan
+from napctl.query import ActorMatch, all_row, descendants, matrix, resolve_actor
+
+Format = Literal["md", "html"]
+
+
+class RenderError(Exception):
+    """A template is missing or broken (exit 2: the user's templates or options)."""
+
+
+def _md_finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return md_escape(value)
+
+
+def environment(fmt: Format, templates: Path | None = None) -> ImmutableSandboxedEnvironment:
+    """Templates from ``templates`` first, then the bundled ones.
+
+    The bundled ones are also reachable as ``default/NAME`` so that a user's
+    template can extend the one it replaces.
+    """
+    bundled = FileSystemLoader(str(bundled_dir("templates")))
+    loaders: list[Any] = []
+    if templates is not None:
+        loaders.append(FileSystemLoader(str(templates)))
+    loaders += [PrefixLoader({"default": bundled}), bundled]
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"),
+                                     default_for_string=False),
+        finalize=_md_finalize if fmt == "md" else None,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = lambda v: Markup(md_escape(str(v)))
+    env.filters["slug"] = slugify
+    return env
+
+
+def _render(env: ImmutableSandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    try:
+        return env.get_template(name).render(context)
+    except TemplateError as exc:
+        # Syntax errors carry a file and line; undefined names and sandbox refusals do not.
+        line = getattr(exc, "lineno", None)
+        where = f" ({getattr(exc, 'filename', None) or name}:{line})" if line else ""
+        raise RenderError(f"template {name}{where}: {exc.message or exc}") from exc
+
+
+# -- the data templates see ----------------------------------------------------------
+
+
+def _dept_label(plan: Plan, code: str) -> dict[str, Any]:
+    dept = plan.department(code)
+    if code == ALL:
+        return {"code": ALL, "name": "All departments"}
+    return {"code": code, "name": dept.name if dept else code}
+
+
+def spread(plan: Plan, codes: Sequence[str] | None = None) -> dict[str, Any]:
+    """Departments by pillar (``codes`` limits the rows), ready for a table or a chart."""
+    pillars, rows = matrix(plan)
+    wanted = None if codes is None else set(codes)
+    body: list[dict[str, Any]] = [
+        {"code": d.code, "name": d.name, "counts": cells, "total": sum(cells)}
+        for d, cells in rows
+        if wanted is None or d.code in wanted
+    ]
+    everyone = all_row(plan)
+    if any(everyone):
+        body.append({"code": ALL, "name": "All departments", "counts": everyone,
+                     "total": sum(everyone)})
+    peak = max((c for r in body for c in r["counts"]), default=0)
+    return {"pillars": [{"id": p.id, "title": p.title} for p in pillars], "rows": body,
+            "peak": peak}
+
+
+def _action(plan: Plan, action: Any, *, focus: frozenset[str] = frozenset()) -> dict[str, Any]:
+    assignments = []
+    for a in action.assignments():
+        label = _dept_label(plan, a.code)
+        assignments.append({**label, "role": a.role, "note": a.note, "mine": a.code in focus})
+    return {
+        "id": action.id,
+        "text": action.text,
+        "indicators": list(action.indicators),
+        "departments": assignments,
+        "others": [a for a in assignments if not a["mine"] and a["code"] != ALL],
+        "mine": [a for a in assignments if a["mine"]],
+        "for_all": action.for_all,
+        "notes": list(action.notes),
+    }
+
+
+def plan_facts(plan: Plan) -> dict[str, Any]:
+    return {
+        "id": plan.id,
+        "title": plan.title,
+        "country": plan.country,
+        "period": {"start": plan.period.start, "end": plan.period.end},
+        "coordination": [_dept_label(plan, c) for c in plan.coordination.departments],
+        "mechanism": plan.coordination.mechanism,
+        "reporting": [
+            {"what": r.what, "by": [_dept_label(plan, c) for c in r.by], "to": r.to,
+             "frequency": r.frequency, "from_year": r.from_year}
+            for r in plan.reporting
+        ],
+        "target_countries": list(plan.target_countries),
+        "source": plan.source.title,
+    }
+
+
+def report_context(plan: Plan, *, year: int | None, date: str | None) -> dict[str, Any]:
+    pillars: list[dict[str, Any]] = []
+    for pillar in plan.pillars:
+        goals = [
+            {"id": g.id, "text": g.text, "actions": [_action(plan, a) for a in g.actions]}
+            for g in pillar.goals
+        ]
+        pillars.append({"id": pillar.id, "title": pillar.title, "summary": pillar.summary,
+                        "un_pillars": list(pillar.un_pillars), "goals": goals})
+    return {
+        "plan": plan_facts(plan),
+        "year": year,
+        "date": date,
+        "pillars": pillars,
+        "spread": spread(plan),
+        "action_count": sum(len(g["actions"]) for p in pillars for g in p["goals"]),
+        "un_pillar_names": UN_PILLARS,
+    }
+
+
+def checklist_context(
+    matches: Sequence[ActorMatch], *, title: str, date: str | None
+) -> dict[str, Any]:
+    sections = []
+    total = 0
+    for match in matches:
+        plan = match.plan
+        pillars: list[dict[str, Any]] = []
+        for pillar in plan.pillars:
+            goals: list[dict[str, Any]] = []
+            for goal in pillar.goals:
+                acts = [
+                    _action(plan, a, focus=match.codes) for a in goal.actions
+                    if match.codes.intersection(a.codes()) or a.for_all
+                ]
+                if acts:
+                    goals.append({"id": goal.id, "text": goal.text, "actions": acts})
+            if goals:
+                pillars.append({"id": pillar.id, "title": pillar.title, "goals": goals})
+        count = sum(len(g["actions"]) for p in pillars for g in p["goals"])
+        total += count
+        named = [_dept_label(plan, c) for c in match.named]
+        below = [_dept_label(plan, c) for c in sorted(match.codes - set(match.named),
+                 key=[d.code for d in plan.departments].index)]
+        sections.append({"plan": plan_facts(plan), "departments": named, "includes": below,
+                         "pillars": pillars, "count": count,
+                         "spread": spread(plan, sorted(match.codes))})
+    return {"title": title, "date": date, "sections": sections, "total": total}
+
+
+# -- entry points --------------------------------------------------------------------
+
+
+def render_report(
+    plan: Plan, fmt: Format, *, year: int | None = None, date: str | None = None,
+    templates: Path | None = None,
+) -> str:
+    env = environment(fmt, templates)
+    return _render(env, f"report.{fmt}.j2", report_context(plan, year=year, date=date))
+
+
+def render_checklist(
+    plans: Sequence[Plan], actor: str, fmt: Format, *, plan_id: str | None = None,
+    date: str | None = None, templates: Path | None = None,
+) -> str:
+    """The checklist of ``actor`` (resolved as in `napctl actions`). Raises QueryError."""
+    matches = resolve_actor(plans, actor, plan_id=plan_id)
+    env = environment(fmt, templates)
+    return _render(env, f"checklist.{fmt}.j2",
+                   checklist_context(matches, title=actor, date=date))
+
+
+@dataclass
+class ChecklistSet:
+    """The files one `napctl checklists` run produces: name -> text, in order."""
+
+    files: dict[str, str] = field(default_factory=dict)
+
+
+def build_checklists(
+    plans: Sequence[Plan], fmt: Format, *, date: str | None = None,
+    templates: Path | None = None,
+) -> ChecklistSet:
+    """One checklist per department code (across the plans given) and an index."""
+    env = environment(fmt, templates)
+    by_code: dict[str, list[ActorMatch]] = {}
+    for plan in plans:
+        for dept in plan.departments:
+            codes = frozenset(descendants(plan, dept.code))
+            by_code.setdefault(dept.code, []).append(ActorMatch(plan, (dept.code,), codes))
+    result = ChecklistSet()
+    entries = []
+    used: set[str] = set()
+    for code, matches in by_code.items():
+        slug = slugify(code)
+        name, n = f"{slug}.{fmt}", 2
+        while name in used or name == f"index.{fmt}":
+            name, n = f"{slug}-{n}.{fmt}", n + 1
+        used.add(name)
+        context = checklist_context(matches, title=code, date=date)
+        result.files[name] = _render(env, f"checklist.{fmt}.j2", context)
+        entries.append({
+            "code": code, "file": name, "count": context["total"],
+            "names": sorted({d["name"] for s in context["sections"] for d in s["departments"]}),
+            "plans": [s["plan"]["id"] for s in context["sections"]],
+        })
+    index = {"entries": entries, "plans": [plan_facts(p) for p in plans], "date": date}
+    result.files[f"index.{fmt}"] = _render(env, f"index.{fmt}.j2", index)
+    return result
+
+
+@dataclass
+class WriteResult:
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    stale: list[Path] = field(default_factory=list)
+
+
+def write_checklists(files: ChecklistSet, out: Path, *, check: bool = False) -> WriteResult:
+    """Write (or with ``check``, only compare) every file, atomically, inside ``out``."""
+    result = WriteResult()
+    if not check:
+        out.mkdir(parents=True, exist_ok=True)
+    for name, text in files.files.items():
+        target = out / name
+        if out.exists():
+            try:
+                safe_child(out, name)
+            except ValueError as exc:
+                raise RenderError(f"refusing to write {target}: it leads outside {out}") from exc
+        try:
+            current = target.read_text(encoding="utf-8")
+        except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError):
+            current = None
+        if current == text:
+            result.unchanged.append(target)
+        elif check:
+            result.stale.append(target)
+        else:
+            atomic_write(target, text)
+            result.written.append(target)
+    return result
