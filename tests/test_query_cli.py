@@ -22,6 +22,12 @@ def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def ok(runner: CliRunner, *args: str) -> str:
+    code, out, err = run(runner, *args)
+    assert code == 0, err
+    return out
+
+
 def test_actions_plain_when_piped(runner: CliRunner) -> None:
     code, out, _ = run(runner, "actions", "--actor", "Police")
     assert code == 0
@@ -58,7 +64,7 @@ def test_actions_json_contract(runner: CliRunner) -> None:
 
 
 def test_actions_no_all(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "actions", "-a", "RP Genève", "--no-all", "-f", "json")
+    out = ok(runner, "actions", "-a", "RP Genève", "--no-all", "-f", "json")
     assert [r["id"] for r in json.loads(out)] == ["1.a"]
 
 
@@ -73,12 +79,12 @@ def test_actions_csv_opens_as_one_row_per_action(runner: CliRunner) -> None:
 
 
 def test_actions_yaml_round_trips(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "actions", "--plan", "xx-2020-2022", "-f", "yaml")
+    out = ok(runner, "actions", "--plan", "xx-2020-2022", "-f", "yaml")
     assert [r["id"] for r in yaml.safe_load(out)] == ["P1.1.1", "P1.1.2", "P2.1.1"]
 
 
 def test_actions_markdown_table(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "actions", "--goal", "P2.1", "-f", "md")
+    out = ok(runner, "actions", "--goal", "P2.1", "-f", "md")
     lines = out.splitlines()
     assert lines[0].startswith("| Plan | ID |")
     assert lines[2] == (
@@ -128,7 +134,7 @@ def test_actors_tree(runner: CliRunner) -> None:
         "  INT  Ministry of the Interior  (2 actions, 3 with All)",
         "    POL  National Police  (1 action, 2 with All)",
     ]
-    code, out, _ = run(runner, "actors", "-f", "json")
+    out = ok(runner, "actors", "-f", "json")
     records = json.loads(out)
     assert {r["code"]: r["children"] for r in records}["INT"] == ["POL"]
 
@@ -138,7 +144,7 @@ def test_plans(runner: CliRunner) -> None:
     assert [(p["id"], p["actions"], p["departments"]) for p in json.loads(out)] == [
         ("xx-2020-2022", 3, 5), ("yy-2021-2024", 2, 3),
     ]
-    code, out, _ = run(runner, "plans")
+    out = ok(runner, "plans")
     assert out.splitlines()[1].startswith("xx-2020-2022\tExampleland\t2020-2022\t2\t2\t3\t5\t")
 
 
@@ -164,7 +170,7 @@ def test_matrix_formats(runner: CliRunner) -> None:
     ]
     code, out, _ = run(runner, "matrix", "-f", "json")
     assert [r["total"] for r in json.loads(out)[1]["rows"]] == [0, 1, 1, 1]
-    code, out, _ = run(runner, "matrix", "-p", "yy-2021-2024", "-f", "md")
+    out = ok(runner, "matrix", "-p", "yy-2021-2024", "-f", "md")
     assert "| RP Genève | 1 | 1 |" in out
 
 
