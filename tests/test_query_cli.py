@@ -126,7 +126,7 @@ def test_invalid_plans_exit_1_with_messages(runner: CliRunner) -> None:
 
 
 def test_actors_tree(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "actors", "--plan", "xx-2020-2022")
+    out = ok(runner, "actors", "--plan", "xx-2020-2022")
     assert out.splitlines()[1:] == [
         "  MFA  Ministry of Foreign Affairs  (1 action, 2 with All)",
         "    MFA D1  Directorate of Political Affairs  (1 action, 2 with All)",
@@ -140,7 +140,7 @@ def test_actors_tree(runner: CliRunner) -> None:
 
 
 def test_plans(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "plans", "-f", "json")
+    out = ok(runner, "plans", "-f", "json")
     assert [(p["id"], p["actions"], p["departments"]) for p in json.loads(out)] == [
         ("xx-2020-2022", 3, 5), ("yy-2021-2024", 2, 3),
     ]
@@ -153,12 +153,12 @@ def test_show_action(runner: CliRunner) -> None:
     assert code == 0
     assert "Goal:        P1.1 More women in peace operations" in out
     assert "  - POL  National Police (Recruitment office)" in out
-    code, out, _ = run(runner, "show", "yy-2021-2024:G1", "-f", "json")
+    out = ok(runner, "show", "yy-2021-2024:G1", "-f", "json")
     assert json.loads(out)[0]["actions"] == ["1.a", "1.b"]
 
 
 def test_matrix_formats(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "matrix", "--plan", "xx-2020-2022", "-f", "csv")
+    out = ok(runner, "matrix", "--plan", "xx-2020-2022", "-f", "csv")
     assert out.splitlines() == [
         "plan,department,P1,P2,total",
         "xx-2020-2022,MFA,0,0,0",
@@ -168,7 +168,7 @@ def test_matrix_formats(runner: CliRunner) -> None:
         "xx-2020-2022,INT,0,1,1",
         "xx-2020-2022,All,1,0,1",
     ]
-    code, out, _ = run(runner, "matrix", "-f", "json")
+    out = ok(runner, "matrix", "-f", "json")
     assert [r["total"] for r in json.loads(out)[1]["rows"]] == [0, 1, 1, 1]
     out = ok(runner, "matrix", "-p", "yy-2021-2024", "-f", "md")
     assert "| RP Genève | 1 | 1 |" in out
