@@ -3,115 +3,145 @@
 plan -> pillars -> goals -> actions, plus a department registry. Field names
 are the contract of the YAML files in ``plans/`` and of the JSON Schema in
 ``schema/plan.schema.json``; see ``docs/plan-format.md``.
+
+The classes are frozen standard-library dataclasses. pydantic validates them
+(``napctl.validate``) and generates the schema from them, but importing this
+module does not import pydantic: queries on plans already known to be valid
+(``napctl.cache``) start as fast as the command line itself. The constraint
+markers below become pydantic core schemas only when pydantic asks.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from collections.abc import Iterator
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
 
 #: The reserved actor that stands for every department of a plan.
 ALL = "All"
 
 UNPillar = Literal["participation", "prevention", "protection", "relief-and-recovery"]
-UN_PILLARS: tuple[UNPillar, ...] = (
-    "participation",
-    "prevention",
-    "protection",
-    "relief-and-recovery",
-)
+UN_PILLARS: tuple[UNPillar, ...] = typing.get_args(UNPillar)
 
 Role = Literal["lead", "coordination"]
 Frequency = Literal["annual", "biennial", "mid-term", "final", "once"]
 
 #: The pattern that makes a text non-blank; the checks map it to NAP205.
 NON_BLANK = r"\S"
-Text = Annotated[str, StringConstraints(pattern=NON_BLANK)]
-Ident = Annotated[
-    str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64),
-]
-PlanId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
-Code = Annotated[str, StringConstraints(pattern=NON_BLANK, max_length=80)]
-Year = Annotated[int, Field(ge=1900, le=2200)]
 
 
-class _Model(BaseModel):
-    # strict: a YAML `NO` or `1.10` must never turn into a string silently.
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+@dataclass(frozen=True, slots=True)
+class Strict:
+    """A strict str or int constraint (no coercion: YAML's `NO` stays a boolean)."""
+
+    pattern: str | None = None
+    max_length: int | None = None
+    ge: int | None = None
+    le: int | None = None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        if source is int:
+            return core_schema.int_schema(ge=self.ge, le=self.le, strict=True)
+        return core_schema.str_schema(
+            pattern=self.pattern, max_length=self.max_length, strict=True
+        )
 
 
-class Period(_Model):
+@dataclass(frozen=True, slots=True)
+class NonEmpty:
+    """A list that must hold at least one item."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["min_length"] = 1
+        return schema
+
+
+Text = Annotated[str, Strict(pattern=NON_BLANK)]
+Ident = Annotated[str, Strict(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64)]
+PlanId = Annotated[str, Strict(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+CountryCode = Annotated[str, Strict(pattern=r"^[A-Z]{2}$")]
+Code = Annotated[str, Strict(pattern=NON_BLANK, max_length=80)]
+Url = Annotated[str, Strict(pattern=NON_BLANK)]
+Year = Annotated[int, Strict(ge=1900, le=2200)]
+
+# Unknown keys are errors (a misspelt key must not be silently ignored).
+_CONFIG: dict[str, Any] = {"extra": "forbid"}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    __pydantic_config__ = _CONFIG
     start: Year
     end: Year
 
 
-class Source(_Model):
+@dataclass(frozen=True, slots=True)
+class Source:
+    __pydantic_config__ = _CONFIG
     title: Text
     publisher: Text
     language: Text
     published: Year | None = None
-    url: str | None = None
-    document: str | None = Field(
-        default=None, description="The text the transcription was made from."
-    )
-    notes: list[Text] = []
+    url: Url | None = None
+    #: The text the transcription was made from.
+    document: Text | None = None
+    notes: list[Text] = field(default_factory=list)
 
 
-class Coordination(_Model):
-    departments: list[Code] = Field(min_length=1)
+@dataclass(frozen=True, slots=True)
+class Coordination:
+    __pydantic_config__ = _CONFIG
+    departments: Annotated[list[Code], NonEmpty()]
     mechanism: Text | None = None
-    notes: list[Text] = []
+    notes: list[Text] = field(default_factory=list)
 
 
-class ReportingDuty(_Model):
+@dataclass(frozen=True, slots=True)
+class ReportingDuty:
+    __pydantic_config__ = _CONFIG
     what: Text
-    by: list[Code] = Field(min_length=1)
-    to: Text | None = None
+    by: Annotated[list[Code], NonEmpty()]
     frequency: Frequency
+    to: Text | None = None
     from_year: Year | None = None
-    notes: list[Text] = []
+    notes: list[Text] = field(default_factory=list)
 
 
-class Department(_Model):
+@dataclass(frozen=True, slots=True)
+class Department:
+    __pydantic_config__ = _CONFIG
     code: Code
     name: Text
-    names: dict[str, Text] = Field(
-        default={},
-        description="The name in other languages, keyed by language code (fr, nl, de).",
-    )
-    aliases: list[Code] = []
+    #: The name in other languages, keyed by language code (fr, nl, de).
+    names: dict[str, Text] = field(default_factory=dict)
+    aliases: list[Code] = field(default_factory=list)
     parent: Code | None = None
-    notes: list[Text] = []
+    notes: list[Text] = field(default_factory=list)
 
 
-class Assignment(_Model):
+@dataclass(frozen=True, slots=True)
+class Assignment:
     """A department on one action, with its role or a note in brackets."""
 
+    __pydantic_config__ = _CONFIG
     code: Code
     role: Role | None = None
     note: Text | None = None
 
 
-def _department_kind(value: object) -> str:
-    # Route by shape so a bad entry gets one error, not one per union member.
-    return "assignment" if isinstance(value, (dict, Assignment)) else "code"
-
-
-DepartmentEntry = Annotated[
-    Annotated[Code, Tag("code")] | Annotated[Assignment, Tag("assignment")],
-    Discriminator(_department_kind),
-]
-
-
-class Action(_Model):
+@dataclass(frozen=True, slots=True)
+class Action:
+    __pydantic_config__ = _CONFIG
     id: Ident
     text: Text
-    indicators: list[Text] = []
-    departments: list[DepartmentEntry] = Field(min_length=1)
-    notes: list[Text] = []
+    departments: Annotated[list[Code | Assignment], NonEmpty()]
+    indicators: list[Text] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
 
     def assignments(self) -> Iterator[Assignment]:
         for entry in self.departments:
@@ -125,38 +155,44 @@ class Action(_Model):
         return ALL in self.codes()
 
 
-class Goal(_Model):
+@dataclass(frozen=True, slots=True)
+class Goal:
+    __pydantic_config__ = _CONFIG
     id: Ident
     text: Text
-    actions: list[Action] = Field(min_length=1)
-    notes: list[Text] = []
+    actions: Annotated[list[Action], NonEmpty()]
+    notes: list[Text] = field(default_factory=list)
 
 
-class Pillar(_Model):
+@dataclass(frozen=True, slots=True)
+class Pillar:
+    __pydantic_config__ = _CONFIG
     id: Ident
     title: Text
-    summary: Text | None = None
     un_pillars: list[UNPillar]
-    goals: list[Goal] = Field(min_length=1)
-    notes: list[Text] = []
+    goals: Annotated[list[Goal], NonEmpty()]
+    summary: Text | None = None
+    notes: list[Text] = field(default_factory=list)
 
 
-class Plan(_Model):
+@dataclass(frozen=True, slots=True)
+class Plan:
+    __pydantic_config__ = _CONFIG
     id: PlanId
     title: Text
     country: Text
-    country_code: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    country_code: CountryCode
     period: Period
     language: Text
     coordination: Coordination
-    reporting: list[ReportingDuty] = []
-    principal_objectives: list[Text] = []
-    target_countries: list[Text] = []
-    civil_society: list[Text] = []
     source: Source
-    notes: list[Text] = []
-    departments: list[Department] = Field(min_length=1)
-    pillars: list[Pillar] = Field(min_length=1)
+    departments: Annotated[list[Department], NonEmpty()]
+    pillars: Annotated[list[Pillar], NonEmpty()]
+    reporting: list[ReportingDuty] = field(default_factory=list)
+    principal_objectives: list[Text] = field(default_factory=list)
+    target_countries: list[Text] = field(default_factory=list)
+    civil_society: list[Text] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
 
     def actions(self) -> Iterator[tuple[Pillar, Goal, Action]]:
         for pillar in self.pillars:
@@ -169,3 +205,71 @@ class Plan(_Model):
             if dept.code == code:
                 return dept
         return None
+
+
+# -- building from data already validated --------------------------------------------
+
+_FIELDS: dict[type, list[tuple[str, Any]]] = {}
+
+
+def _field_types(cls: type) -> list[tuple[str, Any]]:
+    spec = _FIELDS.get(cls)
+    if spec is None:
+        hints = typing.get_type_hints(cls)
+        spec = [(f.name, hints[f.name]) for f in dataclasses.fields(cls)]
+        _FIELDS[cls] = spec
+    return spec
+
+
+def _dataclass_in(annotation: Any) -> type | None:
+    if dataclasses.is_dataclass(annotation) and isinstance(annotation, type):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _dataclass_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _build(annotation: Any, value: Any) -> Any:
+    if isinstance(value, list):
+        item = typing.get_args(annotation)[0] if typing.get_origin(annotation) is list else Any
+        return [_build(item, v) for v in value]
+    if isinstance(value, dict):
+        cls = _dataclass_in(annotation)
+        if cls is None:  # a plain mapping such as Department.names
+            return dict(value)
+        return cls(**{
+            name: _build(hint, value[name]) for name, hint in _field_types(cls) if name in value
+        })
+    return value
+
+
+def plan_from_trusted(data: dict[str, Any]) -> Plan:
+    """A Plan from data that ``napctl.validate`` accepted before (no checks at all)."""
+    plan = _build(Plan, data)
+    assert isinstance(plan, Plan)
+    return plan
+
+
+def plan_to_data(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data, without fields left at their defaults."""
+    return typing.cast(dict[str, Any], _dump(plan))
+
+
+def _dump(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if f.default is not dataclasses.MISSING and item == f.default:
+                continue
+            if f.default_factory is not dataclasses.MISSING and item == f.default_factory():
+                continue
+            out[f.name] = _dump(item)
+        return out
+    if isinstance(value, list):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dump(v) for k, v in value.items()}
+    return value

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 
+from pydantic import TypeAdapter
+
 from napctl.model import Plan
 
 SCHEMA_ID = "https://napctl.example/schema/plan.schema.json"
 
 
 def plan_schema() -> dict[str, object]:
-    schema = Plan.model_json_schema()
+    schema = TypeAdapter(Plan).json_schema()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 

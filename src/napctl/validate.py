@@ -6,19 +6,22 @@ schema cannot express (ids, the department registry, the period).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import types
 import typing
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from napctl.model import ALL, NON_BLANK, Plan
 from napctl.problems import Problem
 from napctl.yamlsafe import YamlDocument
 
 _TYPE_NAMES = {
+    "dataclass_type": "a mapping",
+    "dataclass_exact_type": "a mapping",
     "string_type": "text",
     "int_type": "a whole number",
     "bool_type": "true or false",
@@ -61,29 +64,34 @@ def _describe(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-def _model_at(loc: Sequence[object]) -> type[BaseModel] | None:
-    """The model class that validates the mapping at ``loc``."""
-    model: type[BaseModel] = Plan
+_PLAN_ADAPTER = TypeAdapter(Plan)
+
+
+def _model_at(loc: Sequence[object]) -> type | None:
+    """The dataclass that validates the mapping at ``loc``."""
+    model: type = Plan
     for step in loc:
         if not isinstance(step, str):
             continue
-        field = model.model_fields.get(step)
-        if field is None:
+        hints = _hints(model)
+        if step not in hints:
             continue
-        inner = _find_model(field.annotation)
+        inner = _find_model(hints[step])
         if inner is None:
             return None
         model = inner
     return model
 
 
-def _find_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _hints(model: type) -> dict[str, Any]:
+    return typing.get_type_hints(model)
+
+
+def _find_model(annotation: Any) -> type | None:
+    if dataclasses.is_dataclass(annotation) and isinstance(annotation, type):
         return annotation
     origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _find_model(typing.get_args(annotation)[0])
-    if origin in (list, dict, typing.Union, types.UnionType):
+    if origin in (list, dict, typing.Union, types.UnionType, typing.Annotated):
         for arg in typing.get_args(annotation):
             found = _find_model(arg)
             if found is not None:
@@ -91,25 +99,46 @@ def _find_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _wrong_union_branch(doc: YamlDocument, loc: Sequence[object]) -> bool:
+    """True for errors of the union member that does not fit the input's shape.
+
+    A department entry is a code (text) or a mapping: an error about the
+    other branch only adds noise.
+    """
+    for i, step in enumerate(loc):
+        if step in ("str", "constrained-str", "Assignment"):
+            value: Any = doc.data
+            for part in loc[:i]:
+                try:
+                    value = value[part]
+                except (KeyError, IndexError, TypeError):
+                    return False
+            is_mapping = isinstance(value, dict)
+            return is_mapping != (step == "Assignment")
+    return False
+
+
 def schema_problems(doc: YamlDocument, error: ValidationError) -> list[Problem]:
     problems = []
     for err in error.errors(include_url=False):
         loc = err["loc"]
         kind = err["type"]
+        if _wrong_union_branch(doc, loc):
+            continue
         value = err.get("input")
         ctx = err.get("ctx") or {}
         where = ".".join(str(s) for s in doc.resolve(loc)) or "top level"
         at_key = False
-        if kind == "missing":
+        if kind in ("missing", "missing_argument", "missing_keyword_only_argument"):
             code = "NAP200"
             line, column = doc.position(loc[:-1])
             message = f"missing required field '{loc[-1]}' in {where}"
             problems.append(Problem(doc.file, line, column, code, message))
             continue
-        if kind == "extra_forbidden":
+        if kind in ("extra_forbidden", "unexpected_keyword_argument"):
             code, at_key = "NAP201", True
             model = _model_at(loc[:-1])
-            fields = list(model.model_fields) if model else []
+            fields = [f.name for f in dataclasses.fields(model)] if model else []
             message = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), fields)}"
             if fields and not did_you_mean(str(loc[-1]), fields):
                 message += f"; allowed here: {', '.join(fields)}"
@@ -142,6 +171,9 @@ def schema_problems(doc: YamlDocument, error: ValidationError) -> list[Problem]:
                 code = "NAP206"
                 help_ = _PATTERN_HELP.get(pattern, f"it must match {pattern}")
                 message = f"{where}: {value!r} is not allowed: {help_}"
+        elif kind == "too_long" or kind == "string_too_long":
+            code = "NAP209"
+            message = f"{where}: {err['msg']}"
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             code = "NAP207"
             message = f"{where}: {err['msg'].lower()}, found {value!r}"
@@ -158,7 +190,7 @@ def validate_document(doc: YamlDocument) -> tuple[Plan | None, list[Problem]]:
     if doc.data is None:
         return None, list(doc.problems)
     try:
-        plan = Plan.model_validate(doc.data, strict=True)
+        plan = _PLAN_ADAPTER.validate_python(doc.data)
     except ValidationError as error:
         return None, schema_problems(doc, error)
     return plan, check_plan(plan, doc)
