@@ -1,0 +1,609 @@
+"""The benchmark of issue 8: napctl against its floors, side by side.
+
+    python bench/run.py            # full: bundled plans and corpora of 10, 100, 1000 plans
+    python bench/run.py --quick    # 10 plans, 3 repetitions, no 1000-plan runs (CI smoke)
+
+Run it from the project's environment after ``pip install -e .`` (plus
+check-jsonschema for row 1). Every row times whole commands in subprocesses
+(wall time with ``time.perf_counter``, after one warm-up run of each), and
+the commands of a row are interleaved round-robin, so that whatever the
+machine is doing meanwhile falls on both sides of a ratio. Peak memory is the
+child's own ``ru_maxrss`` from ``os.wait4`` (Linux and macOS only).
+
+Exit status: 0 when every command succeeded (in full mode: and every target
+was met); 1 when a command failed (a non-zero exit where success was
+expected); 3 in full mode when a command succeeded but a target was missed.
+``--quick`` never fails on a timing.
+
+The generated corpora (``bench/generate.py``) are cached in ``bench/.cache``
+(ignored by git) and rebuilt when the generator changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.metadata
+import os
+import platform
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+SCHEMA = ROOT / "schema" / "plan.schema.json"
+PREFERRED_ACTOR = "MAEE D5"
+SEED = 8
+TIMEOUT = 240.0  # seconds, for any one command
+
+# Targets: the measured command's median over the floor's median.
+TARGET_CHECK_JSONSCHEMA = 0.6
+TARGET_FLOOR = 1.2
+TARGET_BARE_PARSE = 1.5
+#: Memory is "bounded by the largest plan" when the peak RSS of validating
+#: 1000 plans exceeds that of 10 plans by at most this many times the size of
+#: the largest plan file (a validator that holds one plan at a time needs a
+#: small multiple of one file; one that holds the corpus needs the corpus).
+MEMORY_FACTOR = 10
+
+
+class CommandFailed(Exception):
+    pass
+
+
+class CommandTimedOut(Exception):
+    pass
+
+
+@dataclass
+class Cmd:
+    label: str
+    argv: list[str]
+    env: dict[str, str] | None = None
+    prepare: Callable[[], None] | None = None
+    timeout: float = TIMEOUT
+
+    def shown(self) -> str:
+        def rel(arg: str) -> str:
+            try:
+                return str(Path(arg).relative_to(ROOT))
+            except ValueError:
+                return arg
+
+        text = shlex.join(rel(a) for a in self.argv)
+        if self.env:
+            text = " ".join(f"{k}={shlex.quote(rel(v))}" for k, v in self.env.items()) + " " + text
+        return text
+
+
+@dataclass
+class Samples:
+    seconds: list[float] = field(default_factory=list)
+    rss_kb: list[int] = field(default_factory=list)
+    warmup: float = 0.0
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.rss_kb) / 1024 if self.rss_kb else float("nan")
+
+
+@dataclass
+class Row:
+    name: str
+    measured: Cmd
+    floor: Cmd | None
+    target: float | None
+    samples: dict[str, Samples]
+
+    @property
+    def ratio(self) -> float | None:
+        if self.floor is None:
+            return None
+        return self.samples[self.measured.label].median / self.samples[self.floor.label].median
+
+    @property
+    def result(self) -> str:
+        ratio = self.ratio
+        if ratio is None or self.target is None:
+            return "info"
+        return "PASS" if ratio <= self.target else "MISS"
+
+
+# --- running commands -------------------------------------------------------------
+
+#: Environment given to every command: napctl's cache of validated plans
+#: (NAPCTL_CACHE_DIR) in a folder of this run's own, set by main().
+BASE_ENV: dict[str, str] = {}
+
+
+def _child_env(extra: dict[str, str] | None) -> dict[str, str]:
+    drop = ("NAPCTL_PLANS", "NAPCTL_CACHE_DIR", "NAPCTL_NO_CACHE")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env.setdefault("COLUMNS", "100")
+    env.update(BASE_ENV)
+    if extra:
+        env.update(extra)
+    return env
+
+
+def run_once(cmd: Cmd) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KB) of one run of ``cmd``; raises CommandFailed."""
+    if cmd.prepare is not None:
+        cmd.prepare()
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd.argv, cwd=ROOT, env=_child_env(cmd.env),
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
+        )
+        timer = threading.Timer(cmd.timeout, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        elapsed = time.perf_counter() - start
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        if elapsed >= cmd.timeout and code < 0:
+            raise CommandTimedOut(f"`{cmd.shown()}` did not finish in {cmd.timeout:.0f} s")
+        if code != 0:
+            err.seek(0)
+            tail = err.read().decode("utf-8", "replace").strip().splitlines()[-5:]
+            raise CommandFailed(
+                f"`{cmd.shown()}` exited {code}" + ("".join(f"\n    {t}" for t in tail))
+            )
+    # ru_maxrss is in KB on Linux and in bytes on macOS.
+    rss = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    return elapsed, rss
+
+
+def measure(cmds: Sequence[Cmd], reps: int, budget: float | None = None,
+            max_reps: int | None = None, single_if_over: bool = False) -> dict[str, Samples]:
+    """One warm-up run of each command, then ``reps`` interleaved rounds.
+
+    With a ``budget`` (seconds), the number of rounds is what fits in it by
+    the warm-up's timing, but never fewer than ``reps`` nor more than ``max_reps``.
+    With ``single_if_over``, a warm-up round longer than the whole budget is
+    the only sample (a command too slow to repeat in the time allowed).
+    """
+    samples = {c.label: Samples() for c in cmds}
+    warm = 0.0
+    for cmd in cmds:
+        seconds, rss = run_once(cmd)
+        warm += seconds
+        samples[cmd.label].rss_kb.append(rss)
+        samples[cmd.label].warmup = seconds
+    if budget is not None:
+        if single_if_over and warm > budget:
+            for cmd in cmds:
+                samples[cmd.label].seconds.append(samples[cmd.label].warmup)
+            return samples
+        fits = int(budget / max(warm, 1e-3))
+        reps = max(reps, min(fits, max_reps or fits))
+    for rnd in range(reps):
+        shift = rnd % len(cmds)
+        for cmd in [*cmds[shift:], *cmds[:shift]]:
+            seconds, rss = run_once(cmd)
+            samples[cmd.label].seconds.append(seconds)
+            samples[cmd.label].rss_kb.append(rss)
+    return samples
+
+
+def progress(message: str) -> None:
+    sys.stderr.write(f"[bench] {message}\n")
+    sys.stderr.flush()
+
+
+# --- what is measured ---------------------------------------------------------
+
+def find_tool(name: str) -> str | None:
+    beside = Path(sys.executable).parent / name
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    return shutil.which(name)
+
+
+def bundled_plans() -> tuple[Path, list[Path], str]:
+    plans_dir = ROOT / "plans"
+    files = sorted(plans_dir.glob("*.yaml")) + sorted(plans_dir.glob("*.yml"))
+    if files:
+        return plans_dir, files, "plans/"
+    examples = ROOT / "tests" / "example-files" / "positive"
+    files = sorted(examples.glob("*.yaml"))
+    return examples, files, "tests/example-files/positive/ (plans/ is empty)"
+
+
+def pick_actor(files: Sequence[Path]) -> tuple[str, str]:
+    """The actor for row 2, and a note when it is not the preferred one."""
+    codes: list[str] = []
+    for path in files:
+        with open(path, "rb") as handle:
+            data = yaml.load(handle, Loader=yaml.CSafeLoader)
+        codes.extend(
+            str(d["code"]) for d in (data or {}).get("departments", []) if isinstance(d, dict)
+        )
+    if PREFERRED_ACTOR in codes or not codes:
+        return PREFERRED_ACTOR, ""
+    return codes[0], f"'{PREFERRED_ACTOR}' is not in the bundled plans; using '{codes[0]}'"
+
+
+def corpus(size: int, cache: Path) -> Path:
+    """The generated corpus of ``size`` plans, from the cache or generated now."""
+    digest = hashlib.sha256((BENCH / "generate.py").read_bytes()).hexdigest()[:12]
+    folder = cache / f"corpus-{size}-seed{SEED}-{digest}"
+    stamp = folder / ".complete"
+    if stamp.is_file():
+        return folder
+    if cache.is_dir():  # drop corpora of this size made by an older generator
+        for old in cache.glob(f"corpus-{size}-seed*"):
+            shutil.rmtree(old)
+    progress(f"generating {size} plans into {folder}")
+    subprocess.run(
+        [sys.executable, str(BENCH / "generate.py"), "--plans", str(size), "--out", str(folder),
+         "--seed", str(SEED)],
+        check=True,
+    )
+    stamp.write_text(f"{size} plans, seed {SEED}, generator {digest}\n", encoding="utf-8")
+    return folder
+
+
+def largest_file(folder: Path) -> tuple[int, int]:
+    """Size of the largest plan file and of all of them, in bytes."""
+    sizes = [p.stat().st_size for p in folder.glob("*.yaml")]
+    return max(sizes), sum(sizes)
+
+
+def checklists_help(napctl: str) -> str | None:
+    """The help of ``napctl checklists``, or None when there is no such command."""
+    proc = subprocess.run([napctl, "checklists", "--help"], capture_output=True, text=True,
+                          cwd=ROOT, env=_child_env(None), check=False)
+    return proc.stdout if proc.returncode == 0 else None
+
+
+# --- report -------------------------------------------------------------------
+
+def versions(napctl: str) -> list[str]:
+    def dist(name: str) -> str:
+        try:
+            return importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            return "not installed"
+
+    try:
+        napctl_version = subprocess.run(
+            [napctl, "--version"], capture_output=True, text=True, check=True, cwd=ROOT
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        napctl_version = "unknown"
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:
+        usable = os.cpu_count() or 0
+    libyaml = "yes" if getattr(yaml, "__with_libyaml__", False) else "NO (pure Python)"
+    return [
+        f"machine:  {platform.platform()}; {cpu}; {os.cpu_count()} CPUs ({usable} usable)",
+        f"python:   {platform.python_implementation()} {platform.python_version()}"
+        f" ({sys.executable})",
+        f"napctl:   {napctl_version} ({napctl})",
+        f"PyYAML:   {yaml.__version__}; libyaml: {libyaml}",
+        f"pydantic: {dist('pydantic')} (pydantic-core {dist('pydantic-core')});"
+        f" typer: {dist('typer')}; click: {dist('click')};"
+        f" check-jsonschema: {dist('check-jsonschema')}",
+    ]
+
+
+def table(rows: Sequence[Row]) -> list[str]:
+    header = ("#", "command", "median s", "vs floor", "median s", "ratio", "target", "result")
+    lines: list[tuple[str, ...]] = [header]
+    for row in rows:
+        a = row.samples[row.measured.label]
+        if row.floor is not None:
+            b = row.samples[row.floor.label]
+            ratio = row.ratio or 0.0
+            lines.append((
+                row.name, row.measured.label, f"{a.median:.3f}", row.floor.label,
+                f"{b.median:.3f}", f"{ratio:.2f}x",
+                f"<= {row.target}x" if row.target is not None else "-", row.result,
+            ))
+        else:
+            lines.append((row.name, row.measured.label, f"{a.median:.3f}", "-", "-", "-", "-",
+                           row.result))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    out = []
+    for n, line in enumerate(lines):
+        out.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip())
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return out
+
+
+# --- the rows -----------------------------------------------------------------
+
+@dataclass
+class Bench:
+    quick: bool
+    cache: Path
+    napctl: str
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    memory_miss: bool = False
+    #: perf_counter time by which a full run must be done (five minutes, less a margin).
+    deadline: float = float("inf")
+
+    @property
+    def reps(self) -> int:
+        return 3 if self.quick else 7
+
+    def budget(self, seconds: float) -> float | None:
+        return None if self.quick else seconds
+
+    def add(self, name: str, measured: Cmd, floor: Cmd | None, target: float | None,
+            budget: float, min_reps: int | None = None,
+            max_reps: int = 20, single_if_over: bool = False) -> Row | None:
+        cmds = [measured] if floor is None else [measured, floor]
+        progress(f"row {name}: {measured.label}" + (f" vs {floor.label}" if floor else ""))
+        try:
+            samples = measure(cmds, min_reps or self.reps, self.budget(budget), max_reps,
+                              single_if_over)
+        except CommandFailed as exc:
+            self.errors.append(f"row {name}: {exc}")
+            progress(f"FAILED: {exc}")
+            return None
+        except CommandTimedOut as exc:
+            self.notes.append(f"row {name} not measured: {exc}, the time left of the full"
+                              " run's five minutes")
+            progress(f"TIMED OUT: {exc}")
+            return None
+        row = Row(name, measured, floor, target, samples)
+        self.rows.append(row)
+        return row
+
+    def row1(self, files: list[Path]) -> None:
+        cjs = find_tool("check-jsonschema")
+        rel = [str(f.relative_to(ROOT)) for f in files]
+        measured = Cmd(f"napctl validate ({len(files)} bundled)",
+                       [self.napctl, "validate", *rel])
+        if cjs is None:
+            self.notes.append("row 1 skipped: check-jsonschema is not installed"
+                              " (pip install check-jsonschema)")
+            return
+        floor = Cmd("check-jsonschema",
+                    [cjs, "--schemafile", str(SCHEMA.relative_to(ROOT)), *rel])
+        self.add("1", measured, floor, TARGET_CHECK_JSONSCHEMA, budget=15)
+
+    def row2(self, plans_dir: Path, files: list[Path]) -> None:
+        actor, note = pick_actor(files)
+        if note:
+            self.notes.append(f"row 2: {note}")
+        rel_dir = str(plans_dir.relative_to(ROOT))
+        floor = Cmd("typer floor", [sys.executable, str(BENCH / "floor_app.py")])
+        actions = Cmd(f"napctl actions --actor {actor!r} -f json",
+                      [self.napctl, "actions", "--actor", actor, "--format", "json",
+                       "--plans", rel_dir])
+        helpcmd = Cmd("napctl --help", [self.napctl, "--help"])
+        uncached = Cmd(f"{actions.label}, NAPCTL_NO_CACHE=1", actions.argv,
+                       env={"NAPCTL_NO_CACHE": "1"})
+        cmds = [actions, helpcmd, floor, uncached]
+        progress(f"row 2: {', '.join(c.label for c in cmds)}")
+        try:
+            samples = measure(cmds, self.reps, self.budget(18), 20)
+        except CommandFailed as exc:
+            self.errors.append(f"row 2: {exc}")
+            progress(f"FAILED: {exc}")
+            return
+        self.rows.append(Row("2a", actions, floor, TARGET_FLOOR, samples))
+        self.rows.append(Row("2b", helpcmd, floor, TARGET_FLOOR, samples))
+        self.rows.append(Row("2c", uncached, floor, None, samples))
+
+    def row3(self, sizes: Sequence[int]) -> None:
+        budgets = {10: 10.0, 100: 20.0, 1000: 60.0}
+        results: list[tuple[int, Row, Path]] = []
+        for size in sizes:
+            folder = corpus(size, self.cache)
+            rel = os.path.relpath(folder, ROOT)
+            measured = Cmd(f"napctl validate ({size} plans)", [self.napctl, "validate", rel])
+            floor = Cmd(f"bare CSafeLoader ({size})",
+                        [sys.executable, str(BENCH / "bare_parse.py"), rel])
+            row = self.add(f"3/{size}", measured, floor, TARGET_BARE_PARSE,
+                           budget=budgets.get(size, 30.0),
+                           min_reps=3 if size >= 1000 else None)
+            if row is not None:
+                results.append((size, row, folder))
+        if results:
+            self.growth(results)
+
+    def growth(self, results: list[tuple[int, Row, Path]]) -> None:
+        lines = ["Growth (row 3): per-plan time and peak memory",
+                 "  plans  napctl s/plan  marginal s/plan  bare s/plan  marginal s/plan"
+                 "  napctl peak MB  bare peak MB  largest plan KB  corpus MB"]
+        prev: tuple[int, float, float] | None = None
+        marginals: list[float] = []
+        for size, row, folder in results:
+            a = row.samples[row.measured.label]
+            b = row.samples[row.floor.label] if row.floor else a
+            biggest, total = largest_file(folder)
+            if prev is None:
+                m_a = m_b = "-"
+            else:
+                da = (a.median - prev[1]) / (size - prev[0])
+                db = (b.median - prev[2]) / (size - prev[0])
+                marginals.append(da)
+                m_a, m_b = f"{da * 1000:.2f} ms", f"{db * 1000:.2f} ms"
+            lines.append(
+                f"  {size:>5}  {a.median / size * 1000:>10.2f} ms  {m_a:>15}"
+                f"  {b.median / size * 1000:>8.2f} ms  {m_b:>15}  {a.peak_mb:>14.1f}"
+                f"  {b.peak_mb:>12.1f}  {biggest / 1024:>15.1f}  {total / 2**20:>9.1f}"
+            )
+            prev = (size, a.median, b.median)
+        if len(marginals) >= 2:
+            growth = marginals[-1] / marginals[0]
+            verdict = "linear or better" if growth <= 1.3 else "WORSE than linear"
+            lines.append(
+                f"  napctl marginal time per plan at the largest step is {growth:.2f}x that of"
+                f" the first step: {verdict} (<= 1.3x)")
+        first, last = results[0], results[-1]
+        if last[0] > first[0]:
+            growth_kb = (max(last[1].samples[last[1].measured.label].rss_kb)
+                         - max(first[1].samples[first[1].measured.label].rss_kb))
+            biggest = max(largest_file(f)[0] for _, _, f in results)
+            bounded = growth_kb * 1024 <= MEMORY_FACTOR * biggest
+            verdict = ("bounded by the largest plan" if bounded
+                       else "NOT bounded: grows with the corpus")
+            limit_mb = MEMORY_FACTOR * biggest / 2**20
+            lines.append(
+                f"  napctl peak RSS grows {growth_kb / 1024:.1f} MB from {first[0]} to"
+                f" {last[0]} plans; largest plan {biggest / 1024:.1f} KB: {verdict}"
+                f" (limit {MEMORY_FACTOR} x largest plan = {limit_mb:.1f} MB)"
+                f" -> {'PASS' if bounded else 'MISS'}"
+            )
+            if not bounded:
+                self.notes.append("memory: napctl validate's peak RSS grows with the corpus"
+                                  " (see Growth)")
+                self.memory_miss = True
+        self.extra.extend(lines)
+
+    def row4(self, plans_dir: Path, sizes: Sequence[int]) -> None:
+        helptext = checklists_help(self.napctl)
+        if helptext is None:
+            self.notes.append("row 4 (napctl checklists): skipped: command not available")
+            return
+        out = Path(tempfile.mkdtemp(prefix="napctl-bench-checklists-"))
+
+        def fresh() -> None:
+            shutil.rmtree(out, ignore_errors=True)
+
+        try:
+            targets = [("bundled", plans_dir)] + [
+                (f"{s} plans", corpus(s, self.cache)) for s in sizes if s >= 1000
+            ]
+            for what, folder in targets:
+                where = os.path.relpath(folder, ROOT)
+                if "--plans" in helptext:
+                    argv = [self.napctl, "checklists", "--plans", where, "--out", str(out)]
+                    env = None
+                else:  # an early version without --plans: the documented variable
+                    argv = [self.napctl, "checklists", "--out", str(out)]
+                    env = {"NAPCTL_PLANS": where}
+                big = what != "bundled"
+                left = self.deadline - time.perf_counter()
+                cmd = Cmd(f"napctl checklists ({what})", argv, env=env, prepare=fresh,
+                          timeout=max(30.0, min(TIMEOUT, left)) if big else TIMEOUT)
+                row = self.add(f"4/{what.split()[0]}", cmd, None, None,
+                               budget=45.0 if big else 15.0, min_reps=2 if big else None,
+                               max_reps=5 if big else 15, single_if_over=big)
+                if row is not None and row.samples[cmd.label].seconds == [
+                        row.samples[cmd.label].warmup]:
+                    self.notes.append(
+                        f"row {row.name}: one run only (its first run, {row.measured.label},"
+                        " took longer than the row's time budget); it also filled napctl's"
+                        " cache, so it is a cold-cache run")
+        finally:
+            shutil.rmtree(out, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Benchmark napctl against check-jsonschema, a bare Typer app and a"
+        " bare PyYAML parse (issue 8).")
+    parser.add_argument("--quick", action="store_true",
+                        help="10 plans, 3 repetitions, no 1000-plan runs; never fails on timing")
+    parser.add_argument("--cache", type=Path, default=BENCH / ".cache",
+                        help="where generated corpora are kept (default bench/.cache)")
+    args = parser.parse_args(argv)
+
+    napctl = find_tool("napctl")
+    if napctl is None:
+        sys.stderr.write("bench: napctl is not installed here; run `pip install -e .` first\n")
+        return 1
+    started = time.perf_counter()
+    napctl_cache = tempfile.mkdtemp(prefix="napctl-bench-cache-")
+    BASE_ENV["NAPCTL_CACHE_DIR"] = napctl_cache
+    try:
+        return _run(args, napctl, started)
+    finally:
+        shutil.rmtree(napctl_cache, ignore_errors=True)
+
+
+def _run(args: argparse.Namespace, napctl: str, started: float) -> int:
+    bench = Bench(quick=args.quick, cache=args.cache.resolve(), napctl=napctl,
+                  deadline=started + 285.0)
+    plans_dir, files, where = bundled_plans()
+    if not files:
+        sys.stderr.write("bench: no bundled plans and no example files found\n")
+        return 1
+    sizes = [10] if args.quick else [10, 100, 1000]
+    bench.row1(files)
+    bench.row2(plans_dir, files)
+    bench.row3(sizes)
+    bench.row4(plans_dir, sizes)
+    elapsed = time.perf_counter() - started
+
+    out = sys.stdout
+    out.write("napctl benchmark (issue 8)" + (" --quick" if args.quick else "") + "\n")
+    for line in versions(napctl):
+        out.write(line + "\n")
+    out.write(f"bundled plans: {where}: {', '.join(f.name for f in files)}\n")
+    out.write("medians of wall time per command (one warm-up run each, rounds interleaved)\n\n")
+    for line in table(bench.rows):
+        out.write(line + "\n")
+    out.write("\nRuns per command (after the warm-up): "
+              + ", ".join(f"{r.name}: {len(r.samples[r.measured.label].seconds)}"
+                          for r in bench.rows) + "\n\n")
+    for line in bench.extra:
+        out.write(line + "\n")
+    out.write("\nCommands (run from the repository root):\n")
+    seen: set[str] = set()
+    for row in bench.rows:
+        for cmd in (row.measured, row.floor):
+            if cmd is not None and cmd.label not in seen:
+                seen.add(cmd.label)
+                out.write(f"  {cmd.label}: {cmd.shown()}\n")
+    bench.notes.append(
+        "napctl's cache of validated plans (NAPCTL_CACHE_DIR) is a fresh folder for this run;"
+        " the warm-up run fills it, so timed runs of cached commands (actions, checklists)"
+        " are warm-cache runs; row 2c is the same query with NAPCTL_NO_CACHE=1."
+        " `validate` does not use the cache.")
+    if bench.notes:
+        out.write("\nNotes:\n" + "".join(f"  - {n}\n" for n in bench.notes))
+    if bench.errors:
+        out.write("\nErrors:\n" + "".join(f"  - {e}\n" for e in bench.errors))
+    misses = [r.name for r in bench.rows if r.result == "MISS"]
+    if bench.memory_miss:
+        misses.append("memory")
+    out.write(f"\n{len(bench.rows)} rows, {len(misses)} missed"
+              + (f" ({', '.join(misses)})" if misses else "")
+              + f"; {len(bench.errors)} errors; took {elapsed:.0f} s\n")
+    if bench.errors:
+        return 1
+    if misses and not args.quick:
+        return 3
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
