@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from typing import Any
 
-from napctl.markdown import md_escape
 from napctl.query import ActionRow, full_names
 
 ACTION_FORMATS = ("table", "json", "csv", "yaml", "md")
@@ -64,6 +61,9 @@ CSV_COLUMNS = (
 
 
 def as_csv(rows: Sequence[ActionRow]) -> str:
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -92,6 +92,8 @@ def departments_label(row: ActionRow) -> str:
 
 
 def as_markdown(rows: Sequence[ActionRow]) -> str:
+    from napctl.markdown import md_escape
+
     lines = [
         "| Plan | ID | Pillar | Goal | Action | Indicators | Departments |",
         "|---|---|---|---|---|---|---|",

@@ -5,7 +5,6 @@ Plain functions over models; the CLI only formats what they return.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -101,7 +100,9 @@ def suggest(name: str, plans: Sequence[Plan]) -> str:
             for candidate in department_names(dept):
                 pool.setdefault(fold(candidate), dept.code)
     wanted = fold(name)
-    close = difflib.get_close_matches(wanted, list(pool), n=6, cutoff=0.5)
+    from difflib import get_close_matches  # only on the error path
+
+    close = get_close_matches(wanted, list(pool), n=6, cutoff=0.5)
     # Substring hits ("army" in "luxembourg army") help where edit distance does not.
     close += [k for k in pool if wanted and wanted in k and k not in close]
     codes: list[str] = []
@@ -146,7 +147,9 @@ def select_plans(plans: Sequence[Plan], plan_id: str | None) -> list[Plan]:
     chosen = [p for p in plans if p.id == plan_id]
     if not chosen:
         known = ", ".join(p.id for p in plans) or "none"
-        hint = difflib.get_close_matches(plan_id, [p.id for p in plans], n=1)
+        from difflib import get_close_matches
+
+        hint = get_close_matches(plan_id, [p.id for p in plans], n=1)
         more = f"; did you mean '{hint[0]}'?" if hint else f"; known plans: {known}"
         raise QueryError(f"unknown plan '{plan_id}'{more}")
     return chosen
@@ -238,14 +241,16 @@ def matrix(plan: Plan) -> tuple[list[Pillar], list[tuple[Department, list[int]]]
     A department counts an action that names it directly; "All" actions are
     counted in a row of their own so the spread stays readable.
     """
-    rows: list[tuple[Department, list[int]]] = []
-    for dept in plan.departments:
-        cells = [
-            sum(1 for g in p.goals for a in g.actions if dept.code in a.codes())
-            for p in plan.pillars
-        ]
-        rows.append((dept, cells))
-    return plan.pillars, rows
+    row_of = {d.code: i for i, d in enumerate(plan.departments)}
+    counts = [[0] * len(plan.pillars) for _ in plan.departments]
+    for column, pillar in enumerate(plan.pillars):
+        for goal in pillar.goals:
+            for action in goal.actions:
+                for code in set(action.codes()):
+                    row = row_of.get(code)
+                    if row is not None:
+                        counts[row][column] += 1
+    return plan.pillars, list(zip(plan.departments, counts, strict=True))
 
 
 def all_row(plan: Plan) -> list[int]:
@@ -282,7 +287,9 @@ def find_item(plans: Sequence[Plan], ident: str, *, plan_id: str | None = None) 
             for i in [p.id, *(g.id for g in p.goals),
                       *(a.id for g in p.goals for a in g.actions)]
         ]
-        close = difflib.get_close_matches(ident, pool, n=3)
+        from difflib import get_close_matches
+
+        close = get_close_matches(ident, pool, n=3)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         raise QueryError(f"no action, goal or pillar with id '{ident}'{hint}")
     return found

@@ -90,16 +90,30 @@ def _dept_label(plan: Plan, code: str) -> dict[str, Any]:
     return {"code": code, "name": dept.name if dept else code}
 
 
+# One matrix per plan object, however many checklists draw on it. A plan is
+# immutable and the memo holds a reference to it, so an entry cannot go stale.
+_MATRICES: dict[int, tuple[Plan, tuple[Any, Any], list[int]]] = {}
+
+
+def _plan_matrix(plan: Plan) -> tuple[tuple[Any, Any], list[int]]:
+    hit = _MATRICES.get(id(plan))
+    if hit is None or hit[0] is not plan:
+        if len(_MATRICES) > 256:
+            _MATRICES.clear()
+        hit = (plan, matrix(plan), all_row(plan))
+        _MATRICES[id(plan)] = hit
+    return hit[1], hit[2]
+
+
 def spread(plan: Plan, codes: Sequence[str] | None = None) -> dict[str, Any]:
     """Departments by pillar (``codes`` limits the rows), ready for a table or a chart."""
-    pillars, rows = matrix(plan)
+    (pillars, rows), everyone = _plan_matrix(plan)
     wanted = None if codes is None else set(codes)
     body: list[dict[str, Any]] = [
         {"code": d.code, "name": d.name, "counts": cells, "total": sum(cells)}
         for d, cells in rows
         if wanted is None or d.code in wanted
     ]
-    everyone = all_row(plan)
     if any(everyone):
         body.append({"code": ALL, "name": "All departments", "counts": everyone,
                      "total": sum(everyone)})
