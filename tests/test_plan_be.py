@@ -201,7 +201,7 @@ def source_numbers() -> dict[str, list[tuple[str, str]]]:
         for line in lines:
             m = NUMBER_LINE.match(line)
             if m:
-                goal, letter, dot = m.groups()
+                goal, letter, _dot = m.groups()
                 ident = f"{goal}.{letter}" if letter else goal
                 found.append((ident, line.strip()))
         out[pid] = found
@@ -651,7 +651,9 @@ def _department(data: Data) -> None:
 
 
 def _goal(data: Data) -> None:
-    data["pillars"][2]["goals"][0]["text"] = "Draw attention to the phenomena of violence against women."
+    data["pillars"][2]["goals"][0]["text"] = (
+        "Draw attention to the phenomena of violence against women."
+    )
 
 
 def _move_goal(data: Data) -> None:

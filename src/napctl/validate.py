@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from napctl.model import ALL, NON_BLANK, Plan
 from napctl.problems import Problem
-from napctl.yamlsafe import YamlDocument
+from napctl.yamlsafe import MAX_PROBLEMS, YamlDocument
 
 _TYPE_NAMES = {
     "dataclass_type": "a mapping",
@@ -48,6 +48,26 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{lowered[close[0]]}'?)" if close else ""
 
 
+def _repr(value: object, limit: int = 60) -> str:
+    """``repr(value)`` for a message: shortened when long, never failing on a huge number."""
+    try:
+        shown = repr(value)
+    except ValueError:  # an int too large to print in decimal
+        return "a number too large to show"
+    return shown if len(shown) <= limit else shown[:limit] + "..."
+
+
+def _oneline(text: str, limit: int = 60) -> str:
+    """``text`` on one line: control characters escaped, shortened when long."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+#: Comparisons of names spent on "did you mean" per plan: a hostile registry of
+#: thousands of departments must not make every unknown name cost a full scan.
+_SUGGESTION_BUDGET = 50_000
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
@@ -58,9 +78,9 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        return f"the number {_repr(value)}"
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return f"the text {_repr(value)}"
     return f"a {type(value).__name__}"
 
 
@@ -119,8 +139,11 @@ def _wrong_union_branch(doc: YamlDocument, loc: Sequence[object]) -> bool:
 
 
 def schema_problems(doc: YamlDocument, error: ValidationError) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     for err in error.errors(include_url=False):
+        if len(problems) >= MAX_PROBLEMS:
+            _mark_stopped(problems)
+            break
         loc = err["loc"]
         kind = err["type"]
         if _wrong_union_branch(doc, loc):
@@ -139,18 +162,17 @@ def schema_problems(doc: YamlDocument, error: ValidationError) -> list[Problem]:
             code, at_key = "NAP201", True
             model = _model_at(loc[:-1])
             fields = [f.name for f in dataclasses.fields(model)] if model else []
-            message = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), fields)}"
-            if fields and not did_you_mean(str(loc[-1]), fields):
+            hint = did_you_mean(str(loc[-1]), fields)
+            message = f"unknown field {_repr(str(loc[-1]))}{hint}"
+            if fields and not hint:
                 message += f"; allowed here: {', '.join(fields)}"
         elif kind in _TYPE_NAMES:
             typed = doc.typed_scalar(loc)
             if kind == "string_type" and typed is not None:
                 source, yaml_type = typed
                 code = "NAP203"
-                message = (
-                    f"{source!r} is read by YAML as {yaml_type}, not text;"
-                    f' quote it if it is text: "{source}"'
-                )
+                message = f"{_repr(source)} is read by YAML as {yaml_type}, not text; quote it"
+                message += f' if it is text: "{source}"' if len(source) <= 60 else " if it is text"
             else:
                 code = "NAP202"
                 message = f"{where}: expected {_TYPE_NAMES[kind]}, found {_describe(value)}"
@@ -170,13 +192,13 @@ def schema_problems(doc: YamlDocument, error: ValidationError) -> list[Problem]:
             else:
                 code = "NAP206"
                 help_ = _PATTERN_HELP.get(pattern, f"it must match {pattern}")
-                message = f"{where}: {value!r} is not allowed: {help_}"
+                message = f"{where}: {_repr(value)} is not allowed: {help_}"
         elif kind == "too_long" or kind == "string_too_long":
             code = "NAP209"
             message = f"{where}: {err['msg']}"
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             code = "NAP207"
-            message = f"{where}: {err['msg'].lower()}, found {value!r}"
+            message = f"{where}: {err['msg'].lower()}, found {_repr(value)}"
         else:
             code = "NAP209"
             message = f"{where}: {err['msg']}"
@@ -204,7 +226,18 @@ def check_plan(plan: Plan, doc: YamlDocument) -> list[Problem]:
     checker.parents()
     checker.frame_references()
     checker.hierarchy()
-    return checker.problems
+    problems = checker.problems
+    if len(problems) > MAX_PROBLEMS:
+        del problems[MAX_PROBLEMS:]
+        _mark_stopped(problems)
+    return problems
+
+
+def _mark_stopped(problems: list[Problem]) -> None:
+    """Say on the last problem kept that more were left out."""
+    last = problems[-1]
+    problems[-1] = dataclasses.replace(
+        last, message=f"{last.message} (stopped here: over {MAX_PROBLEMS} problems)")
 
 
 Loc = tuple[str | int, ...]
@@ -217,6 +250,22 @@ class _Checker:
         self.problems: list[Problem] = []
         self.by_code = {d.code: d for d in plan.departments}
         self.names: dict[str, str] = {}  # lower-cased code or alias -> code
+        self.budget = _SUGGESTION_BUDGET
+        self._codes: list[str] | None = None
+
+    def suggest(self, word: str, choices: Sequence[str]) -> str:
+        """did_you_mean, while the plan's budget for suggestions lasts."""
+        if len(choices) > self.budget:
+            return ""
+        self.budget -= len(choices)
+        return did_you_mean(word, choices)
+
+    @property
+    def codes(self) -> list[str]:
+        """The registry's codes and 'All': what an action may name."""
+        if self._codes is None:
+            self._codes = [*self.by_code, ALL]
+        return self._codes
 
     def add(self, loc: Loc, code: str, message: str) -> None:
         line, column = self.doc.position(loc)
@@ -232,45 +281,79 @@ class _Checker:
         for i, dept in enumerate(self.plan.departments):
             if dept.code.lower() == ALL.lower():
                 self.add(("departments", i, "code"), "NAP308",
-                         f"'{dept.code}' is reserved: on an action it means every department")
+                         f"{_repr(dept.code)} is reserved: on an action it means every"
+                         " department")
             for j, name in enumerate([dept.code, *dept.aliases]):
                 loc: Loc = ("departments", i, "code") if j == 0 else (
                     "departments", i, "aliases", j - 1)
                 other = self.names.get(name.lower())
                 if other is not None:
-                    self.add(loc, "NAP304", f"'{name}' already names department '{other}'")
+                    self.add(loc, "NAP304",
+                             f"{_repr(name)} already names department {_repr(other)}")
                 else:
                     self.names[name.lower()] = dept.code
 
     def parents(self) -> None:
         by_code = self.by_code
+        registry = list(by_code)
+        loops = self._parent_loops()
         for i, dept in enumerate(self.plan.departments):
             if dept.parent is not None and dept.parent not in by_code:
                 self.add(("departments", i, "parent"), "NAP302",
-                         f"parent '{dept.parent}' is not in the registry"
-                         f"{did_you_mean(dept.parent, by_code)}")
+                         f"parent {_repr(dept.parent)} is not in the registry"
+                         f"{self.suggest(dept.parent, registry)}")
                 continue
+            size = loops.get(dept.code)
+            if size is None or by_code[dept.code] is not dept:
+                continue  # not in a loop (a loop above it is reported on its members)
             chain = [dept.code]
             parent = dept.parent
-            while parent is not None and parent in by_code:
+            while parent is not None and len(chain) < 8:
                 chain.append(parent)
                 if parent == dept.code:
-                    self.add(("departments", i, "parent"), "NAP303",
-                             f"parents loop back to '{dept.code}': {' -> '.join(chain)}")
                     break
-                if chain.count(parent) > 1:
-                    break  # a loop above this department, reported on its members
                 parent = by_code[parent].parent
+            if chain[-1] != dept.code:
+                chain[-1:] = ["...", dept.code]
+            shown = " -> ".join(c if c == "..." else _oneline(c, 40) for c in chain)
+            shown += f" ({size} departments)" if size >= 8 else ""
+            self.add(("departments", i, "parent"), "NAP303",
+                     f"parents loop back to {_repr(dept.code)}: {shown}")
+
+    def _parent_loops(self) -> dict[str, int]:
+        """The codes that are their own ancestors, with the length of their loop.
+
+        A department has one parent at most, so a walk up the registry ends at
+        the top, at an unknown parent or in a loop. Each code is walked through
+        once (``seen`` remembers which walk reached it), so this is linear in
+        the size of the registry, whatever its shape.
+        """
+        by_code = self.by_code
+        seen: dict[str, int] = {}
+        loops: dict[str, int] = {}
+        for walk, dept in enumerate(self.plan.departments):
+            path: list[str] = []
+            code: str | None = dept.code
+            while code is not None and code in by_code and code not in seen:
+                seen[code] = walk
+                path.append(code)
+                code = by_code[code].parent
+            if code is not None and seen.get(code) == walk:
+                loop = path[path.index(code):]
+                for member in loop:
+                    loops[member] = len(loop)
+        return loops
 
     def department(self, code: str, loc: Loc) -> None:
         if code in self.by_code:
             return
         alias_of = self.names.get(code.lower())
         if alias_of is not None:
-            self.add(loc, "NAP301", f"'{code}' is not a department code; write '{alias_of}'")
+            self.add(loc, "NAP301",
+                     f"{_repr(code)} is not a department code; write {_repr(alias_of)}")
         else:
-            self.add(loc, "NAP301", f"unknown department '{code}'"
-                     f"{did_you_mean(code, [*self.by_code, ALL])}")
+            self.add(loc, "NAP301", f"unknown department {_repr(code)}"
+                     f"{self.suggest(code, self.codes)}")
 
     def frame_references(self) -> None:
         plan = self.plan
@@ -320,5 +403,5 @@ class _Checker:
             else:
                 self.department(code, loc)
             if code in seen:
-                self.add(loc, "NAP310", f"action '{action_id}' names '{code}' twice")
+                self.add(loc, "NAP310", f"action '{action_id}' names {_repr(code)} twice")
             seen.add(code)
