@@ -14,8 +14,11 @@ PLANS = ROOT / "plans"
 
 
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+               ) -> Iterator[None]:
     monkeypatch.delenv("NAPCTL_PLANS", raising=False)
+    monkeypatch.delenv("NAPCTL_NO_CACHE", raising=False)
+    monkeypatch.setenv("NAPCTL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
     yield

@@ -42,8 +42,10 @@ PlansOption = Annotated[
     ),
 ]
 MaxBytesOption = Annotated[
-    int, typer.Option("--max-bytes", help="Refuse plan files larger than this.", min=1)
+    int, typer.Option("--max-bytes", help="Refuse plan files larger than this many bytes.",
+                      min=1)
 ]
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # napctl.readfile.DEFAULT_MAX_BYTES, without the import
 
 
 class ProblemFormat(StrEnum):
@@ -84,7 +86,7 @@ def validate(
         ProblemFormat, typer.Option("--format", "-f", help="How to print problems.")
     ] = ProblemFormat.text,
     plans: PlansOption = None,
-    max_bytes: MaxBytesOption = 50 * 1024 * 1024,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Check plan files; print every problem as file:line:col: CODE message."""
     from napctl.corpus import load_corpus
@@ -163,7 +165,7 @@ def load_valid(plans: list[str] | None) -> Corpus:
     from napctl.reporters import as_text
 
     try:
-        corpus = load_corpus(plans or [])
+        corpus = load_corpus(plans or [], use_cache=True)
     except PathNotFound as exc:
         fail_usage(f"no such file or folder: {exc}")
     if not corpus.ok:

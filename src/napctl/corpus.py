@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from napctl import cache
 from napctl.discover import display_path, plan_files, plan_roots
-from napctl.model import Plan
+from napctl.model import Plan, plan_from_trusted
 from napctl.problems import Problem
-from napctl.validate import validate_document
-from napctl.yamlsafe import DEFAULT_MAX_BYTES, YamlDocument, load_yaml_file
+from napctl.readfile import DEFAULT_MAX_BYTES, decode_text, read_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,36 +36,62 @@ class Corpus:
         return None
 
 
-def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
-    Plan | None, YamlDocument, list[Problem]
-]:
-    doc = load_yaml_file(str(path), display_path(path), max_bytes=max_bytes)
+def load_file(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = False
+) -> tuple[Plan | None, list[Problem]]:
+    """One plan file: its Plan (None when invalid) and every problem in it."""
+    display = display_path(path)
+    raw, problems = read_bytes(str(path), display, max_bytes)
+    if raw is None:
+        return None, problems
+    if use_cache:
+        trusted = cache.get(raw)
+        if trusted is not None:
+            return plan_from_trusted(trusted), []
+    text, problems = decode_text(raw, display)
+    if text is None:
+        return None, problems
+    # The YAML loader and the validator (pydantic models) are imported only here:
+    # a query answered from the cache never pays for them.
+    from napctl.validate import validate_document
+    from napctl.yamlsafe import parse_yaml
+
+    doc = parse_yaml(text, display)
     plan, problems = validate_document(doc)
-    return plan, doc, problems
+    if plan is not None and not problems and use_cache and doc.data is not None:
+        cache.put(raw, doc.data)
+    return plan, problems
 
 
 def load_corpus(
-    paths: Sequence[str] = (), *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Sequence[str] = (), *, max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = False
 ) -> Corpus:
     """Every plan under ``paths`` (or found by the usual rules), with all problems.
 
+    ``use_cache`` reuses earlier validations of identical bytes (see napctl.cache).
     Raises ``discover.PathNotFound`` for a path that does not exist.
     """
     corpus = Corpus()
-    first_file: dict[str, tuple[str, YamlDocument]] = {}
+    first_file: dict[str, str] = {}
     for path in plan_files(plan_roots(paths)):
-        plan, doc, problems = load_file(path, max_bytes=max_bytes)
-        corpus.files.append(doc.file)
+        plan, problems = load_file(path, max_bytes=max_bytes, use_cache=use_cache)
+        file = display_path(path)
+        corpus.files.append(file)
         corpus.problems.extend(problems)
         if plan is None or problems:
             continue
         if plan.id in first_file:
-            line, column = doc.position(("id",))
             corpus.problems.append(Problem(
-                doc.file, line, column, "NAP309",
-                f"plan id '{plan.id}' is already used by {first_file[plan.id][0]}"))
+                file, *_id_position(path), "NAP309",
+                f"plan id '{plan.id}' is already used by {first_file[plan.id]}"))
             continue
-        first_file[plan.id] = (doc.file, doc)
-        corpus.plans.append(LoadedPlan(plan, doc.file))
+        first_file[plan.id] = file
+        corpus.plans.append(LoadedPlan(plan, file))
     corpus.problems.sort(key=Problem.sort_key)
     return corpus
+
+
+def _id_position(path: Path) -> tuple[int, int]:
+    from napctl.yamlsafe import load_yaml_file
+
+    return load_yaml_file(str(path)).position(("id",))

@@ -1,0 +1,98 @@
+"""The validation cache: queries on known-valid plans skip pydantic, and never see stale data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from napctl import cache
+from napctl.cli import app
+from napctl.corpus import load_corpus
+from tests.conftest import MINIMAL, write
+
+
+def entries() -> list[Path]:
+    folder = cache.cache_dir()
+    assert folder is not None
+    return sorted(folder.rglob("*.json")) if folder.exists() else []
+
+
+def test_queries_fill_the_cache_and_validate_does_not(tmp_path: Path, runner: CliRunner) -> None:
+    plan = write(tmp_path, "p.yaml", MINIMAL.read_text())
+    assert runner.invoke(app, ["validate", str(plan)]).exit_code == 0
+    assert entries() == []
+    assert runner.invoke(app, ["actions", "--plans", str(plan)]).exit_code == 0
+    assert len(entries()) == 1
+
+
+def test_cached_plan_equals_validated_plan(tmp_path: Path) -> None:
+    plan = write(tmp_path, "p.yaml", MINIMAL.read_text())
+    fresh = load_corpus([str(plan)]).plans[0].plan
+    load_corpus([str(plan)], use_cache=True)
+    assert len(entries()) == 1
+    cached = load_corpus([str(plan)], use_cache=True).plans[0].plan
+    assert cached == fresh
+
+
+def test_a_changed_file_is_validated_again(tmp_path: Path, runner: CliRunner) -> None:
+    plan = write(tmp_path, "p.yaml", MINIMAL.read_text())
+    assert runner.invoke(app, ["actions", "--plans", str(plan)]).exit_code == 0
+    plan.write_text(MINIMAL.read_text().replace("country: Exampleland", "country: NO"))
+    result = runner.invoke(app, ["actions", "--plans", str(plan)])
+    assert result.exit_code == 1
+    assert "NAP203" in result.stderr
+
+
+def test_a_corrupt_entry_is_ignored(tmp_path: Path, runner: CliRunner) -> None:
+    plan = write(tmp_path, "p.yaml", MINIMAL.read_text())
+    assert runner.invoke(app, ["actions", "--plans", str(plan)]).exit_code == 0
+    (entry,) = entries()
+    entry.write_text("{not json")
+    result = runner.invoke(app, ["actions", "-f", "json", "--plans", str(plan)])
+    assert result.exit_code == 0 and '"P1.1.1"' in result.stdout
+
+
+def test_an_unwritable_cache_is_not_an_error(tmp_path: Path, runner: CliRunner,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = write(tmp_path, "p.yaml", MINIMAL.read_text())
+    blocker = write(tmp_path, "file-not-folder", "x")
+    monkeypatch.setenv("NAPCTL_CACHE_DIR", str(blocker / "sub"))
+    result = runner.invoke(app, ["actions", "--plans", str(plan)])
+    assert result.exit_code == 0, result.output
+
+
+def test_warm_query_skips_yaml_and_validation(tmp_path: Path) -> None:
+    plan = write(tmp_path, "p.yaml", MINIMAL.read_text())
+    env = {**os.environ}
+    probe = (
+        "import sys, runpy\n"
+        "sys.argv = ['napctl', 'actions', '--actor', 'DEF', '-f', 'json', '--plans', "
+        f"{str(plan)!r}]\n"
+        "try:\n"
+        "    runpy.run_module('napctl', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('napctl.validate' in sys.modules, 'yaml' in sys.modules,"
+        " 'jinja2' in sys.modules, file=sys.stderr)\n"
+    )
+    cold = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                          text=True, check=True)
+    assert cold.stderr.strip() == "True True False"
+    warm = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                          text=True, check=True)
+    assert warm.stderr.strip() == "False False False"
+    assert warm.stdout == cold.stdout and '"P1.1.1"' in warm.stdout
+
+
+def test_no_cache_env(tmp_path: Path, runner: CliRunner,
+                     monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = write(tmp_path, "p.yaml", MINIMAL.read_text())
+    monkeypatch.setenv("NAPCTL_NO_CACHE", "1")
+    assert runner.invoke(app, ["actions", "--plans", str(plan)]).exit_code == 0
+    monkeypatch.delenv("NAPCTL_NO_CACHE")
+    assert entries() == []
