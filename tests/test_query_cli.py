@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 import yaml
 from typer.testing import CliRunner
 
-from napctl.cli import app
+from napctl.cli import app, app_for
 from tests.conftest import EXAMPLES
 
 POS = ["--plans", str(EXAMPLES / "positive")]
@@ -182,3 +185,31 @@ def test_matrix_shaded_on_terminal(runner: CliRunner, monkeypatch: pytest.Monkey
     assert result.exit_code == 0
     assert "Example National Action Plan" in result.stdout
     assert "\x1b[" in result.stdout  # shading
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["actions", "--actor", "RP Genève", "-f", "json"],
+        ["actions", "--actor", "nobody"],
+        ["actions", "--bogus"],
+        ["actors", "--plan", "xx-2020-2022"],
+        ["render", "report", "--plan", "xx-2020-2022"],
+        ["--help"],
+        ["actions", "--help"],
+    ],
+)
+def test_the_slim_app_behaves_as_the_full_app(args: list[str]) -> None:
+    """main() builds an app holding only the command asked for; nothing else may differ."""
+
+    full = CliRunner().invoke(app, [*args, *POS])
+    chosen = app_for(args)
+    assert (chosen is app) == (args[0] == "--help")
+    slim = CliRunner().invoke(chosen, [*args, *POS])
+    assert (slim.exit_code, slim.stdout, slim.stderr) == (full.exit_code, full.stdout, full.stderr)
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+    proc = subprocess.run([sys.executable, "-m", "napctl", *args, *POS], capture_output=True,
+                          text=True, check=False, env=env)
+    assert proc.returncode == full.exit_code
+    if args[-1] != "--help":
+        assert proc.stdout == full.stdout

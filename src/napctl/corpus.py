@@ -64,11 +64,14 @@ def load_file(
 
 
 def load_corpus(
-    paths: Sequence[str] = (), *, max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = False
+    paths: Sequence[str] = (), *, max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = False,
+    keep_plans: bool = True,
 ) -> Corpus:
     """Every plan under ``paths`` (or found by the usual rules), with all problems.
 
     ``use_cache`` reuses earlier validations of identical bytes (see napctl.cache).
+    ``keep_plans=False`` checks without keeping the plans, so that memory is
+    bounded by the largest plan rather than the corpus.
     Raises ``discover.PathNotFound`` for a path that does not exist.
     """
     corpus = Corpus()
@@ -86,7 +89,8 @@ def load_corpus(
                 f"plan id '{plan.id}' is already used by {first_file[plan.id]}"))
             continue
         first_file[plan.id] = file
-        corpus.plans.append(LoadedPlan(plan, file))
+        if keep_plans:
+            corpus.plans.append(LoadedPlan(plan, file))
     corpus.problems.sort(key=Problem.sort_key)
     return corpus
 
