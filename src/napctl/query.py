@@ -100,9 +100,18 @@ def suggest(name: str, plans: Sequence[Plan]) -> str:
             for candidate in department_names(dept):
                 pool.setdefault(fold(candidate), dept.code)
     wanted = fold(name)
-    from difflib import get_close_matches  # only on the error path
+    from difflib import SequenceMatcher  # only on the error path
 
-    close = get_close_matches(wanted, list(pool), n=6, cutoff=0.5)
+    scored = []
+    for key in pool:
+        # A word of a name counts too: "polise" is closer to "police" than to
+        # "interior-federal police" as a whole.
+        best = max(SequenceMatcher(None, wanted, part).ratio()
+                   for part in [key, *key.replace("/", " ").replace("-", " ").split()])
+        if best >= 0.6:
+            scored.append((-best, key))
+    # Best first; equally close names in their natural order (D1, D2, …, not D8 first).
+    close = [key for _, key in sorted(scored)[:8]]
     # Substring hits ("army" in "luxembourg army") help where edit distance does not.
     close += [k for k in pool if wanted and wanted in k and k not in close]
     codes: list[str] = []
@@ -111,7 +120,7 @@ def suggest(name: str, plans: Sequence[Plan]) -> str:
             codes.append(pool[key])
     if not codes:
         return "; `napctl actors` lists the departments"
-    quoted = " or ".join(f"'{c}'" for c in codes[:3])
+    quoted = " or ".join(f"'{c}'" for c in codes[:4])
     return f"; did you mean {quoted}?"
 
 
