@@ -20,6 +20,7 @@ from napctl import __version__
 
 if TYPE_CHECKING:
     from napctl.corpus import Corpus
+    from napctl.model import Plan
 
 app = typer.Typer(
     name="napctl",
@@ -178,8 +179,19 @@ def load_valid(plans: list[str] | None) -> Corpus:
     return corpus
 
 
-def _query_error(exc: Exception) -> NoReturn:
-    fail_usage(str(exc))
+def chosen_plans(plans: list[str] | None, plan_id: str | None) -> list[Plan]:
+    """The valid plans, narrowed to ``plan_id`` when given (exit 2 for an unknown id)."""
+    from napctl.query import QueryError, select_plans
+
+    corpus = load_valid(plans)
+    try:
+        return select_plans([p.plan for p in corpus.plans], plan_id)
+    except QueryError as exc:
+        fail_usage(str(exc))
+
+
+def write_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()
@@ -225,7 +237,7 @@ def actions(
     try:
         rows = select_actions([p.plan for p in corpus.plans], flt)
     except QueryError as exc:
-        _query_error(exc)
+        fail_usage(str(exc))
     if fmt is ActionFormat.table:
         if _to_terminal():
             formats.print_table(rows)
@@ -248,17 +260,11 @@ def actors(
     plans: PlansOption = None,
 ) -> None:
     """The department registry as a tree, with each department's number of actions."""
-    from napctl.query import QueryError, select_plans
     from napctl.views import actor_records, actors_text
 
-    corpus = load_valid(plans)
-    try:
-        chosen = select_plans([p.plan for p in corpus.plans], plan)
-    except QueryError as exc:
-        _query_error(exc)
+    chosen = chosen_plans(plans, plan)
     if fmt is DataFormat.json:
-        records = [r for p in chosen for r in actor_records(p)]
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        write_json([r for p in chosen for r in actor_records(p)])
     else:
         sys.stdout.write(actors_text(chosen))
 
@@ -273,8 +279,7 @@ def plans_(
 
     corpus = load_valid(plans)
     if fmt is DataFormat.json:
-        records = [plan_summary(p) for p in corpus.plans]
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        write_json([plan_summary(p) for p in corpus.plans])
     else:
         sys.stdout.write(plans_text(corpus.plans))
 
@@ -295,10 +300,9 @@ def show(
     try:
         found = find_item([p.plan for p in corpus.plans], ident, plan_id=plan)
     except QueryError as exc:
-        _query_error(exc)
+        fail_usage(str(exc))
     if fmt is DataFormat.json:
-        records = [found_record(f) for f in found]
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        write_json([found_record(f) for f in found])
     else:
         sys.stdout.write("\n".join(found_text(f) for f in found))
 
@@ -311,13 +315,8 @@ def matrix_(
 ) -> None:
     """Departments by pillar: how many actions each department carries in each pillar."""
     from napctl import views
-    from napctl.query import QueryError, select_plans
 
-    corpus = load_valid(plans)
-    try:
-        chosen = select_plans([p.plan for p in corpus.plans], plan)
-    except QueryError as exc:
-        _query_error(exc)
+    chosen = chosen_plans(plans, plan)
     if fmt is MatrixFormat.table:
         if _to_terminal():
             views.print_matrix(chosen)
@@ -389,15 +388,10 @@ def render_report(
     plans: PlansOption = None,
 ) -> None:
     """The reporting skeleton of a plan: every action with room for progress and evidence."""
-    from napctl.query import QueryError, select_plans
     from napctl.render import RenderError
     from napctl.render import render_report as render
 
-    corpus = load_valid(plans)
-    try:
-        chosen = select_plans([p.plan for p in corpus.plans], plan)
-    except QueryError as exc:
-        _query_error(exc)
+    chosen = chosen_plans(plans, plan)
     if len(chosen) > 1:
         fail_usage("several plans found: pick one with --plan "
                    f"({', '.join(p.id for p in chosen)})")
@@ -447,15 +441,13 @@ def checklists(
     plans: PlansOption = None,
 ) -> None:
     """One checklist per department and an index linking them, in one run."""
-    from napctl.query import QueryError, select_plans
     from napctl.render import RenderError, build_checklists, write_checklists
 
-    corpus = load_valid(plans)
+    chosen = chosen_plans(plans, plan)
     try:
-        chosen = select_plans([p.plan for p in corpus.plans], plan)
         files = build_checklists(chosen, fmt.value, date=date, templates=templates)
         result = write_checklists(files, out, check=check)
-    except (QueryError, RenderError) as exc:
+    except RenderError as exc:
         fail_usage(str(exc))
     except OSError as exc:
         fail_usage(f"cannot write to {out}: {exc.strerror}")

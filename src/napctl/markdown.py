@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Characters that can start or end Markdown syntax anywhere in a line, plus the
 # HTML ones: plan text must never become a link, emphasis, raw HTML or a table cell edge.
@@ -13,6 +14,7 @@ _SPACE = re.compile(r"\s+")
 _LINE_START = re.compile(r"^(\s*)(-(?=\s|$)|=|\d+[.)](?=\s|$))")
 
 
+@lru_cache(maxsize=1 << 16)  # the same texts and separators recur in every checklist
 def md_escape(text: str) -> str:
     """``text`` as literal Markdown, on one line (table cells and list items need that)."""
     escaped = _INLINE.sub(r"\\\1", _SPACE.sub(" ", text))

@@ -3,8 +3,8 @@
 Plan text is data: it is passed to templates as values and never compiled as a
 template. HTML is autoescaped; Markdown gets the same treatment through
 ``finalize``, which escapes every string a template prints unless the
-template marks it as already safe. Templates run sandboxed, with
-StrictUndefined so a typo fails loudly instead of printing nothing.
+template marks it as already safe. User templates run sandboxed; all run
+with StrictUndefined so a typo fails loudly instead of printing nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from jinja2 import (
     ChoiceLoader,
+    Environment,
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
@@ -44,18 +45,21 @@ def _md_finalize(value: Any) -> Any:
     return md_escape(value)
 
 
-def environment(fmt: Format, templates: Path | None = None) -> ImmutableSandboxedEnvironment:
+def environment(fmt: Format, templates: Path | None = None) -> Environment:
     """Templates from ``templates`` first, then the bundled ones.
 
     The bundled ones are also reachable as ``default/NAME`` so that a user's
-    template can extend the one it replaces.
+    template can extend the one it replaces. A user's templates are code from
+    outside napctl, so they run sandboxed; napctl's own run in a plain
+    environment, several times faster.
     """
     bundled = FileSystemLoader(str(bundled_dir("templates")))
     loaders: list[Any] = []
     if templates is not None:
         loaders.append(FileSystemLoader(str(templates)))
     loaders += [PrefixLoader({"default": bundled}), bundled]
-    env = ImmutableSandboxedEnvironment(
+    kind = Environment if templates is None else ImmutableSandboxedEnvironment
+    env = kind(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"),
@@ -70,7 +74,7 @@ def environment(fmt: Format, templates: Path | None = None) -> ImmutableSandboxe
     return env
 
 
-def _render(env: ImmutableSandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+def _render(env: Environment, name: str, context: dict[str, Any]) -> str:
     try:
         return env.get_template(name).render(context)
     except TemplateError as exc:
