@@ -453,25 +453,6 @@ def test_source_copy_is_the_seed_text() -> None:
     assert source_text().startswith(" WOMEN, PEACE AND SECURITY\nBELGIAN NATIONAL ACTION PLAN")
 
 
-def test_schema_line_and_plain_yaml() -> None:
-    raw = PLAN_PATH.read_text(encoding="utf-8")
-    assert raw.splitlines()[0] == "# yaml-language-server: $schema=../schema/plan.schema.json"
-    for event in yaml.parse(raw):
-        assert not isinstance(event, yaml.AliasEvent), event
-        assert getattr(event, "anchor", None) is None, event
-        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            assert event.tag is None, event
-    stack = [yaml.compose(raw)]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            keys = [k.value for k, _ in node.value]
-            assert len(keys) == len(set(keys)), [k for k, n in Counter(keys).items() if n > 1]
-            stack.extend(v for _, v in node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-
-
 def test_plan_validates_strictly() -> None:
     p = strict_plan(raw_plan())
     assert p.id == "be-2013-2016" == PLAN_PATH.stem

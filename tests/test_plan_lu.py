@@ -375,26 +375,6 @@ def test_source_copy_is_the_seed_text() -> None:
     assert "Annex: Normative Framework" in text
 
 
-def test_schema_line_and_plain_yaml() -> None:
-    raw = PLAN_PATH.read_text(encoding="utf-8")
-    assert raw.splitlines()[0] == "# yaml-language-server: $schema=../schema/plan.schema.json"
-    for event in yaml.parse(raw):
-        assert not isinstance(event, yaml.AliasEvent), event
-        assert getattr(event, "anchor", None) is None, event
-        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            assert event.tag is None, event
-    # no duplicate keys anywhere
-    stack = [yaml.compose(raw)]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            keys = [k.value for k, _ in node.value]
-            assert len(keys) == len(set(keys)), [k for k, n in Counter(keys).items() if n > 1]
-            stack.extend(v for _, v in node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-
-
 def test_plan_validates_strictly() -> None:
     p = plan()
     assert p.id == "lu-2018-2023"
