@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -190,6 +191,17 @@ def chosen_plans(plans: list[str] | None, plan_id: str | None) -> list[Plan]:
         fail_usage(str(exc))
 
 
+def _output(fmt: str, data: Any, *, rich: Callable[[Any], None], plain: Callable[[Any], str],
+            writers: dict[str, Callable[[Any], str]]) -> None:
+    """``table``: rich on a terminal, stable plain text when piped; else the named writer."""
+    if fmt != "table":
+        sys.stdout.write(writers[fmt](data))
+    elif _to_terminal():
+        rich(data)
+    else:
+        sys.stdout.write(plain(data))
+
+
 def write_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -238,19 +250,10 @@ def actions(
         rows = select_actions([p.plan for p in corpus.plans], flt)
     except QueryError as exc:
         fail_usage(str(exc))
-    if fmt is ActionFormat.table:
-        if _to_terminal():
-            formats.print_table(rows)
-        else:
-            sys.stdout.write(formats.as_plain(rows))
-        return
-    writer = {
-        ActionFormat.json: formats.as_json,
-        ActionFormat.csv: formats.as_csv,
-        ActionFormat.yaml: formats.as_yaml,
-        ActionFormat.md: formats.as_markdown,
-    }[fmt]
-    sys.stdout.write(writer(rows))
+    _output(fmt.value, rows, rich=formats.print_table, plain=formats.as_plain, writers={
+        "json": formats.as_json, "csv": formats.as_csv, "yaml": formats.as_yaml,
+        "md": formats.as_markdown,
+    })
 
 
 @app.command()
@@ -317,18 +320,9 @@ def matrix_(
     from napctl import views
 
     chosen = chosen_plans(plans, plan)
-    if fmt is MatrixFormat.table:
-        if _to_terminal():
-            views.print_matrix(chosen)
-        else:
-            sys.stdout.write(views.matrix_plain(chosen))
-        return
-    writer = {
-        MatrixFormat.json: views.matrix_json,
-        MatrixFormat.csv: views.matrix_csv,
-        MatrixFormat.md: views.matrix_md,
-    }[fmt]
-    sys.stdout.write(writer(chosen))
+    _output(fmt.value, chosen, rich=views.print_matrix, plain=views.matrix_plain, writers={
+        "json": views.matrix_json, "csv": views.matrix_csv, "md": views.matrix_md,
+    })
 
 
 render_app = typer.Typer(
