@@ -32,14 +32,14 @@ Frequency = Literal["annual", "biennial", "mid-term", "final", "once"]
 NON_BLANK = r"\S"
 
 
-@dataclass(frozen=True, slots=True)
 class Strict:
     """A strict str or int constraint (no coercion: YAML's `NO` stays a boolean)."""
 
-    pattern: str | None = None
-    max_length: int | None = None
-    ge: int | None = None
-    le: int | None = None
+    __slots__ = ("ge", "le", "max_length", "pattern")
+
+    def __init__(self, pattern: str | None = None, max_length: int | None = None,
+                 ge: int | None = None, le: int | None = None) -> None:
+        self.pattern, self.max_length, self.ge, self.le = pattern, max_length, ge, le
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema
@@ -51,9 +51,10 @@ class Strict:
         )
 
 
-@dataclass(frozen=True, slots=True)
 class NonEmpty:
     """A list that must hold at least one item."""
+
+    __slots__ = ()
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         schema = handler(source)

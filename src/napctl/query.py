@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from napctl.model import ALL, Action, Department, Goal, Pillar, Plan
 
@@ -50,8 +50,7 @@ def descendants(plan: Plan, code: str) -> list[str]:
     return sorted(found, key=lambda c: order.get(c, len(order)))
 
 
-@dataclass(frozen=True)
-class ActorMatch:
+class ActorMatch(NamedTuple):
     """What an actor name means in one plan: the departments it names, with children."""
 
     plan: Plan
@@ -124,8 +123,7 @@ def suggest(name: str, plans: Sequence[Plan]) -> str:
     return f"; did you mean {quoted}?"
 
 
-@dataclass(frozen=True)
-class ActionRow:
+class ActionRow(NamedTuple):
     """One action with its context, as a query returns it."""
 
     plan: Plan
@@ -139,8 +137,7 @@ class ActionRow:
         return f"{self.plan.id}:{self.action.id}"
 
 
-@dataclass
-class ActionFilter:
+class ActionFilter(NamedTuple):
     actors: Sequence[str] = ()
     plan_id: str | None = None
     pillar: str | None = None
@@ -266,8 +263,7 @@ def all_row(plan: Plan) -> list[int]:
     return [sum(1 for g in p.goals for a in g.actions if a.for_all) for p in plan.pillars]
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     plan: Plan
     kind: str  # "action" | "goal" | "pillar"
     pillar: Pillar
