@@ -165,13 +165,14 @@ def load_valid(plans: list[str] | None) -> Corpus:
     """The plans, or exit 1 with the validator's messages (2 for a missing path)."""
     from napctl.corpus import load_corpus
     from napctl.discover import PathNotFound
-    from napctl.reporters import as_text
 
     try:
         corpus = load_corpus(plans or [], use_cache=True)
     except PathNotFound as exc:
         fail_usage(f"no such file or folder: {exc}")
     if not corpus.ok:
+        from napctl.reporters import as_text
+
         sys.stderr.write(as_text(corpus.problems))
         sys.stderr.write("napctl: the plans are invalid; run `napctl validate` for details\n")
         raise typer.Exit(EXIT_INVALID)
