@@ -1,0 +1,56 @@
+"""Documentation that is generated or quoted must match the code."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def _reference_module() -> ModuleType:
+    script = ROOT / "docs" / "cli_reference.py"
+    spec = importlib.util.spec_from_file_location("cli_reference", script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["cli_reference"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cli_reference_is_current() -> None:
+    ref = _reference_module()
+    committed = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    rendered_by = re.search(r"Rendered by typer (\S+)\.", committed)
+    assert rendered_by
+    if rendered_by.group(1) != ref.typer_version():
+        pytest.skip(f"docs/cli.md was rendered by typer {rendered_by.group(1)};"
+                    f" this is {ref.typer_version()} (help layout differs between versions)")
+    assert committed == ref.reference(), "docs/cli.md is stale: run python docs/cli_reference.py"
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line for line in block.splitlines() if line and not line.startswith("#")]
+    assert commands == [
+        "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/napctl validate"
+        ' && .venv/bin/napctl actions --actor "MAEE D5"',
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]'"
+        " && .venv/bin/python -m pytest",
+    ]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ".venv/bin/pip install -q -e '.[test]'" in ci and ".venv/bin/python -m pytest" in ci
+
+
+def test_every_problem_code_is_documented_in_the_readme_or_listed() -> None:
+    from napctl.problems import CODES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "src/napctl/problems.py" in readme
+    for code in ("NAP101", "NAP110", "NAP111", "NAP112", "NAP203", "NAP301"):
+        assert code in readme and code in CODES
