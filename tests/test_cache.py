@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -96,3 +97,14 @@ def test_no_cache_env(tmp_path: Path, runner: CliRunner,
     assert runner.invoke(app, ["actions", "--plans", str(plan)]).exit_code == 0
     monkeypatch.delenv("NAPCTL_NO_CACHE")
     assert entries() == []
+
+
+def test_the_cache_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every entry in one folder, as if all keys started with the same two digits.
+    monkeypatch.setattr(cache, "_entry", lambda folder, raw: folder / "00" / (
+        hashlib.sha256(raw).hexdigest() + ".json"))
+    last = cache.KEEP_PER_FOLDER + 4
+    for n in range(last + 1):
+        cache.put(f"plan {n}".encode(), {"n": n})
+    assert len(entries()) == cache.KEEP_PER_FOLDER
+    assert cache.get(f"plan {last}".encode()) == {"n": last}

@@ -10,7 +10,10 @@ never pickle, because a cache folder is not a place to trust code from.
 
 Where: $NAPCTL_CACHE_DIR, else $XDG_CACHE_HOME/napctl, else ~/.cache/napctl.
 NAPCTL_NO_CACHE=1 turns it off. A cache that cannot be read or written is
-simply not used.
+simply not used. Entries are spread over 256 folders by the key's first two
+hex digits, and a folder keeps its newest ``KEEP_PER_FOLDER`` entries, so the
+cache stays bounded however often plans are edited (an entry dropped only
+costs one validation).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Any
 from napctl import __version__
 
 _RULES = ("model.py", "validate.py", "yamlsafe.py")
+KEEP_PER_FOLDER = 8
 
 
 def cache_dir() -> Path | None:
@@ -73,3 +77,13 @@ def put(raw: bytes, data: dict[str, Any]) -> None:
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        _prune(target)
+
+
+def _prune(newest: Path) -> None:
+    """Keep ``newest`` and the most recent others, up to KEEP_PER_FOLDER in its folder."""
+    others = [p for p in newest.parent.glob("*.json") if p != newest]
+    others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in others[KEEP_PER_FOLDER - 1:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
