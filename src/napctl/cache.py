@@ -28,7 +28,7 @@ from typing import Any
 
 from napctl import __version__
 
-_RULES = ("model.py", "validate.py", "yamlsafe.py")
+_RULES = ("cache.py", "model.py", "readfile.py", "validate.py", "yamlsafe.py")
 KEEP_PER_FOLDER = 8
 
 
