@@ -108,3 +108,16 @@ def test_the_cache_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         cache.put(f"plan {n}".encode(), {"n": n})
     assert len(entries()) == cache.KEEP_PER_FOLDER
     assert cache.get(f"plan {last}".encode()) == {"n": last}
+
+
+def test_trusted_build_equals_validation_for_the_bundled_plans() -> None:
+    from napctl.model import plan_from_trusted
+    from napctl.validate import validate_document
+    from napctl.yamlsafe import load_yaml_file
+    from tests.conftest import PLANS
+
+    for path in sorted(PLANS.glob("*.yaml")):
+        doc = load_yaml_file(str(path))
+        plan, problems = validate_document(doc)
+        assert problems == [] and plan is not None and doc.data is not None
+        assert plan_from_trusted(doc.data) == plan
