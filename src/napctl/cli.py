@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from napctl import __version__
+from napctl.readfile import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from napctl.corpus import Corpus
@@ -47,7 +48,6 @@ MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Refuse plan files larger than this many bytes.",
                       min=1)
 ]
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # napctl.readfile.DEFAULT_MAX_BYTES, without the import
 
 
 class ProblemFormat(StrEnum):

@@ -29,12 +29,6 @@ class Corpus:
     def ok(self) -> bool:
         return not any(p.level == "error" for p in self.problems)
 
-    def plan(self, plan_id: str) -> LoadedPlan | None:
-        for loaded in self.plans:
-            if loaded.plan.id == plan_id:
-                return loaded
-        return None
-
 
 def load_file(
     path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = False

@@ -29,7 +29,7 @@ from markupsafe import Markup
 from napctl.discover import bundled_dir
 from napctl.fsutil import atomic_write, safe_child, slugify
 from napctl.markdown import md_escape
-from napctl.model import ALL, UN_PILLARS, Plan
+from napctl.model import ALL, Plan
 from napctl.query import ActorMatch, all_row, descendants, matrix, resolve_actor
 
 Format = Literal["md", "html"]
@@ -177,7 +177,6 @@ def report_context(plan: Plan, *, year: int | None, date: str | None) -> dict[st
         "pillars": pillars,
         "spread": spread(plan),
         "action_count": sum(len(g["actions"]) for p in pillars for g in p["goals"]),
-        "un_pillar_names": UN_PILLARS,
     }
 
 

@@ -27,8 +27,6 @@ _TYPE_NAMES = {
     "bool_type": "true or false",
     "list_type": "a list",
     "dict_type": "a mapping",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
 }
 _PATTERN_HELP = {
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "an id is letters, digits, '.', '_' and '-',"
