@@ -128,8 +128,8 @@ def cmd_stages(args: argparse.Namespace) -> None:
     code = (
         "import json, sys, time\n"
         "t0 = time.perf_counter()\n"
-        "from napctl import corpus\n"
-        "import napctl.validate as v\n"
+        "from napctl.load import corpus\n"
+        "import napctl.load.schema_errors as v\n"
         "acc = {}\n"
         "def wrap(mod, name, label):\n"
         "    fn = getattr(mod, name, None)\n"
@@ -248,7 +248,7 @@ def cmd_memory(args: argparse.Namespace) -> None:
     # The sources as imported (others may edit them while this runs).
     sources = {str(p): p.read_text(encoding="utf-8").splitlines()
                for p in Path(napctl_dir).glob("*.py")}
-    from napctl.corpus import load_corpus
+    from napctl.load.corpus import load_corpus
 
     tracemalloc.start(30)
     corpus = load_corpus([args.dir])

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from napctl import cache
 from napctl.cli import app
-from napctl.corpus import load_corpus
+from napctl.load import cache
+from napctl.load.corpus import load_corpus
 from tests.conftest import MINIMAL, write
 
 
@@ -78,7 +78,7 @@ def test_warm_query_skips_yaml_and_validation(tmp_path: Path) -> None:
         "    runpy.run_module('napctl', run_name='__main__')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print('napctl.validate' in sys.modules, 'yaml' in sys.modules,"
+        "print('napctl.load.schema_errors' in sys.modules, 'yaml' in sys.modules,"
         " 'jinja2' in sys.modules, file=sys.stderr)\n"
     )
     cold = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
@@ -111,9 +111,9 @@ def test_the_cache_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_trusted_build_equals_validation_for_the_bundled_plans() -> None:
+    from napctl.load.schema_errors import validate_document
+    from napctl.load.yamlsafe import load_yaml_file
     from napctl.model import plan_from_trusted
-    from napctl.validate import validate_document
-    from napctl.yamlsafe import load_yaml_file
     from tests.conftest import PLANS
 
     for path in sorted(PLANS.glob("*.yaml")):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from napctl.corpus import load_corpus
+from napctl.load.corpus import load_corpus
 from tests.conftest import PLANS
 
 

@@ -28,10 +28,10 @@ from typer.testing import CliRunner
 
 from napctl import model
 from napctl.cli import app
-from napctl.corpus import load_corpus
+from napctl.load.corpus import load_corpus
+from napctl.load.schema_errors import validate_document
+from napctl.load.yamlsafe import parse_yaml
 from napctl.problems import CODES, Problem
-from napctl.validate import validate_document
-from napctl.yamlsafe import parse_yaml
 from tests.conftest import EXAMPLES, PLANS
 
 SOURCES = sorted(PLANS.glob("*.yaml")) + sorted((EXAMPLES / "positive").glob("*.yaml"))
@@ -316,7 +316,7 @@ class _QuotingDumper(yaml.CSafeDumper):
 
 
 def _represent_str(dumper: yaml.CSafeDumper, value: str) -> yaml.ScalarNode:
-    from napctl.yamlsafe import _resolve_plain
+    from napctl.load.yamlsafe import _resolve_plain
 
     style = '"' if _resolve_plain(value) != "tag:yaml.org,2002:str" else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from napctl.corpus import load_corpus
+from napctl.load.corpus import load_corpus
 from napctl.model import Plan
 from napctl.query import (
     ActionFilter,

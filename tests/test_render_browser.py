@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from napctl.corpus import load_corpus
+from napctl.load.corpus import load_corpus
 from napctl.query import ActionFilter, select_actions
 from tests.conftest import PLANS
 

@@ -13,7 +13,7 @@ import yaml
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from napctl.schema import schema_json
+from napctl.model.schema import schema_json
 from tests.conftest import EXAMPLES, PLANS, ROOT
 
 COMMITTED = ROOT / "schema" / "plan.schema.json"

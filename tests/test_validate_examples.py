@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from napctl.corpus import load_corpus
+from napctl.load.corpus import load_corpus
 from tests.conftest import EXAMPLES
 
 NEGATIVE = sorted((EXAMPLES / "negative").glob("*.yaml"))

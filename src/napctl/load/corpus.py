@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from napctl import cache
-from napctl.discover import display_path, plan_files, plan_roots
+from napctl.load import cache
+from napctl.load.discover import display_path, plan_files, plan_roots
+from napctl.load.readfile import DEFAULT_MAX_BYTES, decode_text, read_bytes
 from napctl.model import Plan, plan_from_trusted
 from napctl.problems import Problem
-from napctl.readfile import DEFAULT_MAX_BYTES, decode_text, read_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +47,8 @@ def load_file(
         return None, problems
     # The YAML loader and the validator (pydantic models) are imported only here:
     # a query answered from the cache never pays for them.
-    from napctl.validate import validate_document
-    from napctl.yamlsafe import parse_yaml
+    from napctl.load.schema_errors import validate_document
+    from napctl.load.yamlsafe import parse_yaml
 
     doc = parse_yaml(text, display)
     plan, problems = validate_document(doc)
@@ -63,7 +63,7 @@ def load_corpus(
 ) -> Corpus:
     """Every plan under ``paths`` (or found by the usual rules), with all problems.
 
-    ``use_cache`` reuses earlier validations of identical bytes (see napctl.cache).
+    ``use_cache`` reuses earlier validations of identical bytes (see napctl.load.cache).
     ``keep_plans=False`` checks without keeping the plans, so that memory is
     bounded by the largest plan rather than the corpus.
     Raises ``discover.PathNotFound`` for a path that does not exist.
@@ -90,6 +90,6 @@ def load_corpus(
 
 
 def _id_position(path: Path) -> tuple[int, int]:
-    from napctl.yamlsafe import load_yaml_file
+    from napctl.load.yamlsafe import load_yaml_file
 
     return load_yaml_file(str(path)).position(("id",))

@@ -8,10 +8,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from napctl.corpus import LoadedPlan
-from napctl.markdown import md_escape
+from napctl.load.corpus import LoadedPlan
 from napctl.model import Plan
 from napctl.query import Found, action_counts, all_row, children, full_names, matrix
+from napctl.render.markdown import md_escape
 
 
 def plan_summary(loaded: LoadedPlan) -> dict[str, Any]:

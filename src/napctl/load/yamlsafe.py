@@ -41,8 +41,8 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from napctl.load.readfile import DEFAULT_MAX_BYTES, decode_text, read_bytes, text_position
 from napctl.problems import Problem
-from napctl.readfile import DEFAULT_MAX_BYTES, decode_text, read_bytes, text_position
 
 try:
     from yaml import CSafeLoader as _Parser

@@ -26,11 +26,11 @@ from jinja2 import (
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from napctl.discover import bundled_dir
-from napctl.fsutil import atomic_write, safe_child, slugify
-from napctl.markdown import md_escape
+from napctl.load.discover import bundled_dir
 from napctl.model import ALL, Plan
+from napctl.output.fsutil import atomic_write, safe_child, slugify
 from napctl.query import ActorMatch, all_row, descendants, matrix, resolve_actor
+from napctl.render.markdown import md_escape
 
 Format = Literal["md", "html"]
 

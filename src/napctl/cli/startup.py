@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from napctl import __version__
-from napctl.readfile import DEFAULT_MAX_BYTES
+from napctl.load.readfile import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from napctl.corpus import Corpus
+    from napctl.load.corpus import Corpus
     from napctl.model import Plan
 
 app = typer.Typer(
@@ -91,9 +91,9 @@ def validate(
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Check plan files; print every problem as file:line:col: CODE message."""
-    from napctl.corpus import load_corpus
-    from napctl.discover import PathNotFound
-    from napctl.reporters import REPORTERS, summary
+    from napctl.load.corpus import load_corpus
+    from napctl.load.discover import PathNotFound
+    from napctl.problems.reporters import REPORTERS, summary
 
     try:
         corpus = load_corpus([*(paths or []), *(plans or [])], max_bytes=max_bytes,
@@ -114,13 +114,13 @@ def schema(
     ] = None,
 ) -> None:
     """Print the JSON Schema of plan files (for editors and other validators)."""
-    from napctl.schema import schema_json
+    from napctl.model.schema import schema_json
 
     text = schema_json()
     if output is None:
         sys.stdout.write(text)
     else:
-        from napctl.fsutil import atomic_write
+        from napctl.output.fsutil import atomic_write
 
         atomic_write(output, text)
 
@@ -163,15 +163,15 @@ def _to_terminal() -> bool:
 
 def load_valid(plans: list[str] | None) -> Corpus:
     """The plans, or exit 1 with the validator's messages (2 for a missing path)."""
-    from napctl.corpus import load_corpus
-    from napctl.discover import PathNotFound
+    from napctl.load.corpus import load_corpus
+    from napctl.load.discover import PathNotFound
 
     try:
         corpus = load_corpus(plans or [], use_cache=True)
     except PathNotFound as exc:
         fail_usage(f"no such file or folder: {exc}")
     if not corpus.ok:
-        from napctl.reporters import as_text
+        from napctl.problems.reporters import as_text
 
         sys.stderr.write(as_text(corpus.problems))
         sys.stderr.write("napctl: the plans are invalid; run `napctl validate` for details\n")
@@ -238,7 +238,7 @@ def actions(
     plans: PlansOption = None,
 ) -> None:
     """List actions, filtered by actor, plan, pillar, goal or text. Order is the plan's own."""
-    from napctl import formats
+    from napctl.output import actions as formats
     from napctl.query import ActionFilter, QueryError, select_actions
 
     corpus = load_valid(plans)
@@ -264,7 +264,7 @@ def actors(
     plans: PlansOption = None,
 ) -> None:
     """The department registry as a tree, with each department's number of actions."""
-    from napctl.views import actor_records, actors_text
+    from napctl.output.views import actor_records, actors_text
 
     chosen = chosen_plans(plans, plan)
     if fmt is DataFormat.json:
@@ -279,7 +279,7 @@ def plans_(
     plans: PlansOption = None,
 ) -> None:
     """Each plan with its title, country, period and counts."""
-    from napctl.views import plan_summary, plans_text
+    from napctl.output.views import plan_summary, plans_text
 
     corpus = load_valid(plans)
     if fmt is DataFormat.json:
@@ -297,8 +297,8 @@ def show(
     plans: PlansOption = None,
 ) -> None:
     """One action, goal or pillar with its context."""
+    from napctl.output.views import found_record, found_text
     from napctl.query import QueryError, find_item
-    from napctl.views import found_record, found_text
 
     corpus = load_valid(plans)
     try:
@@ -318,7 +318,7 @@ def matrix_(
     plans: PlansOption = None,
 ) -> None:
     """Departments by pillar: how many actions each department carries in each pillar."""
-    from napctl import views
+    from napctl.output import views
 
     chosen = chosen_plans(plans, plan)
     _output(fmt.value, chosen, rich=views.print_matrix, plain=views.matrix_plain, writers={
@@ -361,7 +361,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from napctl.fsutil import atomic_write
+    from napctl.output.fsutil import atomic_write
 
     try:
         atomic_write(output, text)
@@ -383,8 +383,8 @@ def render_report(
     plans: PlansOption = None,
 ) -> None:
     """The reporting skeleton of a plan: every action with room for progress and evidence."""
-    from napctl.render import RenderError
-    from napctl.render import render_report as render
+    from napctl.render.templates import RenderError
+    from napctl.render.templates import render_report as render
 
     chosen = chosen_plans(plans, plan)
     if len(chosen) > 1:
@@ -409,8 +409,8 @@ def render_checklist(
 ) -> None:
     """Everything one department must report on, as a checklist."""
     from napctl.query import QueryError
-    from napctl.render import RenderError
-    from napctl.render import render_checklist as render
+    from napctl.render.templates import RenderError
+    from napctl.render.templates import render_checklist as render
 
     corpus = load_valid(plans)
     try:
@@ -436,7 +436,7 @@ def checklists(
     plans: PlansOption = None,
 ) -> None:
     """One checklist per department and an index linking them, in one run."""
-    from napctl.render import RenderError, build_checklists, write_checklists
+    from napctl.render.templates import RenderError, build_checklists, write_checklists
 
     chosen = chosen_plans(plans, plan)
     try:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ENV_VAR = "NAPCTL_PLANS"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # src/napctl
 
 
 class PathNotFound(Exception):

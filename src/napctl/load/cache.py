@@ -28,7 +28,9 @@ from typing import Any
 
 from napctl import __version__
 
-_RULES = ("cache.py", "model.py", "readfile.py", "validate.py", "yamlsafe.py")
+#: The folders whose modules decide what is valid (or the entry format): every
+#: module under them is in the key, so a new rule module cannot be left out.
+RULE_FOLDERS = ("load", "model", "checks", "problems")
 KEEP_PER_FOLDER = 8
 
 
@@ -45,10 +47,20 @@ def cache_dir() -> Path | None:
 @cache
 def _fingerprint() -> bytes:
     digest = hashlib.sha256(__version__.encode())
-    here = Path(__file__).parent
-    for name in _RULES:
-        digest.update((here / name).read_bytes())
+    package = Path(__file__).resolve().parent.parent
+    for module in rule_modules():
+        digest.update(module.as_posix().encode() + b"\0")
+        digest.update((package / module).read_bytes())
     return digest.digest()
+
+
+def rule_modules() -> list[Path]:
+    """Every module under RULE_FOLDERS, in a stable order."""
+    package = Path(__file__).resolve().parent.parent
+    return sorted(
+        path.relative_to(package) for folder in RULE_FOLDERS
+        for path in (package / folder).rglob("*.py")
+    )
 
 
 def _entry(folder: Path, raw: bytes) -> Path:
@@ -71,7 +83,7 @@ def put(raw: bytes, data: dict[str, Any]) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    from napctl.fsutil import atomic_write
+    from napctl.output.fsutil import atomic_write
 
     target = _entry(folder, raw)
     with contextlib.suppress(OSError):

@@ -5,70 +5,34 @@ are the contract of the YAML files in ``plans/`` and of the JSON Schema in
 ``schema/plan.schema.json``; see ``docs/plan-format.md``.
 
 The classes are frozen standard-library dataclasses. pydantic validates them
-(``napctl.validate``) and generates the schema from them, but importing this
+(``napctl.load.schema_errors``) and generates the schema from them, but importing this
 module does not import pydantic: queries on plans already known to be valid
-(``napctl.cache``) start as fast as the command line itself. The constraint
+(``napctl.load.cache``) start as fast as the command line itself. The constraint
 markers below become pydantic core schemas only when pydantic asks.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-#: The reserved actor that stands for every department of a plan.
-ALL = "All"
-
-UNPillar = Literal["participation", "prevention", "protection", "relief-and-recovery"]
-UN_PILLARS: tuple[UNPillar, ...] = typing.get_args(UNPillar)
-
-Role = Literal["lead", "coordination"]
-Frequency = Literal["annual", "biennial", "mid-term", "final", "once"]
-
-#: The pattern that makes a text non-blank; the checks map it to NAP205.
-NON_BLANK = r"\S"
-
-
-class Strict:
-    """A strict str or int constraint (no coercion: YAML's `NO` stays a boolean)."""
-
-    __slots__ = ("ge", "le", "max_length", "pattern")
-
-    def __init__(self, pattern: str | None = None, max_length: int | None = None,
-                 ge: int | None = None, le: int | None = None) -> None:
-        self.pattern, self.max_length, self.ge, self.le = pattern, max_length, ge, le
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        from pydantic_core import core_schema
-
-        if source is int:
-            return core_schema.int_schema(ge=self.ge, le=self.le, strict=True)
-        return core_schema.str_schema(
-            pattern=self.pattern, max_length=self.max_length, strict=True
-        )
-
-
-class NonEmpty:
-    """A list that must hold at least one item."""
-
-    __slots__ = ()
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        schema = handler(source)
-        schema["min_length"] = 1
-        return schema
-
-
-Text = Annotated[str, Strict(pattern=NON_BLANK)]
-Ident = Annotated[str, Strict(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64)]
-PlanId = Annotated[str, Strict(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
-CountryCode = Annotated[str, Strict(pattern=r"^[A-Z]{2}$")]
-Code = Annotated[str, Strict(pattern=NON_BLANK, max_length=80)]
-Url = Annotated[str, Strict(pattern=NON_BLANK)]
-Year = Annotated[int, Strict(ge=1900, le=2200)]
+from napctl.model.trusted import from_trusted, to_data
+from napctl.model.types import (
+    ALL,
+    UN_PILLARS,
+    Code,
+    CountryCode,
+    Frequency,
+    Ident,
+    NonEmpty,
+    PlanId,
+    Role,
+    Text,
+    UNPillar,
+    Url,
+    Year,
+)
 
 # Unknown keys are errors (a misspelt key must not be silently ignored).
 _CONFIG: dict[str, Any] = {"extra": "forbid"}
@@ -208,69 +172,16 @@ class Plan:
         return None
 
 
-# -- building from data already validated --------------------------------------------
-
-_FIELDS: dict[type, list[tuple[str, Any]]] = {}
-
-
-def _field_types(cls: type) -> list[tuple[str, Any]]:
-    spec = _FIELDS.get(cls)
-    if spec is None:
-        hints = typing.get_type_hints(cls)
-        spec = [(f.name, hints[f.name]) for f in dataclasses.fields(cls)]
-        _FIELDS[cls] = spec
-    return spec
-
-
-def _dataclass_in(annotation: Any) -> type | None:
-    if dataclasses.is_dataclass(annotation) and isinstance(annotation, type):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _dataclass_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _build(annotation: Any, value: Any) -> Any:
-    if isinstance(value, list):
-        item = typing.get_args(annotation)[0] if typing.get_origin(annotation) is list else Any
-        return [_build(item, v) for v in value]
-    if isinstance(value, dict):
-        cls = _dataclass_in(annotation)
-        if cls is None:  # a plain mapping such as Department.names
-            return dict(value)
-        return cls(**{
-            name: _build(hint, value[name]) for name, hint in _field_types(cls) if name in value
-        })
-    return value
-
-
 def plan_from_trusted(data: dict[str, Any]) -> Plan:
-    """A Plan from data that ``napctl.validate`` accepted before (no checks at all)."""
-    plan = _build(Plan, data)
+    """A Plan from data that the plan's checks accepted before (no checks at all)."""
+    plan = from_trusted(Plan, data)
     assert isinstance(plan, Plan)
     return plan
 
 
 def plan_to_data(plan: Plan) -> dict[str, Any]:
     """The plan as plain data, without fields left at their defaults."""
-    return typing.cast(dict[str, Any], _dump(plan))
+    return to_data(plan)
 
 
-def _dump(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(value):
-            item = getattr(value, f.name)
-            if f.default is not dataclasses.MISSING and item == f.default:
-                continue
-            if f.default_factory is not dataclasses.MISSING and item == f.default_factory():
-                continue
-            out[f.name] = _dump(item)
-        return out
-    if isinstance(value, list):
-        return [_dump(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _dump(v) for k, v in value.items()}
-    return value
+__all__ = ["ALL", "UN_PILLARS", "UNPillar", "plan_from_trusted", "plan_to_data"]

@@ -92,7 +92,7 @@ def departments_label(row: ActionRow) -> str:
 
 
 def as_markdown(rows: Sequence[ActionRow]) -> str:
-    from napctl.markdown import md_escape
+    from napctl.render.markdown import md_escape
 
     lines = [
         "| Plan | ID | Pillar | Goal | Action | Indicators | Departments |",

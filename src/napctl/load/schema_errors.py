@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from napctl.load.yamlsafe import MAX_PROBLEMS, YamlDocument
 from napctl.model import ALL, NON_BLANK, Plan
 from napctl.problems import Problem
-from napctl.yamlsafe import MAX_PROBLEMS, YamlDocument
 
 _TYPE_NAMES = {
     "dataclass_type": "a mapping",

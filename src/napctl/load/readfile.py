@@ -1,7 +1,7 @@
 """Reading a plan file's bytes and text, with the checks that come before YAML.
 
 Kept apart from the YAML loader so that a query answered from the cache
-(napctl.cache) reads files without importing PyYAML at all.
+(napctl.load.cache) reads files without importing PyYAML at all.
 """
 
 from __future__ import annotations

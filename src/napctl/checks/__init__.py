@@ -1,0 +1,1 @@
+"""Checks: rules a schema cannot express, registered per document kind, with levels."""

@@ -1,0 +1,26 @@
+"""Models: the constrained types, the plan (and the next document kinds).
+
+Importing a model never imports pydantic (see ``napctl.model.types``).
+"""
+
+from napctl.model.plan import (
+    Action,
+    Assignment,
+    Coordination,
+    Department,
+    Goal,
+    Period,
+    Pillar,
+    Plan,
+    ReportingDuty,
+    Source,
+    plan_from_trusted,
+    plan_to_data,
+)
+from napctl.model.types import ALL, NON_BLANK, UN_PILLARS, NonEmpty, Strict, UNPillar
+
+__all__ = [
+    "ALL", "NON_BLANK", "UN_PILLARS", "Action", "Assignment", "Coordination", "Department",
+    "Goal", "NonEmpty", "Period", "Pillar", "Plan", "ReportingDuty", "Source", "Strict",
+    "UNPillar", "plan_from_trusted", "plan_to_data",
+]

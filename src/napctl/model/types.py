@@ -1,0 +1,61 @@
+"""The constrained types and choices that every document kind's model is made of.
+
+Markers, not pydantic types: they become pydantic core schemas only when
+pydantic asks, so importing a model does not import pydantic.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Annotated, Any, Literal
+
+#: The reserved actor that stands for every department of a plan.
+ALL = "All"
+
+UNPillar = Literal["participation", "prevention", "protection", "relief-and-recovery"]
+UN_PILLARS: tuple[UNPillar, ...] = typing.get_args(UNPillar)
+
+Role = Literal["lead", "coordination"]
+Frequency = Literal["annual", "biennial", "mid-term", "final", "once"]
+
+#: The pattern that makes a text non-blank; the checks map it to NAP205.
+NON_BLANK = r"\S"
+
+
+class Strict:
+    """A strict str or int constraint (no coercion: YAML's `NO` stays a boolean)."""
+
+    __slots__ = ("ge", "le", "max_length", "pattern")
+
+    def __init__(self, pattern: str | None = None, max_length: int | None = None,
+                 ge: int | None = None, le: int | None = None) -> None:
+        self.pattern, self.max_length, self.ge, self.le = pattern, max_length, ge, le
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        if source is int:
+            return core_schema.int_schema(ge=self.ge, le=self.le, strict=True)
+        return core_schema.str_schema(
+            pattern=self.pattern, max_length=self.max_length, strict=True
+        )
+
+
+class NonEmpty:
+    """A list that must hold at least one item."""
+
+    __slots__ = ()
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["min_length"] = 1
+        return schema
+
+
+Text = Annotated[str, Strict(pattern=NON_BLANK)]
+Ident = Annotated[str, Strict(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64)]
+PlanId = Annotated[str, Strict(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+CountryCode = Annotated[str, Strict(pattern=r"^[A-Z]{2}$")]
+Code = Annotated[str, Strict(pattern=NON_BLANK, max_length=80)]
+Url = Annotated[str, Strict(pattern=NON_BLANK)]
+Year = Annotated[int, Strict(ge=1900, le=2200)]

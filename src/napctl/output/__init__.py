@@ -1,0 +1,1 @@
+"""Output: the records of every JSON/CSV/YAML shape (the documented contract) and writers."""

@@ -1,0 +1,28 @@
+"""Queries over valid plans: actors, actions, items by id, counts and the matrix."""
+
+from napctl.query.actions import (
+    ActionFilter,
+    ActionRow,
+    ActorMatch,
+    Found,
+    QueryError,
+    action_counts,
+    all_row,
+    children,
+    department_names,
+    descendants,
+    find_item,
+    fold,
+    full_names,
+    matrix,
+    resolve_actor,
+    select_actions,
+    select_plans,
+    suggest,
+)
+
+__all__ = [
+    "ActionFilter", "ActionRow", "ActorMatch", "Found", "QueryError", "action_counts",
+    "all_row", "children", "department_names", "descendants", "find_item", "fold",
+    "full_names", "matrix", "resolve_actor", "select_actions", "select_plans", "suggest",
+]

@@ -1,0 +1,1 @@
+"""Rendering: the Jinja environment and its policy, template contexts, Markdown, file sets."""
