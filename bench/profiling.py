@@ -120,7 +120,7 @@ def cmd_cprofile(args: argparse.Namespace) -> None:
     print(f"napctl {' '.join(args.napctl_args)}: {wall:.3f} s under cProfile")
     stats = pstats.Stats(profiler, stream=sys.stdout)
     stats.strip_dirs().sort_stats("tottime").print_stats(args.top)
-    napctl_files = "|".join(p.name for p in (ROOT / "src" / "napctl").glob("*.py"))
+    napctl_files = "|".join(p.name for p in (ROOT / "src" / "napctl").rglob("*.py"))
     stats.sort_stats("cumulative").print_stats(rf"^({napctl_files}):", args.top)
 
 
@@ -128,8 +128,9 @@ def cmd_stages(args: argparse.Namespace) -> None:
     code = (
         "import json, sys, time\n"
         "t0 = time.perf_counter()\n"
-        "from napctl.load import corpus\n"
-        "import napctl.load.schema_errors as v\n"
+        "from napctl.load import document as d\n"
+        "import napctl.checks.registry as r\n"
+        "import napctl.load.yamlsafe as y\n"
         "acc = {}\n"
         "def wrap(mod, name, label):\n"
         "    fn = getattr(mod, name, None)\n"
@@ -142,11 +143,11 @@ def cmd_stages(args: argparse.Namespace) -> None:
         "        finally:\n"
         "            acc[label] = acc.get(label, 0.0) + time.perf_counter() - t\n"
         "    setattr(mod, name, w)\n"
-        "wrap(corpus, 'read_bytes', 'read file')\n"
-        "wrap(corpus, 'decode_text', 'decode UTF-8')\n"
-        "wrap(corpus, 'parse_yaml', 'parse YAML (yamlsafe)')\n"
-        "wrap(v, 'check_plan', 'consistency checks')\n"
-        "wrap(v, 'validate_document', 'schema + checks')\n"
+        "wrap(d, 'read_bytes', 'read file')\n"
+        "wrap(d, 'decode_text', 'decode UTF-8')\n"
+        "wrap(y, 'parse_yaml', 'parse YAML (yamlsafe)')\n"
+        "wrap(r, 'run_document_checks', 'consistency checks')\n"
+        "wrap(d, 'validate_document', 'schema + checks')\n"
         "from napctl.cli import app\n"
         "t1 = time.perf_counter()\n"
         "try:\n"

@@ -101,7 +101,7 @@ def test_no_cache_env(tmp_path: Path, runner: CliRunner,
 
 def test_the_cache_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Every entry in one folder, as if all keys started with the same two digits.
-    monkeypatch.setattr(cache, "_entry", lambda folder, raw: folder / "00" / (
+    monkeypatch.setattr(cache, "_entry", lambda folder, raw, kind="plan": folder / "00" / (
         hashlib.sha256(raw).hexdigest() + ".json"))
     last = cache.KEEP_PER_FOLDER + 4
     for n in range(last + 1):
@@ -111,7 +111,7 @@ def test_the_cache_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_trusted_build_equals_validation_for_the_bundled_plans() -> None:
-    from napctl.load.schema_errors import validate_document
+    from napctl.load.document import validate_document
     from napctl.load.yamlsafe import load_yaml_file
     from napctl.model import plan_from_trusted
     from tests.conftest import PLANS

@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 from napctl import model
 from napctl.cli import app
 from napctl.load.corpus import load_corpus
-from napctl.load.schema_errors import validate_document
+from napctl.load.document import validate_document
 from napctl.load.yamlsafe import parse_yaml
 from napctl.problems import CODES, Problem
 from tests.conftest import EXAMPLES, PLANS
@@ -316,7 +316,7 @@ class _QuotingDumper(yaml.CSafeDumper):
 
 
 def _represent_str(dumper: yaml.CSafeDumper, value: str) -> yaml.ScalarNode:
-    from napctl.load.yamlsafe import _resolve_plain
+    from napctl.load.yamltypes import resolve_plain as _resolve_plain
 
     style = '"' if _resolve_plain(value) != "tag:yaml.org,2002:str" else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)

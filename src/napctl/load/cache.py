@@ -3,7 +3,7 @@
 A query must answer as fast as the command line starts; importing pydantic
 alone costs more than that. An entry is the validated data of one file,
 stored under the SHA-256 of (napctl's version, the source of the modules that
-decide validity, the file's bytes). Any change to the file or to those rules
+decide validity, the document kind, the file's bytes). Any change to the file or to those rules
 gives another key, so an entry can never describe anything but exactly the
 bytes it was made from: the cache cannot serve stale data. Entries are JSON,
 never pickle, because a cache folder is not a place to trust code from.
@@ -63,29 +63,29 @@ def rule_modules() -> list[Path]:
     )
 
 
-def _entry(folder: Path, raw: bytes) -> Path:
-    key = hashlib.sha256(_fingerprint() + raw).hexdigest()
+def _entry(folder: Path, raw: bytes, kind: str = "plan") -> Path:
+    key = hashlib.sha256(_fingerprint() + kind.encode() + b"\0" + raw).hexdigest()
     return folder / key[:2] / f"{key}.json"
 
 
-def get(raw: bytes) -> dict[str, Any] | None:
+def get(raw: bytes, kind: str = "plan") -> dict[str, Any] | None:
     folder = cache_dir()
     if folder is None:
         return None
     try:
-        data = json.loads(_entry(folder, raw).read_text(encoding="utf-8"))
+        data = json.loads(_entry(folder, raw, kind).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
 
 
-def put(raw: bytes, data: dict[str, Any]) -> None:
+def put(raw: bytes, data: dict[str, Any], kind: str = "plan") -> None:
     folder = cache_dir()
     if folder is None:
         return
     from napctl.output.fsutil import atomic_write
 
-    target = _entry(folder, raw)
+    target = _entry(folder, raw, kind)
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")))

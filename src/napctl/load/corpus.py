@@ -1,15 +1,17 @@
-"""Load and validate every plan found: the one entry point for commands and for Python."""
+"""Load and check every document found: the one entry point for commands and for Python."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from napctl.load import cache
 from napctl.load.discover import display_path, plan_files, plan_roots
-from napctl.load.readfile import DEFAULT_MAX_BYTES, decode_text, read_bytes
-from napctl.model import Plan, plan_from_trusted
+from napctl.load.document import kind_of, load_document
+from napctl.load.index import CorpusIndex, CorpusReport, IndexEntry
+from napctl.load.readfile import DEFAULT_MAX_BYTES
+from napctl.model import Plan
 from napctl.problems import Problem
 
 
@@ -19,11 +21,21 @@ class LoadedPlan:
     file: str
 
 
+@dataclass(frozen=True, slots=True)
+class LoadedDocument:
+    kind: str
+    value: Any
+    file: str
+
+
 @dataclass(slots=True)
 class Corpus:
     plans: list[LoadedPlan] = field(default_factory=list)
+    #: Every valid document of every kind (plans included), in the order found.
+    documents: list[LoadedDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    index: CorpusIndex = field(default_factory=CorpusIndex)
 
     @property
     def ok(self) -> bool:
@@ -34,26 +46,7 @@ def load_file(
     path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = False
 ) -> tuple[Plan | None, list[Problem]]:
     """One plan file: its Plan (None when invalid) and every problem in it."""
-    display = display_path(path)
-    raw, problems = read_bytes(str(path), display, max_bytes)
-    if raw is None:
-        return None, problems
-    if use_cache:
-        trusted = cache.get(raw)
-        if trusted is not None:
-            return plan_from_trusted(trusted), []
-    text, problems = decode_text(raw, display)
-    if text is None:
-        return None, problems
-    # The YAML loader and the validator (pydantic models) are imported only here:
-    # a query answered from the cache never pays for them.
-    from napctl.load.schema_errors import validate_document
-    from napctl.load.yamlsafe import parse_yaml
-
-    doc = parse_yaml(text, display)
-    plan, problems = validate_document(doc)
-    if plan is not None and not problems and use_cache and doc.data is not None:
-        cache.put(raw, doc.data)
+    plan, problems = load_document(path, "plan", max_bytes=max_bytes, use_cache=use_cache)
     return plan, problems
 
 
@@ -61,35 +54,44 @@ def load_corpus(
     paths: Sequence[str] = (), *, max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = False,
     keep_plans: bool = True,
 ) -> Corpus:
-    """Every plan under ``paths`` (or found by the usual rules), with all problems.
+    """Every document under ``paths`` (or found by the usual rules), with all problems.
 
-    ``use_cache`` reuses earlier validations of identical bytes (see napctl.load.cache).
-    ``keep_plans=False`` checks without keeping the plans, so that memory is
-    bounded by the largest plan rather than the corpus.
+    Each file is loaded as the kind that claims it (napctl.load.kinds), then the
+    checks across files run over the corpus index. ``use_cache`` reuses earlier
+    validations of identical bytes (see napctl.load.cache). ``keep_plans=False``
+    checks without keeping the documents, so that memory is bounded by the
+    largest file rather than the corpus.
     Raises ``discover.PathNotFound`` for a path that does not exist.
     """
     corpus = Corpus()
-    first_file: dict[str, str] = {}
+    kept: list[LoadedDocument] = []
     for path in plan_files(plan_roots(paths)):
-        plan, problems = load_file(path, max_bytes=max_bytes, use_cache=use_cache)
+        kind = kind_of(path)
+        value, problems = load_document(path, kind, max_bytes=max_bytes, use_cache=use_cache)
         file = display_path(path)
         corpus.files.append(file)
         corpus.problems.extend(problems)
-        if plan is None or problems:
+        if value is None or any(p.level == "error" for p in problems):
             continue
-        if plan.id in first_file:
-            corpus.problems.append(Problem(
-                file, *_id_position(path), "NAP309",
-                f"plan id '{plan.id}' is already used by {first_file[plan.id]}"))
-            continue
-        first_file[plan.id] = file
+        corpus.index.entries.append(IndexEntry(kind.name, file, path, kind.facts(value)))
         if keep_plans:
-            corpus.plans.append(LoadedPlan(plan, file))
+            kept.append(LoadedDocument(kind.name, value, file))
+    report = run_corpus_checks(corpus.index)
+    corpus.problems.extend(report.problems)
+    corpus.documents = [d for d in kept if d.file not in report.rejected]
+    corpus.plans = [LoadedPlan(d.value, d.file) for d in corpus.documents if d.kind == "plan"]
     corpus.problems.sort(key=Problem.sort_key)
     return corpus
 
 
-def _id_position(path: Path) -> tuple[int, int]:
-    from napctl.load.yamlsafe import load_yaml_file
+def run_corpus_checks(index: CorpusIndex) -> CorpusReport:
+    """The checks across files of every kind present in ``index``."""
+    from napctl.checks.registry import corpus_checks, import_checks
+    from napctl.load.document import kind_named
 
-    return load_yaml_file(str(path)).position(("id",))
+    report = CorpusReport()
+    for name in index.kinds():
+        import_checks(kind_named(name).checks)
+        for run in corpus_checks(name):
+            run(index, report)
+    return report

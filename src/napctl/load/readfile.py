@@ -1,4 +1,4 @@
-"""Reading a plan file's bytes and text, with the checks that come before YAML.
+"""Reading a document's bytes and text, with the checks that come before YAML.
 
 Kept apart from the YAML loader so that a query answered from the cache
 (napctl.load.cache) reads files without importing PyYAML at all.
@@ -18,7 +18,8 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
-def read_bytes(path: str, display: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
+def read_bytes(path: str, display: str, max_bytes: int, *, kind: str = "plan"
+               ) -> tuple[bytes | None, list[Problem]]:
     """The file's bytes, or the problems that keep it from being read.
 
     The size is checked before anything is read, and no more than
@@ -48,7 +49,7 @@ def read_bytes(path: str, display: str, max_bytes: int) -> tuple[bytes | None, l
             if len(raw) > size:
                 raw += handle.read(max_bytes + 1 - len(raw))
     except IsADirectoryError:
-        return None, [Problem(display, 0, 0, "NAP100", "is a folder, not a plan file")]
+        return None, [Problem(display, 0, 0, "NAP100", f"is a folder, not a {kind} file")]
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return None, [Problem(display, 0, 0, "NAP100", f"cannot read file: {reason}")]

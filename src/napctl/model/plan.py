@@ -172,6 +172,22 @@ class Plan:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class PlanFacts:
+    """What a plan leaves in the corpus index for checks across files: small, so that
+    validating a corpus holds one plan at a time."""
+
+    id: str
+    period: Period
+    departments: frozenset[str]
+    actions: frozenset[str]
+
+
+def plan_facts(plan: Plan) -> PlanFacts:
+    return PlanFacts(plan.id, plan.period, frozenset(d.code for d in plan.departments),
+                     frozenset(a.id for _, _, a in plan.actions()))
+
+
 def plan_from_trusted(data: dict[str, Any]) -> Plan:
     """A Plan from data that the plan's checks accepted before (no checks at all)."""
     plan = from_trusted(Plan, data)
@@ -184,4 +200,7 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
     return to_data(plan)
 
 
-__all__ = ["ALL", "UN_PILLARS", "UNPillar", "plan_from_trusted", "plan_to_data"]
+__all__ = [
+    "ALL", "UN_PILLARS", "PlanFacts", "UNPillar", "plan_facts", "plan_from_trusted",
+    "plan_to_data",
+]

@@ -1,5 +1,8 @@
 """Problems as data (file, line, column, code, level, message), the code table, reporters."""
 
-from napctl.problems.problem import CODES, Level, Problem
+from napctl.problems.codes import CODES, TABLE, Level, level_of
+from napctl.problems.problem import MAX_PROBLEMS, Problem, cap, mark_stopped
 
-__all__ = ["CODES", "Level", "Problem"]
+__all__ = [
+    "CODES", "MAX_PROBLEMS", "TABLE", "Level", "Problem", "cap", "level_of", "mark_stopped",
+]

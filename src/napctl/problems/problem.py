@@ -1,53 +1,14 @@
-"""Problems are data: where, which rule, what is wrong. Reporters print them."""
+"""Problems are data: where, which rule, how serious, what is wrong. Reporters print them."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from typing import Literal
 
-Level = Literal["error", "warning"]
+from napctl.problems.codes import Level
 
-#: Every code napctl can report, with a one-line meaning. Codes are stable:
-#: CI jobs filter on them, so a code is never reused for another meaning.
-CODES: dict[str, str] = {
-    # reading the file
-    "NAP100": "file cannot be read (missing, a folder, unreadable)",
-    "NAP101": "file is not UTF-8 text",
-    "NAP102": "file is larger than the size limit",
-    "NAP103": "YAML syntax error",
-    "NAP104": "more than one YAML document in a file",
-    "NAP105": "top level is not a mapping (or the file is empty)",
-    # YAML features plan files must not use
-    "NAP110": "duplicate key",
-    "NAP111": "anchor or alias",
-    "NAP112": "tag (only plain YAML is allowed)",
-    "NAP113": "key is not a string",
-    "NAP114": "nesting deeper than the limit",
-    "NAP115": "merge key (<<)",
-    # schema
-    "NAP200": "required field missing",
-    "NAP201": "unknown field",
-    "NAP202": "value has the wrong type",
-    "NAP203": "YAML read an unquoted value as a boolean, number, date or null",
-    "NAP204": "value is not one of the allowed choices",
-    "NAP205": "empty text or empty list",
-    "NAP206": "identifier or code has a form that is not allowed",
-    "NAP207": "number out of range",
-    "NAP209": "value is not valid",
-    # consistency within a plan
-    "NAP300": "duplicate id",
-    "NAP301": "unknown department",
-    "NAP302": "unknown parent department",
-    "NAP303": "parent cycle",
-    "NAP304": "duplicate department code or alias",
-    "NAP305": "period starts after it ends",
-    "NAP306": "pillar maps to no UN pillar",
-    "NAP307": "department 'All' combined with other departments",
-    "NAP308": "reserved code 'All' used in the registry",
-    "NAP309": "duplicate plan id across files",
-    "NAP310": "same department twice on one action",
-    "NAP311": "reporting year outside the plan period",
-}
+#: Problems reported per file; the last one kept says that more were left out.
+MAX_PROBLEMS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +32,18 @@ class Problem:
             "level": self.level,
             "message": self.message,
         }
+
+
+def cap(problems: list[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]:
+    """``problems`` cut to ``limit``, the last one kept saying that more were left out."""
+    if len(problems) > limit:
+        del problems[limit:]
+        mark_stopped(problems, limit)
+    return problems
+
+
+def mark_stopped(problems: list[Problem], limit: int = MAX_PROBLEMS) -> None:
+    """Say on the last problem kept that more were left out."""
+    last = problems[-1]
+    problems[-1] = dataclasses.replace(
+        last, message=f"{last.message} (stopped here: over {limit} problems)")

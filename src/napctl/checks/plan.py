@@ -1,0 +1,225 @@
+"""The consistency rules of a plan: ids, the department registry, the period.
+
+Each rule is a small function over a PlanIndex, built once per plan, so no
+rule depends on another having run first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from napctl.checks.registry import Loc, Report, check, check_index, corpus_check
+from napctl.model import ALL, Department, Plan
+from napctl.problems.messages import oneline, shown_value, suggest
+
+if TYPE_CHECKING:
+    from napctl.load.index import CorpusIndex, CorpusReport
+
+KIND = "plan"
+#: Comparisons of names spent on "did you mean" per plan: a hostile registry of
+#: thousands of departments must not make every unknown name cost a full scan.
+SUGGESTION_BUDGET = 50_000
+
+
+class PlanIndex:
+    """What the rules look up in a plan: departments by code and by name."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.by_code = {d.code: d for d in plan.departments}
+        self.names: dict[str, str] = {}  # lower-cased code or alias -> code
+        #: (department position, name position, name, code it already names)
+        self.taken: list[tuple[int, int, str, str]] = []
+        for i, dept in enumerate(plan.departments):
+            for j, name in enumerate([dept.code, *dept.aliases]):
+                other = self.names.get(name.lower())
+                if other is not None:
+                    self.taken.append((i, j, name, other))
+                else:
+                    self.names[name.lower()] = dept.code
+        self.budget = SUGGESTION_BUDGET
+        self._codes: list[str] | None = None
+
+    @property
+    def codes(self) -> list[str]:
+        """The registry's codes and 'All': what an action may name."""
+        if self._codes is None:
+            self._codes = [*self.by_code, ALL]
+        return self._codes
+
+    def suggest(self, word: str, choices: Sequence[str]) -> str:
+        """A "did you mean", while the plan's budget for suggestions lasts."""
+        if len(choices) > self.budget:
+            return ""
+        self.budget -= len(choices)
+        return suggest(word, choices)
+
+
+check_index(KIND, PlanIndex)
+
+
+@check(KIND)
+def period(index: PlanIndex, report: Report) -> None:
+    span = index.plan.period
+    if span.start > span.end:
+        report.add(("period",), "NAP305", f"period starts in {span.start} but ends in {span.end}")
+
+
+@check(KIND)
+def registry(index: PlanIndex, report: Report) -> None:
+    taken = iter(index.taken)
+    pending = next(taken, None)
+    for i, dept in enumerate(index.plan.departments):
+        if dept.code.lower() == ALL.lower():
+            report.add(("departments", i, "code"), "NAP308",
+                       f"{shown_value(dept.code)} is reserved: on an action it means every"
+                       " department")
+        while pending is not None and pending[0] == i:
+            _, j, name, other = pending
+            loc: Loc = ("departments", i, "code") if j == 0 else (
+                "departments", i, "aliases", j - 1)
+            report.add(loc, "NAP304",
+                       f"{shown_value(name)} already names department {shown_value(other)}")
+            pending = next(taken, None)
+
+
+@check(KIND)
+def parents(index: PlanIndex, report: Report) -> None:
+    by_code = index.by_code
+    registry = list(by_code)
+    loops = parent_loops(index.plan.departments, by_code)
+    for i, dept in enumerate(index.plan.departments):
+        if dept.parent is not None and dept.parent not in by_code:
+            report.add(("departments", i, "parent"), "NAP302",
+                       f"parent {shown_value(dept.parent)} is not in the registry"
+                       f"{index.suggest(dept.parent, registry)}")
+            continue
+        size = loops.get(dept.code)
+        if size is None or by_code[dept.code] is not dept:
+            continue  # not in a loop (a loop above it is reported on its members)
+        report.add(("departments", i, "parent"), "NAP303",
+                   f"parents loop back to {shown_value(dept.code)}:"
+                   f" {_loop_text(dept.code, by_code, size)}")
+
+
+def _loop_text(code: str, by_code: dict[str, Department], size: int) -> str:
+    """'A -> B -> A', at most eight steps shown."""
+    chain = [code]
+    parent = by_code[code].parent
+    while parent is not None and len(chain) < 8:
+        chain.append(parent)
+        if parent == code:
+            break
+        parent = by_code[parent].parent
+    if chain[-1] != code:
+        chain[-1:] = ["...", code]
+    shown = " -> ".join(c if c == "..." else oneline(c, 40) for c in chain)
+    return shown + (f" ({size} departments)" if size >= 8 else "")
+
+
+def parent_loops(departments: Sequence[Department],
+                 by_code: dict[str, Department]) -> dict[str, int]:
+    """The codes that are their own ancestors, with the length of their loop.
+
+    A department has one parent at most, so a walk up the registry ends at
+    the top, at an unknown parent or in a loop. Each code is walked through
+    once (``seen`` remembers which walk reached it), so this is linear in
+    the size of the registry, whatever its shape.
+    """
+    seen: dict[str, int] = {}
+    loops: dict[str, int] = {}
+    for walk, dept in enumerate(departments):
+        path: list[str] = []
+        code: str | None = dept.code
+        while code is not None and code in by_code and code not in seen:
+            seen[code] = walk
+            path.append(code)
+            code = by_code[code].parent
+        if code is not None and seen.get(code) == walk:
+            loop = path[path.index(code):]
+            for member in loop:
+                loops[member] = len(loop)
+    return loops
+
+
+def department(index: PlanIndex, report: Report, code: str, loc: Loc) -> None:
+    """NAP301 unless ``code`` is in the registry (an alias gets its code as the fix)."""
+    if code in index.by_code:
+        return
+    alias_of = index.names.get(code.lower())
+    if alias_of is not None:
+        report.add(loc, "NAP301",
+                   f"{shown_value(code)} is not a department code; write {shown_value(alias_of)}")
+    else:
+        report.add(loc, "NAP301", f"unknown department {shown_value(code)}"
+                   f"{index.suggest(code, index.codes)}")
+
+
+@check(KIND)
+def frame_references(index: PlanIndex, report: Report) -> None:
+    plan = index.plan
+    for i, code in enumerate(plan.coordination.departments):
+        department(index, report, code, ("coordination", "departments", i))
+    for r, duty in enumerate(plan.reporting):
+        for i, code in enumerate(duty.by):
+            department(index, report, code, ("reporting", r, "by", i))
+        year = duty.from_year
+        if year is not None and not plan.period.start <= year <= plan.period.end:
+            report.add(("reporting", r, "from_year"), "NAP311",
+                       f"reporting from {year}, outside the plan period"
+                       f" {plan.period.start}-{plan.period.end}")
+
+
+@check(KIND)
+def hierarchy(index: PlanIndex, report: Report) -> None:
+    ids: dict[str, str] = {}
+
+    def unique(ident: str, kind: str, loc: Loc) -> None:
+        if ident in ids:
+            report.add(loc, "NAP300", f"{kind} id '{ident}' is already used by a {ids[ident]}")
+        else:
+            ids[ident] = kind
+
+    for p, pillar in enumerate(index.plan.pillars):
+        p_loc: Loc = ("pillars", p)
+        unique(pillar.id, "pillar", (*p_loc, "id"))
+        if not pillar.un_pillars:
+            report.add((*p_loc, "un_pillars"), "NAP306",
+                       f"pillar '{pillar.id}' maps to no UN pillar: name at least one of"
+                       " participation, prevention, protection, relief-and-recovery")
+        for g, goal in enumerate(pillar.goals):
+            g_loc = (*p_loc, "goals", g)
+            unique(goal.id, "goal", (*g_loc, "id"))
+            for a, action in enumerate(goal.actions):
+                a_loc = (*g_loc, "actions", a)
+                unique(action.id, "action", (*a_loc, "id"))
+                assignments(index, report, action.id, action.codes(), a_loc)
+
+
+def assignments(index: PlanIndex, report: Report, action_id: str, codes: list[str],
+                a_loc: Loc) -> None:
+    seen: set[str] = set()
+    for d, code in enumerate(codes):
+        loc = (*a_loc, "departments", d)
+        if code == ALL:
+            if len(codes) > 1:
+                report.add(loc, "NAP307",
+                           f"action '{action_id}': 'All' already names every department")
+        else:
+            department(index, report, code, loc)
+        if code in seen:
+            report.add(loc, "NAP310", f"action '{action_id}' names {shown_value(code)} twice")
+        seen.add(code)
+
+
+@corpus_check(KIND)
+def unique_plan_ids(corpus: CorpusIndex, report: CorpusReport) -> None:
+    first_file: dict[str, str] = {}
+    for entry in corpus.of_kind(KIND):
+        plan_id = entry.facts.id
+        if plan_id in first_file:
+            report.add(entry, ("id",), "NAP309",
+                       f"plan id '{plan_id}' is already used by {first_file[plan_id]}")
+        else:
+            first_file[plan_id] = entry.file

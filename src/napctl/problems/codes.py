@@ -1,0 +1,96 @@
+"""The table of every problem code: its level and its one-line meaning.
+
+The one source for the codes: reporters, the checks registry and
+``docs/problem-codes.md`` (generated from it) all read this table. Codes are
+stable: CI jobs filter on them, so a code is never reused for another meaning.
+A later advisory is a new code here with level "warning".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    level: Level
+    meaning: str
+
+
+#: Ranges of codes, for the documentation: the stage that reports them.
+RANGES = {
+    "NAP1": "reading the file (bytes, text, YAML)",
+    "NAP2": "the schema of the document kind",
+    "NAP3": "consistency checks",
+}
+
+TABLE: dict[str, Code] = {
+    #: Every code napctl can report, with a one-line meaning. Codes are stable:
+    #: CI jobs filter on them, so a code is never reused for another meaning.
+    # reading the file
+    "NAP100": Code("error", "file cannot be read (missing, a folder, unreadable)"),
+    "NAP101": Code("error", "file is not UTF-8 text"),
+    "NAP102": Code("error", "file is larger than the size limit"),
+    "NAP103": Code("error", "YAML syntax error"),
+    "NAP104": Code("error", "more than one YAML document in a file"),
+    "NAP105": Code("error", "top level is not a mapping (or the file is empty)"),
+    # YAML features plan files must not use
+    "NAP110": Code("error", "duplicate key"),
+    "NAP111": Code("error", "anchor or alias"),
+    "NAP112": Code("error", "tag (only plain YAML is allowed)"),
+    "NAP113": Code("error", "key is not a string"),
+    "NAP114": Code("error", "nesting deeper than the limit"),
+    "NAP115": Code("error", "merge key (<<)"),
+    # schema
+    "NAP200": Code("error", "required field missing"),
+    "NAP201": Code("error", "unknown field"),
+    "NAP202": Code("error", "value has the wrong type"),
+    "NAP203": Code("error", "YAML read an unquoted value as a boolean, number, date or null"),
+    "NAP204": Code("error", "value is not one of the allowed choices"),
+    "NAP205": Code("error", "empty text or empty list"),
+    "NAP206": Code("error", "identifier or code has a form that is not allowed"),
+    "NAP207": Code("error", "number out of range"),
+    "NAP209": Code("error", "value is not valid"),
+    # consistency within a plan
+    "NAP300": Code("error", "duplicate id"),
+    "NAP301": Code("error", "unknown department"),
+    "NAP302": Code("error", "unknown parent department"),
+    "NAP303": Code("error", "parent cycle"),
+    "NAP304": Code("error", "duplicate department code or alias"),
+    "NAP305": Code("error", "period starts after it ends"),
+    "NAP306": Code("error", "pillar maps to no UN pillar"),
+    "NAP307": Code("error", "department 'All' combined with other departments"),
+    "NAP308": Code("error", "reserved code 'All' used in the registry"),
+    "NAP309": Code("error", "duplicate plan id across files"),
+    "NAP310": Code("error", "same department twice on one action"),
+    "NAP311": Code("error", "reporting year outside the plan period"),
+}
+
+#: Each code's meaning (the table without levels).
+CODES: dict[str, str] = {code: info.meaning for code, info in TABLE.items()}
+
+
+def level_of(code: str) -> Level:
+    """The level of ``code``; an unknown code is a programming error (KeyError)."""
+    return TABLE[code].level
+
+
+def codes_markdown() -> str:
+    """docs/problem-codes.md: every code with its level and meaning."""
+    lines = [
+        "# Problem codes",
+        "",
+        "Generated from the table in `src/napctl/problems/codes.py`; a test fails when"
+        " it drifts (`NAPCTL_UPDATE_GOLDEN=1 pytest tests/problems` rewrites it).",
+        "",
+    ]
+    for prefix, title in RANGES.items():
+        lines += [f"## {prefix}xx: {title}", "", "| code | level | meaning |", "|---|---|---|"]
+        lines += [f"| `{code}` | {info.level} | {info.meaning} |"
+                  for code, info in TABLE.items() if code.startswith(prefix)]
+        lines.append("")
+    return "\n".join(lines)
+
