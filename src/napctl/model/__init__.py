@@ -17,10 +17,11 @@ from napctl.model.plan import (
     plan_from_trusted,
     plan_to_data,
 )
-from napctl.model.types import ALL, NON_BLANK, UN_PILLARS, NonEmpty, Strict, UNPillar
+from napctl.model.types import ALL, ALL_NAME, NON_BLANK, UN_PILLARS, NonEmpty, Strict, UNPillar
 
 __all__ = [
-    "ALL", "NON_BLANK", "UN_PILLARS", "Action", "Assignment", "Coordination", "Department",
-    "Goal", "NonEmpty", "Period", "Pillar", "Plan", "ReportingDuty", "Source", "Strict",
+    "ALL", "ALL_NAME", "NON_BLANK", "UN_PILLARS", "Action", "Assignment", "Coordination",
+    "Department", "Goal", "NonEmpty", "Period", "Pillar", "Plan", "ReportingDuty", "Source",
+    "Strict",
     "UNPillar", "plan_from_trusted", "plan_to_data",
 ]

@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 
 #: The reserved actor that stands for every department of a plan.
 ALL = "All"
+#: How the "All" actor is shown where a department's name would be.
+ALL_NAME = "All departments"
 
 UNPillar = Literal["participation", "prevention", "protection", "relief-and-recovery"]
 UN_PILLARS: tuple[UNPillar, ...] = typing.get_args(UNPillar)

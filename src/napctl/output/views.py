@@ -10,7 +10,7 @@ from typing import Any
 
 from napctl.load.corpus import LoadedPlan
 from napctl.model import Plan
-from napctl.query import Found, action_counts, all_row, children, full_names, matrix
+from napctl.query import Found, action_counts, children, full_names, spread
 from napctl.render.markdown import md_escape
 
 
@@ -155,16 +155,8 @@ def found_text(found: Found) -> str:
 
 
 def matrix_records(plan: Plan) -> dict[str, Any]:
-    pillars, rows = matrix(plan)
-    return {
-        "plan": plan.id,
-        "pillars": [{"id": p.id, "title": p.title} for p in pillars],
-        "rows": [
-            {"code": d.code, "name": d.name, "counts": cells, "total": sum(cells)}
-            for d, cells in rows
-        ] + [{"code": "All", "name": "All departments", "counts": all_row(plan),
-              "total": sum(all_row(plan))}],
-    }
+    return {"plan": plan.id, **{k: v for k, v in spread(plan, all_row_always=True).items()
+                                if k != "peak"}}
 
 
 def matrix_table(plan: Plan) -> tuple[list[str], list[list[str]]]:

@@ -9,7 +9,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from napctl.model import ALL, Action, Department, Goal, Pillar, Plan
+from napctl.model import ALL, ALL_NAME, Action, Department, Goal, Pillar, Plan
+from napctl.problems.messages import close_matches, did_you_mean
 
 
 class QueryError(Exception):
@@ -119,8 +120,7 @@ def suggest(name: str, plans: Sequence[Plan]) -> str:
             codes.append(pool[key])
     if not codes:
         return "; `napctl actors` lists the departments"
-    quoted = " or ".join(f"'{c}'" for c in codes[:4])
-    return f"; did you mean {quoted}?"
+    return did_you_mean(codes[:4])
 
 
 class ActionRow(NamedTuple):
@@ -153,10 +153,8 @@ def select_plans(plans: Sequence[Plan], plan_id: str | None) -> list[Plan]:
     chosen = [p for p in plans if p.id == plan_id]
     if not chosen:
         known = ", ".join(p.id for p in plans) or "none"
-        from difflib import get_close_matches
-
-        hint = get_close_matches(plan_id, [p.id for p in plans], n=1)
-        more = f"; did you mean '{hint[0]}'?" if hint else f"; known plans: {known}"
+        hint = did_you_mean(close_matches(plan_id, [p.id for p in plans]))
+        more = hint or f"; known plans: {known}"
         raise QueryError(f"unknown plan '{plan_id}'{more}")
     return chosen
 
@@ -226,41 +224,8 @@ def full_names(plan: Plan, codes: Iterable[str]) -> list[str]:
     names = []
     for code in codes:
         dept = plan.department(code)
-        names.append("All departments" if code == ALL else dept.name if dept else code)
+        names.append(ALL_NAME if code == ALL else dept.name if dept else code)
     return names
-
-
-def action_counts(plan: Plan) -> dict[str, tuple[int, int]]:
-    """Per department: (actions naming it or a child, those plus the actions for All)."""
-    everyone = sum(1 for *_, a in plan.actions() if a.for_all)
-    counts: dict[str, tuple[int, int]] = {}
-    for dept in plan.departments:
-        below = set(descendants(plan, dept.code))
-        own = sum(1 for *_, a in plan.actions() if below.intersection(a.codes()))
-        counts[dept.code] = (own, own + everyone)
-    return counts
-
-
-def matrix(plan: Plan) -> tuple[list[Pillar], list[tuple[Department, list[int]]]]:
-    """Departments by pillar: how many actions of each pillar name each department.
-
-    A department counts an action that names it directly; "All" actions are
-    counted in a row of their own so the spread stays readable.
-    """
-    row_of = {d.code: i for i, d in enumerate(plan.departments)}
-    counts = [[0] * len(plan.pillars) for _ in plan.departments]
-    for column, pillar in enumerate(plan.pillars):
-        for goal in pillar.goals:
-            for action in goal.actions:
-                for code in set(action.codes()):
-                    row = row_of.get(code)
-                    if row is not None:
-                        counts[row][column] += 1
-    return plan.pillars, list(zip(plan.departments, counts, strict=True))
-
-
-def all_row(plan: Plan) -> list[int]:
-    return [sum(1 for g in p.goals for a in g.actions if a.for_all) for p in plan.pillars]
 
 
 class Found(NamedTuple):
@@ -292,9 +257,6 @@ def find_item(plans: Sequence[Plan], ident: str, *, plan_id: str | None = None) 
             for i in [p.id, *(g.id for g in p.goals),
                       *(a.id for g in p.goals for a in g.actions)]
         ]
-        from difflib import get_close_matches
-
-        close = get_close_matches(ident, pool, n=3)
-        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        hint = did_you_mean(close_matches(ident, pool, n=3), quote=repr)
         raise QueryError(f"no action, goal or pillar with id '{ident}'{hint}")
     return found

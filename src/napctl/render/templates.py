@@ -27,9 +27,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from napctl.load.discover import bundled_dir
-from napctl.model import ALL, Plan
+from napctl.model import ALL, ALL_NAME, Plan
 from napctl.output.fsutil import atomic_write, safe_child, slugify
-from napctl.query import ActorMatch, all_row, descendants, matrix, resolve_actor
+from napctl.query import ActorMatch, descendants, resolve_actor, spread
 from napctl.render.markdown import md_escape
 
 Format = Literal["md", "html"]
@@ -90,40 +90,8 @@ def _render(env: Environment, name: str, context: dict[str, Any]) -> str:
 def _dept_label(plan: Plan, code: str) -> dict[str, Any]:
     dept = plan.department(code)
     if code == ALL:
-        return {"code": ALL, "name": "All departments"}
+        return {"code": ALL, "name": ALL_NAME}
     return {"code": code, "name": dept.name if dept else code}
-
-
-# One matrix per plan object, however many checklists draw on it. A plan is
-# immutable and the memo holds a reference to it, so an entry cannot go stale.
-_MATRICES: dict[int, tuple[Plan, tuple[Any, Any], list[int]]] = {}
-
-
-def _plan_matrix(plan: Plan) -> tuple[tuple[Any, Any], list[int]]:
-    hit = _MATRICES.get(id(plan))
-    if hit is None or hit[0] is not plan:
-        if len(_MATRICES) > 256:
-            _MATRICES.clear()
-        hit = (plan, matrix(plan), all_row(plan))
-        _MATRICES[id(plan)] = hit
-    return hit[1], hit[2]
-
-
-def spread(plan: Plan, codes: Sequence[str] | None = None) -> dict[str, Any]:
-    """Departments by pillar (``codes`` limits the rows), ready for a table or a chart."""
-    (pillars, rows), everyone = _plan_matrix(plan)
-    wanted = None if codes is None else set(codes)
-    body: list[dict[str, Any]] = [
-        {"code": d.code, "name": d.name, "counts": cells, "total": sum(cells)}
-        for d, cells in rows
-        if wanted is None or d.code in wanted
-    ]
-    if any(everyone):
-        body.append({"code": ALL, "name": "All departments", "counts": everyone,
-                     "total": sum(everyone)})
-    peak = max((c for r in body for c in r["counts"]), default=0)
-    return {"pillars": [{"id": p.id, "title": p.title} for p in pillars], "rows": body,
-            "peak": peak}
 
 
 def _action(plan: Plan, action: Any, *, focus: frozenset[str] = frozenset()) -> dict[str, Any]:

@@ -1,0 +1,79 @@
+"""Counts over a plan: actions per department, and the department-by-pillar spread."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from napctl.model import ALL, ALL_NAME, Department, Pillar, Plan
+from napctl.query.actions import descendants
+
+
+def action_counts(plan: Plan) -> dict[str, tuple[int, int]]:
+    """Per department: (actions naming it or a child, those plus the actions for All)."""
+    everyone = sum(1 for *_, a in plan.actions() if a.for_all)
+    counts: dict[str, tuple[int, int]] = {}
+    for dept in plan.departments:
+        below = set(descendants(plan, dept.code))
+        own = sum(1 for *_, a in plan.actions() if below.intersection(a.codes()))
+        counts[dept.code] = (own, own + everyone)
+    return counts
+
+
+def matrix(plan: Plan) -> tuple[list[Pillar], list[tuple[Department, list[int]]]]:
+    """Departments by pillar: how many actions of each pillar name each department.
+
+    A department counts an action that names it directly; "All" actions are
+    counted in a row of their own so the spread stays readable.
+    """
+    row_of = {d.code: i for i, d in enumerate(plan.departments)}
+    counts = [[0] * len(plan.pillars) for _ in plan.departments]
+    for column, pillar in enumerate(plan.pillars):
+        for goal in pillar.goals:
+            for action in goal.actions:
+                for code in set(action.codes()):
+                    row = row_of.get(code)
+                    if row is not None:
+                        counts[row][column] += 1
+    return plan.pillars, list(zip(plan.departments, counts, strict=True))
+
+
+def all_row(plan: Plan) -> list[int]:
+    return [sum(1 for g in p.goals for a in g.actions if a.for_all) for p in plan.pillars]
+
+
+# One matrix per plan object, however many checklists draw on it. A plan is
+# immutable and the memo holds a reference to it, so an entry cannot go stale.
+_MATRICES: dict[int, tuple[Plan, tuple[Any, Any], list[int]]] = {}
+
+
+def _plan_matrix(plan: Plan) -> tuple[tuple[Any, Any], list[int]]:
+    hit = _MATRICES.get(id(plan))
+    if hit is None or hit[0] is not plan:
+        if len(_MATRICES) > 256:
+            _MATRICES.clear()
+        hit = (plan, matrix(plan), all_row(plan))
+        _MATRICES[id(plan)] = hit
+    return hit[1], hit[2]
+
+
+def spread(plan: Plan, codes: Sequence[str] | None = None, *, all_row_always: bool = False
+           ) -> dict[str, Any]:
+    """Departments by pillar (``codes`` limits the rows), ready for a table or a chart.
+
+    The "All" row (the actions for every department, counted once) comes last,
+    when some action is for all or ``all_row_always`` asks for it.
+    """
+    (pillars, rows), everyone = _plan_matrix(plan)
+    wanted = None if codes is None else set(codes)
+    body: list[dict[str, Any]] = [
+        {"code": d.code, "name": d.name, "counts": cells, "total": sum(cells)}
+        for d, cells in rows
+        if wanted is None or d.code in wanted
+    ]
+    if all_row_always or any(everyone):
+        body.append({"code": ALL, "name": ALL_NAME, "counts": everyone,
+                     "total": sum(everyone)})
+    peak = max((c for r in body for c in r["counts"]), default=0)
+    return {"pillars": [{"id": p.id, "title": p.title} for p in pillars], "rows": body,
+            "peak": peak}
