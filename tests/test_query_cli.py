@@ -42,7 +42,7 @@ def test_actions_plain_when_piped(runner: CliRunner) -> None:
 
 
 def test_actions_rich_table_on_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("napctl.cli.startup._to_terminal", lambda: True)
+    monkeypatch.setattr("napctl.cli.options._to_terminal", lambda: True)
     code, out, _ = run(runner, "actions", "--actor", "RP Geneve")
     assert code == 0
     assert "Défendre les droits des femmes à Genève" in out
@@ -178,7 +178,7 @@ def test_matrix_formats(runner: CliRunner) -> None:
 
 
 def test_matrix_shaded_on_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("napctl.cli.startup._to_terminal", lambda: True)
+    monkeypatch.setattr("napctl.cli.options._to_terminal", lambda: True)
     monkeypatch.delenv("NO_COLOR")
     result = runner.invoke(app, ["matrix", "-p", "xx-2020-2022", *POS], color=True,
                            env={"FORCE_COLOR": "1"})

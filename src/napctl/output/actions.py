@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
+from napctl.output.writers import json_text
 from napctl.query import ActionRow, full_names
 
 ACTION_FORMATS = ("table", "json", "csv", "yaml", "md")
@@ -41,7 +41,7 @@ def action_record(row: ActionRow) -> dict[str, Any]:
 
 
 def as_json(rows: Sequence[ActionRow]) -> str:
-    return json.dumps([action_record(r) for r in rows], ensure_ascii=False, indent=2) + "\n"
+    return json_text([action_record(r) for r in rows])
 
 
 def as_yaml(rows: Sequence[ActionRow]) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from napctl.load.corpus import LoadedPlan
 from napctl.model import Plan
+from napctl.output.writers import json_text
 from napctl.query import Found, action_counts, children, full_names, spread
 from napctl.render.markdown import md_escape
 
@@ -199,7 +199,7 @@ def matrix_plain(plans: Sequence[Plan]) -> str:
 
 
 def matrix_json(plans: Sequence[Plan]) -> str:
-    return json.dumps([matrix_records(p) for p in plans], ensure_ascii=False, indent=2) + "\n"
+    return json_text([matrix_records(p) for p in plans])
 
 
 def print_matrix(plans: Sequence[Plan]) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 
+from napctl.output.writers import json_text
 from napctl.problems import Problem
 
 
@@ -15,7 +15,7 @@ def as_text(problems: Sequence[Problem]) -> str:
 
 
 def as_json(problems: Sequence[Problem]) -> str:
-    return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2) + "\n"
+    return json_text([p.as_dict() for p in problems])
 
 
 def _escape_data(value: str) -> str:

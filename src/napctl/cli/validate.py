@@ -1,0 +1,68 @@
+"""Commands that check files and describe their format: validate, schema."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from napctl.cli.options import (
+    EXIT_INVALID,
+    EXIT_OK,
+    MaxBytesOption,
+    PlansOption,
+    ProblemFormat,
+    fail_usage,
+)
+from napctl.cli.startup import app
+from napctl.load.readfile import DEFAULT_MAX_BYTES
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Plan files or folders. Default: the plans found as for --plans.",
+                       show_default=False),
+    ] = None,
+    fmt: Annotated[
+        ProblemFormat, typer.Option("--format", "-f", help="How to print problems.")
+    ] = ProblemFormat.text,
+    plans: PlansOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Check plan files; print every problem as file:line:col: CODE message."""
+    from napctl.load.corpus import load_corpus
+    from napctl.load.discover import PathNotFound
+    from napctl.problems.reporters import REPORTERS, summary
+
+    try:
+        corpus = load_corpus([*(paths or []), *(plans or [])], max_bytes=max_bytes,
+                             keep_plans=False)
+    except PathNotFound as exc:
+        fail_usage(f"no such file or folder: {exc}")
+    if not corpus.files:
+        fail_usage("no plan files found (*.yaml, *.yml)")
+    sys.stdout.write(REPORTERS[fmt.value](corpus.problems))
+    sys.stderr.write(summary(corpus.problems, len(corpus.files)) + "\n")
+    raise typer.Exit(EXIT_OK if corpus.ok else EXIT_INVALID)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of plan files (for editors and other validators)."""
+    from napctl.model.schema import schema_json
+
+    text = schema_json()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from napctl.output.fsutil import atomic_write
+
+        atomic_write(output, text)

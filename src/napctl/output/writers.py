@@ -1,0 +1,47 @@
+"""Writers by format, per output shape: the one list each command's --format comes from.
+
+A shape ("actions", "matrix", "records") has one record builder (its module's
+``*_record(s)`` function) and a writer per format. The names are listed here
+without importing the writers, so the command line can offer its choices at
+start-up for free; ``writer`` imports one when it is used.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+#: shape -> format -> "module:function" (``table`` is the terminal view, see napctl.cli).
+WRITERS: dict[str, dict[str, str]] = {
+    "actions": {
+        "json": "napctl.output.actions:as_json",
+        "csv": "napctl.output.actions:as_csv",
+        "yaml": "napctl.output.actions:as_yaml",
+        "md": "napctl.output.actions:as_markdown",
+    },
+    "matrix": {
+        "json": "napctl.output.views:matrix_json",
+        "csv": "napctl.output.views:matrix_csv",
+        "md": "napctl.output.views:matrix_md",
+    },
+    # plans, actors, show: records as JSON, text for people
+    "records": {"json": "napctl.output.writers:json_text"},
+}
+
+
+def formats(shape: str, *, table: bool = True) -> tuple[str, ...]:
+    """The --format choices of a command printing ``shape``: table first, when it has one."""
+    return (*(("table",) if table else ()), *WRITERS[shape])
+
+
+def writer(shape: str, fmt: str) -> Callable[[Any], str]:
+    module, name = WRITERS[shape][fmt].split(":")
+    func: Callable[[Any], str] = getattr(importlib.import_module(module), name)
+    return func
+
+
+def json_text(data: object) -> str:
+    """JSON as napctl prints it: indented, UTF-8 kept, a final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
