@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from napctl import __version__
+from napctl.clihelp import use_plain_help
 from napctl.readfile import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -328,6 +330,7 @@ def matrix_(
 
 render_app = typer.Typer(
     help="Render a report skeleton or a department checklist from templates.",
+    rich_markup_mode=None,
     no_args_is_help=True,
 )
 app.add_typer(render_app, name="render")
@@ -474,7 +477,7 @@ def app_for(args: list[str]) -> typer.Typer:
         return app
     slim = typer.Typer(
         name="napctl", add_completion=False, no_args_is_help=True,
-        pretty_exceptions_enable=False,
+        pretty_exceptions_enable=False, rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     slim.registered_callback = app.registered_callback
@@ -490,5 +493,10 @@ def _command_name(info: typer.models.CommandInfo) -> str | None:
     return callback.__name__.replace("_", "-") if callback is not None else None
 
 
+def command_for(args: list[str]) -> Any:
+    """The Click command that runs ``args``, with napctl's own help layout."""
+    return use_plain_help(typer.main.get_command(app_for(args)))
+
+
 def main() -> None:
-    app_for(sys.argv[1:])()
+    command_for(sys.argv[1:])(prog_name="napctl")
