@@ -12,7 +12,9 @@ the attributes every Click has, never by ``isinstance`` against ``click``.
 from __future__ import annotations
 
 import enum
+import inspect
 import types
+import typing
 from collections.abc import Iterator
 from typing import Any
 
@@ -53,7 +55,7 @@ def _format_help(self: Command, ctx: Any, formatter: Any) -> None:
     arguments = [p for p in self.params if p.param_type_name == "argument"]
     if arguments:
         with formatter.section("Arguments"):
-            formatter.write_dl([(_argument_name(p), getattr(p, "help", None) or "")
+            formatter.write_dl([(_argument_name(p), _argument_help(self, p))
                                 for p in arguments])
     options = [p for p in self.get_params(ctx)
                if p.param_type_name == "option" and not p.hidden]
@@ -65,6 +67,22 @@ def _format_help(self: Command, ctx: Any, formatter: Any) -> None:
             limit = formatter.width - 6 - max(len(name) for name in self.commands)
             formatter.write_dl([(name, sub.get_short_help_str(limit))
                                 for name, sub in self.commands.items() if not sub.hidden])
+
+
+def _argument_help(command: Command, argument: Param) -> str:
+    """An argument's help: Typer's, or (where a Click release dropped it) the
+    ``typer.Argument(help=...)`` written in the command function's signature."""
+    if getattr(argument, "help", None):
+        return str(argument.help)
+    function = inspect.unwrap(command.callback) if command.callback else None
+    try:
+        hints = typing.get_type_hints(function, include_extras=True) if function else {}
+    except (NameError, TypeError):  # an annotation only the type checker can resolve
+        return ""
+    for extra in getattr(hints.get(argument.name), "__metadata__", ()):
+        if getattr(extra, "help", None):
+            return str(extra.help)
+    return ""
 
 
 def _usage_pieces(command: Command) -> list[str]:
