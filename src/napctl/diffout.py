@@ -189,18 +189,16 @@ def as_plain(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) -> 
 
 
 def _spaced(segments: list[Segment]) -> list[Segment]:
-    """Word-diff segments separated by single spaces, other segments as they are."""
+    """The segments with one space between words that would otherwise touch."""
     out: list[Segment] = []
     for text, style in segments:
-        if out and _is_word(out[-1]) and _is_word((text, style)):
+        if not text:
+            continue
+        if out and not out[-1][0][-1].isspace() and not text[0].isspace() \
+                and text[0] not in ":,.;)":
             out.append((" ", None))
         out.append((text, style))
     return out
-
-
-def _is_word(segment: Segment) -> bool:
-    text, style = segment
-    return bool(text) and (style in ("add", "del") or not text.endswith((" ", ": ")))
 
 
 def print_rich(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) -> None:

@@ -229,9 +229,9 @@ def match_actions(old: list[ActionItem], new: list[ActionItem], generation: bool
         links = lineage.get(o.id)
         if links is not None:
             for target in links:
-                n = new_by_id.get(target)
-                if n is not None and id(n) not in matched_new:
-                    take(o, n, "lineage")
+                linked = new_by_id.get(target)
+                if linked is not None and id(linked) not in matched_new:
+                    take(o, linked, "lineage")
             if links:
                 continue
             # An empty list is a confirmed drop: never matched by text.
