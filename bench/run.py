@@ -41,6 +41,7 @@ from pathlib import Path
 import yaml
 
 BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))  # bench/diffbench.py
 ROOT = BENCH.parent
 SCHEMA = ROOT / "schema" / "plan.schema.json"
 PREFERRED_ACTOR = "MAEE D5"
@@ -51,6 +52,8 @@ TIMEOUT = 240.0  # seconds, for any one command
 TARGET_CHECK_JSONSCHEMA = 0.6
 TARGET_FLOOR = 1.2
 TARGET_BARE_PARSE = 1.5
+#: `napctl diff` of two 1000-action plans (warm cache, text) over the Typer floor.
+TARGET_DIFF = 1.5
 #: Memory is "bounded by the largest plan" when the peak RSS of validating
 #: 1000 plans exceeds that of 10 plans by at most this many times the size of
 #: the largest plan file (a validator that holds one plan at a time needs a
@@ -526,6 +529,33 @@ class Bench:
             shutil.rmtree(out, ignore_errors=True)
 
 
+    def row5(self) -> None:
+        """`napctl diff` of two generated 1000-action plans, and the matching's growth."""
+        import diffbench
+
+        digest = hashlib.sha256((BENCH / "generate.py").read_bytes()
+                                + (BENCH / "diffbench.py").read_bytes()).hexdigest()[:12]
+        folder = self.cache / f"diff-pair-{digest}"
+        old, new = folder / "old.yaml", folder / "new.yaml"
+        if not new.is_file():
+            progress(f"generating the diff pair into {folder}")
+            diffbench.write_pair(folder)
+        rel = [os.path.relpath(p, ROOT) for p in (old, new)]
+        floor = Cmd("typer floor", [sys.executable, str(BENCH / "floor_app.py")])
+        text = Cmd("napctl diff (1000 actions, text)", [self.napctl, "diff", *rel])
+        positions = Cmd("napctl diff (1000 actions, -f json)",
+                        [self.napctl, "diff", *rel, "--format", "json"])
+        progress("row 5: napctl diff, text and json, vs the typer floor")
+        try:
+            samples = measure([text, positions, floor], self.reps, self.budget(20), 15)
+        except CommandFailed as exc:
+            self.errors.append(f"row 5: {exc}")
+            return
+        self.rows.append(Row("5a", text, floor, TARGET_DIFF, samples))
+        self.rows.append(Row("5b", positions, floor, None, samples))
+        self.extra.extend(diffbench.growth_lines((1000, 2000)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Benchmark napctl against check-jsonschema, a bare Typer app and a"
@@ -561,6 +591,7 @@ def _run(args: argparse.Namespace, napctl: str, started: float) -> int:
     bench.row2(plans_dir, files)
     bench.row3(sizes)
     bench.row4(plans_dir, sizes)
+    bench.row5()
     elapsed = time.perf_counter() - started
 
     out = sys.stdout

@@ -28,6 +28,8 @@ _MARK = {"added": "+", "new": "+", "removed": "-", "dropped": "-"}
 
 def printable(text: str) -> str:
     """``text`` with control characters (and other unprintables) escaped, on one line."""
+    if text.isprintable():  # the common case, at C speed
+        return text
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from napctl.planitems import ActionItem, Part, Path, PlanItems
-from napctl.planmatch import match_texts, words
+from napctl.planmatch import match_texts
 
 #: The sections of a diff, in the order they are reported.
 SECTIONS = ("metadata", "registry", "plan")
@@ -186,6 +186,8 @@ def _actions(old: list[ActionItem], new: list[ActionItem], generation: bool,
     pairs, lone_old, lone_new = match_actions(old, new, generation, lineage)
     anchors = _anchors(old, pairs)
     for o, n, how in pairs:
+        if how == "id" and o.raw == n.raw and (o.pillar, o.goal) == (n.pillar, n.goal):
+            continue  # the same mapping in the same goal: nothing to compare
         for change in action_changes(o, n, how, generation):
             out.add(_at(n.path), change)
     for o in lone_old:
@@ -255,9 +257,8 @@ def action_changes(o: ActionItem, n: ActionItem, how: str, generation: bool) -> 
     """What differs between two actions known to be the same one."""
     codes = tuple(dict.fromkeys((*o.codes, *n.codes)))
     changes: list[Change] = []
-    same_words = words(o.text) == words(n.text)
     if generation:
-        if same_words and o.text == n.text:
+        if o.text == n.text:
             changes.append(Change("action-carried-over", n.id, "id", o.id, n.id, o.path, n.path,
                                   o.id, codes))
         else:

@@ -34,6 +34,8 @@ class ActionItem:
     pillar: str
     goal: str
     path: Path
+    #: The action's mapping as read: equal mappings at the same place need no comparing.
+    raw: dict[str, Any]
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -119,6 +121,6 @@ def plan_items(data: dict[str, Any]) -> PlanItems:
                     indicators=texts(action.get("indicators")),
                     assigned=_assigned(action.get("departments")),
                     notes=texts(action.get("notes")), pillar=pillar_id, goal=goal_id,
-                    path=(*goal_path, "actions", a),
+                    path=(*goal_path, "actions", a), raw=action,
                 ))
     return PlanItems(text(data.get("id")), metadata, departments, pillars, goals, actions)

@@ -42,17 +42,28 @@ Bigram = tuple[str, str]
 @lru_cache(maxsize=1 << 14)
 def words(text: str) -> tuple[str, ...]:
     """The normalised words of ``text``: what similarity is computed on."""
-    return tuple(_WORD.findall(fold(text)))
+    # ASCII text needs no accent folding, and casefold is lower there: the fast path.
+    folded = text.lower() if text.isascii() else fold(text)
+    return tuple(_WORD.findall(folded))
 
 
-def similarity(a: str, b: str) -> float:
-    """difflib's ratio of the normalised words of ``a`` and ``b`` (0.0 to 1.0)."""
+def similarity(a: str, b: str, at_least: float = 0.0) -> float:
+    """difflib's ratio of the normalised words of ``a`` and ``b`` (0.0 to 1.0).
+
+    With ``at_least``, a pair whose cheap upper bounds are already below it
+    returns that bound (below ``at_least``) without computing the ratio.
+    """
     from difflib import SequenceMatcher  # only on the paths that compare texts
 
     wa, wb = words(a), words(b)
     if not wa and not wb:
         return 1.0
-    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, wa, wb, autojunk=False)
+    for bound in (matcher.real_quick_ratio, matcher.quick_ratio):
+        upper = bound()
+        if upper < at_least:
+            return upper
+    return matcher.ratio()
 
 
 def _bigrams(text: str) -> set[Bigram]:
@@ -109,7 +120,7 @@ def _scored_candidates(old: Sequence[str], new: Sequence[str], used_old: set[int
         if j in used_new:
             continue
         for i in _candidates(_bigrams(text), postings):
-            score = similarity(old[i], text)
+            score = similarity(old[i], text, threshold)
             if score >= threshold:
                 scored.append((score, i, j))
     return scored
