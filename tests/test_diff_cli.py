@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from tests.conftest import PLANS
+from tests.conftest import PLANS, ROOT
 from tests.test_diff import LU, action, edited, goal, next_generation
 from tests.test_render import compare_golden
 
@@ -179,3 +179,31 @@ def test_invalid_side_problems_on_stderr_and_the_diff_on_stdout(runner: CliRunne
     assert err == ("wip.yaml:14:8: NAP202 period.end: expected a whole number, found the text"
                    " 'soon'\n")
     assert "~ metadata period.end: [-2023-] {+soon+}" in out
+
+
+def test_terminal_output_is_coloured_text_with_control_characters_escaped(
+        runner: CliRunner, sides: tuple[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import napctl.cli
+
+    monkeypatch.setattr(napctl.cli, "_to_terminal", lambda: True)
+    monkeypatch.delenv("NO_COLOR")
+    result = runner.invoke(app, ["diff", *sides], color=True, env={"FORCE_COLOR": "1"})
+    assert result.exit_code == 0
+    assert "\x1b[" in result.stdout  # coloured
+    assert "*gender*\\x1b[31m" in result.stdout  # the plan's escape sequence, escaped
+    assert "*gender*\x1b" not in result.stdout
+
+
+NEGATIVE = sorted((ROOT / "tests" / "example-files" / "negative").glob("*.yaml"))
+HOSTILE = sorted((ROOT / "tests" / "hostile" / "files").glob("*"))
+
+
+@pytest.mark.parametrize("path", NEGATIVE + HOSTILE, ids=lambda p: p.name)
+def test_any_broken_file_gives_problems_never_a_traceback(runner: CliRunner,
+                                                          path: Path) -> None:
+    for args in ([str(path), str(LU)], [str(LU), str(path), "-f", "json"],
+                 [str(path), str(path), "-f", "md", "-a", "MAEE"]):
+        result = runner.invoke(app, ["diff", *args])
+        assert result.exit_code in (0, 1, 2), (args, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            args, repr(result.exception))

@@ -486,7 +486,15 @@ def diff(
     ] = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    """What changed between two versions of a plan, or two generations of plans."""
+    """What changed between two versions of a plan, or two generations of plans.
+
+    Each side is a plan file or REV:PATH read from git
+    (napctl diff HEAD~1:plans/lu-2018-2023.yaml plans/lu-2018-2023.yaml).
+    Changes come in the plan's order; layout (indentation, key order, quoting)
+    is never a change. An action whose id changed but whose text is similar
+    is a renumbering. Plans with different ids are two generations: each
+    action is carried over, modified, new or dropped. See docs/diff.md.
+    """
     from napctl import diffout
     from napctl.diffsource import DiffUsageError, compare
     from napctl.reporters import as_text

@@ -33,10 +33,29 @@ def printable(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
+def jsonable(value: Any) -> Any:
+    """``value`` as JSON can hold it: a broken file may hold dates, NaN or huge numbers."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    if value is None or isinstance(value, (str, bool)):
+        return value
+    if isinstance(value, int):
+        try:
+            str(value)
+        except ValueError:  # more digits than Python prints
+            return "a number too large to show"
+        return value
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return value
+    return str(value)
+
+
 def shown(value: Any) -> str:
     if isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return json.dumps(jsonable(value), ensure_ascii=False, separators=(", ", ": "))
 
 
 def word_diff(old: str, new: str) -> list[Segment]:
@@ -216,7 +235,8 @@ def print_rich(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) -
         console.print(Text(actor_line(actor, diff.changes), style="bold cyan"))
     for change in diff.changes:
         segments = describe(change)
-        line = Text(segments[0][0], style=marks.get(segments[0][0], ""))
+        line = Text()
+        line.append(segments[0][0], style=marks.get(segments[0][0], ""))
         for text, style in _spaced(segments[1:]):
             line.append(printable(text), style=styles.get(style or "", ""))
         console.print(line)
@@ -226,7 +246,8 @@ def print_rich(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) -
 def as_json(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) -> str:
     """A JSON array of changes: kind, id, field, old, new, old_pos, new_pos (and more)."""
     records = [{
-        "kind": c.kind, "id": c.id, "field": c.field, "old": c.old, "new": c.new,
+        "kind": c.kind, "id": c.id, "field": c.field, "old": jsonable(c.old),
+        "new": jsonable(c.new),
         "old_pos": old.position(c.old_path), "new_pos": new.position(c.new_path),
         "old_id": c.old_id, "departments": list(c.departments), "section": c.section,
     } for c in diff.changes]
