@@ -3,6 +3,10 @@
     python bench/run.py            # full: bundled plans and corpora of 10, 100, 1000 plans
     python bench/run.py --quick    # 10 plans, 3 repetitions, no 1000-plan runs (CI smoke)
 
+Row 5 (issue 17) is `napctl diff` of two generated 1000-action plans (a plan
+and a mid-term revision of it, see bench/diffbench.py) against the Typer
+floor, and the CPU time of matching actions by text at 1000 and 2000 actions.
+
 Run it from the project's environment after ``pip install -e .`` (plus
 check-jsonschema for row 1). Every row times whole commands in subprocesses
 (wall time with ``time.perf_counter``, after one warm-up run of each), and

@@ -166,11 +166,6 @@ _ACTOR_WORDS = {"action-reworded": "reworded", "action-modified": "modified",
                 "action-changed": "notes changed", "action-assignment-changed": "role changed"}
 
 
-def for_actor(changes: Sequence[Change], codes: frozenset[str]) -> list[Change]:
-    """The changes that concern one of ``codes`` (lines for "All" concern everyone)."""
-    return [c for c in changes if codes & set(c.departments) or "All" in c.departments]
-
-
 def actor_line(name: str, changes: Sequence[Change]) -> str:
     """'MAEE D5: +II.9.3, -III.4.4, II.2.3 reworded'."""
     tokens: list[str] = []

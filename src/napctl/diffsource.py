@@ -207,7 +207,7 @@ def compare(old_spec: str, new_spec: str, *, lineage: str | None = None,
     ``lineage`` names a lineage file; without it, ``lineage/<old>--<new>.yaml``
     is used when it exists (two generations only). Raises DiffUsageError.
     """
-    from napctl.plandiff import diff_items
+    from napctl.plandiff import diff_items, for_actor
     from napctl.planitems import plan_items
 
     old = read_side(old_spec, max_bytes=max_bytes, use_cache=use_cache)
@@ -220,8 +220,6 @@ def compare(old_spec: str, new_spec: str, *, lineage: str | None = None,
     problems.extend(lineage_problems)
     diff = diff_items(before, after, links)
     if actor is not None:
-        from napctl.diffout import for_actor
-
         diff.changes = for_actor(diff.changes, actor_codes([before, after], actor))
     return Comparison(old, new, diff, problems)
 

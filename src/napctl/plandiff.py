@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from napctl.model import ALL
 from napctl.planitems import ActionItem, Part, Path, PlanItems
 from napctl.planmatch import match_texts
 
@@ -79,6 +80,11 @@ def diff_items(old: PlanItems, new: PlanItems,
     _parts("goal", old.goals, new.goals, out)
     _actions(old.actions, new.actions, generation, lineage or {}, out)
     return PlanDiff(old.plan_id, new.plan_id, generation, out.changes())
+
+
+def for_actor(changes: Sequence[Change], codes: frozenset[str]) -> list[Change]:
+    """The changes that concern one of ``codes`` (lines for "All" concern everyone)."""
+    return [c for c in changes if codes & set(c.departments) or ALL in c.departments]
 
 
 def _metadata(old: PlanItems, new: PlanItems, out: _Builder) -> None:
