@@ -310,3 +310,24 @@ def test_unreadable_yaml_gives_problems_and_no_diff(tmp_path: Path) -> None:
     result = compare(str(LU), str(bad), use_cache=False)
     assert result.diff is None
     assert [(p.code, p.line) for p in result.problems] == [("NAP110", 2)]
+
+
+def test_a_removed_line_with_the_ids_below_shifted_up(tmp_path: Path) -> None:
+    def shift(data: dict[str, Any]) -> None:
+        goal(data, "I.1")["actions"].remove(action(data, "I.1.2"))
+        action(data, "I.1.3")["id"] = "I.1.2"
+        action(data, "I.1.4")["id"] = "I.1.3"
+
+    found = changes(LU, edited(tmp_path, shift))
+    assert [(c.kind, c.old_id, c.id) for c in found] == [
+        ("action-removed", "I.1.2", "I.1.2"),
+        ("action-renumbered", "I.1.3", "I.1.2"), ("action-renumbered", "I.1.4", "I.1.3"),
+    ]
+
+
+def test_a_rewritten_action_keeps_its_id_when_nothing_fits_better(tmp_path: Path) -> None:
+    def rewrite(data: dict[str, Any]) -> None:
+        action(data, "I.1.2")["text"] = "Publish every recruitment statistic each year"
+
+    found = changes(LU, edited(tmp_path, rewrite))
+    assert kinds(found) == [("action-reworded", "I.1.2")]

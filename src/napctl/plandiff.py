@@ -19,7 +19,7 @@ from typing import Any
 
 from napctl.model import ALL
 from napctl.planitems import ActionItem, Part, Path, PlanItems
-from napctl.planmatch import match_texts
+from napctl.planmatch import THRESHOLD, match_texts, similarity
 
 #: The sections of a diff, in the order they are reported.
 SECTIONS = ("metadata", "registry", "plan")
@@ -220,43 +220,65 @@ def _anchors(old: list[ActionItem], pairs: list[Pair]) -> dict[int, Path]:
 def match_actions(old: list[ActionItem], new: list[ActionItem], generation: bool,
                   lineage: Mapping[str, Sequence[str]]
                   ) -> tuple[list[Pair], list[ActionItem], list[ActionItem]]:
-    """Matched pairs (by id, lineage or text), then the unmatched old and new actions."""
-    pairs: list[Pair] = []
-    old_left = list(old)
+    """Matched pairs (by lineage, id or text), then the unmatched old and new actions.
+
+    Within one plan, two actions with the same id are the same action unless
+    their texts are not similar and a better partner turns up for either: a
+    line removed and the ids below it shifted up is a removal and renumberings,
+    not a chain of rewordings.
+    """
     new_by_id: dict[str, ActionItem] = {}
-    for n in new:
-        new_by_id.setdefault(n.id, n)
-    matched_new: set[int] = set()
+    for item in new:
+        new_by_id.setdefault(item.id, item)
+    pairs: list[Pair] = []
+    taken: set[int] = set()  # id() of every action, old or new, already paired
+    rest, drops = _linked(old, new_by_id, lineage, pairs, taken)
+    doubtful: dict[int, ActionItem] = {}
+    by_text = rest
+    if not generation:
+        by_text = []
+        for o in rest:
+            same_id = new_by_id.get(o.id)
+            if same_id is None or id(same_id) in taken:
+                by_text.append(o)
+            elif o.text == same_id.text or similarity(o.text, same_id.text,
+                                                     THRESHOLD) >= THRESHOLD:
+                pairs.append((o, same_id, "id"))
+                taken.update((id(o), id(same_id)))
+            else:
+                doubtful[id(o)] = same_id
+                by_text.append(o)
+    new_left = [n for n in new if id(n) not in taken]
+    for i, j, _ in match_texts([o.text for o in by_text], [n.text for n in new_left]):
+        pairs.append((by_text[i], new_left[j], "text"))
+        taken.update((id(by_text[i]), id(new_left[j])))
+    for o in by_text:  # no better partner on either side: the same id, reworded
+        partner = doubtful.get(id(o))
+        if partner is not None and id(o) not in taken and id(partner) not in taken:
+            pairs.append((o, partner, "id"))
+            taken.update((id(o), id(partner)))
+    lone_old = drops + [o for o in by_text if id(o) not in taken]
+    return pairs, lone_old, [n for n in new if id(n) not in taken]
 
-    def take(o: ActionItem, n: ActionItem, how: str) -> None:
-        pairs.append((o, n, how))
-        matched_new.add(id(n))
 
+def _linked(old: list[ActionItem], new_by_id: dict[str, ActionItem],
+            lineage: Mapping[str, Sequence[str]], pairs: list[Pair], taken: set[int]
+            ) -> tuple[list[ActionItem], list[ActionItem]]:
+    """Pair the lineage file's confirmed links; the old actions left, and confirmed drops."""
     rest: list[ActionItem] = []
-    for o in old_left:
+    drops: list[ActionItem] = []
+    for o in old:
         links = lineage.get(o.id)
-        if links is not None:
-            for target in links:
-                linked = new_by_id.get(target)
-                if linked is not None and id(linked) not in matched_new:
-                    take(o, linked, "lineage")
-            if links:
-                continue
-            # An empty list is a confirmed drop: never matched by text.
-        elif not generation and o.id in new_by_id and id(new_by_id[o.id]) not in matched_new:
-            take(o, new_by_id[o.id], "id")
-            continue
-        rest.append(o)
-    confirmed_drops = [o for o in rest if lineage.get(o.id) == []]
-    rest = [o for o in rest if lineage.get(o.id) != []]
-    new_left = [n for n in new if id(n) not in matched_new]
-    matched_old: set[int] = set()
-    for i, j, _ in match_texts([o.text for o in rest], [n.text for n in new_left]):
-        take(rest[i], new_left[j], "text")
-        matched_old.add(i)
-    lone_old = confirmed_drops + [o for i, o in enumerate(rest) if i not in matched_old]
-    lone_new = [n for n in new if id(n) not in matched_new]
-    return pairs, lone_old, lone_new
+        if links is None:
+            rest.append(o)
+        elif not links:  # an empty list is a confirmed drop: never matched by text
+            drops.append(o)
+        for target in links or ():
+            linked = new_by_id.get(target)
+            if linked is not None and id(linked) not in taken:
+                pairs.append((o, linked, "lineage"))
+                taken.update((id(o), id(linked)))
+    return rest, drops
 
 
 def action_changes(o: ActionItem, n: ActionItem, how: str, generation: bool) -> list[Change]:
