@@ -107,9 +107,30 @@ def matching_seconds(sizes: tuple[int, ...], reps: int = 5) -> list[float]:
     return best
 
 
+def comparisons(actions: int) -> int:
+    """How many texts difflib compares when matching ``actions`` (deterministic)."""
+    from napctl import planmatch
+
+    count = 0
+    real = planmatch.similarity
+
+    def counted(a: str, b: str, at_least: float = 0.0) -> float:
+        nonlocal count
+        count += 1
+        return real(a, b, at_least)
+
+    planmatch.similarity = counted  # type: ignore[assignment]
+    try:
+        planmatch.match_texts(*_matching_inputs(actions))
+    finally:
+        planmatch.similarity = real  # type: ignore[assignment]
+    return count
+
+
 def growth_lines(sizes: tuple[int, int] = (1000, 2000)) -> list[str]:
     small, large = sizes
-    t_small, t_large = matching_seconds(sizes)
+    t_small, t_large = matching_seconds(sizes, reps=7)
+    c_small, c_large = comparisons(small), comparisons(large)
     per_small, per_large = t_small / small, t_large / large
     growth = per_large / per_small
     verdict = "linear" if growth <= 1.3 else "WORSE than linear"
@@ -119,6 +140,9 @@ def growth_lines(sizes: tuple[int, int] = (1000, 2000)) -> list[str]:
         f" {large} actions: {t_large * 1000:.1f} ms ({per_large * 1e6:.0f} us/action)",
         f"  CPU time per action at {large} is {growth:.2f}x that at {small}: {verdict} (<= 1.3x;"
         " all-pairs matching would be 2x)",
+        f"  difflib comparisons: {c_small} at {small} ({c_small / small:.2f}/action), {c_large}"
+        f" at {large} ({c_large / large:.2f}/action); all pairs would be {small * small:,}"
+        f" and {large * large:,}",
     ]
 
 
