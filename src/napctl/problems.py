@@ -47,6 +47,9 @@ CODES: dict[str, str] = {
     "NAP309": "duplicate plan id across files",
     "NAP310": "same department twice on one action",
     "NAP311": "reporting year outside the plan period",
+    # lineage files (napctl diff between generations of plans)
+    "NAP320": "lineage link to a plan or action that does not exist",
+    "NAP321": "lineage file is not in the expected form",
 }
 
 
