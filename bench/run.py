@@ -3,6 +3,10 @@
     python bench/run.py            # full: bundled plans and corpora of 10, 100, 1000 plans
     python bench/run.py --quick    # 10 plans, 3 repetitions, no 1000-plan runs (CI smoke)
 
+Row 5 (issue 17) is `napctl diff` of two generated 1000-action plans (a plan
+and a mid-term revision of it, see bench/diffbench.py) against the Typer
+floor, and the CPU time of matching actions by text at 1000 and 2000 actions.
+
 Run it from the project's environment after ``pip install -e .`` (plus
 check-jsonschema for row 1). Every row times whole commands in subprocesses
 (wall time with ``time.perf_counter``, after one warm-up run of each), and
@@ -41,6 +45,7 @@ from pathlib import Path
 import yaml
 
 BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))  # bench/diffbench.py
 ROOT = BENCH.parent
 SCHEMA = ROOT / "schema" / "plan.schema.json"
 PREFERRED_ACTOR = "MAEE D5"
@@ -51,6 +56,8 @@ TIMEOUT = 240.0  # seconds, for any one command
 TARGET_CHECK_JSONSCHEMA = 0.6
 TARGET_FLOOR = 1.2
 TARGET_BARE_PARSE = 1.5
+#: `napctl diff` of two 1000-action plans (warm cache, text) over the Typer floor.
+TARGET_DIFF = 1.5
 #: Memory is "bounded by the largest plan" when the peak RSS of validating
 #: 1000 plans exceeds that of 10 plans by at most this many times the size of
 #: the largest plan file (a validator that holds one plan at a time needs a
@@ -526,6 +533,33 @@ class Bench:
             shutil.rmtree(out, ignore_errors=True)
 
 
+    def row5(self) -> None:
+        """`napctl diff` of two generated 1000-action plans, and the matching's growth."""
+        import diffbench
+
+        digest = hashlib.sha256((BENCH / "generate.py").read_bytes()
+                                + (BENCH / "diffbench.py").read_bytes()).hexdigest()[:12]
+        folder = self.cache / f"diff-pair-{digest}"
+        old, new = folder / "old.yaml", folder / "new.yaml"
+        if not new.is_file():
+            progress(f"generating the diff pair into {folder}")
+            diffbench.write_pair(folder)
+        rel = [os.path.relpath(p, ROOT) for p in (old, new)]
+        floor = Cmd("typer floor", [sys.executable, str(BENCH / "floor_app.py")])
+        text = Cmd("napctl diff (1000 actions, text)", [self.napctl, "diff", *rel])
+        positions = Cmd("napctl diff (1000 actions, -f json)",
+                        [self.napctl, "diff", *rel, "--format", "json"])
+        progress("row 5: napctl diff, text and json, vs the typer floor")
+        try:
+            samples = measure([text, positions, floor], self.reps, self.budget(20), 15)
+        except CommandFailed as exc:
+            self.errors.append(f"row 5: {exc}")
+            return
+        self.rows.append(Row("5a", text, floor, TARGET_DIFF, samples))
+        self.rows.append(Row("5b", positions, floor, None, samples))
+        self.extra.extend(diffbench.growth_lines((1000, 2000)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Benchmark napctl against check-jsonschema, a bare Typer app and a"
@@ -561,6 +595,7 @@ def _run(args: argparse.Namespace, napctl: str, started: float) -> int:
     bench.row2(plans_dir, files)
     bench.row3(sizes)
     bench.row4(plans_dir, sizes)
+    bench.row5()
     elapsed = time.perf_counter() - started
 
     out = sys.stdout

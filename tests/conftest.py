@@ -1,10 +1,23 @@
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from typer import testing
+
+if "mix_stderr" in inspect.signature(testing.CliRunner.__init__).parameters:
+    # Click before 8.2 mixes stderr into stdout unless told not to; every test reads
+    # the two apart, as Click 8.2 and later always keep them.
+    class _SeparateStderrRunner(testing.CliRunner):
+        def __init__(self, **kwargs: object) -> None:
+            kwargs.setdefault("mix_stderr", False)
+            super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    testing.CliRunner = _SeparateStderrRunner  # type: ignore[misc]
+
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent

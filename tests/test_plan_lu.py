@@ -273,11 +273,23 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+#: The Luxembourg Army, registered as a unit under MAEE D7 (issue 13).
+ARMY = "MAEE D7/Luxembourg Army"
+
+
+def _army(out: list[tuple[str, str | None]], army: str, text: str) -> tuple[str, str | None]:
+    """"D7/Luxembourg Army": the Army, a unit under D7 (issue 13); "Armée" is its note."""
+    if not out or out[-1] != ("MAEE D7", None):
+        raise ValueError(f"Luxembourg Army not after D7 in {text!r}")
+    return (ARMY, None if army == "Luxembourg Army" else army)
+
+
 def parse_actors(cell: str) -> list[tuple[str, str | None]]:
     """Resolve a printed Actors cell into (code, note) pairs, in printed order.
 
     "MAEE" opens a run of directorates ("MAEE SG, D1, D4" is MAEE SG, MAEE D1,
-    MAEE D4); "/Luxembourg Army" (or "Armée") after D7 and a text in brackets
+    MAEE D4); "D7/Luxembourg Army" is the Army, a unit under D7 (printed
+    "Armée", that form is its note); a text in brackets
     become the note of the actor before them; "Diplomatic missions in relevant
     countries" is the diplomatic missions with the note "in relevant
     countries". Anything else in the cell is an error, so a cell that is not
@@ -299,7 +311,7 @@ def parse_actors(cell: str) -> list[tuple[str, str | None]]:
             if not out or out[-1][1] is not None:
                 raise ValueError(f"note without actor in {text!r}")
             note = _one_line(m.group(kind))
-            out[-1] = (out[-1][0], note)
+            out[-1] = _army(out, note, text) if kind == "army" else (out[-1][0], note)
             continue
         if m.group("dir") is not None:
             if not in_maee:
@@ -595,6 +607,7 @@ EXPECTED_CODES = {
     "MAEE D4",
     "MAEE D5",
     "MAEE D7",
+    "MAEE D7/Luxembourg Army",
     "MAEE D8",
     "RP ONU",
     "RP OTAN",
@@ -623,6 +636,7 @@ EXPECTED_PARENTS = {
     "MAEE D4": "MAEE",
     "MAEE D5": "MAEE",
     "MAEE D7": "MAEE",
+    "MAEE D7/Luxembourg Army": "MAEE D7",
     "MAEE D8": "MAEE",
     "RP ONU": "MAEE",
     "RP OTAN": "MAEE",
@@ -676,12 +690,16 @@ ALL_ACTIONS = ["II.1.1", "III.1.4"]
 def test_actor_parser_examples() -> None:
     assert parse_actors("MAEE D4,\nD7/Luxembourg Army") == [
         ("MAEE D4", None),
-        ("MAEE D7", "Luxembourg Army"),
+        (ARMY, None),
+    ]
+    assert parse_actors("MAEE D1,\nD7/Luxembourg\nArmée") == [
+        ("MAEE D1", None),
+        (ARMY, "Luxembourg Armée"),
     ]
     assert parse_actors("MEGA\nMSI/Grand Ducal\nPolice\nMAEE D7/Luxembourg\nArmy MENJE") == [
         ("MEGA", None),
         ("MSI/Grand Ducal Police", None),
-        ("MAEE D7", "Luxembourg Army"),
+        (ARMY, None),
         ("MENJE", None),
     ]
     assert parse_actors("MAEE D1, D7 RP\nOTAN, RP UE/COPS") == [
@@ -743,7 +761,10 @@ def test_registry_names() -> None:
     assert registry["MISA"].name == "Ministry of Health"
     assert registry["MSI"].name == "Ministry of Internal Security"
     assert registry["SRE"].name == "State Intelligence Service"
-    assert "Luxembourg Army" in registry["MAEE D7"].aliases
+    assert "Luxembourg Army" not in registry["MAEE D7"].aliases
+    assert registry[ARMY].name == "Luxembourg Army"
+    assert registry[ARMY].parent == "MAEE D7"
+    assert "Luxembourg Armée" in registry[ARMY].aliases
     assert "RP UE/COPS" in registry["RPUE/COPS"].aliases
 
 
@@ -820,3 +841,26 @@ def test_un_pillars() -> None:
     assert p["II"].un_pillars == ["prevention"]
     assert p["III"].un_pillars == ["protection", "relief-and-recovery"]
     assert p["IV"].un_pillars and p["IV"].notes
+
+
+#: The rows whose Actors cell prints the Army ("D7/Luxembourg Army", once
+#: "D7/Luxembourg Armée"), read by hand from the source (issue 13).
+ARMY_ACTIONS = ["I.1.1", "I.1.2", "I.1.3", "I.1.4", "I.2.1", "I.2.2", "I.4.1", "II.6.1",
+                "III.1.1"]
+#: The rows printing D7 without the Army.
+D7_ALONE_ACTIONS = ["II.7.1", "II.12.1", "III.1.10", "IV.2.3"]
+
+
+def test_army_is_assigned_where_it_is_printed() -> None:
+    rows = list(zip(source_rows(), yaml_rows(), strict=True))
+    from_source = [action.id for row, (_, _, action) in rows
+                   if any(code == ARMY for code, _ in parse_actors(row.actors))]
+    d7_alone = [action.id for row, (_, _, action) in rows
+                if ("MAEE D7", None) in parse_actors(row.actors)]
+    assert from_source == ARMY_ACTIONS
+    assert d7_alone == D7_ALONE_ACTIONS
+    assert [a.id for _, _, a in plan().actions() if ARMY in a.codes()] == ARMY_ACTIONS
+    assert [a.id for _, _, a in plan().actions() if "MAEE D7" in a.codes()] == D7_ALONE_ACTIONS
+    printed = [row.actors for row in source_rows()]
+    assert sum(" ".join(cell.split()).count("D7/Luxembourg Army") for cell in printed) == 8
+    assert sum(" ".join(cell.split()).count("D7/Luxembourg Armée") for cell in printed) == 1

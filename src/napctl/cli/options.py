@@ -59,11 +59,15 @@ if TYPE_CHECKING:  # what mypy needs to know of the enums built below
 
     class ProblemFormat(StrEnum):
         text = "text"
+
+    class DiffFormat(StrEnum):
+        text = "text"
 else:
     ActionFormat = choice("ActionFormat", formats("actions"))
     MatrixFormat = choice("MatrixFormat", formats("matrix"))
     DataFormat = choice("DataFormat", formats("records"))
     ProblemFormat = choice("ProblemFormat", tuple(REPORTERS))
+    DiffFormat = choice("DiffFormat", formats("diff", table=False))
 
 
 class UNPillarChoice(StrEnum):

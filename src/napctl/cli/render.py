@@ -21,6 +21,7 @@ from napctl.cli.startup import app
 
 render_app = typer.Typer(
     help="Render a report skeleton or a department checklist from templates.",
+    rich_markup_mode=None,
     no_args_is_help=True,
 )
 app.add_typer(render_app, name="render")

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from napctl import __version__
+from napctl.cli.help import use_plain_help
 
 app = typer.Typer(
     name="napctl",
@@ -22,6 +23,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -31,6 +33,7 @@ COMMAND_MODULES = (
     "napctl.cli.validate",
     "napctl.cli.query",
     "napctl.cli.render",
+    "napctl.cli.diff",
 )
 
 
@@ -71,7 +74,7 @@ def app_for(args: list[str]) -> typer.Typer:
         return app
     slim = typer.Typer(
         name="napctl", add_completion=False, no_args_is_help=True,
-        pretty_exceptions_enable=False,
+        pretty_exceptions_enable=False, rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     slim.registered_callback = app.registered_callback
@@ -87,5 +90,10 @@ def _command_name(info: typer.models.CommandInfo) -> str | None:
     return callback.__name__.replace("_", "-") if callback is not None else None
 
 
+def command_for(args: list[str]) -> Any:
+    """The Click command that runs ``args``, with napctl's own help layout."""
+    return use_plain_help(typer.main.get_command(app_for(args)))
+
+
 def main() -> None:
-    app_for(sys.argv[1:])()
+    command_for(sys.argv[1:])(prog_name="napctl")

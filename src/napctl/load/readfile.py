@@ -14,8 +14,8 @@ from napctl.problems import Problem
 
 #: Real plans are 50-100 KB; the limit keeps memory bounded (--max-bytes raises it).
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-# What libyaml counts as a line break (YAML 1.1).
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: What libyaml counts as a line break (YAML 1.1).
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def read_bytes(path: str, display: str, max_bytes: int, *, kind: str = "plan"
@@ -88,6 +88,6 @@ _UTF8_REASONS = {
 def text_position(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of character ``offset``, counting breaks as libyaml does."""
     line, start = 1, 0
-    for match in _BREAK.finditer(text, 0, offset):
+    for match in LINE_BREAK.finditer(text, 0, offset):
         line, start = line + 1, match.end()
     return line, offset - start + 1

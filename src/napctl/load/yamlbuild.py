@@ -25,6 +25,7 @@ from yaml.events import (
 )
 
 from napctl.load.readfile import text_position
+from napctl.load.yamlerrors import SkippedError, read_error_problems
 from napctl.load.yamltypes import (
     CONSTRUCT_ERRORS,
     MAP,
@@ -52,13 +53,6 @@ MAX_KEY_LENGTH = 1024
 
 
 Path = tuple[str | int, ...]
-
-def _byte_position(text: str, offset: int) -> tuple[int, int]:
-    """Line and column of byte ``offset`` of the UTF-8 form of ``text`` (libyaml's offsets)."""
-    prefix = text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "replace")
-    return text_position(prefix, len(prefix))
-
-
 
 _KEY = object()  # a mapping frame waiting for its next key
 _SKIP = object()  # a mapping frame whose next value is dropped (duplicate key)
@@ -102,6 +96,7 @@ class Builder:
         self.stack: list[_Frame] = []
         self.root: dict[str, Any] | None = None
         self.nodes = 0
+        self.event: Any = None  # the last event received (where an error follows)
 
     # -- problems and limits ------------------------------------------------------
     def problem(self, mark: Any, code: str, message: str) -> None:  # mark: a libyaml Mark
@@ -157,22 +152,22 @@ class Builder:
             self._events(parser.get_event)
         except _Stop:
             pass
-        except yaml.MarkedYAMLError as exc:
-            self.problems.append(_syntax_problem(self.file, self.text, exc))
-        except yaml.reader.ReaderError as exc:
-            line, column = _byte_position(self.text, exc.position)
-            self.problems.append(Problem(
-                self.file, line, column, "NAP103",
-                f"character U+{exc.character:04X} is not allowed in YAML"
-                if isinstance(exc.character, int) else str(exc.reason)))
+        except SkippedError as skipped:
+            self.problems += read_error_problems(
+                self.file, self.text, skipped.error, (skipped.mark, skipped.depth),
+                self.limits.max_depth, key_pending=False)
         except yaml.YAMLError as exc:
-            self.problems.append(Problem(self.file, 1, 1, "NAP103", str(exc).splitlines()[0]))
+            stack = self.stack
+            last = (self.event.end_mark, len(stack)) if stack else None
+            key_pending = bool(stack) and stack[-1].mapping and stack[-1].pending is _KEY
+            self.problems += read_error_problems(
+                self.file, self.text, exc, last, self.limits.max_depth, key_pending)
         finally:
             parser.dispose()
         return self.root, self.problems
 
     def _events(self, get_event: Any) -> None:
-        event = self._open_document(get_event)
+        self.event = event = self._open_document(get_event)
         if event is None:
             return
         stack = self.stack
@@ -183,13 +178,13 @@ class Builder:
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 if not self._collection_start(event, cls is MappingStartEvent):
                     self.nodes = _skip_collection(
-                        get_event, self.nodes, self.limits.max_nodes,
+                        get_event, event, self.nodes, self.limits.max_nodes, len(stack),
                         self.limits.max_depth - len(stack), self.too_many, self.too_deep)
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 stack.pop()
                 if not stack:
                     break
-            event = get_event()
+            self.event = event = get_event()
         self._document_end(get_event)
 
     def _scalar_event(self, event: Any, alias: bool) -> None:
@@ -327,38 +322,27 @@ class Builder:
                          f"a second YAML document: a {self.kind} file holds one document")
 
 
-def _syntax_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
-    """NAP103 where the fix is: an error found at the end of the file (an unclosed
-    quote or bracket) is reported where the unclosed thing starts."""
-    mark, context = exc.problem_mark, exc.context_mark
-    what = exc.problem or exc.context or "YAML syntax error"
-    if exc.problem and exc.context and context is not None:
-        if mark is None or mark.index >= len(text):
-            what, mark = f"{what} {exc.context} that starts here", context
-        else:
-            what = f"{what} {exc.context} that starts at line {context.line + 1}"
-    mark = mark or context
-    if mark is None:
-        return Problem(file, 1, 1, "NAP103", what)
-    return Problem(file, mark.line + 1, mark.column + 1, "NAP103", what)
-
-
 def _shown_tag(tag: str) -> str:
     prefix = "tag:yaml.org,2002:"
     return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
 
 
 def _skip_collection(
-    get_event: Any, nodes: int, max_nodes: int, room: int, too_many: Any, too_deep: Any
+    get_event: Any, start: Any, nodes: int, max_nodes: int, base: int, room: int,
+    too_many: Any, too_deep: Any,
 ) -> int:
-    """Consume events up to the end of the collection just started; the nodes read so far.
+    """Consume events up to the end of the collection ``start`` opened, ``base``
+    collections deep; the nodes read so far.
 
     The limits hold as for the rest of the file: at most ``room`` levels deep,
     ``max_nodes`` values in all.
     """
-    depth = 1
+    depth, event = 1, start
     while depth:
-        event = get_event()
+        try:
+            event = get_event()
+        except yaml.YAMLError as exc:
+            raise SkippedError(exc, event.end_mark, base + depth) from exc
         cls: Any = type(event)
         if cls is MappingStartEvent or cls is SequenceStartEvent:
             depth += 1

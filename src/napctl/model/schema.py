@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 
 from pydantic import TypeAdapter
 
+from napctl import model
 from napctl.model import Plan
 
 SCHEMA_ID = "https://napctl.example/schema/plan.schema.json"
@@ -13,7 +15,26 @@ SCHEMA_ID = "https://napctl.example/schema/plan.schema.json"
 
 def plan_schema() -> dict[str, object]:
     schema = TypeAdapter(Plan).json_schema()
+    _describe_definitions(schema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def _describe_definitions(schema: dict[str, object]) -> None:
+    """Each definition described by its class's docstring, keys in one order.
+
+    pydantic releases differ in which docstrings they copy into the schema;
+    napctl decides, so the committed schema is the same on every supported pydantic.
+    """
+    definitions = schema.get("$defs")
+    if not isinstance(definitions, dict):
+        return
+    for name, definition in definitions.items():
+        cls = getattr(model, name, None)
+        doc = inspect.getdoc(cls) if isinstance(cls, type) else None
+        # A dataclass without a docstring gets its signature as one: not a description.
+        if doc and not doc.startswith(f"{name}("):
+            definition["description"] = doc
+        definitions[name] = dict(sorted(definition.items()))
 
 
 def schema_json() -> str:

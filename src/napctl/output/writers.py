@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import json
 from collections.abc import Callable
-from typing import Any
 
 #: shape -> format -> "module:function" (``table`` is the terminal view, see napctl.cli).
 WRITERS: dict[str, dict[str, str]] = {
@@ -26,6 +25,12 @@ WRITERS: dict[str, dict[str, str]] = {
         "csv": "napctl.output.views:matrix_csv",
         "md": "napctl.output.views:matrix_md",
     },
+    # (diff, old side, new side, actor) -> text
+    "diff": {
+        "text": "napctl.output.diff:as_plain",
+        "md": "napctl.output.diff:as_markdown",
+        "json": "napctl.output.diff:as_json",
+    },
     # plans, actors, show: records as JSON, text for people
     "records": {"json": "napctl.output.writers:json_text"},
 }
@@ -36,9 +41,9 @@ def formats(shape: str, *, table: bool = True) -> tuple[str, ...]:
     return (*(("table",) if table else ()), *WRITERS[shape])
 
 
-def writer(shape: str, fmt: str) -> Callable[[Any], str]:
+def writer(shape: str, fmt: str) -> Callable[..., str]:
     module, name = WRITERS[shape][fmt].split(":")
-    func: Callable[[Any], str] = getattr(importlib.import_module(module), name)
+    func: Callable[..., str] = getattr(importlib.import_module(module), name)
     return func
 
 

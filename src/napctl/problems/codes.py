@@ -67,6 +67,9 @@ TABLE: dict[str, Code] = {
     "NAP309": Code("error", "duplicate plan id across files"),
     "NAP310": Code("error", "same department twice on one action"),
     "NAP311": Code("error", "reporting year outside the plan period"),
+    # lineage files (napctl diff between generations of plans)
+    "NAP320": Code("error", "lineage link to a plan or action that does not exist"),
+    "NAP321": Code("error", "lineage file is not in the expected form"),
 }
 
 #: Each code's meaning (the table without levels).

@@ -1,0 +1,1 @@
+"""Comparing plans: items of a plan, text matching, semantic changes, lineage, sources."""
