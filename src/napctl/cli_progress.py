@@ -60,6 +60,22 @@ def one_plan(plans: list[str] | None, plan_id: str | None) -> Plan:
     return chosen[0]
 
 
+def plan_with_progress(plans: list[str] | None, plan_id: str | None,
+                       progress: list[str] | None) -> Plan:
+    """The plan asked for; without --plan, the one plan that has a progress folder."""
+    from napctl.progress_corpus import progress_roots
+
+    chosen = chosen_plans(plans, plan_id)
+    if len(chosen) > 1:
+        roots = progress_roots(progress or ())
+        with_folder = [p for p in chosen if any((r / p.id).is_dir() for r in roots)]
+        chosen = with_folder if len(with_folder) == 1 else chosen
+    if len(chosen) > 1:
+        fail_usage("several plans found: pick one with --plan "
+                   f"({', '.join(p.id for p in chosen)})")
+    return chosen[0]
+
+
 def actor_codes(plan: Plan, actor: str | None) -> frozenset[str] | None:
     if actor is None:
         return None
@@ -152,7 +168,7 @@ def status(
     from napctl.progress_init import InitError, check_year
     from napctl.progress_status import plan_status, reported_years, status_record
 
-    chosen = one_plan(plans, plan)
+    chosen = plan_with_progress(plans, plan, progress)
     codes = actor_codes(chosen, actor)
     reports = [r.report for r in load_reports(chosen, progress).reports]
     years = year or reported_years(reports, chosen.id)[-1:]

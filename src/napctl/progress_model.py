@@ -48,6 +48,7 @@ class OneOf:
         makers: dict[str, Callable[[], Any]] = {
             "date": lambda: cs.date_schema(strict=True),
             "date-text": lambda: cs.str_schema(pattern=DATE_TEXT, strict=True),
+            "year": lambda: cs.int_schema(ge=1900, le=2200, strict=True),
             "index": lambda: cs.int_schema(ge=1, strict=True),
             "number": lambda: cs.union_schema([cs.int_schema(strict=True),
                                                cs.float_schema(strict=True, allow_inf_nan=False)]),
@@ -59,8 +60,8 @@ class OneOf:
 
 
 DateLike = Annotated[
-    datetime.date | str,
-    OneOf(("date", "date-text"), "expected a date: YYYY-MM-DD, YYYY-MM or YYYY"),
+    datetime.date | str | int,
+    OneOf(("date", "date-text", "year"), "expected a date: YYYY-MM-DD, YYYY-MM or YYYY"),
 ]
 IndicatorRef = Annotated[
     int | str, OneOf(("index", "text"), "expected the indicator's number (1, 2, ...) or its text")

@@ -12,7 +12,9 @@ departments responsible for it (each department that sent no entry counts as
 2. any says ``delayed`` -> ``delayed``;
 3. every one says ``completed`` -> ``completed``; every one ``discontinued``
    -> ``discontinued``; all ``completed`` or ``discontinued`` -> ``completed``;
-4. every one says ``not-reported`` -> ``not-reported``;
+4. none says ``ongoing``, ``completed`` or ``not-started`` (so some say
+   ``not-reported``, the others ``discontinued``) -> ``not-reported``: what
+   the others do is not known yet;
 5. any says ``ongoing`` or ``completed`` -> ``ongoing`` (part of the work is done);
 6. otherwise (``not-started``, ``discontinued`` and ``not-reported`` mixed)
    -> ``not-started``.
@@ -46,7 +48,7 @@ def combine(statuses: Iterable[Status]) -> Status:
         return "completed"
     if kinds == {"discontinued"}:
         return "discontinued"
-    if kinds == {NOT_REPORTED}:
+    if not kinds & {"ongoing", "completed", "not-started"}:
         return NOT_REPORTED
     if kinds & {"ongoing", "completed"}:
         return "ongoing"
