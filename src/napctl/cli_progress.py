@@ -156,7 +156,8 @@ def status(
     actor: Annotated[str | None, typer.Option(
         "--actor", "-a", help="Only this department's share (a parent includes its units).",
         show_default=False)] = None,
-    by: Annotated[StatusBy, typer.Option("--by", help="One row per ...")] = StatusBy.action,
+    by: Annotated[StatusBy, typer.Option(
+        "--by", help="One row per action, department, pillar or UN pillar.")] = StatusBy.action,
     fmt: Annotated[StatusFormat, typer.Option("--format", "-f")] = StatusFormat.table,
     check: Annotated[bool, typer.Option(
         "--check", help="Exit 1 when a department has not reported on an action.")] = False,
