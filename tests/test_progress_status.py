@@ -178,3 +178,16 @@ def test_invalid_progress_files_stop_status(runner: CliRunner, tmp_path: Path) -
     result = runner.invoke(app, ["status", "--plans", str(PLANS), "--progress", str(tmp_path)])
     assert result.exit_code == 1
     assert "NAP204" in result.stderr and "Traceback" not in result.output
+
+
+def test_readme_shows_the_real_status_output(runner: CliRunner) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```console\n", 1)[1].split("```", 1)[0]
+    for part in block.split("$ napctl ")[1:]:
+        command, _, shown = part.partition("\n")
+        args = command.split()
+        assert args[:3] == ["status", "--progress", "examples/progress"]
+        result = runner.invoke(app, [*BASE, *args[3:]])
+        assert result.exit_code == 0, result.output
+        shown = shown.removesuffix("...\n")
+        assert result.stdout.startswith(shown), command
