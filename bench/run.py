@@ -262,6 +262,27 @@ def corpus(size: int, cache: Path) -> Path:
     return folder
 
 
+def progress_corpus(size: int, cache: Path) -> Path:
+    """``size`` plans with six years of progress reports (bench/generate_progress.py)."""
+    digest = hashlib.sha256((BENCH / "generate.py").read_bytes()
+                            + (BENCH / "generate_progress.py").read_bytes()).hexdigest()[:12]
+    folder = cache / f"progress-{size}-seed{SEED}-{digest}"
+    stamp = folder / ".complete"
+    if stamp.is_file():
+        return folder
+    if cache.is_dir():
+        for old in cache.glob(f"progress-{size}-seed*"):
+            shutil.rmtree(old)
+    progress(f"generating {size} plans with progress reports into {folder}")
+    subprocess.run(
+        [sys.executable, str(BENCH / "generate_progress.py"), "--plans", str(size), "--out",
+         str(folder), "--seed", str(SEED)],
+        check=True,
+    )
+    stamp.write_text(f"{size} plans, seed {SEED}, generators {digest}\n", encoding="utf-8")
+    return folder
+
+
 def largest_file(folder: Path) -> tuple[int, int]:
     """Size of the largest plan file and of all of them, in bytes."""
     sizes = [p.stat().st_size for p in folder.glob("*.yaml")]
@@ -487,6 +508,29 @@ class Bench:
                 self.memory_miss = True
         self.extra.extend(lines)
 
+    def row5(self, size: int) -> None:
+        """Rows 5 and 6 (issue 14): plans with progress reports for six years."""
+        folder = progress_corpus(size, self.cache)
+        rel = os.path.relpath(folder, ROOT)
+        plans, progress = f"{rel}/plans", f"{rel}/progress"
+        count = sum(1 for _ in (folder / "progress").rglob("*.yaml"))
+        measured = Cmd(f"napctl validate ({size} plans, {count} progress files)",
+                       [self.napctl, "validate", plans, "--progress", progress])
+        floor = Cmd(f"bare CSafeLoader ({size} plans + {count} progress files)",
+                    [sys.executable, str(BENCH / "bare_parse.py"), plans, progress])
+        self.add(f"5/{size}", measured, floor, TARGET_BARE_PARSE,
+                 budget=20.0 if size < 100 else 90.0, min_reps=3 if size >= 100 else None,
+                 max_reps=7)
+        first = sorted((folder / "progress").iterdir())[0]
+        year = sorted(first.iterdir())[-1].name
+        status = Cmd(f"napctl status --plan {first.name} --year {year} -f json",
+                     [self.napctl, "status", "--plans", plans, "--progress", progress,
+                      "--plan", first.name, "--year", year, "--format", "json"])
+        floor = Cmd(f"bare CSafeLoader ({size} plans + 1 plan's progress)",
+                    [sys.executable, str(BENCH / "bare_parse.py"), plans,
+                     f"{progress}/{first.name}"])
+        self.add(f"6/{size}", status, floor, TARGET_BARE_PARSE, budget=20.0)
+
     def row4(self, plans_dir: Path, sizes: Sequence[int]) -> None:
         helptext = checklists_help(self.napctl)
         if helptext is None:
@@ -561,6 +605,7 @@ def _run(args: argparse.Namespace, napctl: str, started: float) -> int:
     bench.row2(plans_dir, files)
     bench.row3(sizes)
     bench.row4(plans_dir, sizes)
+    bench.row5(10 if args.quick else 110)
     elapsed = time.perf_counter() - started
 
     out = sys.stdout
