@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import dump_plan, make_plan  # noqa: E402
+from generate import dump_plan, make_plan
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schema/progress.schema.json"
 STATUSES = ["not-reported", "not-started", "ongoing", "ongoing", "delayed", "completed",
