@@ -168,3 +168,15 @@ def test_actor_parent_includes_its_units(runner: CliRunner, tmp_path: Path) -> N
                                   "MIFA/OLAI", "RP Genève", "'q'", "line\nbreak", " lead"])
 def test_scalars_read_back_as_written(text: str) -> None:
     assert yaml.safe_load(f"k: {scalar(text)}") == {"k": text}
+
+
+def test_refuses_two_departments_with_one_file_name(tmp_path: Path) -> None:
+    text = (ROOT / "tests" / "example-files" / "positive" / "minimal.yaml").read_text(
+        encoding="utf-8").replace("  - code: INT\n", "  - code: MFA-D1\n    name: X\n"
+                                  "  - code: INT\n")
+    plan_file = tmp_path / "p.yaml"
+    plan_file.write_text(text, encoding="utf-8")
+    plan = load_corpus([str(plan_file)]).plans[0].plan
+    with pytest.raises(InitError, match=r"would share the file mfa-d1\.yaml"):
+        init_reports(plan, 2021, tmp_path / "progress")
+    assert not (tmp_path / "progress").exists()

@@ -146,6 +146,12 @@ def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None
                  ) -> InitResult:
     """Write or complete the report of each department in ``codes`` (default: all)."""
     check_year(plan, year)
+    slugs: dict[str, str] = {}
+    for dept in plan.departments:
+        other = slugs.setdefault(slugify(dept.code), dept.code)
+        if other != dept.code:
+            raise InitError(f"departments '{other}' and '{dept.code}' would share the file"
+                            f" {slugify(dept.code)}.yaml; give one of them another code")
     index = PlanIndex.of(plan)
     chosen = [c for c in index.duties if (codes is None or c in codes) and index.duties[c]]
     result = InitResult()

@@ -64,7 +64,7 @@ def load_report(path: str, display: str, *, max_bytes: int = DEFAULT_MAX_BYTES) 
 
     doc = parse_yaml(text, display)
     if doc.data is None:
-        return LoadedReport(display, None, doc, list(doc.problems))
+        return LoadedReport(display, None, doc, _renamed(doc.problems))
     try:
         report = _adapter().validate_python(doc.data)  # type: ignore[attr-defined]
     except ValidationError as error:
