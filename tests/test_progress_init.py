@@ -180,3 +180,10 @@ def test_refuses_two_departments_with_one_file_name(tmp_path: Path) -> None:
     with pytest.raises(InitError, match=r"would share the file mfa-d1\.yaml"):
         init_reports(plan, 2021, tmp_path / "progress")
     assert not (tmp_path / "progress").exists()
+
+
+def test_a_folder_where_a_file_should_be_is_left_alone(lu: Plan, tmp_path: Path) -> None:
+    (tmp_path / "lu-2018-2023" / "2020" / "sre.yaml").mkdir(parents=True)
+    result = init_reports(lu, 2020, tmp_path, {"SRE"})
+    assert [(p.name, why.startswith("it cannot be read")) for p, why in result.refused] == [
+        ("sre.yaml", True)]

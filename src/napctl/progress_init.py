@@ -167,9 +167,14 @@ def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None
         try:
             old = path.read_bytes().decode("utf-8")
             new, added = append_missing(old, plan, index, code)
-        except (InitError, UnicodeDecodeError, OSError) as exc:
-            result.refused.append((path, str(exc) if isinstance(exc, InitError)
-                                   else "it cannot be read as UTF-8 text"))
+        except InitError as exc:
+            result.refused.append((path, str(exc)))
+            continue
+        except UnicodeDecodeError:
+            result.refused.append((path, "it is not UTF-8 text"))
+            continue
+        except OSError as exc:
+            result.refused.append((path, f"it cannot be read: {exc.strerror}"))
             continue
         if added:
             atomic_write(safe_child(folder, path.name), new)
