@@ -191,3 +191,37 @@ def test_readme_shows_the_real_status_output(runner: CliRunner) -> None:
         assert result.exit_code == 0, result.output
         shown = shown.removesuffix("...\n")
         assert result.stdout.startswith(shown), command
+
+
+def test_status_from_the_cache_equals_status_from_the_files(runner: CliRunner) -> None:
+    first = runner.invoke(app, [*BASE, "-f", "json"]).stdout
+    assert runner.invoke(app, [*BASE, "-f", "json"]).stdout == first  # second run: cached
+    from napctl import cache
+
+    folder = cache.cache_dir()
+    assert folder is not None and any(folder.rglob("*.json"))
+
+
+def test_a_cached_report_is_still_checked_against_its_plan(runner: CliRunner, tmp_path: Path
+                                                           ) -> None:
+    from napctl.corpus import load_corpus
+    from napctl.progress_corpus import load_progress
+
+    src = EXAMPLE / "lu-2018-2023" / "2020" / "mega.yaml"
+    folder = tmp_path / "progress" / "lu-2018-2023" / "2020"
+    folder.mkdir(parents=True)
+    (folder / "mega.yaml").write_bytes(src.read_bytes())
+    plan = load_corpus([str(PLANS / "lu-2018-2023.yaml")]).plans[0].plan
+    fresh = load_progress([tmp_path / "progress"], [plan], use_cache=True)
+    assert fresh.problems == [] and fresh.reports
+    cached = load_progress([tmp_path / "progress"], [plan], use_cache=True)
+    assert cached.reports == fresh.reports  # dates and all, from the JSON entry
+    indicator = cached.reports[0].report.actions[0].indicators[0]
+    assert indicator.date is not None and indicator.date.isoformat() == "2020-11-30"
+    # The same bytes against a plan that lost an action: the rule runs, with its position.
+    text = (PLANS / "lu-2018-2023.yaml").read_text(encoding="utf-8")
+    changed = tmp_path / "lu.yaml"
+    changed.write_text(text.replace("id: II.4.1\n", "id: II.4.9\n"), encoding="utf-8")
+    other = load_corpus([str(changed)]).plans[0].plan
+    result = load_progress([tmp_path / "progress"], [other], use_cache=True)
+    assert [(p.code, p.line) for p in result.problems] == [("NAP404", 54)]

@@ -134,7 +134,8 @@ def load_reports(plan: Plan, progress: list[str] | None) -> ProgressCorpus:
         # Only the plan's own folder: the rest of the corpus is not this question's cost.
         roots.append(root / plan.id if root.is_dir() else root)
     try:
-        corpus = load_progress([r for r in roots if r.exists() or r.suffix], [plan])
+        corpus = load_progress([r for r in roots if r.exists() or r.suffix], [plan],
+                               use_cache=True)
     except PathNotFound as exc:
         fail_usage(f"no such file or folder: {exc}")
     if not corpus.ok:

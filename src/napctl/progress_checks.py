@@ -7,17 +7,19 @@ of its plan, and returns positioned problems. The index is built once per plan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from napctl.fsutil import slugify
 from napctl.model import Action, Goal, Pillar, Plan
 from napctl.problems import Problem
 from napctl.progress_model import ProgressReport
-from napctl.validate import did_you_mean
-from napctl.yamlsafe import YamlDocument
+
+if TYPE_CHECKING:
+    from napctl.yamlsafe import YamlDocument
 
 #: Reports may come in for this many years after the plan's last year: the
 #: work of the final year is reported the year after, and an end-of-plan
@@ -79,8 +81,15 @@ def period_text(plan: Plan) -> str:
     return f"{plan.period.start}-{end} (reports accepted until {end + REPORTING_TAIL_YEARS})"
 
 
-Rule = Callable[[ProgressReport, YamlDocument, PlanIndex], list[Problem]]
-FileRule = Callable[[ProgressReport, YamlDocument, "PlanIndex | None"], list[Problem]]
+Rule = Callable[[ProgressReport, "YamlDocument", PlanIndex], list[Problem]]
+FileRule = Callable[[ProgressReport, "YamlDocument", "PlanIndex | None"], list[Problem]]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """napctl.validate's, imported only when a name is wrong (it brings pydantic)."""
+    from napctl.validate import did_you_mean as suggest
+
+    return suggest(word, choices)
 
 
 def _at(doc: YamlDocument, loc: tuple[str | int, ...], code: str, message: str) -> Problem:

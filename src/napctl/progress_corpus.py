@@ -62,13 +62,14 @@ def check_report(report: ProgressReport, doc: YamlDocument, plans: dict[str, Pla
                  ) -> list[Problem]:
     """Every rule on one schema-valid report; ``plans`` maps plan ids to PlanIndex."""
     from napctl.progress_checks import FILE_RULES, PLAN_RULES
-    from napctl.validate import did_you_mean
 
     problems: list[Problem] = []
     for file_rule in FILE_RULES:
         problems.extend(file_rule(report, doc, None))
     index = plans.get(report.plan)
     if index is None:
+        from napctl.validate import did_you_mean
+
         line, column = doc.position(("plan",))
         problems.append(Problem(doc.file, line, column, "NAP400",
                                 f"no valid plan has id '{report.plan}'"
@@ -81,9 +82,12 @@ def check_report(report: ProgressReport, doc: YamlDocument, plans: dict[str, Pla
 
 def load_progress(
     roots: Sequence[Path], plans: Sequence[Plan], *, max_bytes: int = DEFAULT_MAX_BYTES,
-    keep: bool = True,
+    keep: bool = True, use_cache: bool = False,
 ) -> ProgressCorpus:
     """Every progress file under ``roots``, checked against ``plans``.
+
+    ``use_cache`` skips the parsing and schema of files validated before (the
+    rules that need the plan always run).
 
     Raises ``discover.PathNotFound`` for a root that does not exist.
     """
@@ -96,7 +100,7 @@ def load_progress(
     for path in plan_files(roots):
         file = display_path(path)
         corpus.files.append(file)
-        loaded = load_report(str(path), file, max_bytes=max_bytes)
+        loaded = load_report(str(path), file, max_bytes=max_bytes, use_cache=use_cache)
         corpus.problems.extend(loaded.problems)
         if loaded.report is None or loaded.doc is None:
             continue

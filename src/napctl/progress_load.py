@@ -8,11 +8,12 @@ model and the name of the document differ. Rules that need the plan are in
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from napctl.problems import Problem
-from napctl.progress_model import ProgressReport
+from napctl.progress_model import ProgressReport, report_from_trusted
 from napctl.readfile import DEFAULT_MAX_BYTES, decode_text, read_bytes
 
 if TYPE_CHECKING:
@@ -49,14 +50,54 @@ def _renamed(problems: list[Problem]) -> list[Problem]:
             for p in problems]
 
 
-def load_report(path: str, display: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedReport:
-    """One progress file: its report (None when unreadable or off-schema) and its problems."""
+#: Prefixed to a file's bytes for its cache key: a progress report's entry can never
+#: be taken for a plan's (no plan file holds a NUL byte).
+_CACHE_PREFIX = b"napctl-progress\0"
+
+
+def _encode(value: Any) -> Any:
+    """Parsed data as JSON can hold it (YAML dates become {"$date": ...})."""
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, datetime.date):
+        return {"$date": value.isoformat()}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if len(value) == 1 and "$date" in value:
+            return datetime.date.fromisoformat(value["$date"])
+        return {k: _decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value
+
+
+def load_report(path: str, display: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                use_cache: bool = False) -> LoadedReport:
+    """One progress file: its report (None when unreadable or off-schema) and its problems.
+
+    With ``use_cache``, a file whose exact bytes passed the schema before is not
+    parsed again (see napctl.cache); its document then parses the text only
+    when a later rule needs a position.
+    """
     raw, problems = read_bytes(path, display, max_bytes)
     if raw is None:
         return LoadedReport(display, None, None, _renamed(problems))
     text, problems = decode_text(raw, display)
     if text is None:
         return LoadedReport(display, None, None, problems)
+    from napctl import cache
+    from napctl.yamlsafe import YamlDocument
+
+    if use_cache:
+        trusted = cache.get(_CACHE_PREFIX + raw)
+        if trusted is not None:
+            report = report_from_trusted(_decode(trusted))
+            return LoadedReport(display, report, YamlDocument(display, text, None, []), [])
     from pydantic import ValidationError
 
     from napctl.validate import schema_problems
@@ -70,4 +111,6 @@ def load_report(path: str, display: str, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     except ValidationError as error:
         return LoadedReport(display, None, doc, schema_problems(doc, error, ProgressReport))
     assert isinstance(report, ProgressReport)
+    if use_cache:
+        cache.put(_CACHE_PREFIX + raw, _encode(doc.data))
     return LoadedReport(display, report, doc, [])
