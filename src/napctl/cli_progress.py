@@ -124,15 +124,22 @@ def init(
         raise typer.Exit(EXIT_INVALID)
 
 
-def load_reports(plan: Plan, progress: list[str] | None) -> ProgressCorpus:
-    """The plan's valid progress reports, or exit 1 with the problems found."""
+def load_reports(plan: Plan, progress: list[str] | None, years: list[int] | None = None
+                 ) -> ProgressCorpus:
+    """The plan's valid progress reports (of ``years``), or exit 1 with the problems found."""
     from napctl.discover import PathNotFound
     from napctl.progress_corpus import load_progress, progress_roots
 
     roots = []
     for root in progress_roots(progress or ()):
-        # Only the plan's own folder: the rest of the corpus is not this question's cost.
-        roots.append(root / plan.id if root.is_dir() else root)
+        # Only the plan's own folder (of the years asked for): the rest of the corpus
+        # is not this question's cost. `validate` checks that files are in their place.
+        if not root.is_dir():
+            roots.append(root)
+        elif years:
+            roots += [root / plan.id / str(y) for y in sorted(set(years))]
+        else:
+            roots.append(root / plan.id)
     try:
         corpus = load_progress([r for r in roots if r.exists() or r.suffix], [plan],
                                use_cache=True)
@@ -172,7 +179,7 @@ def status(
 
     chosen = plan_with_progress(plans, plan, progress)
     codes = actor_codes(chosen, actor)
-    reports = [r.report for r in load_reports(chosen, progress).reports]
+    reports = [r.report for r in load_reports(chosen, progress, year).reports]
     years = year or reported_years(reports, chosen.id)[-1:]
     if not years:
         fail_usage(f"no progress reports for plan '{chosen.id}'; give --year to see what is"
