@@ -50,6 +50,22 @@ CODES: dict[str, str] = {
     # lineage files (napctl diff between generations of plans)
     "NAP320": "lineage link to a plan or action that does not exist",
     "NAP321": "lineage file is not in the expected form",
+    # progress reports (docs/progress-format.md)
+    "NAP400": "progress report names a plan that no valid plan file has",
+    "NAP401": "progress year outside the plan period and its reporting tail",
+    "NAP402": "progress report names a department not in the plan's registry",
+    "NAP403": "progress file not at progress/<plan-id>/<year>/<department-slug>.yaml",
+    "NAP404": "progress entry names an action the plan does not have",
+    "NAP405": "progress entry names an action that is not the department's to report on",
+    "NAP406": "action reported twice in one progress report",
+    "NAP407": "completed action without a summary or evidence",
+    "NAP408": "delayed action without obstacles or a revised_due date",
+    "NAP409": "discontinued or not-applicable action without a justification",
+    "NAP410": "indicator entry names an indicator the action does not have",
+    "NAP411": "evidence url is not http(s)",
+    "NAP412": "evidence path leaves the repository or is not a relative path",
+    "NAP413": "evidence without exactly one of url and path",
+    "NAP414": "two progress reports for the same plan, year and department",
 }
 
 

@@ -85,9 +85,9 @@ def _describe(value: Any) -> str:
 _PLAN_ADAPTER = TypeAdapter(Plan)
 
 
-def _model_at(loc: Sequence[object]) -> type | None:
+def _model_at(loc: Sequence[object], root: type = Plan) -> type | None:
     """The dataclass that validates the mapping at ``loc``."""
-    model: type = Plan
+    model: type = root
     for step in loc:
         if not isinstance(step, str):
             continue
@@ -136,7 +136,9 @@ def _wrong_union_branch(doc: YamlDocument, loc: Sequence[object]) -> bool:
     return False
 
 
-def schema_problems(doc: YamlDocument, error: ValidationError) -> list[Problem]:
+def schema_problems(doc: YamlDocument, error: ValidationError, root: type = Plan
+                    ) -> list[Problem]:
+    """Pydantic's errors as positioned problems; ``root`` is the document's model."""
     problems: list[Problem] = []
     for err in error.errors(include_url=False):
         if len(problems) >= MAX_PROBLEMS:
@@ -158,7 +160,7 @@ def schema_problems(doc: YamlDocument, error: ValidationError) -> list[Problem]:
             continue
         if kind in ("extra_forbidden", "unexpected_keyword_argument"):
             code, at_key = "NAP201", True
-            model = _model_at(loc[:-1])
+            model = _model_at(loc[:-1], root)
             fields = [f.name for f in dataclasses.fields(model)] if model else []
             hint = did_you_mean(str(loc[-1]), fields)
             message = f"unknown field {_repr(str(loc[-1]))}{hint}"
