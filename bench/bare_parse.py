@@ -1,6 +1,6 @@
 """The floor for validation: parse every plan file with PyYAML's C loader alone.
 
-    python bench/bare_parse.py DIR
+    python bench/bare_parse.py DIR [DIR...]
 
 One process; each file is read and loaded with ``yaml.CSafeLoader`` and the
 result dropped, as a validator that keeps nothing would. Prints the count.
@@ -15,11 +15,11 @@ import yaml
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        sys.stderr.write("usage: python bench/bare_parse.py DIR\n")
+    if not argv:
+        sys.stderr.write("usage: python bench/bare_parse.py DIR [DIR...]\n")
         return 2
-    root = Path(argv[0])
-    files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml"))
+    files = [p for root in map(Path, argv)
+             for p in sorted(root.rglob("*")) if p.suffix in (".yaml", ".yml")]
     for path in files:
         with open(path, "rb") as handle:
             yaml.load(handle, Loader=yaml.CSafeLoader)

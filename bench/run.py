@@ -3,7 +3,7 @@
     python bench/run.py            # full: bundled plans and corpora of 10, 100, 1000 plans
     python bench/run.py --quick    # 10 plans, 3 repetitions, no 1000-plan runs (CI smoke)
 
-Row 5 (issue 17) is `napctl diff` of two generated 1000-action plans (a plan
+Row 7 (issue 17) is `napctl diff` of two generated 1000-action plans (a plan
 and a mid-term revision of it, see bench/diffbench.py) against the Typer
 floor, and the CPU time of matching actions by text at 1000 and 2000 actions.
 
@@ -269,6 +269,27 @@ def corpus(size: int, cache: Path) -> Path:
     return folder
 
 
+def progress_corpus(size: int, cache: Path) -> Path:
+    """``size`` plans with six years of progress reports (bench/generate_progress.py)."""
+    digest = hashlib.sha256((BENCH / "generate.py").read_bytes()
+                            + (BENCH / "generate_progress.py").read_bytes()).hexdigest()[:12]
+    folder = cache / f"progress-{size}-seed{SEED}-{digest}"
+    stamp = folder / ".complete"
+    if stamp.is_file():
+        return folder
+    if cache.is_dir():
+        for old in cache.glob(f"progress-{size}-seed*"):
+            shutil.rmtree(old)
+    progress(f"generating {size} plans with progress reports into {folder}")
+    subprocess.run(
+        [sys.executable, str(BENCH / "generate_progress.py"), "--plans", str(size), "--out",
+         str(folder), "--seed", str(SEED)],
+        check=True,
+    )
+    stamp.write_text(f"{size} plans, seed {SEED}, generators {digest}\n", encoding="utf-8")
+    return folder
+
+
 def largest_file(folder: Path) -> tuple[int, int]:
     """Size of the largest plan file and of all of them, in bytes."""
     sizes = [p.stat().st_size for p in folder.glob("*.yaml")]
@@ -494,6 +515,39 @@ class Bench:
                 self.memory_miss = True
         self.extra.extend(lines)
 
+    def row5(self, size: int) -> None:
+        """Rows 5 and 6 (issue 14): plans with progress reports for six years."""
+        folder = progress_corpus(size, self.cache)
+        rel = os.path.relpath(folder, ROOT)
+        plans, reports = f"{rel}/plans", f"{rel}/progress"
+        count = sum(1 for _ in (folder / "progress").rglob("*.yaml"))
+        measured = Cmd(f"napctl validate ({size} plans, {count} progress files)",
+                       [self.napctl, "validate", plans, "--progress", reports])
+        floor = Cmd(f"bare CSafeLoader ({size} plans + {count} progress files)",
+                    [sys.executable, str(BENCH / "bare_parse.py"), plans, reports])
+        self.add(f"5/{size}", measured, floor, TARGET_BARE_PARSE,
+                 budget=20.0 if size < 100 else 90.0, min_reps=3 if size >= 100 else None,
+                 max_reps=7)
+        first = sorted((folder / "progress").iterdir())[0]
+        year = sorted(first.iterdir())[-1].name
+        status = Cmd(f"napctl status --plan {first.name} --year {year} -f json",
+                     [self.napctl, "status", "--plans", plans, "--progress", reports,
+                      "--plan", first.name, "--year", year, "--format", "json"])
+        floor = Cmd(f"bare CSafeLoader ({size} plans + 1 plan's {year} reports)",
+                    [sys.executable, str(BENCH / "bare_parse.py"), plans,
+                     f"{reports}/{first.name}/{year}"])
+        query_floor = Cmd("typer floor", [sys.executable, str(BENCH / "floor_app.py")])
+        progress(f"row 6/{size}: {status.label} vs {floor.label} and {query_floor.label}")
+        try:
+            samples = measure([status, floor, query_floor], self.reps, self.budget(20.0), 20)
+        except CommandFailed as exc:
+            self.errors.append(f"row 6/{size}: {exc}")
+            return
+        # 6a: against a bare parse of the same files; 6b: against the query floor (info:
+        # status from the cache is a query; its files are read, not parsed).
+        self.rows.append(Row(f"6a/{size}", status, floor, TARGET_BARE_PARSE, samples))
+        self.rows.append(Row(f"6b/{size}", status, query_floor, None, samples))
+
     def row4(self, plans_dir: Path, sizes: Sequence[int]) -> None:
         helptext = checklists_help(self.napctl)
         if helptext is None:
@@ -533,7 +587,7 @@ class Bench:
             shutil.rmtree(out, ignore_errors=True)
 
 
-    def row5(self) -> None:
+    def row7(self) -> None:
         """`napctl diff` of two generated 1000-action plans, and the matching's growth."""
         import diffbench
 
@@ -549,14 +603,14 @@ class Bench:
         text = Cmd("napctl diff (1000 actions, text)", [self.napctl, "diff", *rel])
         positions = Cmd("napctl diff (1000 actions, -f json)",
                         [self.napctl, "diff", *rel, "--format", "json"])
-        progress("row 5: napctl diff, text and json, vs the typer floor")
+        progress("row 7: napctl diff, text and json, vs the typer floor")
         try:
             samples = measure([text, positions, floor], self.reps, self.budget(20), 15)
         except CommandFailed as exc:
-            self.errors.append(f"row 5: {exc}")
+            self.errors.append(f"row 7: {exc}")
             return
-        self.rows.append(Row("5a", text, floor, TARGET_DIFF, samples))
-        self.rows.append(Row("5b", positions, floor, None, samples))
+        self.rows.append(Row("7a", text, floor, TARGET_DIFF, samples))
+        self.rows.append(Row("7b", positions, floor, None, samples))
         self.extra.extend(diffbench.growth_lines((1000, 2000)))
 
 
@@ -595,7 +649,8 @@ def _run(args: argparse.Namespace, napctl: str, started: float) -> int:
     bench.row2(plans_dir, files)
     bench.row3(sizes)
     bench.row4(plans_dir, sizes)
-    bench.row5()
+    bench.row5(10 if args.quick else 110)
+    bench.row7()
     elapsed = time.perf_counter() - started
 
     out = sys.stdout

@@ -98,7 +98,7 @@ def test_a_reworded_action(tmp_path: Path) -> None:
     assert kinds(found) == [("action-reworded", "I.1.2")]
     assert found[0].old.startswith("Make a detailed analysis")
     assert found[0].new.startswith("Make a thorough analysis")
-    assert found[0].departments == ("MSI/Grand Ducal Police", "MAEE D7")
+    assert found[0].departments == ("MSI/Grand Ducal Police", "MAEE D7/Luxembourg Army")
 
 
 def test_an_action_moved_to_another_goal_and_another_pillar(tmp_path: Path) -> None:

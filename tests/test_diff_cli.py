@@ -151,7 +151,10 @@ def test_rev_path_from_a_git_repository(runner: CliRunner, in_tmp: Path) -> None
     assert (code, err) == (1, "")
     reworded = next(r for r in json.loads(out) if r["kind"] == "action-reworded")
     assert reworded["old_pos"]["file"] == "HEAD:plans/lu.yaml"
-    assert reworded["old_pos"]["line"] == 298  # the line of I.1.2's text in the bundled plan
+    lines = LU.read_text(encoding="utf-8").splitlines()
+    text_line = lines.index("          - id: I.1.2") + 2  # the line after the id holds the text
+    assert lines[text_line - 1].lstrip().startswith("text: Make a detailed analysis")
+    assert reworded["old_pos"]["line"] == text_line
     for bad in ("HEAD~3:plans/lu.yaml", "HEAD:plans/none.yaml", "HEAD:plans"):
         code, out, err = run(runner, bad, "plans/lu.yaml")
         assert code == 2 and out == "" and len(err.splitlines()) == 1, err

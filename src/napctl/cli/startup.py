@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "napctl.cli.query",
     "napctl.cli.render",
     "napctl.cli.diff",
+    "napctl.cli.progress",
 )
 
 

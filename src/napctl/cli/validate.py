@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -32,15 +33,31 @@ def validate(
     ] = ProblemFormat.text,
     plans: PlansOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    progress: Annotated[
+        list[str] | None,
+        typer.Option("--progress", help="Progress reports to check too (repeatable). Default,"
+                     " when no PATHS are given: $NAPCTL_PROGRESS, else ./progress.",
+                     show_default=False),
+    ] = None,
 ) -> None:
-    """Check plan files; print every problem as file:line:col: CODE message."""
+    """Check plans and progress reports; print every problem as file:line:col: CODE message."""
     from napctl.load.corpus import load_corpus
     from napctl.load.discover import PathNotFound
+    from napctl.load.progress_corpus import progress_roots
     from napctl.problems.reporters import REPORTERS, summary
 
+    with_progress = bool(progress) or (not paths and bool(progress_roots()))
     try:
         corpus = load_corpus([*(paths or []), *(plans or [])], max_bytes=max_bytes,
-                             keep_plans=False)
+                             keep_plans=with_progress)
+        if with_progress:
+            from napctl.cli.progress import validate_progress
+
+            reports = validate_progress([p.plan for p in corpus.plans], paths, progress,
+                                        max_bytes)
+            if reports is not None:
+                corpus.files.extend(reports.files)
+                corpus.problems.extend(reports.problems)
     except PathNotFound as exc:
         fail_usage(f"no such file or folder: {exc}")
     if not corpus.files:
@@ -50,16 +67,24 @@ def validate(
     raise typer.Exit(EXIT_OK if corpus.ok else EXIT_INVALID)
 
 
+class SchemaKind(StrEnum):
+    plan = "plan"
+    progress = "progress"
+
+
 @app.command()
 def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
+    kind: Annotated[
+        SchemaKind, typer.Option("--kind", help="Which files: plans or progress reports.")
+    ] = SchemaKind.plan,
 ) -> None:
     """Print the JSON Schema of plan files (for editors and other validators)."""
-    from napctl.model.schema import schema_json
+    from napctl.model.schema import kind_schema_json
 
-    text = schema_json()
+    text = kind_schema_json(kind.value)
     if output is None:
         sys.stdout.write(text)
     else:

@@ -39,3 +39,18 @@ def _describe_definitions(schema: dict[str, object]) -> None:
 
 def schema_json() -> str:
     return json.dumps(plan_schema(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def progress_schema() -> dict[str, object]:
+    from napctl.model.progress import ProgressReport
+
+    schema = TypeAdapter(ProgressReport).json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+#: The documents napctl reads, by the name `napctl schema --kind` takes.
+SCHEMAS = {"plan": plan_schema, "progress": progress_schema}
+
+
+def kind_schema_json(kind: str) -> str:
+    return json.dumps(SCHEMAS[kind](), indent=2, ensure_ascii=False, sort_keys=False) + "\n"

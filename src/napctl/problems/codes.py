@@ -25,6 +25,7 @@ RANGES = {
     "NAP1": "reading the file (bytes, text, YAML)",
     "NAP2": "the schema of the document kind",
     "NAP3": "consistency checks",
+    "NAP4": "progress reports",
 }
 
 TABLE: dict[str, Code] = {
@@ -70,6 +71,24 @@ TABLE: dict[str, Code] = {
     # lineage files (napctl diff between generations of plans)
     "NAP320": Code("error", "lineage link to a plan or action that does not exist"),
     "NAP321": Code("error", "lineage file is not in the expected form"),
+    # progress reports (docs/progress-format.md)
+    "NAP400": Code("error", "progress report names a plan that no valid plan file has"),
+    "NAP401": Code("error", "progress year outside the plan period and its reporting tail"),
+    "NAP402": Code("error", "progress report names a department not in the plan's registry"),
+    "NAP403": Code("error",
+                   "progress file not at progress/<plan-id>/<year>/<department-slug>.yaml"),
+    "NAP404": Code("error", "progress entry names an action the plan does not have"),
+    "NAP405": Code("error",
+                   "progress entry names an action that is not the department's to report on"),
+    "NAP406": Code("error", "action reported twice in one progress report"),
+    "NAP407": Code("error", "completed action without a summary or evidence"),
+    "NAP408": Code("error", "delayed action without obstacles or a revised_due date"),
+    "NAP409": Code("error", "discontinued or not-applicable action without a justification"),
+    "NAP410": Code("error", "indicator entry names an indicator the action does not have"),
+    "NAP411": Code("error", "evidence url is not http(s)"),
+    "NAP412": Code("error", "evidence path leaves the repository or is not a relative path"),
+    "NAP413": Code("error", "evidence without exactly one of url and path"),
+    "NAP414": Code("error", "two progress reports for the same plan, year and department"),
 }
 
 #: Each code's meaning (the table without levels).

@@ -1,0 +1,148 @@
+"""The progress report model: what one department reports on one plan for one year.
+
+One file per department, plan and year (``progress/<plan-id>/<year>/<slug>.yaml``).
+Field names are the contract of those files and of
+``schema/progress.schema.json``; see ``docs/progress-format.md``.
+
+Built like ``napctl.model``: frozen dataclasses, validated (strictly) by
+pydantic only when a file is checked, so importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+import datetime
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from napctl.model.types import Code, Ident, PlanId, Strict, Text, Url, Year
+
+Status = Literal[
+    "not-reported", "not-started", "ongoing", "delayed", "completed", "discontinued",
+    "not-applicable",
+]
+STATUSES: tuple[Status, ...] = typing.get_args(Status)
+#: What a file written by `napctl progress init` says: never a guessed status.
+NOT_REPORTED: Status = "not-reported"
+State = Literal["draft", "submitted"]
+
+#: A date as YAML reads it unquoted (2021-03-31), or as text: YYYY, YYYY-MM or YYYY-MM-DD.
+DATE_TEXT = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+
+
+class OneOf:
+    """A value of one of several plain types, reported as one error when it fits none.
+
+    (A pydantic union reports one error per member; a reader wants one line.)
+    """
+
+    __slots__ = ("kinds", "message")
+
+    def __init__(self, kinds: tuple[str, ...], message: str) -> None:
+        self.kinds, self.message = kinds, message
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema as cs
+
+        makers: dict[str, Callable[[], Any]] = {
+            "date": lambda: cs.date_schema(strict=True),
+            "date-text": lambda: cs.str_schema(pattern=DATE_TEXT, strict=True),
+            "year": lambda: cs.int_schema(ge=1900, le=2200, strict=True),
+            "index": lambda: cs.int_schema(ge=1, strict=True),
+            "number": lambda: cs.union_schema([cs.int_schema(strict=True),
+                                               cs.float_schema(strict=True, allow_inf_nan=False)]),
+            "text": lambda: cs.str_schema(pattern=r"\S", strict=True),
+        }
+        return cs.union_schema([makers[k]() for k in self.kinds],
+                               custom_error_type="value_error_one_of",
+                               custom_error_message=self.message)
+
+
+DateLike = Annotated[
+    datetime.date | str | int,
+    OneOf(("date", "date-text", "year"), "expected a date: YYYY-MM-DD, YYYY-MM or YYYY"),
+]
+IndicatorRef = Annotated[
+    int | str, OneOf(("index", "text"), "expected the indicator's number (1, 2, ...) or its text")
+]
+Value = Annotated[int | float | str, OneOf(("number", "text"), "expected a number or a text")]
+Amount = Annotated[int | float, OneOf(("number",), "expected an amount (a number)")]
+Currency = Annotated[str, Strict(pattern=r"^[A-Z]{3}$")]
+
+_CONFIG: dict[str, Any] = {"extra": "forbid"}
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorReport:
+    """One indicator of the action: a value (number or text) or a qualitative note."""
+
+    __pydantic_config__ = _CONFIG
+    #: The indicator, by its 1-based number in the plan's list or by its exact text.
+    indicator: IndicatorRef
+    value: Value | None = None
+    unit: Text | None = None
+    note: Text | None = None
+    date: DateLike | None = None
+    source: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A document that shows the work: a web page (`url`) or a file of the repository (`path`)."""
+
+    __pydantic_config__ = _CONFIG
+    title: Text
+    url: Url | None = None
+    path: Text | None = None
+    date: DateLike | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Spent:
+    __pydantic_config__ = _CONFIG
+    amount: Amount
+    currency: Currency
+    note: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One action the department reports on."""
+
+    __pydantic_config__ = _CONFIG
+    id: Ident
+    status: Status
+    summary: Text | None = None
+    indicators: list[IndicatorReport] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    spent: Spent | None = None
+    obstacles: Text | None = None
+    next_steps: Text | None = None
+    revised_due: DateLike | None = None
+    justification: Text | None = None
+    notes: list[Text] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressReport:
+    __pydantic_config__ = _CONFIG
+    plan: PlanId
+    year: Year
+    department: Code
+    actions: list[Entry]
+    #: Reporting metadata.
+    state: State | None = None
+    submitted: DateLike | None = None
+    #: A role or a shared mailbox (not a person's name: these files live in git).
+    contact: Text | None = None
+    notes: list[Text] = field(default_factory=list)
+
+
+def report_from_trusted(data: dict[str, Any]) -> ProgressReport:
+    """A ProgressReport from data validated before (no checks)."""
+    from napctl.model.trusted import from_trusted
+
+    report = from_trusted(ProgressReport, data)
+    assert isinstance(report, ProgressReport)
+    return report
