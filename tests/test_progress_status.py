@@ -62,9 +62,10 @@ def test_json_counts_match_the_hand_computed_answers(runner: CliRunner) -> None:
     assert by_id["III.1.5"]["status"] == "ongoing"  # Justice completed, Police silent
     assert by_id["IV.4.1"]["status"] == "not-reported"
     assert by_id["I.3.1"]["status"] == "not-started"
-    assert len(by_id["II.1.1"]["reports"]) == 25  # "All": every department
-    # 204 (department, action) duties; reported: MEGA 18, SRE 3, Justice 5, MAEE D5 6.
-    assert len(data["missing"]) == 204 - 32
+    assert len(by_id["II.1.1"]["reports"]) == 26  # "All": every department
+    # 206 (department, action) duties: 204, plus the Army's two "All" rows since it is a
+    # department of its own. Reported: MEGA 18, SRE 3, Justice 5, MAEE D5 6.
+    assert len(data["missing"]) == 206 - 32
     assert {"department": "MAEE D5", "id": "I.1.1"} not in data["missing"]
     assert {"department": "MAEE D5", "id": "II.1.1"} in data["missing"]
     depts = {d["department"]: d for d in data["departments"]}
@@ -96,7 +97,7 @@ def test_by_pillar_and_un_pillar(runner: CliRunner) -> None:
 def test_check_exits_1_when_reports_are_missing(runner: CliRunner) -> None:
     result = runner.invoke(app, [*BASE, "--check"])
     assert result.exit_code == 1
-    assert "172 reports missing for lu-2018-2023 2020" in result.stderr
+    assert "174 reports missing for lu-2018-2023 2020" in result.stderr
     # With --actor, only that department's share counts.
     result = runner.invoke(app, [*BASE, "--check", "--actor", "MAEE D5", "--format", "json"])
     assert result.exit_code == 1 and "18 reports missing" in result.stderr
@@ -113,7 +114,7 @@ def test_plain_text_when_piped(runner: CliRunner) -> None:
                         " 14 ongoing, 4 delayed, 2 completed)")
     assert lines[1] == "department\tactions\treported\tcompleted\tdelayed\tmissing"
     assert "MEGA\t18\t18\t6\t2\t0" in lines
-    assert "Missing: 172 reports from 23 departments" in lines
+    assert "Missing: 174 reports from 24 departments" in lines
     assert "\x1b" not in result.stdout
 
 
@@ -167,7 +168,7 @@ def test_status_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_year_with_no_files_lists_everything_as_missing(runner: CliRunner) -> None:
     data = status_json(runner, "--year", "2019")
-    assert data["counts"]["not-reported"] == 55 and len(data["missing"]) == 204
+    assert data["counts"]["not-reported"] == 55 and len(data["missing"]) == 206
 
 
 def test_invalid_progress_files_stop_status(runner: CliRunner, tmp_path: Path) -> None:
