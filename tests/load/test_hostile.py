@@ -31,7 +31,7 @@ from napctl.load.discover import PathNotFound
 from napctl.problems import Problem
 from tests.conftest import MINIMAL, ROOT
 
-HOSTILE = Path(__file__).resolve().parent / "hostile"
+HOSTILE = Path(__file__).resolve().parent.parent / "hostile"
 FILES = HOSTILE / "files"
 MANIFEST = HOSTILE / "cases.yaml"
 BASE = MINIMAL.read_text(encoding="utf-8")

@@ -40,7 +40,7 @@ from pydantic import TypeAdapter
 
 from napctl.model import ALL, Action, Plan
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent.parent  # tests/
 PLAN_PATH = HERE.parent / "plans" / "lu-2018-2023.yaml"
 SOURCE_PATH = HERE / "sources" / "lu-2018-2023.txt"
 

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from napctl.cli import app
 from tests.conftest import PLANS, ROOT
-from tests.test_diff import LU, action, edited, goal, next_generation
-from tests.test_render import compare_golden
+from tests.diff.test_diff import LU, action, edited, goal, next_generation
+from tests.render.test_render import compare_golden
 
 
 def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
@@ -125,7 +125,7 @@ def test_reindented_file_with_reordered_keys_is_no_change(runner: CliRunner,
                                                           in_tmp: Path) -> None:
     import yaml
 
-    from tests.test_diff import plan_data
+    from tests.diff.test_diff import plan_data
 
     Path("re.yaml").write_text(yaml.safe_dump(plan_data(), indent=6, sort_keys=True,
                                               allow_unicode=True), encoding="utf-8")

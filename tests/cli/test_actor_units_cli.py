@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 from napctl.cli import app
 from tests.conftest import PLANS
-from tests.test_plan_be_labels import key, printed_labels
-from tests.test_plan_lu import ARMY_ACTIONS, D7_ALONE_ACTIONS
+from tests.model.test_plan_be_labels import key, printed_labels
+from tests.model.test_plan_lu import ARMY_ACTIONS, D7_ALONE_ACTIONS
 
 #: The Belgian lines whose printed cell names Foreign Affairs (with the role at 34).
 FOREIGN_AFFAIRS_LINES = [

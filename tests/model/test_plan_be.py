@@ -43,7 +43,7 @@ import yaml
 
 from napctl.model import Plan
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent.parent  # tests/
 PLAN_PATH = HERE.parent / "plans" / "be-2013-2016.yaml"
 SOURCE_PATH = HERE / "sources" / "be-2013-2016.txt"
 

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from tests.test_plan_be import FEDERAL_POLICE_LINES, INTERIOR_LINES
-from tests.test_plan_lu import ALL_ACTIONS, MAEE_D5_ACTIONS
+from tests.model.test_plan_be import FEDERAL_POLICE_LINES, INTERIOR_LINES
+from tests.model.test_plan_lu import ALL_ACTIONS, MAEE_D5_ACTIONS
 
 
 def ids(runner: CliRunner, *args: str) -> list[str]:

@@ -15,7 +15,7 @@ from napctl.output.fsutil import slugify
 from napctl.query import ActionFilter, select_actions
 from tests.conftest import EXAMPLES, MINIMAL, PLANS, write
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent.parent / "golden"
 UPDATE = os.environ.get("NAPCTL_UPDATE_GOLDEN") == "1"
 
 # (plan, actor) pairs rendered to golden files; each real plan is covered.

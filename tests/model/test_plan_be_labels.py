@@ -8,7 +8,7 @@ of Interior"). A combined cell such as 13.a "Interior-CGRS/Office for
 Foreigners" (printed over two lines) is one label.
 
 The labels are found without the transcription and without the hand-made
-line lists of tests/test_plan_be.py: a regular expression finds a department
+line lists of tests/model/test_plan_be.py: a regular expression finds a department
 name at the END of a line of a table (from the GOAL heading of an objective to
 the next OBJECTIVE heading). A name that does not start its line counts only
 when the word before it is lower-case, i.e. an instrument line ran into the
@@ -33,7 +33,7 @@ from typing import Any
 import pytest
 import yaml
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent.parent  # tests/
 PLAN_PATH = HERE.parent / "plans" / "be-2013-2016.yaml"
 SOURCE_PATH = HERE / "sources" / "be-2013-2016.txt"
 
