@@ -14,10 +14,8 @@ validates, so a query answered from the cache never imports them.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from napctl.problems import Problem, cap, level_of
@@ -49,11 +47,17 @@ CorpusCheck = Callable[["CorpusIndex", "CorpusReport"], None]
 F = TypeVar("F", bound=Callable[..., None])
 
 
-@dataclass(slots=True)
+def _same(value: Any) -> Any:
+    return value
+
+
 class _KindChecks:
-    index: Callable[[Any], Any] = lambda value: value
-    document: list[DocumentCheck] = dataclasses.field(default_factory=list)
-    corpus: list[CorpusCheck] = dataclasses.field(default_factory=list)
+    __slots__ = ("corpus", "document", "index")
+
+    def __init__(self) -> None:
+        self.index: Callable[[Any], Any] = _same
+        self.document: list[DocumentCheck] = []
+        self.corpus: list[CorpusCheck] = []
 
 
 _REGISTRY: dict[str, _KindChecks] = {}

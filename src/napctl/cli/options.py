@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from napctl.output.writers import formats, json_text
-from napctl.problems.reporters import REPORTERS
 
 if TYPE_CHECKING:
     from napctl.load.corpus import Corpus
@@ -66,7 +65,7 @@ else:
     ActionFormat = choice("ActionFormat", formats("actions"))
     MatrixFormat = choice("MatrixFormat", formats("matrix"))
     DataFormat = choice("DataFormat", formats("records"))
-    ProblemFormat = choice("ProblemFormat", tuple(REPORTERS))
+    ProblemFormat = choice("ProblemFormat", formats("problems", table=False))
     DiffFormat = choice("DiffFormat", formats("diff", table=False))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from napctl.load.discover import display_path, plan_files, plan_roots
 from napctl.load.document import kind_of, load_document
@@ -21,8 +21,7 @@ class LoadedPlan:
     file: str
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedDocument:
+class LoadedDocument(NamedTuple):
     kind: str
     value: Any
     file: str

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from napctl.model.trusted import from_trusted, to_data
 from napctl.model.types import (
@@ -172,8 +172,7 @@ class Plan:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class PlanFacts:
+class PlanFacts(NamedTuple):
     """What a plan leaves in the corpus index for checks across files: small, so that
     validating a corpus holds one plan at a time."""
 

@@ -31,6 +31,12 @@ WRITERS: dict[str, dict[str, str]] = {
         "md": "napctl.output.diff:as_markdown",
         "json": "napctl.output.diff:as_json",
     },
+    # problems: text, JSON, GitHub workflow annotations
+    "problems": {
+        "text": "napctl.problems.reporters:as_text",
+        "json": "napctl.problems.reporters:as_json",
+        "github": "napctl.problems.reporters:as_github",
+    },
     # plans, actors, show: records as JSON, text for people
     "records": {"json": "napctl.output.writers:json_text"},
 }

@@ -8,14 +8,12 @@ A later advisory is a new code here with level "warning".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Level = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
-class Code:
+class Code(NamedTuple):  # a NamedTuple: cheaper to define than a dataclass at start-up
     level: Level
     meaning: str
 
