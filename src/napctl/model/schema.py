@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+from collections.abc import Mapping
 
 from pydantic import TypeAdapter
 
@@ -15,11 +16,11 @@ SCHEMA_ID = "https://napctl.example/schema/plan.schema.json"
 
 def plan_schema() -> dict[str, object]:
     schema = TypeAdapter(Plan).json_schema()
-    _describe_definitions(schema)
+    _describe_definitions(schema, vars(model))
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
-def _describe_definitions(schema: dict[str, object]) -> None:
+def _describe_definitions(schema: dict[str, object], classes: Mapping[str, object]) -> None:
     """Each definition described by its class's docstring, keys in one order.
 
     pydantic releases differ in which docstrings they copy into the schema;
@@ -29,7 +30,7 @@ def _describe_definitions(schema: dict[str, object]) -> None:
     if not isinstance(definitions, dict):
         return
     for name, definition in definitions.items():
-        cls = getattr(model, name, None)
+        cls = classes.get(name)
         doc = inspect.getdoc(cls) if isinstance(cls, type) else None
         # A dataclass without a docstring gets its signature as one: not a description.
         if doc and not doc.startswith(f"{name}("):
@@ -42,9 +43,10 @@ def schema_json() -> str:
 
 
 def progress_schema() -> dict[str, object]:
-    from napctl.model.progress import ProgressReport
+    from napctl.model import progress
 
-    schema = TypeAdapter(ProgressReport).json_schema()
+    schema = TypeAdapter(progress.ProgressReport).json_schema()
+    _describe_definitions(schema, vars(progress))
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
