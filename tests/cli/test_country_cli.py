@@ -59,6 +59,9 @@ def test_unknown_country_is_a_usage_error(runner: CliRunner) -> None:
         assert out == ""
         assert err == ("napctl: error: no plan of country 'FR'; the plans are of"
                        " BE (Belgium), LU (Luxembourg)\n")
+        code, out, err = run(runner, *command, "--country", "LU", "--plan", "be-2013-2016")
+        assert code == 2 and out == "", command
+        assert err == "napctl: error: plan 'be-2013-2016' is of BE (Belgium), not of 'LU'\n"
 
 
 def test_country_narrows_actors_and_matrix(runner: CliRunner) -> None:

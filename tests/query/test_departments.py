@@ -53,6 +53,8 @@ def test_select_country_by_code_or_name(plans: list[Plan]) -> None:
     with pytest.raises(QueryError, match=r"no plan of country 'FR'; the plans are of"
                        r" BE \(Belgium\), LU \(Luxembourg\)"):
         select_country(plans, "FR")
+    with pytest.raises(QueryError, match=r"plan 'be-2013-2016' is of BE \(Belgium\), not of 'LU'"):
+        select_actions(plans, ActionFilter(plan_id="be-2013-2016", country="LU"))
 
 
 def test_a_name_in_two_countries_answers_both_with_a_note(plans: list[Plan]) -> None:

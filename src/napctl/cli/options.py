@@ -122,7 +122,7 @@ def chosen_plans(plans: list[str] | None, plan_id: str | None,
 
     corpus = load_valid(plans)
     try:
-        return select_plans(select_country([p.plan for p in corpus.plans], country), plan_id)
+        return select_country(select_plans([p.plan for p in corpus.plans], plan_id), country)
     except QueryError as exc:
         fail_usage(str(exc))
 

@@ -167,6 +167,10 @@ def select_country(plans: Sequence[Plan], country: str | None) -> list[Plan]:
         return list(plans)
     wanted = fold(country)
     chosen = [p for p in plans if wanted in (fold(p.country_code), fold(p.country))]
+    if len(plans) == 1 and not chosen:
+        (plan,) = plans
+        raise QueryError(f"plan '{plan.id}' is of {plan.country_code} ({plan.country}),"
+                         f" not of '{country}'")
     if not chosen:
         known = sorted({f"{p.country_code} ({p.country})" for p in plans})
         raise QueryError(f"no plan of country '{country}'; the plans are of"
@@ -183,8 +187,9 @@ def select_actions(plans: Sequence[Plan], flt: ActionFilter) -> list[ActionRow]:
 
     Order is each plan's own, plans in the order given.
     """
+    # The plan asked for must exist and be of the country asked for.
+    scope = select_country(select_plans(plans, flt.plan_id), flt.country)
     plans = select_country(plans, flt.country)
-    scope = select_plans(plans, flt.plan_id)
     codes_by_plan = _actor_codes(plans, flt)
     if flt.pillar is not None and not any(
         _matches_pillar(p, flt.pillar) for plan in scope for p in plan.pillars

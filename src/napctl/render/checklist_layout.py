@@ -51,10 +51,13 @@ def left_behind(out: Path, names: Iterable[str], plans: Sequence[Plan], fmt: str
     for a department of these plans), and files of the format in the country
     folders of these plans that no department of theirs has any more.
     """
+    if not out.is_dir():
+        return []
     wanted = set(names)
     flat = {f"{slugify(d.code)}.{fmt}" for plan in plans for d in plan.departments}
     flat.discard(index_path(fmt))
-    found = [out / name for name in sorted(flat) if (out / name).is_file()]
+    # One listing of the folder, not one look-up per department.
+    found = sorted(f for f in out.iterdir() if f.name in flat and f.is_file())
     folders = sorted({slugify(p.country_code.lower()) for p in plans})
     for folder in folders:
         path = out / folder

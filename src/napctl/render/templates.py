@@ -35,6 +35,7 @@ from napctl.query import (
     descendants,
     resolve_actor,
     select_country,
+    select_plans,
     spread,
 )
 from napctl.query.departments import (
@@ -212,6 +213,7 @@ def render_checklist(
     """The checklist of ``actor`` (resolved as in `napctl actions`). Raises QueryError,
     also when ``actor`` names departments of several countries: a checklist goes to
     one government, so ``country`` (or ``plan_id``) must pick it."""
+    select_country(select_plans(plans, plan_id), country)  # both exist, and agree
     matches = resolve_actor(select_country(plans, country), actor, plan_id=plan_id,
                             exact=exact)
     if len(by_country(matches)) > 1:
@@ -247,6 +249,7 @@ def build_checklists(
                     ActorMatch(plan, (dept.code,), codes))
     result = ChecklistSet()
     entries = []
+    of_country: dict[str, list[dict[str, Any]]] = {code: [] for code in countries}
     for key, matches in by_dept.items():
         name = checklist_path(key, fmt, result.files)
         context = checklist_context(matches, title=key.code, date=date)
@@ -256,11 +259,12 @@ def build_checklists(
             "names": sorted({d["name"] for s in context["sections"] for d in s["departments"]}),
             "plans": [s["plan"]["id"] for s in context["sections"]],
         })
+        of_country[key.country].append(entries[-1])
     index = {"entries": entries, "plans": [plan_facts(p) for p in plans], "date": date,
              "countries": [
                  {"code": code, "name": group[0].country,
                   "plans": [plan_facts(p) for p in group],
-                  "entries": [e for e in entries if e["country"] == code]}
+                  "entries": of_country[code]}
                  for code, group in countries.items()]}
     result.files[index_path(fmt)] = _render(env, f"index.{fmt}.j2", index)
     return result
