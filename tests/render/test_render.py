@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -180,20 +181,21 @@ def test_checklists_write_check_and_stay_inside(tmp_path: Path, runner: CliRunne
     result = runner.invoke(app, ["checklists", "--out", str(out), "--check", "--plans", str(plan)])
     assert result.exit_code == 1 and not out.exists()
     invoke(runner, "checklists", "--out", str(out), "--plans", str(plan))
-    assert sorted(p.name for p in out.iterdir()) == [
-        "d7-luxembourg-army.md", "def.md", "index.md", "int.md", "mfa.md", "pol.md",
+    assert sorted(p.name for p in out.iterdir()) == ["index.md", "xx"]  # country XX
+    assert sorted(p.name for p in (out / "xx").iterdir()) == [
+        "d7-luxembourg-army.md", "def.md", "int.md", "mfa.md", "pol.md",
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "plan.yaml"]
     index = (out / "index.md").read_text(encoding="utf-8")
-    assert "| [../DEF](def.md) | Ministry of Defence | xx-2020-2022 | 2 |" in index
+    assert "| [../DEF](xx/def.md) | Ministry of Defence | xx-2020-2022 | 2 |" in index
     result = runner.invoke(app, ["checklists", "--out", str(out), "--check", "--plans", str(plan)])
     assert result.exit_code == 0, result.output
-    (out / "pol.md").write_text("edited by hand\n")
-    (out / "int.md").unlink()
+    (out / "xx" / "pol.md").write_text("edited by hand\n")
+    (out / "xx" / "int.md").unlink()
     result = runner.invoke(app, ["checklists", "--out", str(out), "--check", "--plans", str(plan)])
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == [str(out / "pol.md"), str(out / "int.md")]
-    assert (out / "pol.md").read_text() == "edited by hand\n"  # --check writes nothing
+    assert result.stdout.splitlines() == [str(out / "xx" / "pol.md"), str(out / "xx" / "int.md")]
+    assert (out / "xx" / "pol.md").read_text() == "edited by hand\n"  # --check writes nothing
     result = runner.invoke(app, ["checklists", "--out", str(out), "--plans", str(plan)])
     assert result.stderr == f"2 written, 4 unchanged in {out}\n"
 
@@ -201,12 +203,21 @@ def test_checklists_write_check_and_stay_inside(tmp_path: Path, runner: CliRunne
 def test_checklists_never_follow_a_symlink_out(tmp_path: Path, runner: CliRunner) -> None:
     outside = write(tmp_path, "precious.txt", "keep me\n")
     out = tmp_path / "out"
-    out.mkdir()
-    (out / "def.md").symlink_to(outside)
+    (out / "xx").mkdir(parents=True)
+    (out / "xx" / "def.md").symlink_to(outside)
     result = runner.invoke(app, ["checklists", "--out", str(out), "--plans", str(MINIMAL)])
     assert result.exit_code == 2
     assert "leads outside" in result.stderr
     assert outside.read_text() == "keep me\n"
+    # nor a country folder that is a link to somewhere else
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(out / "xx")
+    (out / "xx").symlink_to(elsewhere, target_is_directory=True)
+    result = runner.invoke(app, ["checklists", "--out", str(out), "--plans", str(MINIMAL)])
+    assert result.exit_code == 2
+    assert "leads outside" in result.stderr
+    assert list(elsewhere.iterdir()) == []
 
 
 def test_a_failed_write_leaves_the_old_file_intact(
@@ -214,7 +225,7 @@ def test_a_failed_write_leaves_the_old_file_intact(
 ) -> None:
     out = tmp_path / "out"
     invoke(runner, "checklists", "--out", str(out), "--plans", str(MINIMAL))
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
@@ -225,4 +236,13 @@ def test_a_failed_write_leaves_the_old_file_intact(
     result = runner.invoke(app, ["checklists", "--out", str(out), "--plans", str(plan)])
     assert result.exit_code == 2
     assert "No space left on device" in result.stderr
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no temp files left
+    after = {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before  # no temp files left
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_checklists_index_golden(fmt: str, tmp_path: Path, runner: CliRunner) -> None:
+    # grouped by country, each link into the country's folder (issue 13)
+    out = tmp_path / "out"
+    invoke(runner, "checklists", "--out", str(out), "-f", fmt, "--plans", str(PLANS))
+    compare_golden(f"checklists-index.{fmt}", (out / f"index.{fmt}").read_text(encoding="utf-8"))

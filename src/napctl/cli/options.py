@@ -36,6 +36,15 @@ MaxBytesOption = Annotated[
 PlanOption = Annotated[
     str | None, typer.Option("--plan", "-p", help="Only this plan (its id).", show_default=False)
 ]
+CountryOption = Annotated[
+    str | None,
+    typer.Option("--country", help="Only the plans of this country (ISO code such as BE, or"
+                 " name).", show_default=False),
+]
+ExactOption = Annotated[
+    bool, typer.Option("--exact", help="Only the department named, without its units"
+                       " (default: a department includes its units).")
+]
 
 
 
@@ -105,13 +114,15 @@ def load_valid(plans: list[str] | None) -> Corpus:
     return corpus
 
 
-def chosen_plans(plans: list[str] | None, plan_id: str | None) -> list[Plan]:
-    """The valid plans, narrowed to ``plan_id`` when given (exit 2 for an unknown id)."""
-    from napctl.query import QueryError, select_plans
+def chosen_plans(plans: list[str] | None, plan_id: str | None,
+                 country: str | None = None) -> list[Plan]:
+    """The valid plans, narrowed to ``plan_id`` and ``country`` when given (exit 2 for an
+    unknown id or country)."""
+    from napctl.query import QueryError, select_country, select_plans
 
     corpus = load_valid(plans)
     try:
-        return select_plans([p.plan for p in corpus.plans], plan_id)
+        return select_country(select_plans([p.plan for p in corpus.plans], plan_id), country)
     except QueryError as exc:
         fail_usage(str(exc))
 

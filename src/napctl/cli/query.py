@@ -9,7 +9,9 @@ import typer
 
 from napctl.cli.options import (
     ActionFormat,
+    CountryOption,
     DataFormat,
+    ExactOption,
     MatrixFormat,
     PlanOption,
     PlansOption,
@@ -31,6 +33,8 @@ def actions(
                      " of them). A parent includes its children.", show_default=False),
     ] = None,
     plan: PlanOption = None,
+    country: CountryOption = None,
+    exact: ExactOption = False,
     pillar: Annotated[
         str | None, typer.Option(help="Pillar id or title.", show_default=False)
     ] = None,
@@ -55,31 +59,35 @@ def actions(
 ) -> None:
     """List actions, filtered by actor, plan, pillar, goal or text. Order is the plan's own."""
     from napctl.output import actions as formats
-    from napctl.query import ActionFilter, QueryError, select_actions
+    from napctl.query import ActionFilter, QueryError, actor_notes, select_actions
 
     corpus = load_valid(plans)
     flt = ActionFilter(
         actors=actor or (), plan_id=plan, pillar=pillar,
         un_pillar=un_pillar.value if un_pillar else None, goal=goal, search=search,
-        include_all=not no_all,
+        include_all=not no_all, country=country, exact=exact,
     )
     try:
         rows = select_actions([p.plan for p in corpus.plans], flt)
+        notes = actor_notes([p.plan for p in corpus.plans], flt)
     except QueryError as exc:
         fail_usage(str(exc))
+    for note in notes:
+        sys.stderr.write(f"napctl: {note}\n")
     output("actions", fmt.value, rows, rich=formats.print_table, plain=formats.as_plain)
 
 
 @app.command()
 def actors(
     plan: PlanOption = None,
+    country: CountryOption = None,
     fmt: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.table,
     plans: PlansOption = None,
 ) -> None:
     """The department registry as a tree, with each department's number of actions."""
     from napctl.output.views import actor_records, actors_text
 
-    chosen = chosen_plans(plans, plan)
+    chosen = chosen_plans(plans, plan, country)
     if fmt is DataFormat.json:
         write_json([r for p in chosen for r in actor_records(p)])
     else:
@@ -127,11 +135,12 @@ def show(
 @app.command("matrix")
 def matrix_(
     plan: PlanOption = None,
+    country: CountryOption = None,
     fmt: Annotated[MatrixFormat, typer.Option("--format", "-f")] = MatrixFormat.table,
     plans: PlansOption = None,
 ) -> None:
     """Departments by pillar: how many actions each department carries in each pillar."""
     from napctl.output import views
 
-    chosen = chosen_plans(plans, plan)
+    chosen = chosen_plans(plans, plan, country)
     output("matrix", fmt.value, chosen, rich=views.print_matrix, plain=views.matrix_plain)

@@ -11,6 +11,8 @@ import typer
 
 from napctl.cli.options import (
     EXIT_INVALID,
+    CountryOption,
+    ExactOption,
     PlanOption,
     PlansOption,
     chosen_plans,
@@ -95,13 +97,18 @@ def render_report(
 def render_checklist(
     actor: Annotated[str, typer.Option("--actor", "-a", help="Department code, name or alias.")],
     plan: PlanOption = None,
+    country: CountryOption = None,
+    exact: ExactOption = False,
     fmt: FormatOption = RenderFormat.md,
     output: OutputOption = None,
     templates: TemplatesOption = None,
     date: DateOption = None,
     plans: PlansOption = None,
 ) -> None:
-    """Everything one department must report on, as a checklist."""
+    """Everything one department must report on, as a checklist.
+
+    A checklist is for one country: a name that several countries use
+    (Justice) needs --country or --plan."""
     from napctl.query import QueryError
     from napctl.render.templates import RenderError
     from napctl.render.templates import render_checklist as render
@@ -109,7 +116,7 @@ def render_checklist(
     corpus = load_valid(plans)
     try:
         text = render([p.plan for p in corpus.plans], actor, fmt.value, plan_id=plan,
-                      date=date, templates=templates)
+                      date=date, templates=templates, country=country, exact=exact)
     except (QueryError, RenderError) as exc:
         fail_usage(str(exc))
     _emit(text, output)
@@ -120,34 +127,53 @@ def checklists(
     out: Annotated[Path, typer.Option("--out", help="Folder to write the checklists into.",
                                       file_okay=False)],
     plan: PlanOption = None,
+    country: CountryOption = None,
     fmt: FormatOption = RenderFormat.md,
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 and list the files that"
-                           " differ from what would be written.")
+                           " differ from what would be written, and those left behind.")
     ] = False,
     templates: TemplatesOption = None,
     date: DateOption = None,
     plans: PlansOption = None,
 ) -> None:
-    """One checklist per department and an index linking them, in one run."""
+    """One checklist per department and country (OUT/be/justice.md), and an index."""
+    from napctl.render.checklist_layout import left_behind
     from napctl.render.templates import RenderError, build_checklists, write_checklists
 
-    chosen = chosen_plans(plans, plan)
+    chosen = chosen_plans(plans, plan, country)
     try:
         files = build_checklists(chosen, fmt.value, date=date, templates=templates)
         result = write_checklists(files, out, check=check)
+        behind = left_behind(out, files.files, chosen, fmt.value)
     except RenderError as exc:
         fail_usage(str(exc))
     except OSError as exc:
         fail_usage(f"cannot write to {out}: {exc.strerror}")
     if check:
-        for path in result.stale:
+        for path in [*result.stale, *behind]:
             sys.stdout.write(f"{path}\n")
         if result.stale:
             sys.stderr.write(f"{len(result.stale)} of {len(files.files)} files are stale;"
                              f" run `napctl checklists --out {out}` to update them\n")
+        sys.stderr.write(_left_behind_note(behind))
+        if result.stale or behind:
             raise typer.Exit(EXIT_INVALID)
         sys.stderr.write(f"{len(files.files)} files are up to date\n")
         return
     sys.stderr.write(f"{len(result.written)} written, {len(result.unchanged)} unchanged"
                      f" in {out}\n")
+    sys.stderr.write(_left_behind_note(behind))
+    for path in behind:
+        sys.stderr.write(f"  left behind: {path}\n")
+
+
+def _left_behind_note(behind: list[Path]) -> str:
+    """Why files napctl wrote once are still there ('' when there are none)."""
+    if not behind:
+        return ""
+    many = len(behind) != 1
+    return (f"{len(behind)} file{'s are' if many else ' is'} left behind: napctl no longer"
+            f" writes {'them' if many else 'it'} (checklists are in a folder per country,"
+            f" be/justice.md); remove {'them' if many else 'it'} once nobody needs"
+            f" {'their' if many else 'its'} edits\n")

@@ -14,8 +14,16 @@ from napctl.query.actions import (
     full_names,
     resolve_actor,
     select_actions,
+    select_country,
     select_plans,
     suggest,
+)
+from napctl.query.departments import (
+    DepartmentKey,
+    actor_notes,
+    by_country,
+    department_key,
+    several_countries,
 )
 from napctl.query.stats import action_counts, all_row, matrix, spread
 
@@ -23,11 +31,15 @@ __all__ = [
     "ActionFilter",
     "ActionRow",
     "ActorMatch",
+    "DepartmentKey",
     "Found",
     "QueryError",
     "action_counts",
+    "actor_notes",
     "all_row",
+    "by_country",
     "children",
+    "department_key",
     "department_names",
     "descendants",
     "find_item",
@@ -36,7 +48,9 @@ __all__ = [
     "matrix",
     "resolve_actor",
     "select_actions",
+    "select_country",
     "select_plans",
+    "several_countries",
     "spread",
     "suggest",
 ]

@@ -59,10 +59,9 @@ class ActorMatch(NamedTuple):
     codes: frozenset[str]  # those and their descendants
 
 
-def resolve_actor(plans: Sequence[Plan], name: str, *, plan_id: str | None = None) -> list[
-    ActorMatch
-]:
-    """The departments ``name`` stands for, plan by plan.
+def resolve_actor(plans: Sequence[Plan], name: str, *, plan_id: str | None = None,
+                  exact: bool = False) -> list[ActorMatch]:
+    """The departments ``name`` stands for, plan by plan (with their units unless ``exact``).
 
     Raises QueryError with suggestions when no plan knows the name.
     """
@@ -80,7 +79,8 @@ def resolve_actor(plans: Sequence[Plan], name: str, *, plan_id: str | None = Non
         if plan_id is not None and plan.id != plan_id:
             elsewhere.append(plan.id)
             continue
-        codes = frozenset(c for code in named for c in descendants(plan, code))
+        codes = frozenset(named) if exact else frozenset(
+            c for code in named for c in descendants(plan, code))
         matches.append(ActorMatch(plan, named, codes))
     if matches:
         return matches
@@ -145,6 +145,8 @@ class ActionFilter(NamedTuple):
     goal: str | None = None
     search: str | None = None
     include_all: bool = True
+    country: str | None = None  # the plans of this country only (code or name)
+    exact: bool = False  # the departments named only, without their units
 
 
 def select_plans(plans: Sequence[Plan], plan_id: str | None) -> list[Plan]:
@@ -159,6 +161,23 @@ def select_plans(plans: Sequence[Plan], plan_id: str | None) -> list[Plan]:
     return chosen
 
 
+def select_country(plans: Sequence[Plan], country: str | None) -> list[Plan]:
+    """The plans of ``country`` (its ISO code or its name, any case); all when None."""
+    if country is None:
+        return list(plans)
+    wanted = fold(country)
+    chosen = [p for p in plans if wanted in (fold(p.country_code), fold(p.country))]
+    if len(plans) == 1 and not chosen:
+        (plan,) = plans
+        raise QueryError(f"plan '{plan.id}' is of {plan.country_code} ({plan.country}),"
+                         f" not of '{country}'")
+    if not chosen:
+        known = sorted({f"{p.country_code} ({p.country})" for p in plans})
+        raise QueryError(f"no plan of country '{country}'; the plans are of"
+                         f" {', '.join(known) or 'none'}")
+    return chosen
+
+
 def _matches_pillar(pillar: Pillar, wanted: str) -> bool:
     return fold(wanted) in (fold(pillar.id), fold(pillar.title))
 
@@ -168,7 +187,9 @@ def select_actions(plans: Sequence[Plan], flt: ActionFilter) -> list[ActionRow]:
 
     Order is each plan's own, plans in the order given.
     """
-    scope = select_plans(plans, flt.plan_id)
+    # The plan asked for must exist and be of the country asked for.
+    scope = select_country(select_plans(plans, flt.plan_id), flt.country)
+    plans = select_country(plans, flt.country)
     codes_by_plan = _actor_codes(plans, flt)
     if flt.pillar is not None and not any(
         _matches_pillar(p, flt.pillar) for plan in scope for p in plan.pillars
@@ -207,7 +228,7 @@ def _actor_codes(scope: Sequence[Plan], flt: ActionFilter) -> dict[str, set[str]
         return None
     codes_by_plan: dict[str, set[str]] = {}
     for actor in flt.actors:
-        for match in resolve_actor(scope, actor, plan_id=flt.plan_id):
+        for match in resolve_actor(scope, actor, plan_id=flt.plan_id, exact=flt.exact):
             codes_by_plan.setdefault(match.plan.id, set()).update(match.codes)
     return codes_by_plan
 

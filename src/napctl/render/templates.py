@@ -28,8 +28,24 @@ from markupsafe import Markup
 
 from napctl.load.discover import bundled_dir
 from napctl.model import ALL, ALL_NAME, Plan
-from napctl.output.fsutil import atomic_write, safe_child, slugify
-from napctl.query import ActorMatch, descendants, resolve_actor, spread
+from napctl.output.fsutil import atomic_write, slugify
+from napctl.query import (
+    ActorMatch,
+    QueryError,
+    descendants,
+    resolve_actor,
+    select_country,
+    select_plans,
+    spread,
+)
+from napctl.query.departments import (
+    DepartmentKey,
+    by_country,
+    countries_phrase,
+    department_key,
+    plans_by_country,
+)
+from napctl.render.checklist_layout import checklist_path, index_path, safe_target
 from napctl.render.markdown import md_escape
 
 Format = Literal["md", "html"]
@@ -191,10 +207,19 @@ def render_report(
 
 def render_checklist(
     plans: Sequence[Plan], actor: str, fmt: Format, *, plan_id: str | None = None,
-    date: str | None = None, templates: Path | None = None,
+    date: str | None = None, templates: Path | None = None, country: str | None = None,
+    exact: bool = False,
 ) -> str:
-    """The checklist of ``actor`` (resolved as in `napctl actions`). Raises QueryError."""
-    matches = resolve_actor(plans, actor, plan_id=plan_id)
+    """The checklist of ``actor`` (resolved as in `napctl actions`). Raises QueryError,
+    also when ``actor`` names departments of several countries: a checklist goes to
+    one government, so ``country`` (or ``plan_id``) must pick it."""
+    select_country(select_plans(plans, plan_id), country)  # both exist, and agree
+    matches = resolve_actor(select_country(plans, country), actor, plan_id=plan_id,
+                            exact=exact)
+    if len(by_country(matches)) > 1:
+        raise QueryError(f"'{actor}' names departments in {len(by_country(matches))}"
+                         f" countries: {countries_phrase(matches)}; a checklist is for one"
+                         " country: pick it with --country")
     env = environment(fmt, templates)
     return _render(env, f"checklist.{fmt}.j2",
                    checklist_context(matches, title=actor, date=date))
@@ -211,31 +236,37 @@ def build_checklists(
     plans: Sequence[Plan], fmt: Format, *, date: str | None = None,
     templates: Path | None = None,
 ) -> ChecklistSet:
-    """One checklist per department code (across the plans given) and an index."""
+    """One checklist per department (its country and code, across the plans given), in a
+    folder per country, and an index grouped by country."""
     env = environment(fmt, templates)
-    by_code: dict[str, list[ActorMatch]] = {}
-    for plan in plans:
-        for dept in plan.departments:
-            codes = frozenset(descendants(plan, dept.code))
-            by_code.setdefault(dept.code, []).append(ActorMatch(plan, (dept.code,), codes))
+    by_dept: dict[DepartmentKey, list[ActorMatch]] = {}
+    countries = plans_by_country(plans)
+    for country_plans in countries.values():
+        for plan in country_plans:
+            for dept in plan.departments:
+                codes = frozenset(descendants(plan, dept.code))
+                by_dept.setdefault(department_key(plan, dept.code), []).append(
+                    ActorMatch(plan, (dept.code,), codes))
     result = ChecklistSet()
     entries = []
-    used: set[str] = set()
-    for code, matches in by_code.items():
-        slug = slugify(code)
-        name, n = f"{slug}.{fmt}", 2
-        while name in used or name == f"index.{fmt}":
-            name, n = f"{slug}-{n}.{fmt}", n + 1
-        used.add(name)
-        context = checklist_context(matches, title=code, date=date)
+    of_country: dict[str, list[dict[str, Any]]] = {code: [] for code in countries}
+    for key, matches in by_dept.items():
+        name = checklist_path(key, fmt, result.files)
+        context = checklist_context(matches, title=key.code, date=date)
         result.files[name] = _render(env, f"checklist.{fmt}.j2", context)
         entries.append({
-            "code": code, "file": name, "count": context["total"],
+            "code": key.code, "country": key.country, "file": name, "count": context["total"],
             "names": sorted({d["name"] for s in context["sections"] for d in s["departments"]}),
             "plans": [s["plan"]["id"] for s in context["sections"]],
         })
-    index = {"entries": entries, "plans": [plan_facts(p) for p in plans], "date": date}
-    result.files[f"index.{fmt}"] = _render(env, f"index.{fmt}.j2", index)
+        of_country[key.country].append(entries[-1])
+    index = {"entries": entries, "plans": [plan_facts(p) for p in plans], "date": date,
+             "countries": [
+                 {"code": code, "name": group[0].country,
+                  "plans": [plan_facts(p) for p in group],
+                  "entries": of_country[code]}
+                 for code, group in countries.items()]}
+    result.files[index_path(fmt)] = _render(env, f"index.{fmt}.j2", index)
     return result
 
 
@@ -255,9 +286,11 @@ def write_checklists(files: ChecklistSet, out: Path, *, check: bool = False) -> 
         target = out / name
         if out.exists():
             try:
-                safe_child(out, name)
+                safe_target(out, name)
             except ValueError as exc:
                 raise RenderError(f"refusing to write {target}: it leads outside {out}") from exc
+            if not check:
+                target.parent.mkdir(exist_ok=True)  # the country's folder
         try:
             current = target.read_text(encoding="utf-8")
         except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError):
