@@ -9,8 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from napctl.load.corpus import load_corpus
-from napctl.load.progress_corpus import load_progress
+from napctl.load.corpus import load_corpus, load_progress
 from tests.conftest import EXAMPLES, MINIMAL, PLANS, ROOT
 
 PROGRESS = EXAMPLES / "progress"
