@@ -19,6 +19,7 @@ from napctl.cli.options import (
     _to_terminal,
     chosen_plans,
     fail_usage,
+    only_plan,
     write_json,
 )
 from napctl.cli.startup import app
@@ -54,11 +55,7 @@ class StatusFormat(StrEnum):
 
 
 def one_plan(plans: list[str] | None, plan_id: str | None) -> Plan:
-    chosen = chosen_plans(plans, plan_id)
-    if len(chosen) > 1:
-        fail_usage("several plans found: pick one with --plan "
-                   f"({', '.join(p.id for p in chosen)})")
-    return chosen[0]
+    return only_plan(chosen_plans(plans, plan_id))
 
 
 def plan_with_progress(plans: list[str] | None, plan_id: str | None,
@@ -71,10 +68,7 @@ def plan_with_progress(plans: list[str] | None, plan_id: str | None,
         roots = progress_roots(progress or ())
         with_folder = [p for p in chosen if any((r / p.id).is_dir() for r in roots)]
         chosen = with_folder if len(with_folder) == 1 else chosen
-    if len(chosen) > 1:
-        fail_usage("several plans found: pick one with --plan "
-                   f"({', '.join(p.id for p in chosen)})")
-    return chosen[0]
+    return only_plan(chosen)
 
 
 def actor_codes(plan: Plan, actor: str | None) -> frozenset[str] | None:
