@@ -4,6 +4,7 @@ import inspect
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from typer import testing
@@ -42,6 +43,30 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+class Result(NamedTuple):
+    code: int
+    stdout: str
+    stderr: str
+
+
+def napctl(*args: str, code: int | None = 0, env: dict[str, str] | None = None) -> Result:
+    """Run the CLI as a user does: assert the exit code (None: any) and that no Python
+    traceback came out; the exit code, stdout and stderr."""
+    import traceback
+
+    from napctl.cli import app
+
+    result = CliRunner().invoke(app, list(args), env=env)
+    error = result.exception
+    if error is not None and not isinstance(error, SystemExit):
+        raise AssertionError("".join(traceback.format_exception(error)))
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    if code is not None:
+        assert result.exit_code == code, output
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
 def write(tmp: Path, name: str, text: str | bytes) -> Path:
     path = tmp / name
     if isinstance(text, bytes):
@@ -57,4 +82,4 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-__all__ = ["EXAMPLES", "MINIMAL", "PLANS", "ROOT", "os", "write"]
+__all__ = ["EXAMPLES", "MINIMAL", "PLANS", "ROOT", "Result", "napctl", "os", "write"]

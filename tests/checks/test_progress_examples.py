@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from napctl.load.corpus import load_corpus
-from napctl.load.progress_corpus import load_progress
+from napctl.load.corpus import load_corpus, load_progress
 from tests.conftest import EXAMPLES, MINIMAL, PLANS, ROOT
+from tests.examples import expected_problems
 
 PROGRESS = EXAMPLES / "progress"
 CASES = sorted(p for p in (PROGRESS / "negative").iterdir() if p.is_dir())
@@ -20,12 +20,7 @@ RULES = {f"NAP4{n:02d}" for n in range(15)}
 
 def expected(case: Path) -> list[tuple[str, str, int]]:
     """(file, code, line) from the `# expect:` line of every report in the case folder."""
-    out = []
-    for path in sorted(case.rglob("*.y*ml")):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first.startswith("# expect:"), path
-        out += [(str(path), c, int(n)) for c, n in re.findall(r"(NAP\d+)@(\d+)", first)]
-    return sorted(out)
+    return sorted(expected_problems(case))
 
 
 def minimal_plans() -> list:  # type: ignore[type-arg]

@@ -12,15 +12,14 @@ from typer.testing import CliRunner
 from napctl.cli import app
 from napctl.load.corpus import load_corpus
 from tests.conftest import EXAMPLES
+from tests.examples import expected_problems
 
 NEGATIVE = sorted((EXAMPLES / "negative").glob("*.yaml"))
 POSITIVE = sorted((EXAMPLES / "positive").glob("*.yaml"))
 
 
 def expected(path: Path) -> list[tuple[str, int]]:
-    first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first.startswith("# expect: "), path
-    return [(c, int(n)) for c, n in re.findall(r"(NAP\d+)@(\d+)", first)]
+    return [(code, line) for _, code, line in expected_problems(path)]
 
 
 def test_there_are_many_negative_examples() -> None:

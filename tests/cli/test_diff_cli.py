@@ -13,14 +13,9 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from tests.conftest import PLANS, ROOT
+from tests.conftest import PLANS, ROOT, napctl
 from tests.diff.test_diff import LU, action, edited, goal, next_generation
 from tests.render.test_render import compare_golden
-
-
-def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["diff", *args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def review_edit(data: dict[str, Any]) -> None:
@@ -47,7 +42,7 @@ def sides(in_tmp: Path) -> tuple[str, str]:
 
 def test_text_output_when_piped_is_plain_and_escaped(runner: CliRunner,
                                                      sides: tuple[str, str]) -> None:
-    code, out, err = run(runner, *sides)
+    code, out, err = napctl("diff", *sides, code=None)
     assert (code, err) == (0, "")
     assert "\x1b" not in out and "\\x1b[31m" in out
     assert "~ action I.1.2 reworded: Make a [-detailed-] {+thorough+} analysis" in out
@@ -55,20 +50,20 @@ def test_text_output_when_piped_is_plain_and_escaped(runner: CliRunner,
 
 
 def test_exit_code_like_git_diff(runner: CliRunner, sides: tuple[str, str]) -> None:
-    assert run(runner, *sides, "--exit-code")[0] == 1
-    assert run(runner, sides[0], sides[0], "--exit-code")[0] == 0
-    assert run(runner, *sides)[0] == 0
+    assert napctl("diff", *sides, "--exit-code", code=None)[0] == 1
+    assert napctl("diff", sides[0], sides[0], "--exit-code", code=None)[0] == 0
+    assert napctl("diff", *sides, code=None)[0] == 0
 
 
 def test_actor_view(runner: CliRunner, sides: tuple[str, str]) -> None:
-    code, out, _ = run(runner, *sides, "--actor", "d5")
+    code, out, _ = napctl("diff", *sides, "--actor", "d5", code=None)
     assert code == 0
     assert out.splitlines()[1] == "d5: +I.1.3, +II.1.9, II.2.3 reworded"
-    code, out, _ = run(runner, *sides, "--actor", "Luxembourg Army")
+    code, out, _ = napctl("diff", *sides, "--actor", "Luxembourg Army", code=None)
     assert out.splitlines()[1] == "Luxembourg Army: I.1.2 reworded, -I.1.4, I.2.1 moved"
-    code, out, _ = run(runner, *sides, "-a", "MSI", "-f", "json")
+    code, out, _ = napctl("diff", *sides, "-a", "MSI", "-f", "json", code=None)
     assert {c["id"] for c in json.loads(out)} == {"I.1.2", "I.1.4"}  # MSI's Police unit
-    code, _, err = run(runner, *sides, "--actor", "MAEE D55")
+    code, _, err = napctl("diff", *sides, "--actor", "MAEE D55", code=None)
     assert code == 2 and "unknown actor 'MAEE D55'; did you mean 'MAEE D5'" in err
 
 
@@ -78,7 +73,7 @@ def _line(path: str, pos: dict[str, Any]) -> str:
 
 def test_json_positions_point_at_the_right_lines(runner: CliRunner,
                                                  sides: tuple[str, str]) -> None:
-    code, out, _ = run(runner, *sides, "-f", "json")
+    code, out, _ = napctl("diff", *sides, "-f", "json", code=None)
     records = json.loads(out)
     assert code == 0 and all(set(r) >= {"kind", "id", "field", "old", "new", "old_pos",
                                          "new_pos"} for r in records)
@@ -99,7 +94,7 @@ def test_json_positions_point_at_the_right_lines(runner: CliRunner,
 
 def test_markdown_is_commonmark_with_plan_text_escaped(runner: CliRunner,
                                                        sides: tuple[str, str]) -> None:
-    code, out, _ = run(runner, *sides, "-f", "md")
+    code, out, _ = napctl("diff", *sides, "-f", "md", code=None)
     assert code == 0
     html = MarkdownIt("commonmark").render(out)
     assert "<b>staff" not in html and "<a href" not in html and "<em>gender" not in html
@@ -112,7 +107,7 @@ def test_markdown_is_commonmark_with_plan_text_escaped(runner: CliRunner,
 
 def test_long_markdown_sections_fold_into_details(runner: CliRunner, in_tmp: Path) -> None:
     edited(in_tmp, next_generation)
-    code, out, _ = run(runner, str(LU), "new.yaml", "-f", "md")
+    code, out, _ = napctl("diff", str(LU), "new.yaml", "-f", "md", code=None)
     assert code == 0
     tokens = MarkdownIt("commonmark").parse(out)
     blocks = [t.content for t in tokens if t.type == "html_block"]
@@ -129,7 +124,7 @@ def test_reindented_file_with_reordered_keys_is_no_change(runner: CliRunner,
 
     Path("re.yaml").write_text(yaml.safe_dump(plan_data(), indent=6, sort_keys=True,
                                               allow_unicode=True), encoding="utf-8")
-    assert run(runner, str(LU), "re.yaml", "--exit-code") == (
+    assert napctl("diff", str(LU), "re.yaml", "--exit-code", code=None) == (
         0, f"{LU} -> re.yaml\nno changes\n", "")
 
 
@@ -146,8 +141,8 @@ def test_rev_path_from_a_git_repository(runner: CliRunner, in_tmp: Path) -> None
     _git(in_tmp, "add", ".")
     _git(in_tmp, "commit", "-qm", "plan")
     edited(in_tmp / "plans", review_edit, name="lu.yaml")
-    code, out, err = run(runner, "HEAD:plans/lu.yaml", "plans/lu.yaml", "-f", "json",
-                         "--exit-code")
+    code, out, err = napctl("diff", "HEAD:plans/lu.yaml", "plans/lu.yaml", "-f", "json",
+                         "--exit-code", code=None)
     assert (code, err) == (1, "")
     reworded = next(r for r in json.loads(out) if r["kind"] == "action-reworded")
     assert reworded["old_pos"]["file"] == "HEAD:plans/lu.yaml"
@@ -156,18 +151,18 @@ def test_rev_path_from_a_git_repository(runner: CliRunner, in_tmp: Path) -> None
     assert lines[text_line - 1].lstrip().startswith("text: Make a detailed analysis")
     assert reworded["old_pos"]["line"] == text_line
     for bad in ("HEAD~3:plans/lu.yaml", "HEAD:plans/none.yaml", "HEAD:plans"):
-        code, out, err = run(runner, bad, "plans/lu.yaml")
+        code, out, err = napctl("diff", bad, "plans/lu.yaml", code=None)
         assert code == 2 and out == "" and len(err.splitlines()) == 1, err
         assert err.startswith("napctl: error: ")
-    assert run(runner, "--output=x:y", "plans/lu.yaml")[0] == 2
+    assert napctl("diff", "--output=x:y", "plans/lu.yaml", code=None)[0] == 2
     assert not Path("x").exists()
 
 
 def test_missing_file_and_unreadable_side(runner: CliRunner, in_tmp: Path) -> None:
-    code, _, err = run(runner, "nothing.yaml", str(LU))
+    code, _, err = napctl("diff", "nothing.yaml", str(LU), code=None)
     assert (code, err) == (2, "napctl: error: no such file: nothing.yaml\n")
     Path("bad.yaml").write_text("id: [unclosed\n", encoding="utf-8")
-    code, out, err = run(runner, str(LU), "bad.yaml")
+    code, out, err = napctl("diff", str(LU), "bad.yaml", code=None)
     assert code == 1 and out == ""
     assert err.startswith("bad.yaml:1:5: NAP103 ") and "Traceback" not in err
     assert err.endswith("napctl: cannot compare: a side is not readable as YAML\n")
@@ -177,7 +172,7 @@ def test_invalid_side_problems_on_stderr_and_the_diff_on_stdout(runner: CliRunne
                                                                 in_tmp: Path) -> None:
     text = LU.read_text(encoding="utf-8").replace("  end: 2023", "  end: soon")
     Path("wip.yaml").write_text(text, encoding="utf-8")
-    code, out, err = run(runner, str(PLANS / "lu-2018-2023.yaml"), "wip.yaml")
+    code, out, err = napctl("diff", str(PLANS / "lu-2018-2023.yaml"), "wip.yaml", code=None)
     assert code == 0
     assert err == ("wip.yaml:14:8: NAP202 period.end: expected a whole number, found the text"
                    " 'soon'\n")

@@ -14,25 +14,13 @@ import yaml
 from typer.testing import CliRunner
 
 from napctl.cli import app, app_for
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, napctl
 
 POS = ["--plans", str(EXAMPLES / "positive")]
 
 
-def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, [*args, *POS])
-    assert "Traceback" not in result.output
-    return result.exit_code, result.stdout, result.stderr
-
-
-def ok(runner: CliRunner, *args: str) -> str:
-    code, out, err = run(runner, *args)
-    assert code == 0, err
-    return out
-
-
 def test_actions_plain_when_piped(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "actions", "--actor", "Police")
+    code, out, _ = napctl("actions", "--actor", "Police", *POS, code=None)
     assert code == 0
     assert out == (
         "plan\tid\tpillar\tgoal\tdepartments\ttext\n"
@@ -43,7 +31,7 @@ def test_actions_plain_when_piped(runner: CliRunner) -> None:
 
 def test_actions_rich_table_on_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("napctl.cli.options._to_terminal", lambda: True)
-    code, out, _ = run(runner, "actions", "--actor", "RP Geneve")
+    code, out, _ = napctl("actions", "--actor", "RP Geneve", *POS, code=None)
     assert code == 0
     assert "Défendre les droits des femmes à Genève" in out
     assert "RP Genève" in out and "(all departments)" in out
@@ -52,7 +40,7 @@ def test_actions_rich_table_on_terminal(runner: CliRunner, monkeypatch: pytest.M
 
 
 def test_actions_json_contract(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "actions", "-a", "geneva mission", "--format", "json")
+    code, out, _ = napctl("actions", "-a", "geneva mission", "--format", "json", *POS, code=None)
     assert code == 0
     rows = json.loads(out)
     assert [r["id"] for r in rows] == ["1.a", "1.b"]
@@ -67,12 +55,12 @@ def test_actions_json_contract(runner: CliRunner) -> None:
 
 
 def test_actions_no_all(runner: CliRunner) -> None:
-    out = ok(runner, "actions", "-a", "RP Genève", "--no-all", "-f", "json")
+    out = napctl("actions", "-a", "RP Genève", "--no-all", "-f", "json", *POS).stdout
     assert [r["id"] for r in json.loads(out)] == ["1.a"]
 
 
 def test_actions_csv_opens_as_one_row_per_action(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "actions", "--format", "csv")
+    code, out, _ = napctl("actions", "--format", "csv", *POS, code=None)
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["id"] for r in rows] == ["P1.1.1", "P1.1.2", "P2.1.1", "1.a", "1.b"]
@@ -82,12 +70,12 @@ def test_actions_csv_opens_as_one_row_per_action(runner: CliRunner) -> None:
 
 
 def test_actions_yaml_round_trips(runner: CliRunner) -> None:
-    out = ok(runner, "actions", "--plan", "xx-2020-2022", "-f", "yaml")
+    out = napctl("actions", "--plan", "xx-2020-2022", "-f", "yaml", *POS).stdout
     assert [r["id"] for r in yaml.safe_load(out)] == ["P1.1.1", "P1.1.2", "P2.1.1"]
 
 
 def test_actions_markdown_table(runner: CliRunner) -> None:
-    out = ok(runner, "actions", "--goal", "P2.1", "-f", "md")
+    out = napctl("actions", "--goal", "P2.1", "-f", "md", *POS).stdout
     lines = out.splitlines()
     assert lines[0].startswith("| Plan | ID |")
     assert lines[2] == (
@@ -97,7 +85,7 @@ def test_actions_markdown_table(runner: CliRunner) -> None:
 
 
 def test_empty_result_for_a_valid_filter_is_not_an_error(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "actions", "--search", "nothing like this", "-f", "json")
+    code, out, _ = napctl("actions", "--search", "nothing like this", "-f", "json", *POS, code=None)
     assert (code, json.loads(out)) == (0, [])
 
 
@@ -114,7 +102,7 @@ def test_empty_result_for_a_valid_filter_is_not_an_error(runner: CliRunner) -> N
     ],
 )
 def test_usage_errors(runner: CliRunner, args: list[str], message: str) -> None:
-    code, out, err = run(runner, *args)
+    code, out, err = napctl(*args, *POS, code=None)
     assert code == 2
     assert message in err
     assert out == ""
@@ -129,7 +117,7 @@ def test_invalid_plans_exit_1_with_messages(runner: CliRunner) -> None:
 
 
 def test_actors_tree(runner: CliRunner) -> None:
-    out = ok(runner, "actors", "--plan", "xx-2020-2022")
+    out = napctl("actors", "--plan", "xx-2020-2022", *POS).stdout
     assert out.splitlines()[1:] == [
         "  MFA  Ministry of Foreign Affairs  (1 action, 2 with All)",
         "    MFA D1  Directorate of Political Affairs  (1 action, 2 with All)",
@@ -137,31 +125,31 @@ def test_actors_tree(runner: CliRunner) -> None:
         "  INT  Ministry of the Interior  (2 actions, 3 with All)",
         "    POL  National Police  (1 action, 2 with All)",
     ]
-    out = ok(runner, "actors", "-f", "json")
+    out = napctl("actors", "-f", "json", *POS).stdout
     records = json.loads(out)
     assert {r["code"]: r["children"] for r in records}["INT"] == ["POL"]
 
 
 def test_plans(runner: CliRunner) -> None:
-    out = ok(runner, "plans", "-f", "json")
+    out = napctl("plans", "-f", "json", *POS).stdout
     assert [(p["id"], p["actions"], p["departments"]) for p in json.loads(out)] == [
         ("xx-2020-2022", 3, 5), ("yy-2021-2024", 2, 3),
     ]
-    out = ok(runner, "plans")
+    out = napctl("plans", *POS).stdout
     assert out.splitlines()[1].startswith("xx-2020-2022\tExampleland\t2020-2022\t2\t2\t3\t5\t")
 
 
 def test_show_action(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "show", "P1.1.1")
+    code, out, _ = napctl("show", "P1.1.1", *POS, code=None)
     assert code == 0
     assert "Goal:        P1.1 More women in peace operations" in out
     assert "  - POL  National Police (Recruitment office)" in out
-    out = ok(runner, "show", "yy-2021-2024:G1", "-f", "json")
+    out = napctl("show", "yy-2021-2024:G1", "-f", "json", *POS).stdout
     assert json.loads(out)[0]["actions"] == ["1.a", "1.b"]
 
 
 def test_matrix_formats(runner: CliRunner) -> None:
-    out = ok(runner, "matrix", "--plan", "xx-2020-2022", "-f", "csv")
+    out = napctl("matrix", "--plan", "xx-2020-2022", "-f", "csv", *POS).stdout
     assert out.splitlines() == [
         "plan,department,P1,P2,total",
         "xx-2020-2022,MFA,0,0,0",
@@ -171,9 +159,9 @@ def test_matrix_formats(runner: CliRunner) -> None:
         "xx-2020-2022,INT,0,1,1",
         "xx-2020-2022,All,1,0,1",
     ]
-    out = ok(runner, "matrix", "-f", "json")
+    out = napctl("matrix", "-f", "json", *POS).stdout
     assert [r["total"] for r in json.loads(out)[1]["rows"]] == [0, 1, 1, 1]
-    out = ok(runner, "matrix", "-p", "yy-2021-2024", "-f", "md")
+    out = napctl("matrix", "-p", "yy-2021-2024", "-f", "md", *POS).stdout
     assert "| RP Genève | 1 | 1 |" in out
 
 

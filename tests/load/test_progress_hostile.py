@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from napctl.checks.progress import PlanIndex
-from napctl.load.corpus import load_corpus
-from napctl.load.progress import load_report
-from napctl.load.progress_corpus import check_report
+from napctl.load.corpus import load_corpus, load_progress
+from napctl.model import Plan
 from napctl.problems import CODES, Problem
 from tests.conftest import EXAMPLES, MINIMAL, ROOT
 
@@ -19,28 +17,23 @@ VALID = EXAMPLES / "progress" / "positive" / "xx-2020-2022" / "2021" / "def.yaml
 
 
 @pytest.fixture(scope="module")
-def indexes() -> dict[str, PlanIndex]:
-    plan = load_corpus([str(MINIMAL)]).plans[0].plan
-    return {plan.id: PlanIndex.of(plan)}
+def plans() -> list[Plan]:
+    return [load_corpus([str(MINIMAL)]).plans[0].plan]
 
 
-def run(path: Path, indexes: dict[str, PlanIndex]) -> list[Problem]:
-    loaded = load_report(str(path), str(path))
-    problems = list(loaded.problems)
-    if loaded.report is not None and loaded.doc is not None:
-        problems += check_report(loaded.report, loaded.doc, indexes)
-    return problems
+def run(path: Path, plans: list[Plan]) -> list[Problem]:
+    return load_progress([path], plans, keep=False).problems
 
 
 @pytest.mark.parametrize("path", HOSTILE, ids=lambda p: p.name)
-def test_hostile_files_as_progress_reports(path: Path, indexes: dict[str, PlanIndex]) -> None:
-    problems = run(path, indexes)
+def test_hostile_files_as_progress_reports(path: Path, plans: list[Plan]) -> None:
+    problems = run(path, plans)
     assert problems, path  # none of them is a progress report
     assert all(p.code in CODES and p.line >= 0 for p in problems)
     assert all("plan file" not in p.message for p in problems)
 
 
-def test_random_line_mutations_never_crash(tmp_path: Path, indexes: dict[str, PlanIndex]
+def test_random_line_mutations_never_crash(tmp_path: Path, plans: list[Plan]
                                            ) -> None:
     rng = random.Random(14)
     lines = VALID.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -62,5 +55,5 @@ def test_random_line_mutations_never_crash(tmp_path: Path, indexes: dict[str, Pl
                 mutated.insert(i, rng.choice(lines))
         path = target / "def.yaml"
         path.write_text("".join(mutated), encoding="utf-8")
-        for problem in run(path, indexes):
+        for problem in run(path, plans):
             assert problem.code in CODES, (n, problem)

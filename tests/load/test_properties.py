@@ -292,9 +292,7 @@ def test_a_retyped_text_is_reported_at_its_value(scratch: Path, data: st.DataObj
 
 
 def to_data(plan: Any) -> dict[str, Any]:
-    if hasattr(model, "plan_to_data"):
-        return dict(model.plan_to_data(plan))
-    return dict(plan.model_dump(mode="json", exclude_defaults=True))
+    return dict(model.plan_to_data(plan))
 
 
 def load_plan(text: str) -> Any:

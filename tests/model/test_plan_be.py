@@ -29,9 +29,7 @@ each alteration to be caught.
 from __future__ import annotations
 
 import copy
-import hashlib
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
@@ -39,9 +37,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from napctl.model import Plan
+from tests.model import fidelity
+from tests.model.fidelity import norm, strict_plan
 
 HERE = Path(__file__).parent.parent  # tests/
 PLAN_PATH = HERE.parent / "plans" / "be-2013-2016.yaml"
@@ -111,22 +109,6 @@ REGISTRY = {
 # Normalisation
 # --------------------------------------------------------------------------
 
-_QUOTES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u00b4": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
-})
-# Whitespace and hyphens: a line break, justified spacing ("women\nto\njustice")
-# and a hyphen lost at a joined line end ("predeployment" in the extraction,
-# "pre-deployment" in the YAML) must not matter; every other character must.
-_DROP = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
-
-
-def norm(text: str) -> str:
-    """NFC, quotes unified, whitespace and hyphens removed, case-folded."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
-    return _DROP.sub("", text).casefold()
-
-
 def test_normaliser_is_strict() -> None:
     assert norm("the pre-\ndeployment training") == norm("the predeployment training")
     assert norm("women\nto\njustice") == norm("women to justice")
@@ -159,9 +141,8 @@ FOOTNOTE_MARKS = {
 }
 
 
-@cache
 def source_text() -> str:
-    return SOURCE_PATH.read_text(encoding="utf-8")
+    return fidelity.source_text(SOURCE_PATH)
 
 
 @cache
@@ -219,28 +200,8 @@ def natural(ident: str) -> tuple[int, str]:
 # --------------------------------------------------------------------------
 
 
-@cache
 def raw_plan() -> Data:
-    with PLAN_PATH.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    assert isinstance(data, dict)
-    return data
-
-
-def strict_plan(data: Data) -> Plan:
-    """napctl's model, strictly.
-
-    ``Plan.model_validate(data, strict=True)`` when Plan is a pydantic model;
-    when it is a dataclass checked by pydantic, its fields carry their own
-    strict constraints (``strict=True`` at the top would demand a Plan
-    instance instead of a mapping).
-    """
-    validate = getattr(Plan, "model_validate", None)
-    if validate is not None:
-        return validate(data, strict=True)
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(Plan).validate_python(data)
+    return fidelity.plan_data(PLAN_PATH)
 
 
 def actions(data: Data) -> list[tuple[str, Data, Data]]:
@@ -450,7 +411,7 @@ CHECKS: dict[str, Callable[[Data], None]] = {
 
 
 def test_source_copy_is_the_seed_text() -> None:
-    assert hashlib.sha256(SOURCE_PATH.read_bytes()).hexdigest() == SOURCE_SHA256
+    assert fidelity.sha256_of(SOURCE_PATH) == SOURCE_SHA256
     assert source_text().startswith(" WOMEN, PEACE AND SECURITY\nBELGIAN NATIONAL ACTION PLAN")
 
 

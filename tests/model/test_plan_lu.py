@@ -25,9 +25,7 @@ fail.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -35,10 +33,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from pydantic import TypeAdapter
 
 from napctl.model import ALL, Action, Plan
+from tests.model import fidelity
+from tests.model.fidelity import norm, strict_plan
 
 HERE = Path(__file__).parent.parent  # tests/
 PLAN_PATH = HERE.parent / "plans" / "lu-2018-2023.yaml"
@@ -61,38 +59,6 @@ EXPECTED_GOALS = {"I": 5, "II": 13, "III": 4, "IV": 4}
 # --------------------------------------------------------------------------
 # Normalisation
 # --------------------------------------------------------------------------
-
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",  # ‘
-        "\u2019": "'",  # ’
-        "\u201a": "'",  # ‚
-        "\u201b": "'",  # ‛
-        "\u00b4": "'",  # ´
-        "`": "'",
-        "\u201c": '"',  # “
-        "\u201d": '"',  # ”
-        "\u201e": '"',  # „
-        "\u201f": '"',  # ‟
-    }
-)
-# All whitespace and every kind of hyphen: a line break, a hyphen lost or
-# kept at a line break, or a restored hyphen ("awarenessraising" in the
-# extraction, "awareness-raising" in the YAML) must not matter; every other
-# character (letters, digits, punctuation, guillemets, ellipsis) must.
-_DROP = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
-
-
-def norm(text: str) -> str:
-    """Collapse a text for comparison with the source.
-
-    NFC, typographic quotes unified (‘ ’ ‚ → ', “ ” „ → "), whitespace and
-    hyphens removed, case-folded. Guillemets, other punctuation and every
-    letter are kept, so a paraphrase or a typo still differs.
-    """
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
-    return _DROP.sub("", text).casefold()
-
 
 def test_normaliser_is_strict() -> None:
     assert norm("Integrate awareness-\nraising") == norm("Integrate awarenessraising")
@@ -133,9 +99,8 @@ class SourcePillar:
     rows: tuple[SourceRow, ...]
 
 
-@cache
 def source_text() -> str:
-    return SOURCE_PATH.read_text(encoding="utf-8")
+    return fidelity.source_text(SOURCE_PATH)
 
 
 @cache
@@ -353,17 +318,13 @@ def _parses_as_actors(cell: str) -> bool:
 # --------------------------------------------------------------------------
 
 
-@cache
 def raw_plan() -> dict[str, Any]:
-    with PLAN_PATH.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    assert isinstance(data, dict)
-    return data
+    return fidelity.plan_data(PLAN_PATH)
 
 
 @cache
 def plan() -> Plan:
-    return TypeAdapter(Plan).validate_python(raw_plan())
+    return strict_plan(raw_plan())
 
 
 def yaml_rows() -> list[tuple[str, str, Action]]:
@@ -381,7 +342,7 @@ SOURCE_SHA256 = "e189d02bbcaa33df937ba385ca28756a10c213c740690d0ede416a65224fef5
 
 
 def test_source_copy_is_the_seed_text() -> None:
-    assert hashlib.sha256(SOURCE_PATH.read_bytes()).hexdigest() == SOURCE_SHA256
+    assert fidelity.sha256_of(SOURCE_PATH) == SOURCE_SHA256
     text = source_text()
     assert "5. Action Plan" in text
     assert "Annex: Normative Framework" in text

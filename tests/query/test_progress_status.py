@@ -205,8 +205,7 @@ def test_status_from_the_cache_equals_status_from_the_files(runner: CliRunner) -
 
 def test_a_cached_report_is_still_checked_against_its_plan(runner: CliRunner, tmp_path: Path
                                                            ) -> None:
-    from napctl.load.corpus import load_corpus
-    from napctl.load.progress_corpus import load_progress
+    from napctl.load.corpus import load_corpus, load_progress
 
     src = EXAMPLE / "lu-2018-2023" / "2020" / "mega.yaml"
     folder = tmp_path / "progress" / "lu-2018-2023" / "2020"

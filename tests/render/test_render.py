@@ -14,7 +14,7 @@ from napctl.cli import app
 from napctl.load.corpus import load_corpus
 from napctl.output.fsutil import slugify
 from napctl.query import ActionFilter, select_actions
-from tests.conftest import EXAMPLES, MINIMAL, PLANS, write
+from tests.conftest import EXAMPLES, MINIMAL, PLANS, napctl, write
 
 GOLDEN = Path(__file__).parent.parent / "golden"
 UPDATE = os.environ.get("NAPCTL_UPDATE_GOLDEN") == "1"
@@ -39,27 +39,21 @@ def compare_golden(name: str, text: str) -> None:
     )
 
 
-def invoke(runner: CliRunner, *args: str) -> str:
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == 0, result.output
-    return result.stdout
-
-
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize("plan_id", REPORT_PLANS)
 def test_report_golden(plan_id: str, fmt: str, runner: CliRunner) -> None:
     if not plan_available(plan_id):
         pytest.fail(f"plans/{plan_id}.yaml is missing")
-    out = invoke(runner, "render", "report", "--plan", plan_id, "--year", "2024", "-f", fmt,
-                 "--plans", str(PLANS))
+    out = napctl("render", "report", "--plan", plan_id, "--year", "2024", "-f", fmt,
+                 "--plans", str(PLANS)).stdout
     compare_golden(f"report-{plan_id}.{fmt}", out)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize(("plan_id", "actor"), CHECKLISTS)
 def test_checklist_golden(plan_id: str, actor: str, fmt: str, runner: CliRunner) -> None:
-    out = invoke(runner, "render", "checklist", "--actor", actor, "--plan", plan_id, "-f", fmt,
-                 "--plans", str(PLANS))
+    out = napctl("render", "checklist", "--actor", actor, "--plan", plan_id, "-f", fmt,
+                 "--plans", str(PLANS)).stdout
     compare_golden(f"checklist-{plan_id}-{slugify(actor)}.{fmt}", out)
 
 
@@ -67,7 +61,7 @@ def test_checklist_golden(plan_id: str, actor: str, fmt: str, runner: CliRunner)
 def test_markdown_checklist_is_commonmark_with_one_task_per_action(
     plan_id: str, actor: str, runner: CliRunner
 ) -> None:
-    out = invoke(runner, "render", "checklist", "-a", actor, "-p", plan_id, "--plans", str(PLANS))
+    out = napctl("render", "checklist", "-a", actor, "-p", plan_id, "--plans", str(PLANS)).stdout
     tokens = MarkdownIt("commonmark").parse(out)
     tasks = [t.content for t in tokens if t.type == "inline" and t.content.startswith("[ ] ")]
     corpus = load_corpus([str(PLANS)])
@@ -79,10 +73,10 @@ def test_markdown_checklist_is_commonmark_with_one_task_per_action(
 
 def test_render_is_deterministic_and_dated_only_on_request(runner: CliRunner) -> None:
     args = ["render", "report", "--plans", str(MINIMAL), "-f", "html"]
-    first, second = invoke(runner, *args), invoke(runner, *args)
+    first, second = napctl(*args).stdout, napctl(*args).stdout
     assert first == second
     assert "2026" not in first
-    dated = invoke(runner, *args, "--date", "2026-11-22")
+    dated = napctl(*args, "--date", "2026-11-22").stdout
     assert "2026-11-22" in dated
 
 
@@ -99,12 +93,12 @@ def hostile_plan(tmp_path: Path) -> Path:
 
 def test_plan_text_is_never_a_template_and_is_escaped(hostile_plan: Path,
                                                       runner: CliRunner) -> None:
-    html = invoke(runner, "render", "checklist", "-a", "DEF", "-f", "html",
-                  "--plans", str(hostile_plan))
+    html = napctl("render", "checklist", "-a", "DEF", "-f", "html",
+                  "--plans", str(hostile_plan)).stdout
     assert "{{ 7*7 }} {% if true %}x{% endif %}" in html and ">49<" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
     assert "&lt;b&gt;Def&lt;/b&gt; &amp; {{ x }}" in html
-    md = invoke(runner, "render", "checklist", "-a", "DEF", "--plans", str(hostile_plan))
+    md = napctl("render", "checklist", "-a", "DEF", "--plans", str(hostile_plan)).stdout
     assert r"\{\{ 7\*7 \}\}" in md and " 49 " not in md
     assert r"\<script\>" in md and r"\*\*b\*\* \[l\](http://e)" in md
     rendered = MarkdownIt("commonmark").render(md)
@@ -120,8 +114,8 @@ def test_user_template_overrides_and_extends_the_default(tmp_path: Path,
         '{% extends "default/report.md.j2" %}\n'
         "{% block action %}CUSTOM {{ action.id }}\n{% endblock %}\n"
     )
-    out = invoke(runner, "render", "report", "--templates", str(templates),
-                 "--plans", str(MINIMAL))
+    out = napctl("render", "report", "--templates", str(templates),
+                 "--plans", str(MINIMAL)).stdout
     assert "CUSTOM P1.1.1" in out and "CUSTOM P2.1.1" in out
     assert out.startswith("# Example National Action Plan 2020-2022")
     assert "#### Action" not in out
@@ -150,7 +144,7 @@ def test_broken_or_unsafe_templates_fail_loudly(
 
 def test_output_file_is_written(tmp_path: Path, runner: CliRunner) -> None:
     target = tmp_path / "report.md"
-    invoke(runner, "render", "report", "--plans", str(MINIMAL), "-o", str(target))
+    napctl("render", "report", "--plans", str(MINIMAL), "-o", str(target))
     assert target.read_text(encoding="utf-8").startswith("# Example National Action Plan")
 
 
@@ -180,7 +174,7 @@ def test_checklists_write_check_and_stay_inside(tmp_path: Path, runner: CliRunne
     # --check on a folder that does not exist: everything is stale, nothing is created
     result = runner.invoke(app, ["checklists", "--out", str(out), "--check", "--plans", str(plan)])
     assert result.exit_code == 1 and not out.exists()
-    invoke(runner, "checklists", "--out", str(out), "--plans", str(plan))
+    napctl("checklists", "--out", str(out), "--plans", str(plan))
     assert sorted(p.name for p in out.iterdir()) == ["index.md", "xx"]  # country XX
     assert sorted(p.name for p in (out / "xx").iterdir()) == [
         "d7-luxembourg-army.md", "def.md", "int.md", "mfa.md", "pol.md",
@@ -224,7 +218,7 @@ def test_a_failed_write_leaves_the_old_file_intact(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
-    invoke(runner, "checklists", "--out", str(out), "--plans", str(MINIMAL))
+    napctl("checklists", "--out", str(out), "--plans", str(MINIMAL))
     before = {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
     def broken_replace(src: str, dst: str) -> None:
@@ -244,5 +238,5 @@ def test_a_failed_write_leaves_the_old_file_intact(
 def test_checklists_index_golden(fmt: str, tmp_path: Path, runner: CliRunner) -> None:
     # grouped by country, each link into the country's folder (issue 13)
     out = tmp_path / "out"
-    invoke(runner, "checklists", "--out", str(out), "-f", fmt, "--plans", str(PLANS))
+    napctl("checklists", "--out", str(out), "-f", fmt, "--plans", str(PLANS))
     compare_golden(f"checklists-index.{fmt}", (out / f"index.{fmt}").read_text(encoding="utf-8"))

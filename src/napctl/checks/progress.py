@@ -1,25 +1,29 @@
 """The rules a progress report must follow beyond its schema, as small functions.
 
-Each rule takes the report, its parsed document (for positions) and the index
-of its plan, and returns positioned problems. The index is built once per plan
-(``PlanIndex.of``), so checking a file costs its own size, not the plan's.
+The rules on the file alone are document checks (``@check``); the rules that
+need the report's plan are checks across files (``@plan_rule``, a corpus check
+run on each report with the index of its plan). That index is built once per
+plan (``PlanIndex.of``), so checking a file costs its own size, not the plan's.
+A report whose own checks failed is still checked against its plan.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
+from napctl.checks.registry import Loc, check, corpus_check
 from napctl.model import Action, Goal, Pillar, Plan
 from napctl.model.progress import ProgressReport
 from napctl.output.fsutil import slugify
-from napctl.problems import Problem
 
 if TYPE_CHECKING:
-    from napctl.load.yamlsafe import YamlDocument
+    from napctl.load.index import CorpusIndex, CorpusReport, IndexEntry
+
+KIND = "progress report"
 
 #: Reports may come in for this many years after the plan's last year: the
 #: work of the final year is reported the year after, and an end-of-plan
@@ -81,8 +85,13 @@ def period_text(plan: Plan) -> str:
     return f"{plan.period.start}-{end} (reports accepted until {end + REPORTING_TAIL_YEARS})"
 
 
-Rule = Callable[[ProgressReport, "YamlDocument", PlanIndex], list[Problem]]
-FileRule = Callable[[ProgressReport, "YamlDocument", "PlanIndex | None"], list[Problem]]
+class Out(Protocol):
+    """Where a rule puts a problem: a document check's Report, or an EntryReport."""
+
+    def add(self, loc: Loc, code: str, message: str) -> None: ...
+
+
+PlanRule = Callable[[ProgressReport, PlanIndex, Out], None]
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -91,31 +100,62 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return suggest(word, choices)
 
 
-def _at(doc: YamlDocument, loc: tuple[str | int, ...], code: str, message: str) -> Problem:
-    line, column = doc.position(loc)
-    return Problem(doc.file, line, column, code, message)
+def corpus_plans(corpus: CorpusIndex, report: CorpusReport) -> dict[str, Plan]:
+    """The valid plans of the corpus by id (a plan rejected across files is left out)."""
+    plans: dict[str, Plan] | None = corpus.memo.get("progress:plans")
+    if plans is None:
+        plans = {}
+        for entry in corpus.of_kind("plan"):
+            if entry.value is not None and entry.file not in report.rejected:
+                plans.setdefault(entry.value.id, entry.value)
+        corpus.memo["progress:plans"] = plans
+    return plans
 
 
-def check_year(report: ProgressReport, doc: YamlDocument, index: PlanIndex) -> list[Problem]:
+def reports_with_plans(corpus: CorpusIndex, report: CorpusReport
+                       ) -> Iterator[tuple[IndexEntry, PlanIndex]]:
+    """Each schema-valid report whose plan is in the corpus, with the plan's index."""
+    plans = corpus_plans(corpus, report)
+    indexes: dict[str, PlanIndex] = corpus.memo.setdefault("progress:indexes", {})
+    for entry in corpus.of_kind(KIND, with_errors=True):
+        plan = plans.get(entry.facts.plan)
+        if plan is None:
+            continue
+        index = indexes.get(plan.id)
+        if index is None:
+            index = indexes[plan.id] = PlanIndex.of(plan)
+        yield entry, index
+
+
+def plan_rule(rule: PlanRule) -> PlanRule:
+    """Register ``rule`` as a check across files, run on every report with its plan."""
+    @corpus_check(KIND)
+    def run(corpus: CorpusIndex, report: CorpusReport) -> None:
+        for entry, index in reports_with_plans(corpus, report):
+            rule(entry.facts, index, report.on(entry))
+    return rule
+
+
+@plan_rule
+def check_year(report: ProgressReport, index: PlanIndex, out: Out) -> None:
     period = index.plan.period
-    if period.start <= report.year <= period.end + REPORTING_TAIL_YEARS:
-        return []
-    return [_at(doc, ("year",), "NAP401", f"year {report.year} is outside plan"
-                f" '{index.plan.id}': {period_text(index.plan)}")]
+    if not period.start <= report.year <= period.end + REPORTING_TAIL_YEARS:
+        out.add(("year",), "NAP401", f"year {report.year} is outside plan"
+                f" '{index.plan.id}': {period_text(index.plan)}")
 
 
-def check_department(report: ProgressReport, doc: YamlDocument, index: PlanIndex
-                     ) -> list[Problem]:
+@plan_rule
+def check_department(report: ProgressReport, index: PlanIndex, out: Out) -> None:
     code = report.department
     if code in index.duties:
-        return []
+        return
     alias_of = index.names.get(code.lower())
     if alias_of is not None and alias_of != code:
         message = f"'{code}' is not a department code of plan '{index.plan.id}'; write '{alias_of}'"
     else:
         hint = did_you_mean(code, index.duties)
         message = f"unknown department '{code}' in plan '{index.plan.id}'{hint}"
-    return [_at(doc, ("department",), "NAP402", message)]
+    out.add(("department",), "NAP402", message)
 
 
 def expected_parts(report: ProgressReport) -> tuple[str, str, str]:
@@ -123,28 +163,40 @@ def expected_parts(report: ProgressReport) -> tuple[str, str, str]:
     return report.plan, str(report.year), slugify(report.department)
 
 
-def check_location(report: ProgressReport, doc: YamlDocument, index: PlanIndex | None = None
-                   ) -> list[Problem]:
-    path = PurePath(doc.file)
-    want = expected_parts(report)
-    got = (path.parent.parent.name, path.parent.name, path.stem)
-    if got == want:
-        return []
-    where = "/".join(want) + path.suffix
-    return [Problem(doc.file, 1, 1, "NAP403", f"this report of {report.department} on"
-                    f" {report.plan} for {report.year} belongs at progress/{where}")]
+@corpus_check(KIND)
+def check_location(corpus: CorpusIndex, out: CorpusReport) -> None:
+    """A check across files: where a file is is not in its bytes (nor in the cache's key)."""
+    for entry in corpus.of_kind(KIND, with_errors=True):
+        report: ProgressReport = entry.facts
+        path = PurePath(entry.file)
+        want = expected_parts(report)
+        if (path.parent.parent.name, path.parent.name, path.stem) == want:
+            continue
+        where = "/".join(want) + path.suffix
+        out.add_at(entry, 1, 1, "NAP403", f"this report of {report.department} on"
+                   f" {report.plan} for {report.year} belongs at progress/{where}")
 
 
-def check_ids(report: ProgressReport, doc: YamlDocument, index: PlanIndex) -> list[Problem]:
-    problems: list[Problem] = []
+@corpus_check(KIND)
+def check_plan_exists(corpus: CorpusIndex, out: CorpusReport) -> None:
+    plans = corpus_plans(corpus, out)
+    for entry in corpus.of_kind(KIND, with_errors=True):
+        plan_id = entry.facts.plan
+        if plan_id not in plans:
+            out.add(entry, ("plan",), "NAP400", f"no valid plan has id '{plan_id}'"
+                    f"{did_you_mean(plan_id, plans)}")
+
+
+@plan_rule
+def check_ids(report: ProgressReport, index: PlanIndex, out: Out) -> None:
     first: dict[str, int] = {}
     duties = index.duty_set(report.department) if report.department in index.duties else None
     budget = _SUGGESTION_BUDGET
     for i, entry in enumerate(report.actions):
         loc = ("actions", i, "id")
         if entry.id in first:
-            problems.append(_at(doc, loc, "NAP406", f"action '{entry.id}' is already reported"
-                                f" in entry {first[entry.id] + 1}"))
+            out.add(loc, "NAP406", f"action '{entry.id}' is already reported"
+                    f" in entry {first[entry.id] + 1}")
             continue
         first[entry.id] = i
         if entry.id not in index.actions:
@@ -152,13 +204,11 @@ def check_ids(report: ProgressReport, doc: YamlDocument, index: PlanIndex) -> li
             if budget >= len(index.actions):
                 budget -= len(index.actions)
                 hint = did_you_mean(entry.id, index.actions)
-            problems.append(_at(doc, loc, "NAP404", f"plan '{index.plan.id}' has no action"
-                                f" '{entry.id}'{hint}"))
+            out.add(loc, "NAP404", f"plan '{index.plan.id}' has no action '{entry.id}'{hint}")
         elif duties is not None and entry.id not in duties:
             named = ", ".join(responsible(index.plan, index.actions[entry.id][2]))
-            problems.append(_at(doc, loc, "NAP405", f"action '{entry.id}' is not"
-                                f" {report.department}'s to report on (it is for {named})"))
-    return problems
+            out.add(loc, "NAP405", f"action '{entry.id}' is not"
+                    f" {report.department}'s to report on (it is for {named})")
 
 
 _NEEDS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -169,23 +219,20 @@ _NEEDS: dict[str, tuple[tuple[str, ...], str, str]] = {
 }
 
 
-def check_statuses(report: ProgressReport, doc: YamlDocument, index: PlanIndex | None = None
-                   ) -> list[Problem]:
-    problems: list[Problem] = []
+@check(KIND)
+def check_statuses(report: ProgressReport, out: Out) -> None:
     for i, entry in enumerate(report.actions):
         need = _NEEDS.get(entry.status)
         if need is None:
             continue
         fields, code, what = need
         if not any(getattr(entry, name) for name in fields):
-            problems.append(_at(doc, ("actions", i, "status"), code,
-                                f"action '{entry.id}' is {entry.status}: give {what}"))
-    return problems
+            out.add(("actions", i, "status"), code,
+                    f"action '{entry.id}' is {entry.status}: give {what}")
 
 
-def check_indicators(report: ProgressReport, doc: YamlDocument, index: PlanIndex
-                     ) -> list[Problem]:
-    problems: list[Problem] = []
+@plan_rule
+def check_indicators(report: ProgressReport, index: PlanIndex, out: Out) -> None:
     for i, entry in enumerate(report.actions):
         found = index.actions.get(entry.id)
         if found is None or not entry.indicators:
@@ -201,9 +248,8 @@ def check_indicators(report: ProgressReport, doc: YamlDocument, index: PlanIndex
                    " indicator's exact text" if names else "it has no indicators")
             shown = ref if isinstance(ref, int) else repr(ref[:60])
             hint = did_you_mean(ref, names) if isinstance(ref, str) else ""
-            problems.append(_at(doc, ("actions", i, "indicators", j, "indicator"), "NAP410",
-                                f"action '{entry.id}' has no indicator {shown}{hint}; {has}"))
-    return problems
+            out.add(("actions", i, "indicators", j, "indicator"), "NAP410",
+                    f"action '{entry.id}' has no indicator {shown}{hint}; {has}")
 
 
 def url_problem(url: str) -> str | None:
@@ -229,26 +275,28 @@ def path_problem(path: str) -> str | None:
     return None
 
 
-def check_evidence(report: ProgressReport, doc: YamlDocument, index: PlanIndex | None = None
-                   ) -> list[Problem]:
-    problems: list[Problem] = []
+@check(KIND)
+def check_evidence(report: ProgressReport, out: Out) -> None:
     for i, entry in enumerate(report.actions):
         for j, item in enumerate(entry.evidence):
-            loc: tuple[str | int, ...] = ("actions", i, "evidence", j)
+            loc: Loc = ("actions", i, "evidence", j)
             if (item.url is None) == (item.path is None):
-                problems.append(_at(doc, loc, "NAP413", "evidence needs a url or a path"
-                                    " (one of them)"))
+                out.add(loc, "NAP413", "evidence needs a url or a path (one of them)")
                 continue
             if item.url is not None and (why := url_problem(item.url)):
-                problems.append(_at(doc, (*loc, "url"), "NAP411", why))
+                out.add((*loc, "url"), "NAP411", why)
             if item.path is not None and (why := path_problem(item.path)):
-                problems.append(_at(doc, (*loc, "path"), "NAP412", why))
-    return problems
+                out.add((*loc, "path"), "NAP412", why)
 
 
-#: The rules that need the plan, in the order their problems are found.
-PLAN_RULES: tuple[Rule, ...] = (
-    check_year, check_department, check_ids, check_indicators,
-)
-#: The rules that hold whatever the plan.
-FILE_RULES: tuple[FileRule, ...] = (check_location, check_statuses, check_evidence)
+@corpus_check(KIND)
+def one_report_per_department(corpus: CorpusIndex, out: CorpusReport) -> None:
+    first: dict[tuple[str, int, str], str] = {}
+    for entry in corpus.of_kind(KIND, with_errors=True):
+        report: ProgressReport = entry.facts
+        key = (report.plan, report.year, report.department)
+        if key in first:
+            out.add(entry, ("department",), "NAP414", f"{report.department} already reports"
+                    f" on {report.plan} for {report.year} in {first[key]}")
+        else:
+            first[key] = entry.file

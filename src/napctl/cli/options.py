@@ -127,6 +127,14 @@ def chosen_plans(plans: list[str] | None, plan_id: str | None,
         fail_usage(str(exc))
 
 
+def only_plan(chosen: Sequence[Plan]) -> Plan:
+    """The one plan of ``chosen``, or a usage error naming them all."""
+    if len(chosen) > 1:
+        fail_usage("several plans found: pick one with --plan "
+                   f"({', '.join(p.id for p in chosen)})")
+    return chosen[0]
+
+
 def output(shape: str, fmt: str, data: Any, *, rich: Callable[[Any], None],
            plain: Callable[[Any], str]) -> None:
     """``table``: rich on a terminal, stable plain text when piped; else the format's writer."""

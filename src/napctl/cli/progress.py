@@ -19,12 +19,13 @@ from napctl.cli.options import (
     _to_terminal,
     chosen_plans,
     fail_usage,
+    only_plan,
     write_json,
 )
 from napctl.cli.startup import app
 
 if TYPE_CHECKING:
-    from napctl.load.progress_corpus import ProgressCorpus
+    from napctl.load.corpus import Corpus
     from napctl.model import Plan
 
 ProgressOption = Annotated[
@@ -54,27 +55,20 @@ class StatusFormat(StrEnum):
 
 
 def one_plan(plans: list[str] | None, plan_id: str | None) -> Plan:
-    chosen = chosen_plans(plans, plan_id)
-    if len(chosen) > 1:
-        fail_usage("several plans found: pick one with --plan "
-                   f"({', '.join(p.id for p in chosen)})")
-    return chosen[0]
+    return only_plan(chosen_plans(plans, plan_id))
 
 
 def plan_with_progress(plans: list[str] | None, plan_id: str | None,
                        progress: list[str] | None) -> Plan:
     """The plan asked for; without --plan, the one plan that has a progress folder."""
-    from napctl.load.progress_corpus import progress_roots
+    from napctl.load.discover import progress_roots
 
     chosen = chosen_plans(plans, plan_id)
     if len(chosen) > 1:
         roots = progress_roots(progress or ())
         with_folder = [p for p in chosen if any((r / p.id).is_dir() for r in roots)]
         chosen = with_folder if len(with_folder) == 1 else chosen
-    if len(chosen) > 1:
-        fail_usage("several plans found: pick one with --plan "
-                   f"({', '.join(p.id for p in chosen)})")
-    return chosen[0]
+    return only_plan(chosen)
 
 
 def actor_codes(plan: Plan, actor: str | None) -> frozenset[str] | None:
@@ -102,11 +96,11 @@ def init(
     plans: PlansOption = None,
 ) -> None:
     """Write each department's progress file for a year, or add the actions it lacks."""
-    from napctl.load.progress_corpus import default_out
+    from napctl.load.discover import default_progress_out
     from napctl.output.progress_init import InitError, init_reports
 
     chosen = one_plan(plans, plan)
-    folder = out if out is not None else default_out()
+    folder = out if out is not None else default_progress_out()
     try:
         result = init_reports(chosen, year, folder, actor_codes(chosen, actor))
     except InitError as exc:
@@ -126,10 +120,10 @@ def init(
 
 
 def load_reports(plan: Plan, progress: list[str] | None, years: list[int] | None = None
-                 ) -> ProgressCorpus:
+                 ) -> Corpus:
     """The plan's valid progress reports (of ``years``), or exit 1 with the problems found."""
-    from napctl.load.discover import PathNotFound
-    from napctl.load.progress_corpus import load_progress, progress_roots
+    from napctl.load.corpus import load_progress
+    from napctl.load.discover import PathNotFound, progress_roots
 
     roots = []
     for root in progress_roots(progress or ()):
@@ -203,23 +197,6 @@ def status(
         sys.stderr.write(f"napctl: {len(result.missing)} reports missing for {chosen.id}"
                          f" {result.year}\n")
         raise typer.Exit(EXIT_INVALID)
-
-
-def validate_progress(
-    plans: list[Plan], paths: list[str] | None, progress: list[str] | None, max_bytes: int
-) -> ProgressCorpus | None:
-    """For `napctl validate`: the progress files to check with the plans, checked.
-
-    They are those of --progress, else (when no PATHS are named) the usual ones.
-    """
-    if not progress and paths:
-        return None
-    from napctl.load.progress_corpus import load_progress, progress_roots
-
-    roots = progress_roots(progress or ())
-    if not roots:
-        return None
-    return load_progress(roots, plans, max_bytes=max_bytes, keep=False)
 
 
 def register(app: typer.Typer) -> None:

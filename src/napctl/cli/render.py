@@ -18,6 +18,7 @@ from napctl.cli.options import (
     chosen_plans,
     fail_usage,
     load_valid,
+    only_plan,
 )
 from napctl.cli.startup import app
 
@@ -82,12 +83,9 @@ def render_report(
     from napctl.render.templates import RenderError
     from napctl.render.templates import render_report as render
 
-    chosen = chosen_plans(plans, plan)
-    if len(chosen) > 1:
-        fail_usage("several plans found: pick one with --plan "
-                   f"({', '.join(p.id for p in chosen)})")
+    chosen = only_plan(chosen_plans(plans, plan))
     try:
-        text = render(chosen[0], fmt.value, year=year, date=date, templates=templates)
+        text = render(chosen, fmt.value, year=year, date=date, templates=templates)
     except RenderError as exc:
         fail_usage(str(exc))
     _emit(text, output)

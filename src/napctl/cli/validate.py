@@ -42,22 +42,14 @@ def validate(
 ) -> None:
     """Check plans and progress reports; print every problem as file:line:col: CODE message."""
     from napctl.load.corpus import load_corpus
-    from napctl.load.discover import PathNotFound
-    from napctl.load.progress_corpus import progress_roots
+    from napctl.load.discover import PathNotFound, progress_roots
     from napctl.problems.reporters import REPORTERS, summary
 
-    with_progress = bool(progress) or (not paths and bool(progress_roots()))
+    # Progress reports: those of --progress, else (when no PATHS are named) the usual ones.
+    reports = progress_roots(progress or ()) if progress or not paths else []
     try:
-        corpus = load_corpus([*(paths or []), *(plans or [])], max_bytes=max_bytes,
-                             keep_plans=with_progress)
-        if with_progress:
-            from napctl.cli.progress import validate_progress
-
-            reports = validate_progress([p.plan for p in corpus.plans], paths, progress,
-                                        max_bytes)
-            if reports is not None:
-                corpus.files.extend(reports.files)
-                corpus.problems.extend(reports.problems)
+        corpus = load_corpus([*(paths or []), *(plans or [])], progress=reports,
+                             max_bytes=max_bytes, keep_plans=False)
     except PathNotFound as exc:
         fail_usage(f"no such file or folder: {exc}")
     if not corpus.files:

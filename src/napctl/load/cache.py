@@ -19,6 +19,7 @@ costs one validation).
 from __future__ import annotations
 
 import contextlib
+import datetime
 import hashlib
 import json
 import os
@@ -73,8 +74,9 @@ def get(raw: bytes, kind: str = "plan") -> dict[str, Any] | None:
     if folder is None:
         return None
     try:
-        data = json.loads(_entry(folder, raw, kind).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(_entry(folder, raw, kind).read_text(encoding="utf-8"),
+                          object_hook=_decode)
+    except (OSError, TypeError, ValueError):  # an entry that is not ours: a miss
         return None
     return data if isinstance(data, dict) else None
 
@@ -88,8 +90,30 @@ def put(raw: bytes, data: dict[str, Any], kind: str = "plan") -> None:
     target = _entry(folder, raw, kind)
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        atomic_write(target, json.dumps(_encode(data), ensure_ascii=False,
+                                        separators=(",", ":")))
         _prune(target)
+
+
+def _encode(value: Any) -> Any:
+    """Parsed YAML as JSON holds it: a date becomes {"$date": ...}, and a key that
+    starts with "$" gains another "$", so no mapping of the file reads back as a date."""
+    if isinstance(value, dict):
+        return {("$" + k if k[:1] == "$" else k): _encode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, datetime.date):
+        return {"$date": value.isoformat()}
+    return value
+
+
+def _decode(mapping: dict[str, Any]) -> Any:
+    """The reverse of ``_encode``, for one JSON object (its values are decoded already)."""
+    if len(mapping) == 1 and "$date" in mapping:
+        return datetime.date.fromisoformat(mapping["$date"])
+    if any(k[:1] == "$" for k in mapping):
+        return {(k[1:] if k[:1] == "$" else k): v for k, v in mapping.items()}
+    return mapping
 
 
 def _prune(newest: Path) -> None:

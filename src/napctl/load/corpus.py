@@ -8,16 +8,24 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from napctl.load.discover import display_path, plan_files, plan_roots
-from napctl.load.document import kind_of, load_document
+from napctl.load.document import DocumentKind, kind_named, kind_of, load_document
 from napctl.load.index import CorpusIndex, CorpusReport, IndexEntry
 from napctl.load.readfile import DEFAULT_MAX_BYTES
 from napctl.model import Plan
+from napctl.model.progress import ProgressReport
 from napctl.problems import Problem
+
+PROGRESS = "progress report"
 
 
 @dataclass(frozen=True, slots=True)
 class LoadedPlan:
     plan: Plan
+    file: str
+
+
+class LoadedReport(NamedTuple):
+    report: ProgressReport
     file: str
 
 
@@ -27,9 +35,14 @@ class LoadedDocument(NamedTuple):
     file: str
 
 
+#: Files or folders of one kind (None: each file as the kind that claims it).
+Source = tuple[str | None, Sequence[Path]]
+
+
 @dataclass(slots=True)
 class Corpus:
     plans: list[LoadedPlan] = field(default_factory=list)
+    reports: list[LoadedReport] = field(default_factory=list)
     #: Every valid document of every kind (plans included), in the order found.
     documents: list[LoadedDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -50,46 +63,99 @@ def load_file(
 
 
 def load_corpus(
-    paths: Sequence[str] = (), *, max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = False,
-    keep_plans: bool = True,
+    paths: Sequence[str] = (), *, progress: Sequence[Path] = (),
+    max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = False, keep_plans: bool = True,
 ) -> Corpus:
-    """Every document under ``paths`` (or found by the usual rules), with all problems.
+    """Every plan under ``paths`` (or found by the usual rules), and the progress
+    reports under ``progress``, with all problems: see ``load_documents``."""
+    sources: list[Source] = [(None, plan_roots(paths))]
+    if progress:
+        sources.append((PROGRESS, progress))
+    return load_documents(sources, max_bytes=max_bytes, use_cache=use_cache,
+                          keep=keep_plans or bool(progress))
 
-    Each file is loaded as the kind that claims it (napctl.load.kinds), then the
-    checks across files run over the corpus index. ``use_cache`` reuses earlier
-    validations of identical bytes (see napctl.load.cache). ``keep_plans=False``
-    checks without keeping the documents, so that memory is bounded by the
-    largest file rather than the corpus.
+
+def load_progress(
+    roots: Sequence[Path], plans: Sequence[Plan], *, max_bytes: int = DEFAULT_MAX_BYTES,
+    keep: bool = True, use_cache: bool = False,
+) -> Corpus:
+    """The progress reports under ``roots``, checked against ``plans`` (loaded before)."""
+    given = [LoadedDocument("plan", plan, "") for plan in plans]
+    return load_documents([(PROGRESS, roots)], given=given, max_bytes=max_bytes,
+                          use_cache=use_cache, keep=keep)
+
+
+def load_documents(
+    sources: Sequence[Source], *, given: Sequence[LoadedDocument] = (),
+    max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = False, keep: bool = True,
+) -> Corpus:
+    """Every document of ``sources``, each with its own checks, then the checks across files.
+
+    ``given`` are documents loaded before that the checks across files see too (the
+    plan of the progress reports asked about). ``use_cache`` reuses earlier
+    validations of identical bytes (see napctl.load.cache). ``keep=False`` checks
+    without keeping the documents, so that memory is bounded by the largest file
+    rather than the corpus. Problems come per source, each sorted by place.
     Raises ``discover.PathNotFound`` for a path that does not exist.
     """
+    found = [(kind, plan_files(roots)) for kind, roots in sources]
     corpus = Corpus()
-    kept: list[LoadedDocument] = []
-    for path in plan_files(plan_roots(paths)):
-        kind = kind_of(path)
-        value, problems = load_document(path, kind, max_bytes=max_bytes, use_cache=use_cache)
-        file = display_path(path)
-        corpus.files.append(file)
-        corpus.problems.extend(problems)
-        if value is None or any(p.level == "error" for p in problems):
-            continue
-        corpus.index.entries.append(IndexEntry(kind.name, file, path, kind.facts(value)))
-        if keep_plans:
-            kept.append(LoadedDocument(kind.name, value, file))
-    report = run_corpus_checks(corpus.index)
+    corpus.index.entries = [_given_entry(d) for d in given]
+    group: dict[str, int] = {}
+    for number, (kind, paths) in enumerate(found):
+        for path in paths:
+            spec = kind_named(kind) if kind is not None else kind_of(path)
+            file = _load_one(corpus, spec, path, max_bytes=max_bytes, use_cache=use_cache,
+                             keep=keep)
+            group.setdefault(file, number)
+    report = run_corpus_checks(corpus.index, {e.kind for e in corpus.index.entries[len(given):]})
     corpus.problems.extend(report.problems)
-    corpus.documents = [d for d in kept if d.file not in report.rejected]
-    corpus.plans = [LoadedPlan(d.value, d.file) for d in corpus.documents if d.kind == "plan"]
-    corpus.problems.sort(key=Problem.sort_key)
+    _keep_documents(corpus, report.rejected, len(given), keep)
+    corpus.problems.sort(key=lambda p: (group.get(p.file, 0), *p.sort_key()))
     return corpus
 
 
-def run_corpus_checks(index: CorpusIndex) -> CorpusReport:
-    """The checks across files of every kind present in ``index``."""
+def _given_entry(document: LoadedDocument) -> IndexEntry:
+    spec = kind_named(document.kind)
+    return IndexEntry(spec.name, document.file, Path(document.file),
+                      spec.facts(document.value), document.value)
+
+
+def _load_one(corpus: Corpus, kind: DocumentKind, path: Path, *, max_bytes: int,
+              use_cache: bool, keep: bool) -> str:
+    """Load ``path`` as ``kind`` into ``corpus``; its file as shown."""
+    value, problems = load_document(path, kind, max_bytes=max_bytes, use_cache=use_cache)
+    file = display_path(path)
+    corpus.files.append(file)
+    corpus.problems.extend(problems)
+    if value is not None:
+        ok = not any(p.level == "error" for p in problems)
+        corpus.index.entries.append(IndexEntry(kind.name, file, path, kind.facts(value),
+                                               value if keep else None, ok))
+    return file
+
+
+def _keep_documents(corpus: Corpus, rejected: set[str], skip: int, keep: bool) -> None:
+    if not keep:
+        return
+    corpus.documents = [LoadedDocument(e.kind, e.value, e.file)
+                        for e in corpus.index.entries[skip:]
+                        if e.ok and e.file not in rejected]
+    for document in corpus.documents:
+        if document.kind == "plan":
+            corpus.plans.append(LoadedPlan(document.value, document.file))
+        elif document.kind == PROGRESS:
+            corpus.reports.append(LoadedReport(document.value, document.file))
+
+
+def run_corpus_checks(index: CorpusIndex, kinds: set[str] | None = None) -> CorpusReport:
+    """The checks across files of every kind present in ``index`` (or of ``kinds``)."""
     from napctl.checks.registry import corpus_checks, import_checks
-    from napctl.load.document import kind_named
 
     report = CorpusReport()
     for name in index.kinds():
+        if kinds is not None and name not in kinds:
+            continue
         import_checks(kind_named(name).checks)
         for run in corpus_checks(name):
             run(index, report)

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ENV_VAR = "NAPCTL_PLANS"
+PROGRESS_ENV_VAR = "NAPCTL_PROGRESS"
+PROGRESS_FOLDER = "progress"
 _PACKAGE = Path(__file__).resolve().parent.parent  # src/napctl
 
 
@@ -22,17 +24,42 @@ def bundled_dir(name: str) -> Path:
     return _PACKAGE.parent.parent / name  # src/napctl -> repository root
 
 
-def plan_roots(explicit: Sequence[str] = (), *, cwd: Path | None = None) -> list[Path]:
-    """The files or folders to read plans from, in the order of precedence."""
+def _named_roots(explicit: Sequence[str], env_var: str) -> list[Path] | None:
+    """The paths given on the command line, else in ``env_var``; None when neither."""
     if explicit:
         return [Path(p) for p in explicit]
-    env = os.environ.get(ENV_VAR, "").strip()
+    env = os.environ.get(env_var, "").strip()
     if env:
         return [Path(p) for p in env.split(os.pathsep) if p]
+    return None
+
+
+def plan_roots(explicit: Sequence[str] = (), *, cwd: Path | None = None) -> list[Path]:
+    """The files or folders to read plans from, in the order of precedence."""
+    named = _named_roots(explicit, ENV_VAR)
+    if named is not None:
+        return named
     local = cwd / "plans" if cwd is not None else Path("plans")
     if local.is_dir():
         return [local]
     return [bundled_dir("plans")]
+
+
+def progress_roots(explicit: Sequence[str] = (), *, cwd: Path | None = None) -> list[Path]:
+    """--progress PATH..., else $NAPCTL_PROGRESS, else ./progress when it exists, else none."""
+    named = _named_roots(explicit, PROGRESS_ENV_VAR)
+    if named is not None:
+        return named
+    local = (cwd or Path(".")) / PROGRESS_FOLDER
+    return [local] if local.is_dir() else []
+
+
+def default_progress_out(explicit: Sequence[str] = ()) -> Path:
+    """Where `progress init` writes: the first progress root, else ./progress."""
+    if explicit:
+        return Path(explicit[0])
+    env = [p for p in os.environ.get(PROGRESS_ENV_VAR, "").split(os.pathsep) if p.strip()]
+    return Path(env[0]) if env else Path(PROGRESS_FOLDER)
 
 
 def plan_files(roots: Sequence[Path]) -> list[Path]:

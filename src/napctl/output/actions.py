@@ -3,41 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
+from napctl.output.records import action_record
 from napctl.output.writers import json_text
-from napctl.query import ActionRow, full_names
+from napctl.query import ActionRow
 
 ACTION_FORMATS = ("table", "json", "csv", "yaml", "md")
-
-
-def action_record(row: ActionRow) -> dict[str, Any]:
-    """The stable, documented shape of one action in machine formats."""
-    action = row.action
-    record: dict[str, Any] = {
-        "plan": row.plan.id,
-        "id": action.id,
-        "pillar": row.pillar.id,
-        "pillar_title": row.pillar.title,
-        "goal": row.goal.id,
-        "goal_text": row.goal.text,
-        "text": action.text,
-        "indicators": list(action.indicators),
-        "departments": action.codes(),
-        "assignments": [
-            {
-                "code": a.code,
-                "name": full_names(row.plan, [a.code])[0],
-                "role": a.role,
-                "note": a.note,
-            }
-            for a in action.assignments()
-        ],
-        "for_all": action.for_all,
-        "via_all": row.via_all,
-        "notes": list(action.notes),
-    }
-    return record
 
 
 def as_json(rows: Sequence[ActionRow]) -> str:

@@ -9,8 +9,9 @@ from typing import Any
 
 from napctl.load.corpus import LoadedPlan
 from napctl.model import Plan
+from napctl.output.records import action_fields
 from napctl.output.writers import json_text
-from napctl.query import Found, action_counts, children, full_names, spread
+from napctl.query import Found, action_counts, children, spread
 from napctl.render.markdown import md_escape
 
 
@@ -98,17 +99,7 @@ def found_record(found: Found) -> dict[str, Any]:
         record["goal_text"] = found.goal.text
     if found.action is not None:
         action = found.action
-        record.update({
-            "id": action.id,
-            "text": action.text,
-            "indicators": list(action.indicators),
-            "departments": [
-                {"code": a.code, "name": full_names(plan, [a.code])[0], "role": a.role,
-                 "note": a.note}
-                for a in action.assignments()
-            ],
-            "notes": list(action.notes),
-        })
+        record.update(action_fields(plan, action))
     elif found.goal is not None:
         record.update({
             "id": found.goal.id,

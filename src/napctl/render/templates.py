@@ -27,8 +27,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from napctl.load.discover import bundled_dir
-from napctl.model import ALL, ALL_NAME, Plan
+from napctl.model import ALL, Plan
 from napctl.output.fsutil import atomic_write, slugify
+from napctl.output.records import action_fields, department_label
 from napctl.query import (
     ActorMatch,
     QueryError,
@@ -103,28 +104,13 @@ def _render(env: Environment, name: str, context: dict[str, Any]) -> str:
 # -- the data templates see ----------------------------------------------------------
 
 
-def _dept_label(plan: Plan, code: str) -> dict[str, Any]:
-    dept = plan.department(code)
-    if code == ALL:
-        return {"code": ALL, "name": ALL_NAME}
-    return {"code": code, "name": dept.name if dept else code}
-
-
 def _action(plan: Plan, action: Any, *, focus: frozenset[str] = frozenset()) -> dict[str, Any]:
-    assignments = []
-    for a in action.assignments():
-        label = _dept_label(plan, a.code)
-        assignments.append({**label, "role": a.role, "note": a.note, "mine": a.code in focus})
-    return {
-        "id": action.id,
-        "text": action.text,
-        "indicators": list(action.indicators),
-        "departments": assignments,
-        "others": [a for a in assignments if not a["mine"] and a["code"] != ALL],
-        "mine": [a for a in assignments if a["mine"]],
-        "for_all": action.for_all,
-        "notes": list(action.notes),
-    }
+    record = action_fields(plan, action, focus)
+    assignments = record["departments"]
+    record["others"] = [a for a in assignments if not a["mine"] and a["code"] != ALL]
+    record["mine"] = [a for a in assignments if a["mine"]]
+    record["for_all"] = action.for_all
+    return record
 
 
 def plan_facts(plan: Plan) -> dict[str, Any]:
@@ -133,10 +119,10 @@ def plan_facts(plan: Plan) -> dict[str, Any]:
         "title": plan.title,
         "country": plan.country,
         "period": {"start": plan.period.start, "end": plan.period.end},
-        "coordination": [_dept_label(plan, c) for c in plan.coordination.departments],
+        "coordination": [department_label(plan, c) for c in plan.coordination.departments],
         "mechanism": plan.coordination.mechanism,
         "reporting": [
-            {"what": r.what, "by": [_dept_label(plan, c) for c in r.by], "to": r.to,
+            {"what": r.what, "by": [department_label(plan, c) for c in r.by], "to": r.to,
              "frequency": r.frequency, "from_year": r.from_year}
             for r in plan.reporting
         ],
@@ -185,8 +171,8 @@ def checklist_context(
                 pillars.append({"id": pillar.id, "title": pillar.title, "goals": goals})
         count = sum(len(g["actions"]) for p in pillars for g in p["goals"])
         total += count
-        named = [_dept_label(plan, c) for c in match.named]
-        below = [_dept_label(plan, c) for c in sorted(match.codes - set(match.named),
+        named = [department_label(plan, c) for c in match.named]
+        below = [department_label(plan, c) for c in sorted(match.codes - set(match.named),
                  key=[d.code for d in plan.departments].index)]
         sections.append({"plan": plan_facts(plan), "departments": named, "includes": below,
                          "pillars": pillars, "count": count,
