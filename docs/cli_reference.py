@@ -15,7 +15,7 @@ from napctl.clihelp import help_text
 COMMANDS = [
     [], ["validate"], ["schema"], ["actions"], ["actors"], ["plans"], ["show"], ["matrix"],
     ["render"], ["render", "report"], ["render", "checklist"], ["checklists"],
-    ["diff"],
+    ["diff"], ["review"],
 ]
 TARGET = Path(__file__).parent / "cli.md"
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from napctl import __version__
+from napctl.cli_review import review as review_command
 from napctl.clihelp import use_plain_help
 from napctl.readfile import DEFAULT_MAX_BYTES
 
@@ -515,6 +516,9 @@ def diff(
     else:
         sys.stdout.write(diffout.FORMATS[fmt.value](result.diff, result.old, result.new, actor))
     raise typer.Exit(EXIT_INVALID if exit_code and result.diff.changes else EXIT_OK)
+
+
+app.command("review")(review_command)
 
 
 def app_for(args: list[str]) -> typer.Typer:

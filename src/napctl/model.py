@@ -141,8 +141,19 @@ class Action:
     id: Ident
     text: Text
     departments: Annotated[list[Code | Assignment], NonEmpty()]
-    indicators: list[Text] = field(default_factory=list)
+    indicators: list[Text | Indicator] = field(default_factory=list)
     notes: list[Text] = field(default_factory=list)
+    #: When the action is due: a year, or a date in quotes ("2020-06-30").
+    deadline: YearOrText | None = None
+    #: When the action runs, in the plan's words ("2019-2021", "throughout the plan").
+    timeline: Text | None = None
+    budget: Budget | None = None
+    #: The department that leads the action: one of its departments.
+    lead: Code | None = None
+
+    def indicator_texts(self) -> list[str]:
+        """The indicators as texts, whether written as texts or as mappings."""
+        return [indicator_text(i) for i in self.indicators]
 
     def assignments(self) -> Iterator[Assignment]:
         for entry in self.departments:
@@ -161,7 +172,7 @@ class Goal:
     __pydantic_config__ = _CONFIG
     id: Ident
     text: Text
-    actions: Annotated[list[Action], NonEmpty()]
+    actions: list[Action]
     notes: list[Text] = field(default_factory=list)
 
 
@@ -194,6 +205,9 @@ class Plan:
     target_countries: list[Text] = field(default_factory=list)
     civil_society: list[Text] = field(default_factory=list)
     notes: list[Text] = field(default_factory=list)
+    #: The plan's overall budget.
+    budget: Budget | None = None
+    monitoring: Monitoring | None = None
 
     def actions(self) -> Iterator[tuple[Pillar, Goal, Action]]:
         for pillar in self.pillars:
@@ -206,6 +220,131 @@ class Plan:
             if dept.code == code:
                 return dept
         return None
+
+
+# -- optional monitoring fields (indicators, budgets, deadlines) ---------------------
+
+
+class OneOf:
+    """A strict choice of scalar kinds with one clear message when none fits.
+
+    A plain union would report one error per member (``2020-06-30`` is neither
+    a number nor text...); a value either fits one kind or gets one problem.
+    """
+
+    __slots__ = ("kinds", "message")
+
+    def __init__(self, *kinds: str, message: str) -> None:
+        self.kinds, self.message = kinds, message
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema as cs
+
+        made: dict[str, Any] = {
+            "bool": cs.bool_schema(strict=True),
+            "int": cs.int_schema(strict=True),
+            "float": cs.float_schema(strict=True, allow_inf_nan=False),
+            "year": cs.int_schema(ge=1900, le=2200, strict=True),
+            "text": cs.str_schema(pattern=NON_BLANK, strict=True),
+        }
+        return cs.union_schema([made[k] for k in self.kinds],
+                               custom_error_type="napctl_value",
+                               custom_error_message=self.message)
+
+
+#: A measured value: a number, a yes/no (true/false) or a short text.
+Value = Annotated[Any, OneOf("bool", "int", "float", "text",
+                             message="expected a number, true/false or a text")]
+Amount = Annotated[Any, OneOf("int", "float", message="expected a number")]
+YearOrText = Annotated[Any, OneOf("year", "text", message="expected a year (2020) or a"
+                                  ' quoted date or text ("2020-06-30")')]
+Flag = Annotated[bool, OneOf("bool", message="expected true or false")]
+Currency = Annotated[str, Strict(pattern=r"^[A-Z]{3}$")]
+IndicatorType = Literal["number", "percent", "yes-no", "qualitative"]
+#: Indicator frameworks a plan can cite: the UN global indicators of the
+#: Secretary-General's report S/2010/498, and the EU indicators for UNSCR 1325.
+Framework = Literal["un-s-2010-498", "eu"]
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """Where the indicator stood when the plan started."""
+
+    __pydantic_config__ = _CONFIG
+    value: Value
+    as_of: YearOrText | None = None
+    source: Text | None = None
+    notes: list[Text] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The value the plan aims at by a year."""
+
+    __pydantic_config__ = _CONFIG
+    year: Year
+    value: Value
+    notes: list[Text] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """An indicator of a shared framework that the plan's indicator reports on."""
+
+    __pydantic_config__ = _CONFIG
+    framework: Framework
+    #: The framework's own number for the indicator ("9", "1a").
+    indicator: Annotated[Any, OneOf("int", "text", message="expected a number or a text")]
+    notes: list[Text] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """An indicator with what it takes to monitor it; plain text is also an indicator."""
+
+    __pydantic_config__ = _CONFIG
+    text: Text
+    #: A stable key, unique on its action, that progress reports refer to.
+    key: Ident | None = None
+    type: IndicatorType | None = None
+    unit: Text | None = None
+    baseline: Baseline | None = None
+    targets: list[Target] = field(default_factory=list)
+    frequency: Text | None = None
+    #: Where the values come from (a register, a survey, a ministry).
+    source: Text | None = None
+    references: list[Reference] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
+
+
+def indicator_text(indicator: str | Indicator) -> str:
+    """The text of an indicator, whichever form it was written in."""
+    return indicator if isinstance(indicator, str) else indicator.text
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """Money for an action or a plan; ``allocated: false`` says the plan allocates none."""
+
+    __pydantic_config__ = _CONFIG
+    allocated: Flag | None = None
+    amount: Amount | None = None
+    currency: Currency | None = None
+    #: Whose budget line pays (a ministry's budget, a fund).
+    source: Text | None = None
+    notes: list[Text] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Monitoring:
+    """How the plan is monitored and evaluated."""
+
+    __pydantic_config__ = _CONFIG
+    mechanism: Text | None = None
+    by: list[Code] = field(default_factory=list)
+    frequency: Frequency | None = None
+    evaluation: Text | None = None
+    notes: list[Text] = field(default_factory=list)
 
 
 # -- building from data already validated --------------------------------------------

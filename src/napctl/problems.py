@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Level = Literal["error", "warning"]
+Level = Literal["error", "warning", "info"]
 
 #: Every code napctl can report, with a one-line meaning. Codes are stable:
 #: CI jobs filter on them, so a code is never reused for another meaning.
@@ -47,9 +47,26 @@ CODES: dict[str, str] = {
     "NAP309": "duplicate plan id across files",
     "NAP310": "same department twice on one action",
     "NAP311": "reporting year outside the plan period",
+    "NAP312": "action lead is not one of the action's departments",
+    "NAP313": "budget says none is allocated but gives an amount",
+    "NAP314": "indicator key used twice on one action",
     # lineage files (napctl diff between generations of plans)
     "NAP320": "lineage link to a plan or action that does not exist",
     "NAP321": "lineage file is not in the expected form",
+    # plan-quality review (napctl review): advice, never a validation failure
+    "NAP501": "action has no indicator",
+    "NAP502": "indicator is not measurable",
+    "NAP503": "indicator has no baseline",
+    "NAP504": "indicator has no target",
+    "NAP505": "action has no deadline or timeline",
+    "NAP506": "action has no budget",
+    "NAP507": "several departments and no lead",
+    "NAP508": "'All' is the only actor",
+    "NAP509": "duplicate action text",
+    "NAP510": "goal with no action",
+    "NAP511": "indicator restates the action",
+    "NAP512": "plan states no overall budget",
+    "NAP513": "plan states no monitoring or reporting arrangements",
 }
 
 

@@ -17,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from napctl.model import ALL, NON_BLANK, Plan
 from napctl.problems import Problem
+from napctl.validate_fields import check_monitoring_fields
 from napctl.yamlsafe import MAX_PROBLEMS, YamlDocument
 
 _TYPE_NAMES = {
@@ -117,6 +118,10 @@ def _find_model(annotation: Any) -> type | None:
     return None
 
 
+#: Union members that are mappings, beside a text form (a code, an indicator's text).
+_MAPPING_BRANCHES = ("Assignment", "Indicator")
+
+
 def _wrong_union_branch(doc: YamlDocument, loc: Sequence[object]) -> bool:
     """True for errors of the union member that does not fit the input's shape.
 
@@ -124,7 +129,7 @@ def _wrong_union_branch(doc: YamlDocument, loc: Sequence[object]) -> bool:
     other branch only adds noise.
     """
     for i, step in enumerate(loc):
-        if step in ("str", "constrained-str", "Assignment"):
+        if step in ("str", "constrained-str", *_MAPPING_BRANCHES):
             value: Any = doc.data
             for part in loc[:i]:
                 try:
@@ -132,7 +137,7 @@ def _wrong_union_branch(doc: YamlDocument, loc: Sequence[object]) -> bool:
                 except (KeyError, IndexError, TypeError):
                     return False
             is_mapping = isinstance(value, dict)
-            return is_mapping != (step == "Assignment")
+            return is_mapping != (step in _MAPPING_BRANCHES)
     return False
 
 
@@ -224,6 +229,7 @@ def check_plan(plan: Plan, doc: YamlDocument) -> list[Problem]:
     checker.parents()
     checker.frame_references()
     checker.hierarchy()
+    check_monitoring_fields(checker)
     problems = checker.problems
     if len(problems) > MAX_PROBLEMS:
         del problems[MAX_PROBLEMS:]
