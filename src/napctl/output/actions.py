@@ -22,7 +22,7 @@ def action_record(row: ActionRow) -> dict[str, Any]:
         "goal": row.goal.id,
         "goal_text": row.goal.text,
         "text": action.text,
-        "indicators": list(action.indicators),
+        "indicators": action.indicator_texts(),
         "departments": action.codes(),
         "assignments": [
             {
@@ -101,7 +101,7 @@ def as_markdown(rows: Sequence[ActionRow]) -> str:
     for row in rows:
         cells = [
             row.plan.id, row.action.id, row.pillar.title, row.goal.id, row.action.text,
-            "; ".join(row.action.indicators),
+            "; ".join(row.action.indicator_texts()),
             departments_label(row) + (" (all departments)" if row.via_all else ""),
         ]
         lines.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
@@ -140,7 +140,7 @@ def print_table(rows: Sequence[ActionRow]) -> None:
             escape(ident),
             escape(f"{row.pillar.id} {row.pillar.title}") + f"\n[dim]{escape(row.goal.id)}[/dim]",
             escape(row.action.text),
-            escape("\n".join(f"• {i}" for i in row.action.indicators)),
+            escape("\n".join(f"• {i}" for i in row.action.indicator_texts())),
             deps,
         )
     console = Console()

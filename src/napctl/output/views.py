@@ -101,7 +101,7 @@ def found_record(found: Found) -> dict[str, Any]:
         record.update({
             "id": action.id,
             "text": action.text,
-            "indicators": list(action.indicators),
+            "indicators": action.indicator_texts(),
             "departments": [
                 {"code": a.code, "name": full_names(plan, [a.code])[0], "role": a.role,
                  "note": a.note}

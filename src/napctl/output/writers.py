@@ -37,6 +37,20 @@ WRITERS: dict[str, dict[str, str]] = {
         "json": "napctl.problems.reporters:as_json",
         "github": "napctl.problems.reporters:as_github",
     },
+    # napctl review: findings (Review) -> text
+    "review": {
+        "text": "napctl.output.review:as_text",
+        "json": "napctl.output.review:as_json",
+        "github": "napctl.output.review:as_github",
+        "md": "napctl.output.review:as_md",
+        "html": "napctl.output.review:as_html",
+    },
+    # napctl review --summary: the scorecard only
+    "review-summary": {
+        "text": "napctl.output.review:scorecard_text",
+        "json": "napctl.output.review:scorecard_json",
+        "md": "napctl.output.review:scorecard_md",
+    },
     # plans, actors, show: records as JSON, text for people
     "records": {"json": "napctl.output.writers:json_text"},
 }

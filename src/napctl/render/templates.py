@@ -102,7 +102,7 @@ def _action(plan: Plan, action: Any, *, focus: frozenset[str] = frozenset()) -> 
     return {
         "id": action.id,
         "text": action.text,
-        "indicators": list(action.indicators),
+        "indicators": action.indicator_texts(),
         "departments": assignments,
         "others": [a for a in assignments if not a["mine"] and a["code"] != ALL],
         "mine": [a for a in assignments if a["mine"]],
