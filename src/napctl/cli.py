@@ -492,3 +492,8 @@ def _command_name(info: typer.models.CommandInfo) -> str | None:
 
 def main() -> None:
     app_for(sys.argv[1:])()
+
+
+# The spreadsheet commands (new, import, export) live in their own module; importing it
+# registers them on `app` (it imports nothing heavy).
+from napctl import sheets_cli as _sheets_cli  # noqa: E402,F401

@@ -1,0 +1,166 @@
+"""The action matrix as a spreadsheet a ministry can open (XLSX) or any tool can read (CSV).
+
+A workbook is a list of ``Sheet`` values (title, header, rows of text), so a
+later sheet (the progress of a year) is one more function returning a Sheet.
+Every cell is text: nothing is turned into a number or a date, and the XLSX
+cells carry the text number format ("@") so that a spreadsheet keeps them so.
+Formula injection: a cell whose text starts with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return gets a leading ``'`` (in CSV and XLSX alike), so that
+no spreadsheet runs it; ``napctl import`` takes that quote off again.
+The columns are those ``napctl import`` reads back, so an exported table
+imports into a new plan unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from napctl.model import Assignment, Plan
+from napctl.query import ActionRow
+
+MATRIX_HEADER = (
+    "Plan", "Pillar id", "Pillar", "UN pillars", "Goal id", "Goal", "Action id", "Action",
+    "Indicators", "Departments", "Notes",
+)
+REGISTRY_HEADER = ("Plan", "Code", "Name", "Other names", "Aliases", "Parent", "Notes")
+MAX_WIDTH, MIN_WIDTH = 60, 8
+_RISKY = ("=", "+", "-", "@", "\t", "\r")
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    title: str
+    header: tuple[str, ...]
+    rows: list[list[str]]
+
+
+def neutralise(value: str) -> str:
+    """Text a spreadsheet shows as text: never run as a formula."""
+    return "'" + value if value.startswith(_RISKY) else value
+
+
+def assignment_text(entry: Assignment) -> str:
+    """``CODE``, ``CODE (coordination)``, ``CODE (note)``: what napctl import reads back."""
+    extra = [x for x in (entry.role, entry.note) if x]
+    return entry.code + "".join(f" ({x})" for x in extra)
+
+
+def matrix_rows(rows: Sequence[ActionRow]) -> list[list[str]]:
+    return [[
+        r.plan.id, r.pillar.id, r.pillar.title, ", ".join(r.pillar.un_pillars), r.goal.id,
+        r.goal.text, r.action.id, r.action.text, "\n".join(r.action.indicators),
+        "\n".join(assignment_text(a) for a in r.action.assignments()),
+        "\n".join(r.action.notes),
+    ] for r in rows]
+
+
+def registry_rows(plans: Sequence[Plan]) -> list[list[str]]:
+    return [[
+        plan.id, d.code, d.name, "\n".join(f"{k}: {v}" for k, v in d.names.items()),
+        "\n".join(d.aliases), d.parent or "", "\n".join(d.notes),
+    ] for plan in plans for d in plan.departments]
+
+
+def workbook_sheets(plans: Sequence[Plan], rows: Sequence[ActionRow]) -> list[Sheet]:
+    """One sheet per plan (its actions), then the department registry of them all."""
+    titles: set[str] = set()
+    sheets = [
+        Sheet(_sheet_title(p.id, titles), MATRIX_HEADER,
+              matrix_rows([r for r in rows if r.plan.id == p.id]))
+        for p in plans
+    ]
+    sheets.append(Sheet(_sheet_title("departments", titles), REGISTRY_HEADER,
+                        registry_rows(plans)))
+    return sheets
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    """A valid, unique sheet title: at most 31 characters, none of []:*?/\\."""
+    base = _BAD_SHEET_CHARS.sub("-", name)[:31] or "sheet"
+    title, n = base, 2
+    while title.casefold() in taken:
+        suffix = f" ({n})"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(title.casefold())
+    return title
+
+
+def as_csv(rows: Sequence[ActionRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(MATRIX_HEADER)
+    for row in matrix_rows(rows):
+        writer.writerow([neutralise(v) for v in row])
+    return buffer.getvalue()
+
+
+def as_xlsx(sheets: Sequence[Sheet]) -> bytes:
+    """The workbook's bytes. Raises ImportError when openpyxl is missing."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for blank in list(book.worksheets):
+        book.remove(blank)
+    for sheet in sheets:
+        _fill(book.create_sheet(sheet.title), sheet)
+    # A fixed date: the same plans give the same workbook content.
+    import datetime
+
+    fixed = datetime.datetime(2000, 1, 1)
+    book.properties.created = fixed
+    book.properties.modified = fixed
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill(ws: Any, sheet: Sheet) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    bold = Font(bold=True)
+    widths = [len(h) for h in sheet.header]
+    for r, values in enumerate([list(sheet.header), *sheet.rows], start=1):
+        for c, value in enumerate(values, start=1):
+            text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", neutralise(value))
+            cell = ws.cell(row=r, column=c, value=text)
+            cell.data_type = "s"
+            cell.number_format = "@"
+            cell.alignment = wrap
+            if r == 1:
+                cell.font = bold
+            longest = max((len(line) for line in text.splitlines()), default=0)
+            widths[c - 1] = max(widths[c - 1], longest)
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = min(MAX_WIDTH, max(MIN_WIDTH,
+                                                                             width + 2))
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.header))}{len(sheet.rows) + 1}"
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Like fsutil.atomic_write, for bytes: readers see the old file or the new one."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
