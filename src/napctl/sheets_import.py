@@ -326,7 +326,10 @@ def _place_action(merge: _Merge, goal: GoalState, data: dict[str, Any], row: lis
         goal.new_actions.append(data)
         merge.ids[action_id] = "an action"
         return
-    compared = [k for k in ("text", "indicators", "departments") if data.get(k) != existing.get(k)]
+    # Only what the table has a column for: a table without indicators differs in nothing.
+    keys = ("text", "indicators", "departments") if "indicators" in merge.columns else (
+        "text", "departments")
+    compared = [k for k in keys if data.get(k) != existing.get(k)]
     if "notes" in data and data["notes"] != existing.get("notes"):
         compared.append("notes")
     if compared:
