@@ -16,6 +16,7 @@ from napctl.cli import app
 COMMANDS = [
     [], ["validate"], ["schema"], ["actions"], ["actors"], ["plans"], ["show"], ["matrix"],
     ["render"], ["render", "report"], ["render", "checklist"], ["checklists"],
+    ["new"], ["import"], ["export"],
 ]
 TARGET = Path(__file__).parent / "cli.md"
 
