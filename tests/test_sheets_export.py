@@ -60,6 +60,9 @@ def test_xlsx_layout(tmp_path: Path, runner: CliRunner) -> None:
     assert all(c.data_type == "s" and c.alignment.wrap_text for c in first)
     assert lu.column_dimensions["B"].width == 11  # "Pillar id" + 2
     assert lu.column_dimensions["H"].width == 60  # long texts: capped, wrapped
+    again = tmp_path / "again.xlsx"
+    invoke(runner, "export", "--format", "xlsx", "-o", str(again), *BUNDLED)
+    assert again.read_bytes() == out.read_bytes()  # same plans, same bytes
     reg = book["departments"]
     assert tuple(c.value for c in reg[1]) == REGISTRY_HEADER
     assert reg.max_row == 1 + 10 + 25

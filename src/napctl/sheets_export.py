@@ -35,6 +35,7 @@ REGISTRY_HEADER = ("Plan", "Code", "Name", "Other names", "Aliases", "Parent", "
 MAX_WIDTH, MIN_WIDTH = 60, 8
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +122,25 @@ def as_xlsx(sheets: Sequence[Sheet]) -> bytes:
     book.properties.modified = fixed
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return _fixed_zip_times(buffer.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """The same workbook with every zip entry dated 1980-01-01: same plans, same bytes."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(
+            out, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            content = old.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\2", content)
+            new.writestr(fixed, content)
+    return out.getvalue()
 
 
 def _fill(ws: Any, sheet: Sheet) -> None:
