@@ -200,8 +200,8 @@ def import_matrix(table: Table, plan: Plan, plan_text: str, plan_file: str,
     from napctl.sheets_read import map_columns
 
     mapping = map_columns(table, columns)
-    if any(": no column" in p or "unknown column" in p or "--columns" in p
-           for p in table.problems):
+    if not table.header or any(": no column" in p or "unknown column" in p or "--columns" in p
+                               for p in table.problems):
         return ImportResult(plan_text, False, _one_per_cell(table.problems))
     skip = "P1" if skeleton_pillar(plan_text) else None
     changes = merge_table(plan, table, mapping, skip_pillar=skip)

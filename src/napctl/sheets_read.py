@@ -198,6 +198,8 @@ def _xlsx_cell(cell: object, prefix: str, problems: list[str]) -> Cell:
 
 def map_columns(table: Table, explicit: list[tuple[str, str]]) -> dict[str, int]:
     """Field -> column index, from ``--columns`` first, then the known header words."""
+    if not table.header:  # an empty table: "the table is empty" says it all
+        return {}
     by_header = {fold(c.value): i for i, c in enumerate(table.header) if c.value.strip()}
     mapping: dict[str, int] = {}
     taken: set[int] = set()
