@@ -17,6 +17,7 @@ COMMANDS = [
     ["render"], ["render", "report"], ["render", "checklist"], ["checklists"],
     ["diff"],
     ["progress"], ["progress", "init"], ["status"], ["review"],
+    ["new"], ["import"], ["export"],
 ]
 TARGET = Path(__file__).parent / "cli.md"
 

@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "napctl.cli.diff",
     "napctl.cli.progress",
     "napctl.cli.review",
+    "napctl.cli.sheets",
 )
 
 
