@@ -16,7 +16,8 @@ COMMANDS = [
     [], ["validate"], ["schema"], ["actions"], ["actors"], ["plans"], ["show"], ["matrix"],
     ["render"], ["render", "report"], ["render", "checklist"], ["checklists"],
     ["diff"],
-    ["progress"], ["progress", "init"], ["status"],
+    ["progress"], ["progress", "init"], ["status"], ["review"],
+    ["new"], ["import"], ["export"],
 ]
 TARGET = Path(__file__).parent / "cli.md"
 

@@ -112,3 +112,24 @@ def test_the_luxembourg_example_is_valid(runner: CliRunner) -> None:
 def test_example_reports_say_they_are_examples() -> None:
     for path in sorted((ROOT / "examples" / "progress").rglob("*.yaml")):
         assert "EXAMPLE DATA" in path.read_text(encoding="utf-8"), path
+
+
+def test_a_structured_indicator_is_named_by_its_key_or_its_text(tmp_path: Path) -> None:
+    """Issue 16's indicator keys: a progress entry may name an indicator by its key."""
+    plan_text = MINIMAL.read_text(encoding="utf-8").replace(
+        "indicators: [Number of women recruited]",
+        "indicators: [{text: Number of women recruited, key: women-recruited}]")
+    (tmp_path / "plan.yaml").write_text(plan_text, encoding="utf-8")
+    plans = [p.plan for p in load_corpus([str(tmp_path / "plan.yaml")]).plans]
+    assert plans and plans[0].pillars[0].goals[0].actions[0].indicator_keys() == [
+        "women-recruited"]
+    folder = tmp_path / "progress" / "xx-2020-2022" / "2021"
+    folder.mkdir(parents=True)
+    report = ("plan: xx-2020-2022\nyear: 2021\ndepartment: DEF\nactions:\n"
+              "  - id: P1.1.1\n    status: ongoing\n    indicators:\n"
+              "      - {indicator: women-recruited, value: 3}\n"
+              "      - {indicator: Number of women recruited, value: 3}\n"
+              "      - {indicator: women, value: 3}\n")
+    (folder / "def.yaml").write_text(report, encoding="utf-8")
+    corpus = load_progress([tmp_path / "progress"], plans)
+    assert [(p.code, p.line) for p in corpus.problems] == [("NAP410", 10)]  # "women" only

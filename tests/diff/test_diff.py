@@ -331,3 +331,22 @@ def test_a_rewritten_action_keeps_its_id_when_nothing_fits_better(tmp_path: Path
 
     found = changes(LU, edited(tmp_path, rewrite))
     assert kinds(found) == [("action-reworded", "I.1.2")]
+
+
+def test_an_indicator_given_structure_is_no_change_and_its_text_is_compared(
+        tmp_path: Path) -> None:
+    """A structured indicator (issue 16) compares by its text, as a plain one."""
+    def structure(data: dict[str, Any]) -> None:
+        item = action(data, "I.1.2")
+        item["indicators"] = [{"text": t, "type": "qualitative"} for t in item["indicators"]]
+
+    texts = action(plan_data(), "I.1.2")["indicators"]
+    assert texts and changes(LU, edited(tmp_path, structure)) == []
+
+    def reword(data: dict[str, Any]) -> None:
+        structure(data)
+        action(data, "I.1.2")["indicators"][0]["text"] = "A new indicator"
+
+    found = changes(LU, edited(tmp_path, reword, name="reworded.yaml"))
+    assert [(c.kind, c.old, c.new) for c in found] == [
+        ("action-indicator-changed", texts[0], "A new indicator")]

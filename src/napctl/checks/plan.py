@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from napctl.checks.registry import Loc, Report, check, check_index, corpus_check
+from napctl.checks.registry import (
+    Loc,
+    Report,
+    check,
+    check_index,
+    corpus_check,
+    import_checks,
+)
 from napctl.model import ALL, Department, Plan
 from napctl.problems.messages import oneline, shown_value, suggest
 
@@ -223,3 +230,6 @@ def unique_plan_ids(corpus: CorpusIndex, report: CorpusReport) -> None:
                        f"plan id '{plan_id}' is already used by {first_file[plan_id]}")
         else:
             first_file[plan_id] = entry.file
+
+
+import_checks("napctl.checks.plan_fields")  # the monitoring fields' rules, after these

@@ -237,12 +237,13 @@ def check_indicators(report: ProgressReport, index: PlanIndex, out: Out) -> None
         found = index.actions.get(entry.id)
         if found is None or not entry.indicators:
             continue
-        names = found[2].indicators
+        names = found[2].indicator_texts()
+        keys = found[2].indicator_keys()
         for j, item in enumerate(entry.indicators):
             ref = item.indicator
             if isinstance(ref, int) and 1 <= ref <= len(names):
                 continue
-            if isinstance(ref, str) and ref in names:
+            if isinstance(ref, str) and (ref in names or ref in keys):
                 continue
             has = (f"it has {len(names)}: give a number from 1 to {len(names)} or an"
                    " indicator's exact text" if names else "it has no indicators")

@@ -12,12 +12,19 @@ import typer
 from napctl.output.writers import formats, json_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from napctl.load.corpus import Corpus
     from napctl.model import Plan
 
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
+PathsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(help="Plan files or folders. Default: the plans found as for --plans.",
+                   show_default=False),
+]
 PlansOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -146,6 +153,19 @@ def output(shape: str, fmt: str, data: Any, *, rich: Callable[[Any], None],
         rich(data)
     else:
         sys.stdout.write(plain(data))
+
+
+def emit(text: str, output: Path | None) -> None:
+    """``text`` to stdout, or written atomically to ``output`` (exit 2 when it cannot be)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from napctl.output.fsutil import atomic_write
+
+    try:
+        atomic_write(output, text)
+    except OSError as exc:
+        fail_usage(f"cannot write {output}: {exc.strerror}")
 
 
 def write_json(data: object) -> None:

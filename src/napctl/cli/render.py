@@ -16,6 +16,7 @@ from napctl.cli.options import (
     PlanOption,
     PlansOption,
     chosen_plans,
+    emit,
     fail_usage,
     load_valid,
     only_plan,
@@ -54,18 +55,6 @@ DateOption = Annotated[
 ]
 
 
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from napctl.output.fsutil import atomic_write
-
-    try:
-        atomic_write(output, text)
-    except OSError as exc:
-        fail_usage(f"cannot write {output}: {exc.strerror}")
-
-
 @render_app.command("report")
 def render_report(
     plan: PlanOption = None,
@@ -88,7 +77,7 @@ def render_report(
         text = render(chosen, fmt.value, year=year, date=date, templates=templates)
     except RenderError as exc:
         fail_usage(str(exc))
-    _emit(text, output)
+    emit(text, output)
 
 
 @render_app.command("checklist")
@@ -117,7 +106,7 @@ def render_checklist(
                       date=date, templates=templates, country=country, exact=exact)
     except (QueryError, RenderError) as exc:
         fail_usage(str(exc))
-    _emit(text, output)
+    emit(text, output)
 
 
 @app.command()

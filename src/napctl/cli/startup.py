@@ -35,6 +35,8 @@ COMMAND_MODULES = (
     "napctl.cli.render",
     "napctl.cli.diff",
     "napctl.cli.progress",
+    "napctl.cli.review",
+    "napctl.cli.sheets",
 )
 
 

@@ -13,6 +13,7 @@ from napctl.cli.options import (
     EXIT_INVALID,
     EXIT_OK,
     MaxBytesOption,
+    PathsArgument,
     PlansOption,
     ProblemFormat,
     fail_usage,
@@ -23,11 +24,7 @@ from napctl.load.readfile import DEFAULT_MAX_BYTES
 
 @app.command()
 def validate(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(help="Plan files or folders. Default: the plans found as for --plans.",
-                       show_default=False),
-    ] = None,
+    paths: PathsArgument = None,
     fmt: Annotated[
         ProblemFormat, typer.Option("--format", "-f", help="How to print problems.")
     ] = ProblemFormat.text,

@@ -75,6 +75,13 @@ def texts(value: Any) -> tuple[str, ...]:
     return () if value is None else (text(value),)
 
 
+def indicator_texts(value: Any) -> tuple[str, ...]:
+    """An action's indicators by their texts, written as texts or as mappings (``text:``)."""
+    if not isinstance(value, list):
+        return texts(value)
+    return tuple(text(v.get("text")) if isinstance(v, dict) else text(v) for v in value)
+
+
 def _mappings(value: Any) -> list[tuple[int, dict[str, Any]]]:
     if not isinstance(value, list):
         return []
@@ -118,7 +125,7 @@ def plan_items(data: dict[str, Any]) -> PlanItems:
             for a, action in _mappings(goal.get("actions")):
                 actions.append(ActionItem(
                     id=text(action.get("id")), text=text(action.get("text")),
-                    indicators=texts(action.get("indicators")),
+                    indicators=indicator_texts(action.get("indicators")),
                     assigned=_assigned(action.get("departments")),
                     notes=texts(action.get("notes")), pillar=pillar_id, goal=goal_id,
                     path=(*goal_path, "actions", a), raw=action,

@@ -82,6 +82,10 @@ def _find_model(annotation: Any) -> type | None:
     return None
 
 
+#: Union members that are mappings, beside a text form (a code, an indicator's text).
+_MAPPING_BRANCHES = ("Assignment", "Indicator")
+
+
 def _wrong_union_branch(doc: YamlDocument, loc: Sequence[object]) -> bool:
     """True for errors of the union member that does not fit the input's shape.
 
@@ -89,7 +93,7 @@ def _wrong_union_branch(doc: YamlDocument, loc: Sequence[object]) -> bool:
     other branch only adds noise.
     """
     for i, step in enumerate(loc):
-        if step in ("str", "constrained-str", "Assignment"):
+        if step in ("str", "constrained-str", *_MAPPING_BRANCHES):
             value: Any = doc.data
             for part in loc[:i]:
                 try:
@@ -97,7 +101,7 @@ def _wrong_union_branch(doc: YamlDocument, loc: Sequence[object]) -> bool:
                 except (KeyError, IndexError, TypeError):
                     return False
             is_mapping = isinstance(value, dict)
-            return is_mapping != (step == "Assignment")
+            return is_mapping != (step in _MAPPING_BRANCHES)
     return False
 
 

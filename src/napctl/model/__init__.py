@@ -3,6 +3,15 @@
 Importing a model never imports pydantic (see ``napctl.model.types``).
 """
 
+from napctl.model.monitoring import (
+    Baseline,
+    Budget,
+    Indicator,
+    Monitoring,
+    Reference,
+    Target,
+    indicator_text,
+)
 from napctl.model.plan import (
     Action,
     Assignment,
@@ -20,8 +29,30 @@ from napctl.model.plan import (
 from napctl.model.types import ALL, ALL_NAME, NON_BLANK, UN_PILLARS, NonEmpty, Strict, UNPillar
 
 __all__ = [
-    "ALL", "ALL_NAME", "NON_BLANK", "UN_PILLARS", "Action", "Assignment", "Coordination",
-    "Department", "Goal", "NonEmpty", "Period", "Pillar", "Plan", "ReportingDuty", "Source",
+    "ALL",
+    "ALL_NAME",
+    "NON_BLANK",
+    "UN_PILLARS",
+    "Action",
+    "Assignment",
+    "Baseline",
+    "Budget",
+    "Coordination",
+    "Department",
+    "Goal",
+    "Indicator",
+    "Monitoring",
+    "NonEmpty",
+    "Period",
+    "Pillar",
+    "Plan",
+    "Reference",
+    "ReportingDuty",
+    "Source",
     "Strict",
-    "UNPillar", "plan_from_trusted", "plan_to_data",
+    "Target",
+    "UNPillar",
+    "indicator_text",
+    "plan_from_trusted",
+    "plan_to_data",
 ]

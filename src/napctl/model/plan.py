@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated, Any, NamedTuple
 
+from napctl.model.monitoring import Budget, Indicator, Monitoring, YearOrText, indicator_text
 from napctl.model.trusted import from_trusted, to_data
 from napctl.model.types import (
     ALL,
@@ -105,8 +106,23 @@ class Action:
     id: Ident
     text: Text
     departments: Annotated[list[Code | Assignment], NonEmpty()]
-    indicators: list[Text] = field(default_factory=list)
+    indicators: list[Text | Indicator] = field(default_factory=list)
     notes: list[Text] = field(default_factory=list)
+    #: When the action is due: a year, or a date in quotes ("2020-06-30").
+    deadline: YearOrText | None = None
+    #: When the action runs, in the plan's words ("2019-2021", "throughout the plan").
+    timeline: Text | None = None
+    budget: Budget | None = None
+    #: The department that leads the action: one of its departments.
+    lead: Code | None = None
+
+    def indicator_texts(self) -> list[str]:
+        """The indicators as texts, whether written as texts or as mappings."""
+        return [indicator_text(i) for i in self.indicators]
+
+    def indicator_keys(self) -> list[str]:
+        """The keys of the structured indicators that have one (progress reports name them)."""
+        return [i.key for i in self.indicators if not isinstance(i, str) and i.key is not None]
 
     def assignments(self) -> Iterator[Assignment]:
         for entry in self.departments:
@@ -125,7 +141,7 @@ class Goal:
     __pydantic_config__ = _CONFIG
     id: Ident
     text: Text
-    actions: Annotated[list[Action], NonEmpty()]
+    actions: list[Action]
     notes: list[Text] = field(default_factory=list)
 
 
@@ -158,6 +174,9 @@ class Plan:
     target_countries: list[Text] = field(default_factory=list)
     civil_society: list[Text] = field(default_factory=list)
     notes: list[Text] = field(default_factory=list)
+    #: The plan's overall budget.
+    budget: Budget | None = None
+    monitoring: Monitoring | None = None
 
     def actions(self) -> Iterator[tuple[Pillar, Goal, Action]]:
         for pillar in self.pillars:

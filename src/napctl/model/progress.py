@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import datetime
 import typing
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from napctl.model.types import Code, Ident, PlanId, Strict, Text, Url, Year
+from napctl.model.types import Code, Currency, Ident, OneOf, PlanId, Text, Url, Year
 
 Status = Literal[
     "not-reported", "not-started", "ongoing", "delayed", "completed", "discontinued",
@@ -27,38 +26,6 @@ STATUSES: tuple[Status, ...] = typing.get_args(Status)
 NOT_REPORTED: Status = "not-reported"
 State = Literal["draft", "submitted"]
 
-#: A date as YAML reads it unquoted (2021-03-31), or as text: YYYY, YYYY-MM or YYYY-MM-DD.
-DATE_TEXT = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-
-
-class OneOf:
-    """A value of one of several plain types, reported as one error when it fits none.
-
-    (A pydantic union reports one error per member; a reader wants one line.)
-    """
-
-    __slots__ = ("kinds", "message")
-
-    def __init__(self, kinds: tuple[str, ...], message: str) -> None:
-        self.kinds, self.message = kinds, message
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        from pydantic_core import core_schema as cs
-
-        makers: dict[str, Callable[[], Any]] = {
-            "date": lambda: cs.date_schema(strict=True),
-            "date-text": lambda: cs.str_schema(pattern=DATE_TEXT, strict=True),
-            "year": lambda: cs.int_schema(ge=1900, le=2200, strict=True),
-            "index": lambda: cs.int_schema(ge=1, strict=True),
-            "number": lambda: cs.union_schema([cs.int_schema(strict=True),
-                                               cs.float_schema(strict=True, allow_inf_nan=False)]),
-            "text": lambda: cs.str_schema(pattern=r"\S", strict=True),
-        }
-        return cs.union_schema([makers[k]() for k in self.kinds],
-                               custom_error_type="value_error_one_of",
-                               custom_error_message=self.message)
-
-
 DateLike = Annotated[
     datetime.date | str | int,
     OneOf(("date", "date-text", "year"), "expected a date: YYYY-MM-DD, YYYY-MM or YYYY"),
@@ -68,7 +35,6 @@ IndicatorRef = Annotated[
 ]
 Value = Annotated[int | float | str, OneOf(("number", "text"), "expected a number or a text")]
 Amount = Annotated[int | float, OneOf(("number",), "expected an amount (a number)")]
-Currency = Annotated[str, Strict(pattern=r"^[A-Z]{3}$")]
 
 _CONFIG: dict[str, Any] = {"extra": "forbid"}
 

@@ -7,6 +7,7 @@ pydantic asks, so importing a model does not import pydantic.
 from __future__ import annotations
 
 import typing
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 #: The reserved actor that stands for every department of a plan.
@@ -61,3 +62,42 @@ CountryCode = Annotated[str, Strict(pattern=r"^[A-Z]{2}$")]
 Code = Annotated[str, Strict(pattern=NON_BLANK, max_length=80)]
 Url = Annotated[str, Strict(pattern=NON_BLANK)]
 Year = Annotated[int, Strict(ge=1900, le=2200)]
+
+
+#: A date as YAML reads it unquoted (2021-03-31), or as text: YYYY, YYYY-MM or YYYY-MM-DD.
+DATE_TEXT = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+
+
+class OneOf:
+    """A value of one of several plain kinds, reported as one error when it fits none.
+
+    (A pydantic union reports one error per member: ``2020-06-30`` is neither a
+    number nor text...; a reader wants one line.)
+    """
+
+    __slots__ = ("kinds", "message")
+
+    def __init__(self, kinds: tuple[str, ...], message: str) -> None:
+        self.kinds, self.message = kinds, message
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema as cs
+
+        makers: dict[str, Callable[[], Any]] = {
+            "bool": lambda: cs.bool_schema(strict=True),
+            "int": lambda: cs.int_schema(strict=True),
+            "float": lambda: cs.float_schema(strict=True, allow_inf_nan=False),
+            "date": lambda: cs.date_schema(strict=True),
+            "date-text": lambda: cs.str_schema(pattern=DATE_TEXT, strict=True),
+            "year": lambda: cs.int_schema(ge=1900, le=2200, strict=True),
+            "index": lambda: cs.int_schema(ge=1, strict=True),
+            "number": lambda: cs.union_schema([cs.int_schema(strict=True),
+                                               cs.float_schema(strict=True, allow_inf_nan=False)]),
+            "text": lambda: cs.str_schema(pattern=NON_BLANK, strict=True),
+        }
+        return cs.union_schema([makers[k]() for k in self.kinds],
+                               custom_error_type="value_error_one_of",
+                               custom_error_message=self.message)
+
+
+Currency = Annotated[str, Strict(pattern=r"^[A-Z]{3}$")]

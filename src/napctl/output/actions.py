@@ -72,7 +72,7 @@ def as_markdown(rows: Sequence[ActionRow]) -> str:
     for row in rows:
         cells = [
             row.plan.id, row.action.id, row.pillar.title, row.goal.id, row.action.text,
-            "; ".join(row.action.indicators),
+            "; ".join(row.action.indicator_texts()),
             departments_label(row) + (" (all departments)" if row.via_all else ""),
         ]
         lines.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
@@ -111,7 +111,7 @@ def print_table(rows: Sequence[ActionRow]) -> None:
             escape(ident),
             escape(f"{row.pillar.id} {row.pillar.title}") + f"\n[dim]{escape(row.goal.id)}[/dim]",
             escape(row.action.text),
-            escape("\n".join(f"• {i}" for i in row.action.indicators)),
+            escape("\n".join(f"• {i}" for i in row.action.indicator_texts())),
             deps,
         )
     console = Console()

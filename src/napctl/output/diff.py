@@ -16,6 +16,7 @@ from typing import Any
 
 from napctl.diff.changes import Change, PlanDiff
 from napctl.diff.source import Side
+from napctl.problems.messages import printable
 
 Segment = tuple[str, str | None]  # text, style
 
@@ -24,13 +25,6 @@ LONG_SECTION = 10
 _SECTION_TITLES = {"metadata": "Metadata", "registry": "Departments",
                    "plan": "Pillars, goals and actions"}
 _MARK = {"added": "+", "new": "+", "removed": "-", "dropped": "-"}
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters (and other unprintables) escaped, on one line."""
-    if text.isprintable():  # the common case, at C speed
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def jsonable(value: Any) -> Any:

@@ -61,7 +61,7 @@ def _comment(text: str, prefix: str) -> list[str]:
 def entry_lines(action: Action, indent: int, newline: str = "\n") -> str:
     pad = " " * indent
     lines = _comment(f"{action.id}: {action.text}", f"{pad}# ")
-    for n, indicator in enumerate(action.indicators, 1):
+    for n, indicator in enumerate(action.indicator_texts(), 1):
         lines += _comment(f"indicator {n}: {indicator}", f"{pad}#   ")
     lines.append(f"{pad}- id: {scalar(action.id)}")
     lines.append(f"{pad}  status: {NOT_REPORTED}")

@@ -38,7 +38,7 @@ def action_fields(plan: Plan, action: Action, focus: frozenset[str] | None = Non
     return {
         "id": action.id,
         "text": action.text,
-        "indicators": list(action.indicators),
+        "indicators": action.indicator_texts(),
         "departments": assignment_records(plan, action, focus),
         "notes": list(action.notes),
     }
@@ -55,7 +55,7 @@ def action_record(row: ActionRow) -> dict[str, Any]:
         "goal": row.goal.id,
         "goal_text": row.goal.text,
         "text": action.text,
-        "indicators": list(action.indicators),
+        "indicators": action.indicator_texts(),
         "departments": action.codes(),
         "assignments": assignment_records(row.plan, action),
         "for_all": action.for_all,

@@ -3,14 +3,15 @@
 The one source for the codes: reporters, the checks registry and
 ``docs/problem-codes.md`` (generated from it) all read this table. Codes are
 stable: CI jobs filter on them, so a code is never reused for another meaning.
-A later advisory is a new code here with level "warning".
+A later advisory is a new code here with level "warning" (or "info", for advice
+that `napctl review --strict` does not count).
 """
 
 from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-Level = Literal["error", "warning"]
+Level = Literal["error", "warning", "info"]
 
 
 class Code(NamedTuple):  # a NamedTuple: cheaper to define than a dataclass at start-up
@@ -24,6 +25,7 @@ RANGES = {
     "NAP2": "the schema of the document kind",
     "NAP3": "consistency checks",
     "NAP4": "progress reports",
+    "NAP5": "plan-quality review (napctl review): advice, never a validation failure",
 }
 
 TABLE: dict[str, Code] = {
@@ -66,6 +68,9 @@ TABLE: dict[str, Code] = {
     "NAP309": Code("error", "duplicate plan id across files"),
     "NAP310": Code("error", "same department twice on one action"),
     "NAP311": Code("error", "reporting year outside the plan period"),
+    "NAP312": Code("error", "action lead is not one of the action's departments"),
+    "NAP313": Code("error", "budget says none is allocated but gives an amount"),
+    "NAP314": Code("error", "indicator key used twice on one action"),
     # lineage files (napctl diff between generations of plans)
     "NAP320": Code("error", "lineage link to a plan or action that does not exist"),
     "NAP321": Code("error", "lineage file is not in the expected form"),
@@ -87,6 +92,20 @@ TABLE: dict[str, Code] = {
     "NAP412": Code("error", "evidence path leaves the repository or is not a relative path"),
     "NAP413": Code("error", "evidence without exactly one of url and path"),
     "NAP414": Code("error", "two progress reports for the same plan, year and department"),
+    # plan-quality review (napctl review, docs/review.md): advice, never a validation failure
+    "NAP501": Code("warning", "action has no indicator"),
+    "NAP502": Code("warning", "indicator is not measurable"),
+    "NAP503": Code("info", "no indicator of the action has a baseline"),
+    "NAP504": Code("info", "no indicator of the action has a target"),
+    "NAP505": Code("warning", "action has no deadline or timeline"),
+    "NAP506": Code("warning", "action has no budget"),
+    "NAP507": Code("warning", "several departments and no single lead"),
+    "NAP508": Code("warning", "'All' is the only actor"),
+    "NAP509": Code("warning", "duplicate action text"),
+    "NAP510": Code("warning", "goal with no action"),
+    "NAP511": Code("warning", "indicator restates the action"),
+    "NAP512": Code("warning", "plan states no overall budget"),
+    "NAP513": Code("warning", "plan states no monitoring or reporting arrangements"),
 }
 
 #: Each code's meaning (the table without levels).

@@ -23,9 +23,16 @@ def shown_text(value: str, limit: int = SHOWN_LIMIT) -> str:
     return repr(value) if len(value) <= limit else repr(value[:limit]) + "..."
 
 
+def printable(text: str) -> str:
+    """``text`` with control characters (and other unprintables) escaped, on one line."""
+    if text.isprintable():  # the common case, at C speed
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def oneline(text: str, limit: int = SHOWN_LIMIT) -> str:
     """``text`` on one line: control characters escaped, shortened when long."""
-    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    text = printable(text)
     return text if len(text) <= limit else text[:limit] + "..."
 
 
@@ -52,8 +59,8 @@ def describe(value: Any) -> str:
 
 
 def close_matches(word: str, choices: Iterable[str], *, n: int = 1,
-                  ignore_case: bool = False) -> list[str]:
-    """The choices closest to ``word`` (difflib, ratio 0.6 or more), best first.
+                  ignore_case: bool = False, cutoff: float = 0.6) -> list[str]:
+    """The choices closest to ``word`` (difflib, ratio ``cutoff`` or more), best first.
 
     With ``ignore_case``, a choice equal to ``word`` but for case comes first.
     """
@@ -61,11 +68,12 @@ def close_matches(word: str, choices: Iterable[str], *, n: int = 1,
 
     pool = list(choices)
     if not ignore_case:
-        return get_close_matches(word, pool, n=n)
+        return get_close_matches(word, pool, n=n, cutoff=cutoff)
     lowered = {c.lower(): c for c in pool}
     if word.lower() in lowered and lowered[word.lower()] != word:
         return [lowered[word.lower()]]
-    return [lowered[c] for c in get_close_matches(word.lower(), list(lowered), n=n, cutoff=0.6)]
+    return [lowered[c] for c in get_close_matches(word.lower(), list(lowered), n=n,
+                                                  cutoff=cutoff)]
 
 
 def _quoted(value: str) -> str:

@@ -18,19 +18,19 @@ def as_json(problems: Sequence[Problem]) -> str:
     return json_text([p.as_dict() for p in problems])
 
 
-def _escape_data(value: str) -> str:
+def escape_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def as_github(problems: Sequence[Problem]) -> str:
     return "".join(
-        f"::{p.level} file={_escape_property(p.file)},line={max(p.line, 1)},"
-        f"col={max(p.column, 1)},title={_escape_property(p.code)}::"
-        f"{_escape_data(p.code + ' ' + p.message)}\n"
+        f"::{p.level} file={escape_property(p.file)},line={max(p.line, 1)},"
+        f"col={max(p.column, 1)},title={escape_property(p.code)}::"
+        f"{escape_data(p.code + ' ' + p.message)}\n"
         for p in problems
     )
 

@@ -238,7 +238,8 @@ def _plans_phrase(plans: Sequence[Plan]) -> str:
 
 
 def _contains(action: Action, needle: str) -> bool:
-    return needle in fold(action.text) or any(needle in fold(i) for i in action.indicators)
+    return needle in fold(action.text) or any(
+        needle in fold(i) for i in action.indicator_texts())
 
 
 def full_names(plan: Plan, codes: Iterable[str]) -> list[str]:

@@ -1,0 +1,124 @@
+"""The `napctl review` command: options in, a plain review function called, findings out.
+
+Registered on the main app by ``napctl.cli.startup.COMMAND_MODULES`` (one line there).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from napctl.cli.options import (
+    EXIT_INVALID,
+    EXIT_OK,
+    MaxBytesOption,
+    PathsArgument,
+    PlansOption,
+    choice,
+    emit,
+    fail_usage,
+)
+from napctl.cli.startup import app
+from napctl.load.readfile import DEFAULT_MAX_BYTES
+from napctl.output.writers import formats
+
+if TYPE_CHECKING:
+    from enum import StrEnum
+
+    from napctl.load.corpus import LoadedPlan
+    from napctl.review.run import Finding
+
+    class ReviewFormat(StrEnum):
+        text = "text"
+else:
+    ReviewFormat = choice("ReviewFormat", formats("review", table=False))
+
+
+@app.command("review")
+def review(
+    paths: PathsArgument = None,
+    fmt: Annotated[
+        ReviewFormat, typer.Option("--format", "-f", help="text, json, github (annotations),"
+                                   " or a report to publish: md, html.")
+    ] = ReviewFormat.text,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Only these rules: codes or prefixes (NAP50),"
+                     " repeatable or comma-separated. Replaces the configuration's.",
+                     show_default=False),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Leave out these rules: codes or prefixes. Adds to the"
+                     " configuration's.", show_default=False),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when there is any warning.")
+    ] = False,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Print only the scorecard (plans side by side)"
+                           " in text, md or json.")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of"
+                     " stdout.", show_default=False),
+    ] = None,
+    plans: PlansOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """How monitorable is a plan? Findings NAP5xx (warning or info) and a scorecard per plan.
+
+    Each finding is file:line:col: CODE level: message. Rules are turned off in
+    [tool.napctl.review] of pyproject.toml or [review] of napctl.toml (the
+    nearest from the current folder up), or with --select/--ignore. Exit 0
+    with findings; 1 with --strict and a warning, or when a plan is invalid;
+    2 for a usage error. See docs/review.md.
+    """
+    from napctl.load.review_config import ConfigError, load_config
+    from napctl.output.writers import writer
+    from napctl.review.run import review_plans
+
+    shape = "review-summary" if summary else "review"
+    if fmt.value not in formats(shape, table=False):
+        fail_usage(f"--summary prints text, md or json, not {fmt.value}")
+    try:
+        config = load_config().with_options(select or [], ignore or [], strict)
+    except ConfigError as exc:
+        fail_usage(str(exc))
+    corpus = _valid_corpus([*(paths or []), *(plans or [])], max_bytes)
+    result = review_plans(corpus, config.active)
+    emit(writer(shape, fmt.value)(result), output)
+    sys.stderr.write(_tally(result.findings, len(result.summaries)) + "\n")
+    raise typer.Exit(EXIT_INVALID if config.strict and result.warnings else EXIT_OK)
+
+
+def _valid_corpus(paths: list[str], max_bytes: int) -> list[LoadedPlan]:
+    """The valid plans of ``paths``; exit 1 with the problems on stdout when one is invalid."""
+    from napctl.load.corpus import load_corpus
+    from napctl.load.discover import PathNotFound
+
+    try:
+        corpus = load_corpus(paths, max_bytes=max_bytes, use_cache=True)
+    except PathNotFound as exc:
+        fail_usage(f"no such file or folder: {exc}")
+    if not corpus.files:
+        fail_usage("no plan files found (*.yaml, *.yml)")
+    if not corpus.ok:
+        from napctl.problems.reporters import as_text
+
+        sys.stdout.write(as_text(corpus.problems))
+        sys.stderr.write("napctl: the plans are invalid; review needs valid plans\n")
+        raise typer.Exit(EXIT_INVALID)
+    return corpus.plans
+
+
+def _tally(findings: Sequence[Finding], plans: int) -> str:
+    warnings = sum(1 for f in findings if f.level == "warning")
+    noun = "plan" if plans == 1 else "plans"
+    return (f"{plans} {noun} reviewed: {len(findings)} findings"
+            f" ({warnings} warnings, {len(findings) - warnings} info)")

@@ -1,0 +1,155 @@
+"""The review as text, JSON, GitHub annotations, or a Markdown or HTML report."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from napctl.output.writers import json_text
+from napctl.problems.messages import printable
+from napctl.problems.reporters import escape_data, escape_property
+from napctl.review.run import Finding, Review
+from napctl.review.summary import MEASURES, PlanSummary
+
+# Control characters from plan files never reach a terminal or a CI log raw (printable).
+
+
+def as_text(review: Review) -> str:
+    return "".join(
+        printable(f"{f.file}:{f.line}:{f.column}: {f.code} {f.level}: {f.message}") + "\n"
+        for f in review.findings
+    )
+
+
+def summary_json(review: Review) -> dict[str, object]:
+    return {s.plan: s.as_dict() for s in review.summaries}
+
+
+def as_json(review: Review) -> str:
+    return json_text({"findings": [f.as_dict() for f in review.findings],
+                      "summary": summary_json(review)})
+
+
+def scorecard_json(review: Review) -> str:
+    return json_text({"summary": summary_json(review)})
+
+
+def as_github(review: Review) -> str:
+    """Workflow annotations: warnings as ::warning, info findings as ::notice."""
+    return "".join(
+        f"::{'warning' if f.level == 'warning' else 'notice'}"
+        f" file={escape_property(f.file)},line={max(f.line, 1)},col={max(f.column, 1)},"
+        f"title={escape_property(f.code)}::"
+        f"{escape_data(printable(f.code + ' ' + f.message))}\n"
+        for f in review.findings
+    )
+
+
+def scorecard_rows(review: Review) -> list[list[str]]:
+    """The scorecard, one column per plan: a header row, then one row per measure."""
+    plans = review.summaries
+    rows = [["", *(s.plan for s in plans)], ["actions", *(str(s.actions) for s in plans)]]
+    rows += [[label, *(s.measures[key].label() for s in plans)] for key, label in MEASURES]
+    rows.append(["warnings", *(str(_level_count(review, s, "warning")) for s in plans)])
+    rows.append(["info", *(str(_level_count(review, s, "info")) for s in plans)])
+    return rows
+
+
+def _level_count(review: Review, summary: PlanSummary, level: str) -> int:
+    return sum(1 for f in review.findings if f.plan == summary.plan and f.level == level)
+
+
+def scorecard_md(review: Review) -> str:
+    from napctl.render.markdown import md_escape
+
+    rows = scorecard_rows(review)
+    head = ["Actions" if not c else md_escape(c) for c in rows[0]]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows[1:]]
+    return "\n".join(lines) + "\n"
+
+
+def scorecard_text(review: Review) -> str:
+    rows = scorecard_rows(review)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "".join(
+        printable("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()) + "\n"
+        for r in rows
+    )
+
+
+def _by_pillar(review: Review, plan: str) -> list[tuple[str, list[Finding]]]:
+    """The plan's findings grouped under its pillars in the plan's order, whole-plan first."""
+    index = next(ix for ix in review.indexes if ix.plan.id == plan)
+    order = {p.id: n for n, p in enumerate(index.plan.pillars)}
+    titles = {p.id: f"{p.id} {p.title}" for p in index.plan.pillars}
+    mine = sorted((f for f in review.findings if f.plan == plan),
+                  key=lambda f: (order.get(f.pillar or "", -1), f.line, f.column, f.code))
+    return [(titles.get(k or "", "Whole plan"), list(g))
+            for k, g in groupby(mine, key=lambda f: f.pillar)]
+
+
+def as_md(review: Review) -> str:
+    from napctl.render.markdown import md_escape
+
+    out = ["# Plan-quality review\n", "## Scorecard\n", scorecard_md(review),
+           "Codes and rules: see `napctl review --help` and docs/review.md.\n"]
+    for s in review.summaries:
+        out.append(f"## {md_escape(s.plan)}: {md_escape(s.title)}\n")
+        groups = _by_pillar(review, s.plan)
+        if not groups:
+            out.append("No findings.\n")
+        for title, findings in groups:
+            out.append(f"### {md_escape(title)}\n")
+            out.append("".join(
+                f"- `{f.code}` {f.level}, line {f.line}: {md_escape(f.message)}\n"
+                for f in findings))
+    return "\n".join(out)
+
+
+_HTML = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Plan-quality review</title>
+<style>
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid #bbb; padding: .3rem .6rem; text-align: left; vertical-align: top; }
+code { background: #f3f3f3; }
+.info { color: #555; }
+</style>
+</head>
+<body>
+<h1>Plan-quality review</h1>
+<h2>Scorecard</h2>
+<table>
+<thead><tr>{% for c in rows[0] %}<th>{{ c or "Actions" }}</th>{% endfor %}</tr></thead>
+<tbody>
+{% for row in rows[1:] %}<tr>{% for c in row %}<td>{{ c }}</td>{% endfor %}</tr>
+{% endfor %}</tbody>
+</table>
+{% for plan in plans %}
+<h2>{{ plan.summary.plan }}: {{ plan.summary.title }}</h2>
+{% for title, findings in plan.groups %}
+<h3>{{ title }}</h3>
+<ul>
+{% for f in findings %}<li class="{{ f.level }}"><code>{{ f.code }}</code> {{ f.level }},\
+ line {{ f.line }}: {{ f.message }}</li>
+{% endfor %}</ul>
+{% else %}
+<p>No findings.</p>
+{% endfor %}
+{% endfor %}
+</body>
+</html>
+"""
+
+
+def as_html(review: Review) -> str:
+    """A standalone page; every text from the plans is escaped by the template engine."""
+    import jinja2
+
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=True)
+    plans = [{"summary": s, "groups": _by_pillar(review, s.plan)} for s in review.summaries]
+    return env.from_string(_HTML).render(rows=scorecard_rows(review), plans=plans)
