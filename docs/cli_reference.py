@@ -16,7 +16,7 @@ COMMANDS = [
     [], ["validate"], ["schema"], ["actions"], ["actors"], ["plans"], ["show"], ["matrix"],
     ["render"], ["render", "report"], ["render", "checklist"], ["checklists"],
     ["diff"],
-    ["progress"], ["progress", "init"], ["status"],
+    ["progress"], ["progress", "init"], ["progress", "import"], ["status"],
 ]
 TARGET = Path(__file__).parent / "cli.md"
 

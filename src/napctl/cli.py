@@ -377,6 +377,17 @@ TemplatesOption = Annotated[
                  " (which stay reachable as default/NAME).", show_default=False,
                  exists=True, file_okay=False),
 ]
+ChecklistYearOption = Annotated[
+    int | None,
+    typer.Option("--year", help="Show this year's progress: completed actions ticked, the"
+                 " others with their status, values so far and lines to fill in (read back"
+                 " by `napctl progress import`).", min=1900, max=2200, show_default=False),
+]
+ChecklistProgressOption = Annotated[
+    list[str] | None,
+    typer.Option("--progress", help="Progress report file or folder (repeatable), with"
+                 " --year. Default: $NAPCTL_PROGRESS, else ./progress.", show_default=False),
+]
 DateOption = Annotated[
     str | None,
     typer.Option("--date", help="A date to print on the document (none by default, so that"
@@ -433,16 +444,21 @@ def render_checklist(
     templates: TemplatesOption = None,
     date: DateOption = None,
     plans: PlansOption = None,
+    year: ChecklistYearOption = None,
+    progress: ChecklistProgressOption = None,
 ) -> None:
     """Everything one department must report on, as a checklist."""
+    from napctl.cli_outputs import checklist_progress
     from napctl.query import QueryError
     from napctl.render import RenderError
     from napctl.render import render_checklist as render
 
     corpus = load_valid(plans)
+    all_plans = [p.plan for p in corpus.plans]
+    state = checklist_progress(all_plans, progress, year)
     try:
-        text = render([p.plan for p in corpus.plans], actor, fmt.value, plan_id=plan,
-                      date=date, templates=templates)
+        text = render(all_plans, actor, fmt.value, plan_id=plan,
+                      date=date, templates=templates, progress=state)
     except (QueryError, RenderError) as exc:
         fail_usage(str(exc))
     _emit(text, output)
@@ -461,13 +477,30 @@ def checklists(
     templates: TemplatesOption = None,
     date: DateOption = None,
     plans: PlansOption = None,
+    year: ChecklistYearOption = None,
+    progress: ChecklistProgressOption = None,
 ) -> None:
     """One checklist per department and an index linking them, in one run."""
+    from napctl.cli_outputs import checklist_progress, option_words
     from napctl.render import RenderError, build_checklists, write_checklists
 
     chosen = chosen_plans(plans, plan)
+    state = checklist_progress(chosen, progress, year)
     try:
-        files = build_checklists(chosen, fmt.value, date=date, templates=templates)
+        files = build_checklists(chosen, fmt.value, date=date, templates=templates,
+                                 progress=state, plan_id=plan)
+        if check:  # pending ticks and typed values are named, never to be thrown away
+            from napctl.checklist_check import check_checklists, check_text
+
+            report = check_checklists(files, out, chosen, state, fmt.value)
+            common = option_words(plans=plans, progress=progress)
+            found, advice = check_text(report, [
+                "napctl", "checklists", "--out", str(out), *option_words(
+                    plan=plan, fmt=fmt.value, date=date, year=year, templates=templates),
+                *common], ["napctl", "progress", "import", *option_words(year=year), *common])
+            sys.stdout.write(found)
+            sys.stderr.write(advice)
+            raise typer.Exit(EXIT_OK if report.ok else EXIT_INVALID)
         result = write_checklists(files, out, check=check)
     except RenderError as exc:
         fail_usage(str(exc))
@@ -542,6 +575,9 @@ def diff(
 from napctl import cli_progress  # noqa: E402 - registers `progress` and `status` on the app
 
 cli_progress.register(app)
+from napctl import cli_outputs  # noqa: E402 - registers `progress import`, `render dashboard`
+
+cli_outputs.register(app)
 
 
 def app_for(args: list[str]) -> typer.Typer:
