@@ -18,7 +18,7 @@ from napctl.checklist_parse import ParsedItem, parse_checklist
 from napctl.model import Plan
 from napctl.progress_checklist import ChecklistProgress, blank
 from napctl.progress_checks import PlanIndex
-from napctl.progress_import import Note, flat_changes, pending
+from napctl.progress_import import Note, flat_changes, pending, where_typed
 from napctl.render import ChecklistSet
 
 
@@ -73,7 +73,8 @@ def pending_items(text: str, display: str, plans: dict[str, Plan],
             notes.append(Note(problem.where.rsplit(":", 1)[0], problem.message))
         for key, value in flat_changes(changed):
             if value is not None:
-                notes.append(Note(f"{display}:{item.line}", _message(item, key, value)))
+                where = where_typed(item, key, display).rsplit(":", 1)[0]
+                notes.append(Note(where, _message(item, key, value)))
     return notes
 
 

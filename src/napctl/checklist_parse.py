@@ -14,7 +14,7 @@ from napctl.progress_checklist import HEADER, MARKER, TEXT_FIELDS, flat, parse_f
 
 _ITEM = re.compile(r"^- \[([ xX])\] ")
 _FIELD = re.compile(r"^(?P<pad>[ \t]*)- (?P<label>Status|Summary|Obstacles|Next steps"
-                    r"|Justification|Value):(?P<value>.*)$")
+                    r"|Revised due|Justification|Value):(?P<value>.*)$")
 _INDICATOR = re.compile(r"^[ \t]*- Indicator (\d+):")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 

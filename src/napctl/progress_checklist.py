@@ -34,10 +34,10 @@ from napctl.progress_checks import PlanIndex, path_problem, responsible, url_pro
 from napctl.progress_model import NOT_REPORTED, Entry, ProgressReport
 
 #: Editable text fields: checklist label -> entry attribute.
-TEXT_FIELDS = {"Summary": "summary", "Obstacles": "obstacles", "Next steps": "next_steps",
-               "Justification": "justification"}
+TEXT_FIELDS = {"Summary": "summary", "Obstacles": "obstacles", "Revised due": "revised_due",
+               "Next steps": "next_steps", "Justification": "justification"}
 #: Which text fields an item shows even when empty, by status.
-_SHOW_EMPTY = {"delayed": ("obstacles",), "discontinued": ("justification",),
+_SHOW_EMPTY = {"delayed": ("obstacles", "revised_due"), "discontinued": ("justification",),
                "not-applicable": ("justification",)}
 
 MARKER = re.compile(r"<!-- napctl: ([^<>]*?) -->")
@@ -50,6 +50,10 @@ def flat(text: str | None) -> str | None:
         return None
     folded = " ".join(text.split())
     return folded or None
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def number_text(value: int | float | str) -> str:
@@ -87,7 +91,7 @@ def shown_fields(entry: Entry, action: Action) -> dict[str, Any]:
     values = indicator_values(entry, action.indicators)
     return {
         "status": entry.status,
-        **{attr: flat(getattr(entry, attr)) for attr in TEXT_FIELDS.values()},
+        **{attr: flat(_text(getattr(entry, attr))) for attr in TEXT_FIELDS.values()},
         "indicators": {str(n): values.get(n) for n in range(1, len(action.indicators) + 1)},
     }
 

@@ -200,8 +200,10 @@ def import_checklist(text: str, display: str, plans: list[Plan], root: Path, *,
     return result
 
 
-def _where(item: ParsedItem, key: str, display: str) -> str:
+def where_typed(item: ParsedItem, key: str, display: str) -> str:
     typed: Typed | None
+    if key == "status" and item.ticked != (item.fields.get("status") == "completed"):
+        return f"{display}:{item.line}:4"  # the box
     if key == "status":
         typed = item.status
     elif key.startswith("indicator "):
@@ -287,19 +289,20 @@ def _import_department(dept: Department, display: str, root: Path, result: Impor
         if problem is not None:
             result.refused.append(problem)
         elif changed and entry_digest(entry) != item.fields.get("digest"):
-            for key, value in flat_changes(changed):
+            shown = [(k, v) for k, v in flat_changes(changed) if v is not None]
+            for key, value in shown or flat_changes(changed):  # a blank line was not typed
                 old = dict(flat_changes(was)).get(key)
                 loc: tuple[object, ...] = ("actions", i) if i is not None else ("actions",)
                 line, col = doc.position(loc) if doc is not None else (1, 1)
                 result.conflicts.append(Note(
-                    _where(item, key, display),
+                    where_typed(item, key, display),
                     f"{item.id} {key}: the checklist says {describe(value)}, {path}:{line}:"
                     f"{col} now says {describe(old)}: the entry changed after the checklist"
                     f" was rendered; nothing changed for {item.id}"))
         elif changed:
             erased = [k for k, v in flat_changes(changed) if v is None]
             if erased:
-                result.refused.append(Note(_where(item, erased[0], display),
+                result.refused.append(Note(where_typed(item, erased[0], display),
                                            f"{item.id} {erased[0]} was erased in the checklist;"
                                            f" napctl never deletes from {path}: edit it there"))
             else:
