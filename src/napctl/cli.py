@@ -407,20 +407,36 @@ def _emit(text: str, output: Path | None) -> None:
         fail_usage(f"cannot write {output}: {exc.strerror}")
 
 
+class ReportShape(StrEnum):
+    skeleton = "skeleton"
+    annual = "annual"
+    midterm = "midterm"
+
+
 @render_app.command("report")
 def render_report(
     plan: PlanOption = None,
     year: Annotated[
-        int | None, typer.Option(help="The reporting year printed on the skeleton.",
+        int | None, typer.Option(help="The reporting year: printed on the skeleton, filled"
+                                 " from the progress files in the other shapes.",
                                  min=1900, max=2200, show_default=False)
     ] = None,
+    shape: Annotated[
+        ReportShape | None,
+        typer.Option("--shape", help="skeleton: blanks to fill; annual: one year's progress,"
+                     " achievements then a reporting matrix per pillar (templates"
+                     " report-annual.*); midterm: every year of the plan up to --year, with"
+                     " trends (report-midterm.*). Default: annual when --year is given and"
+                     " progress files are found, else skeleton.", show_default=False),
+    ] = None,
+    progress: ChecklistProgressOption = None,
     fmt: FormatOption = RenderFormat.md,
     output: OutputOption = None,
     templates: TemplatesOption = None,
     date: DateOption = None,
     plans: PlansOption = None,
 ) -> None:
-    """The reporting skeleton of a plan: every action with room for progress and evidence."""
+    """A plan's report: a skeleton to fill, or filled from the progress files (--year)."""
     from napctl.render import RenderError
     from napctl.render import render_report as render
 
@@ -428,6 +444,14 @@ def render_report(
     if len(chosen) > 1:
         fail_usage("several plans found: pick one with --plan "
                    f"({', '.join(p.id for p in chosen)})")
+    if shape is not ReportShape.skeleton:
+        from napctl.cli_outputs import filled_report
+
+        text = filled_report(chosen[0], shape and shape.value, year, fmt.value, date,
+                             templates, progress)
+        if text is not None:
+            _emit(text, output)
+            return
     try:
         text = render(chosen[0], fmt.value, year=year, date=date, templates=templates)
     except RenderError as exc:

@@ -171,6 +171,33 @@ def _write_untouched(checklist: Path, files: dict[str, str], plans: list[Plan],
         sys.stdout.write(f"rendered {target} again\n")
 
 
+def filled_report(plan: Plan, shape: str | None, year: int | None, fmt: str,
+                  date: str | None, templates: Path | None, progress: list[str] | None
+                  ) -> str | None:
+    """The report filled from the progress files; None when the skeleton is wanted."""
+    from napctl.progress_corpus import progress_roots
+
+    if shape is None and (year is None or not progress_roots(progress or ())):
+        return None
+    if year is None:
+        fail_usage(f"--shape {shape} needs --year")
+    from napctl.progress_init import InitError, check_year
+    from napctl.progress_report import Shape, render_progress_report, years_for
+    from napctl.render import RenderError
+
+    try:
+        check_year(plan, year)
+    except InitError as exc:
+        fail_usage(str(exc))
+    chosen: Shape = "midterm" if shape == "midterm" else "annual"
+    reports = year_reports([plan], progress, years_for(plan, [], year, chosen))
+    try:
+        return render_progress_report(plan, reports, year, chosen, "html" if fmt == "html"
+                                      else "md", date=date, templates=templates)
+    except RenderError as exc:
+        fail_usage(str(exc))
+
+
 def register(app: typer.Typer) -> None:
     """Nothing to add on the app itself: `progress import` is on the progress group."""
     del app
