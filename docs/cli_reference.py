@@ -14,7 +14,8 @@ from napctl.clihelp import help_text
 
 COMMANDS = [
     [], ["validate"], ["schema"], ["actions"], ["actors"], ["plans"], ["show"], ["matrix"],
-    ["render"], ["render", "report"], ["render", "checklist"], ["checklists"],
+    ["render"], ["render", "report"], ["render", "checklist"], ["render", "dashboard"],
+    ["checklists"],
     ["diff"],
     ["progress"], ["progress", "init"], ["progress", "import"], ["status"],
 ]

@@ -73,3 +73,27 @@ def test_hostile_progress_text_in_reports(tmp_path: object, runner: CliRunner) -
                 in result.stdout
     assert "<img" not in result.stdout
     assert "&lt;img src=x onerror=alert(1)&gt;" in result.stdout
+
+
+def test_hostile_progress_text_in_the_dashboard(tmp_path: object, runner: CliRunner) -> None:
+    import shutil
+    from pathlib import Path
+
+    root = Path(str(tmp_path)) / "progress"
+    shutil.copytree(EXAMPLE, root)
+    path = root / PLAN / "2020" / "mega.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "title: Teaching kit (example)", 'title: "</a><script>alert(1)</script>"').replace(
+        "summary: Helpline hours extended.", 'summary: "\\"><svg onload=alert(1)>"'),
+        encoding="utf-8")
+    result = runner.invoke(app, ["render", "dashboard", "--plan", PLAN, "--year", "2020",
+                                 "--progress", str(root), "--plans", str(PLANS)])
+    assert result.exit_code == 0, result.output
+    assert "<script" not in result.stdout and "<svg onload" not in result.stdout
+    assert "&lt;/a&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in result.stdout
+
+
+def test_dashboard_needs_a_year_within_the_plan(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["render", "dashboard", "--plan", PLAN, "--year", "1990",
+                                 "--progress", str(EXAMPLE), "--plans", str(PLANS)])
+    assert result.exit_code == 2 and "outside plan" in result.stderr

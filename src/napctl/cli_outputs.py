@@ -198,6 +198,45 @@ def filled_report(plan: Plan, shape: str | None, year: int | None, fmt: str,
         fail_usage(str(exc))
 
 
+def dashboard(
+    plan: Annotated[str | None, typer.Option("--plan", "-p", help="The plan (its id).",
+                                             show_default=False)] = None,
+    year: Annotated[int, typer.Option("--year", help="The reporting year.", min=1900,
+                                      max=2200)] = 0,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file (atomically) instead of stdout.",
+        show_default=False)] = None,
+    templates: TemplatesOption = None,
+    date: Annotated[str | None, typer.Option("--date", help="A date to print on the page.",
+                                             show_default=False)] = None,
+    progress: ProgressOption = None,
+    plans: PlansOption = None,
+) -> None:
+    """One standalone HTML page: status by pillar and department, years, what is missing."""
+    from napctl.cli import _emit
+    from napctl.cli_progress import plan_with_progress
+    from napctl.dashboard import render_dashboard
+    from napctl.progress_init import InitError, check_year
+    from napctl.render import RenderError
+
+    chosen = plan_with_progress(plans, plan, progress)
+    if not year:
+        fail_usage("give the reporting year with --year")
+    try:
+        check_year(chosen, year)
+    except InitError as exc:
+        fail_usage(str(exc))
+    reports = year_reports([chosen], progress, range(chosen.period.start, year + 1))
+    try:
+        text = render_dashboard(chosen, reports, year, date=date, templates=templates)
+    except RenderError as exc:
+        fail_usage(str(exc))
+    _emit(text, output)
+
+
 def register(app: typer.Typer) -> None:
-    """Nothing to add on the app itself: `progress import` is on the progress group."""
+    """`progress import` is on the progress group; `dashboard` goes on `render`."""
+    from napctl.cli import render_app
+
+    render_app.command("dashboard")(dashboard)
     del app
