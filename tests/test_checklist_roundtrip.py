@@ -185,3 +185,46 @@ def test_apply_edit_keeps_every_other_byte_of_a_crlf_file() -> None:
     with pytest.raises(EditError):
         apply_edit("actions:\n  - id: A.1\n    status: ongoing\n    summary: |\n      a\n",
                    EntryEdit("A.1", texts={"summary": "b"}))
+
+
+def test_import_creates_a_missing_progress_file_as_init_would(repo: Path,
+                                                               runner: CliRunner) -> None:
+    render_all(runner)
+    target = repo / "progress" / PLAN / "2020" / "maee-d1.yaml"
+    assert not target.exists()
+    page = repo / "checklists" / "maee-d1.md"
+    text = tick(page.read_text(encoding="utf-8"), "II.1.1")
+    page.write_text(edit_item(text, "II.1.1", "  - Summary:", "  - Summary: Done."),
+                    encoding="utf-8")
+    code, out, err = run(runner, "progress", "import", str(page))
+    assert code == 0, err
+    assert out.startswith(f"created {target.relative_to(repo)}\n")
+    made = target.read_text(encoding="utf-8")
+    assert "  - id: II.1.1\n    status: completed\n    summary: Done.\n" in made
+    assert made.count("status: not-reported") == made.count("- id: ") - 1
+    code, _, err = run(runner, "validate", "--progress", "progress")
+    assert code == 0, err
+    assert check(runner)[0] == 0
+
+
+def test_a_tick_without_a_summary_is_refused_with_the_rule(repo: Path,
+                                                           runner: CliRunner) -> None:
+    render_all(runner)
+    page = repo / "checklists" / "maee-d5.md"
+    page.write_text(tick(page.read_text(encoding="utf-8"), "II.1.1"), encoding="utf-8")
+    before = (repo / D5).read_bytes()
+    code, _, err = run(runner, "progress", "import", str(page))
+    assert code == 1 and "NAP407" in err and "give a summary or evidence" in err
+    assert (repo / D5).read_bytes() == before
+
+
+def test_a_tick_in_a_checklist_without_year_is_never_called_stale(
+    repo: Path, runner: CliRunner
+) -> None:
+    run(runner, "checklists", "--out", "checklists", "--plan", PLAN)
+    page = repo / "checklists" / "maee-d5.md"
+    page.write_text(tick(page.read_text(encoding="utf-8"), "II.2.3"), encoding="utf-8")
+    code, out, err = run(runner, "checklists", "--out", "checklists", "--plan", PLAN, "--check")
+    assert code == 1
+    assert out.startswith("checklists/maee-d5.md:") and "II.2.3 is ticked" in out
+    assert "maee-d5.md: stale" not in out and "do not regenerate" in err

@@ -9,6 +9,7 @@ folder are missing; files no department produces any more are left behind.
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from napctl.progress_checklist import ChecklistProgress, blank
 from napctl.progress_checks import PlanIndex
 from napctl.progress_import import Note, flat_changes, pending, where_typed
 from napctl.render import ChecklistSet
+
+_BARE_TICK = re.compile(r"^- \[[xX]\] \*\*([^*]+)\*\*")
 
 
 @dataclass(slots=True)
@@ -52,7 +55,13 @@ def pending_items(text: str, display: str, plans: dict[str, Plan],
     """The ticks and typed values of ``text`` that the progress files do not hold."""
     notes: list[Note] = []
     indexes: dict[str, PlanIndex] = {}
-    for item in parse_checklist(text).items:
+    parsed = parse_checklist(text)
+    if not parsed.items:  # rendered without --year: a tick is work all the same
+        return [Note(f"{display}:{n}", f"{m.group(1)} is ticked in a checklist without"
+                     " progress markers; write it into the department's progress file first")
+                for n, line in enumerate(text.splitlines(), 1)
+                if (m := _BARE_TICK.match(line))]
+    for item in parsed.items:
         plan = plans.get(item.fields.get("plan", ""))
         if plan is None:
             continue

@@ -122,6 +122,7 @@ def _render_again(checklist: Path, text: str, plans: list[Plan], progress: list[
                   templates: Path | None) -> None:
     """Render the imported checklist again from its header, so `--check` agrees."""
     from napctl.checklist_parse import parse_checklist
+    from napctl.query import QueryError
     from napctl.render import RenderError, build_checklists, render_checklist
 
     header = parse_checklist(text).header or {}
@@ -139,7 +140,7 @@ def _render_again(checklist: Path, text: str, plans: list[Plan], progress: list[
         else:
             files = build_checklists(chosen, "md", date=date, templates=templates,
                                      progress=state, plan_id=plan_id).files
-    except RenderError as exc:
+    except (RenderError, QueryError) as exc:
         sys.stderr.write(f"napctl: {checklist} not rendered again: {exc}\n")
         return
     _write_untouched(checklist, files, plans, state)
