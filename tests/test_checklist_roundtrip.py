@@ -228,3 +228,19 @@ def test_a_tick_in_a_checklist_without_year_is_never_called_stale(
     assert code == 1
     assert out.startswith("checklists/maee-d5.md:") and "II.2.3 is ticked" in out
     assert "maee-d5.md: stale" not in out and "do not regenerate" in err
+
+
+@pytest.mark.parametrize("marker", [
+    "plan=%1b%5B31mevil year=2020 dept=SRE id=II.1.1",
+    f"plan={PLAN} year=2020 dept=..%2F..%2Fetc id=II.1.1",
+    f"plan={PLAN} year=twenty dept=SRE id=II.1.1",
+])
+def test_a_forged_marker_is_refused_and_writes_nothing(marker: str, repo: Path,
+                                                       runner: CliRunner) -> None:
+    page = repo / "forged.md"
+    page.write_text(f"- [x] **II.1.1** text <!-- napctl: {marker} status=not-reported"
+                    " digest=0 shown=0 -->\n  - Summary: x\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (repo / "progress").rglob("*") if p.is_file()}
+    code, out, err = run(runner, "progress", "import", str(page))
+    assert code == 2 and out == "" and "\x1b" not in err
+    assert {p: p.read_bytes() for p in (repo / "progress").rglob("*") if p.is_file()} == before

@@ -109,8 +109,8 @@ def check_checklists(files: ChecklistSet, out: Path, plans: Sequence[Plan],
         else:
             report.stale.append(target)
     if out.is_dir():
-        report.left_behind = sorted(p for p in out.glob(f"*.{fmt}")
-                                    if p.is_file() and p.name not in files.files)
+        report.left_behind = sorted(p for p in out.rglob(f"*.{fmt}") if p.is_file()
+                                    and p.relative_to(out).as_posix() not in files.files)
     return report
 
 

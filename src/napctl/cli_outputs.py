@@ -92,14 +92,14 @@ def import_(
     Once everything is imported, the checklist is rendered again.
     """
     from napctl.progress_corpus import default_out
-    from napctl.progress_import import ImportError_, import_checklist
+    from napctl.progress_import import ChecklistImportError, import_checklist
 
     all_plans = chosen_plans(plans, None)
     root = default_out(progress or ())
     try:
         text = checklist.read_bytes().decode("utf-8")
         result = import_checklist(text, str(checklist), all_plans, root, year=year)
-    except ImportError_ as exc:
+    except ChecklistImportError as exc:
         fail_usage(str(exc))
     except (OSError, UnicodeDecodeError) as exc:
         fail_usage(f"cannot read {checklist}: {exc}")
@@ -158,8 +158,11 @@ def _write_untouched(checklist: Path, files: dict[str, str], plans: list[Plan],
     from napctl.fsutil import atomic_write
 
     by_id = {p.id: p for p in plans}
+    own = next((n for n in files if checklist.as_posix().endswith("/" + n)
+                or checklist.as_posix() == n), checklist.name)
+    root = checklist.as_posix()[: len(checklist.as_posix()) - len(own)] or "."
     for name, new in files.items():
-        target = checklist if name == checklist.name else checklist.parent / name
+        target = checklist if name == own else Path(root) / name
         try:
             old = target.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError):
@@ -200,10 +203,10 @@ def filled_report(plan: Plan, shape: str | None, year: int | None, fmt: str,
 
 
 def dashboard(
+    year: Annotated[int, typer.Option("--year", help="The reporting year.", min=1900,
+                                      max=2200)],
     plan: Annotated[str | None, typer.Option("--plan", "-p", help="The plan (its id).",
                                              show_default=False)] = None,
-    year: Annotated[int, typer.Option("--year", help="The reporting year.", min=1900,
-                                      max=2200)] = 0,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file (atomically) instead of stdout.",
         show_default=False)] = None,
@@ -221,8 +224,6 @@ def dashboard(
     from napctl.render import RenderError
 
     chosen = plan_with_progress(plans, plan, progress)
-    if not year:
-        fail_usage("give the reporting year with --year")
     try:
         check_year(chosen, year)
     except InitError as exc:

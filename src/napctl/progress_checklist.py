@@ -30,7 +30,7 @@ from urllib.parse import quote, unquote
 from markupsafe import Markup
 
 from napctl.model import Action, Plan
-from napctl.progress_checks import PlanIndex, path_problem, responsible, url_problem
+from napctl.progress_checks import path_problem, responsible, url_problem
 from napctl.progress_model import NOT_REPORTED, Entry, ProgressReport
 
 #: Editable text fields: checklist label -> entry attribute.
@@ -139,7 +139,7 @@ class ChecklistProgress:
     year: int
     #: (plan id, department) -> action id -> entry.
     entries: dict[tuple[str, str], dict[str, Entry]] = field(default_factory=dict)
-    _indexes: dict[str, PlanIndex] = field(default_factory=dict)
+    _registries: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, reports: Iterable[ProgressReport], year: int) -> ChecklistProgress:
@@ -154,10 +154,9 @@ class ChecklistProgress:
     def department_for(self, plan: Plan, action: Action, codes: frozenset[str],
                        named: Sequence[str]) -> str | None:
         """Whose report the item shows: the checklist's own department when it is responsible."""
-        index = self._indexes.get(plan.id)
-        if index is None or index.plan is not plan:
-            index = self._indexes[plan.id] = PlanIndex.of(plan)
-        registry = [d.code for d in plan.departments]
+        registry = self._registries.get(plan.id)
+        if registry is None:
+            registry = self._registries[plan.id] = [d.code for d in plan.departments]
         mine = [c for c in responsible(plan, action, registry) if c in codes]
         for code in named:
             if code in mine:

@@ -38,7 +38,7 @@ _NUMBER = re.compile(r"^(-?[0-9]+(?:\.[0-9]+)?)(?:\s+(.+))?$")
 _LABELS = {attr: label for label, attr in TEXT_FIELDS.items()}
 
 
-class ImportError_(Exception):
+class ChecklistImportError(Exception):
     """The checklist cannot be imported at all (a usage error)."""
 
 
@@ -148,17 +148,18 @@ def group_items(items: list[ParsedItem], plans: dict[str, Plan], root: Path,
     for item in items:
         plan = plans.get(item.fields.get("plan", ""))
         if plan is None:
-            raise ImportError_(f"line {item.line}: no plan '{item.fields.get('plan')}'")
+            raise ChecklistImportError(f"line {item.line}: no plan {item.fields.get('plan')!r}")
         try:
             item_year = int(item.fields.get("year", ""))
         except ValueError:
-            raise ImportError_(f"line {item.line}: the item's marker has no year") from None
+            raise ChecklistImportError(f"line {item.line}: the item's marker has no year") from None
         if year is not None and item_year != year:
-            raise ImportError_(f"line {item.line}: the checklist shows {item_year}, not {year}")
+            raise ChecklistImportError(f"line {item.line}: the checklist shows {item_year},"
+                                       f" not {year}")
         code = item.fields.get("dept", "")
         if plan.department(code) is None:
-            raise ImportError_(f"line {item.line}: plan '{plan.id}' has no department"
-                               f" '{code}'")
+            raise ChecklistImportError(f"line {item.line}: plan '{plan.id}' has no department"
+                                       f" {code!r}")
         key = (plan.id, item_year, code)
         if key not in groups:
             groups[key] = Department(plan, item_year, code,
@@ -188,10 +189,10 @@ def entry_edit(action: Action, changed: dict[str, object]) -> EntryEdit:
 
 def import_checklist(text: str, display: str, plans: list[Plan], root: Path, *,
                      year: int | None = None) -> ImportResult:
-    """Import one checklist's ticks and typed lines. Raises ImportError_ for a bad request."""
+    """Import one checklist's ticks and typed lines. Raises ChecklistImportError."""
     parsed = parse_checklist(text)
     if not parsed.items:
-        raise ImportError_(f"{display} has no items napctl can read back; render it with"
+        raise ChecklistImportError(f"{display} has no items napctl can read back; render it with"
                            " --year (napctl checklists --year YYYY ...)")
     result = ImportResult()
     for dept in group_items(parsed.items, {p.id: p for p in plans}, root, year):
@@ -289,16 +290,7 @@ def _import_department(dept: Department, display: str, root: Path, result: Impor
         if problem is not None:
             result.refused.append(problem)
         elif changed and entry_digest(entry) != item.fields.get("digest"):
-            shown = [(k, v) for k, v in flat_changes(changed) if v is not None]
-            for key, value in shown or flat_changes(changed):  # a blank line was not typed
-                old = dict(flat_changes(was)).get(key)
-                loc: tuple[object, ...] = ("actions", i) if i is not None else ("actions",)
-                line, col = doc.position(loc) if doc is not None else (1, 1)
-                result.conflicts.append(Note(
-                    where_typed(item, key, display),
-                    f"{item.id} {key}: the checklist says {describe(value)}, {path}:{line}:"
-                    f"{col} now says {describe(old)}: the entry changed after the checklist"
-                    f" was rendered; nothing changed for {item.id}"))
+            result.conflicts += _conflicts(item, changed, was, i, doc, path, display)
         elif changed:
             erased = [k for k, v in flat_changes(changed) if v is None]
             if erased:
@@ -319,6 +311,23 @@ def _import_department(dept: Department, display: str, root: Path, result: Impor
         result.refused.append(Note(f"{path}:1:1", f"cannot write it: {exc}"))
         return
     _apply(dept, text, edits, display, result)
+
+
+def _conflicts(item: ParsedItem, changed: dict[str, object], was: dict[str, object],
+               i: int | None, doc: YamlDocument | None, path: str, display: str) -> list[Note]:
+    """One note per value the person typed that the file now contradicts."""
+    notes = []
+    before = dict(flat_changes(was))
+    typed = [(k, v) for k, v in flat_changes(changed) if v is not None]
+    loc: tuple[object, ...] = ("actions", i) if i is not None else ("actions",)
+    line, col = doc.position(loc) if doc is not None else (1, 1)
+    for key, value in typed or flat_changes(changed):  # a blank line was not typed
+        notes.append(Note(
+            where_typed(item, key, display),
+            f"{item.id} {key}: the checklist says {describe(value)}, {path}:{line}:{col} now"
+            f" says {describe(before.get(key))}: the entry changed after the checklist was"
+            f" rendered; nothing changed for {item.id}"))
+    return notes
 
 
 def _apply(dept: Department, text: str, edits: list[tuple[ParsedItem, Action, dict[str, object]]],
