@@ -97,3 +97,16 @@ def test_dashboard_needs_a_year_within_the_plan(runner: CliRunner) -> None:
     result = runner.invoke(app, ["render", "dashboard", "--plan", PLAN, "--year", "1990",
                                  "--progress", str(EXAMPLE), "--plans", str(PLANS)])
     assert result.exit_code == 2 and "outside plan" in result.stderr
+
+
+def test_a_user_template_extends_the_annual_shape(tmp_path: object, runner: CliRunner) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    (folder / "report-annual.md.j2").write_text(
+        '{% extends "default/report-annual.md.j2" %}\n'
+        "{% block achievements %}## Highlights ({{ achievements | length }})\n\n"
+        "{% endblock %}\n", encoding="utf-8")
+    out = render(runner, "--templates", str(folder))
+    assert "## Highlights (2)\n" in out and "Main achievements" not in out
+    assert "## Reporting matrix" in out

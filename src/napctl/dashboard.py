@@ -17,7 +17,7 @@ from typing import Any
 from napctl.model import Plan
 from napctl.progress_model import STATUSES, ProgressReport
 from napctl.progress_report import report_context
-from napctl.progress_status import plan_status
+from napctl.progress_status import PlanStatus
 from napctl.render import _render, environment
 
 #: status -> (colour, pattern id, words for a reader who cannot see either)
@@ -54,10 +54,8 @@ def bar(label: str, title: str, counts: dict[str, int]) -> dict[str, Any]:
             "words": words, "counts": {s: counts.get(s, 0) for s in STATUSES}}
 
 
-def department_counts(plan: Plan, reports: Sequence[ProgressReport], year: int
-                      ) -> list[dict[str, Any]]:
+def department_counts(plan: Plan, status: PlanStatus) -> list[dict[str, Any]]:
     """Each department's own statuses for the year (its entries, not the combined ones)."""
-    status = plan_status(plan, reports, [year])
     per: dict[str, Counter[str]] = {}
     for action in status.actions:
         for r in action.reports:
@@ -91,7 +89,7 @@ def dashboard_context(plan: Plan, reports: Sequence[ProgressReport], year: int, 
     context = report_context(plan, reports, years, date=date)
     context["overall"] = bar("All", "All actions", context["counts"])
     context["by_pillar"] = [bar(p["id"], p["title"], p["counts"]) for p in context["pillars"]]
-    context["by_department"] = department_counts(plan, reports, year)
+    context["by_department"] = department_counts(plan, context["status"])
     context["years_chart"] = years_chart(context["per_year"])
     context["legend"] = [{"status": s, "colour": STYLE[s][0], "pattern": STYLE[s][1]}
                          for s in ORDER]

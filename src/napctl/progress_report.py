@@ -15,6 +15,7 @@ What a department has not reported stays a visible blank naming it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -115,8 +116,9 @@ def report_context(plan: Plan, reports: Sequence[ProgressReport], years: Sequenc
     entries = entries_of(reports, plan.id, status.year)
     pillars = _pillars(plan, status, entries)
     per_year = []
-    for y in status.years:
-        counts = (plan_status(plan, reports, [y]) if y != status.year else status).counts()
+    for y in status.years:  # from each action's trend: one pass over the reports in all
+        found = Counter(a.trend.get(y, a.status) for a in status.actions)
+        counts = {s: found.get(s, 0) for s in STATUSES}
         total = sum(counts.values())
         per_year.append({"year": y, "counts": counts, "total": total,
                          "completed_pct": round(100 * counts["completed"] / total) if total
@@ -125,6 +127,7 @@ def report_context(plan: Plan, reports: Sequence[ProgressReport], years: Sequenc
     for code, action_id in status.missing:
         missing.setdefault(code, []).append(action_id)
     return {
+        "status": status,
         "plan": plan_facts(plan),
         "year": status.year,
         "years": status.years,
