@@ -244,3 +244,9 @@ def test_a_forged_marker_is_refused_and_writes_nothing(marker: str, repo: Path,
     code, out, err = run(runner, "progress", "import", str(page))
     assert code == 2 and out == "" and "\x1b" not in err
     assert {p: p.read_bytes() for p in (repo / "progress").rglob("*") if p.is_file()} == before
+
+
+def test_a_progress_folder_that_does_not_exist_is_a_usage_error(runner: CliRunner) -> None:
+    code, _, err = run(runner, "render", "checklist", "-a", "SRE", "-p", PLAN, "--year", "2020",
+                       "--progress", "no-such-folder")
+    assert code == 2 and "no such file or folder: no-such-folder" in err

@@ -30,6 +30,8 @@ def year_reports(plans: Sequence[Plan], progress: list[str] | None, years: Seque
 
     roots: list[Path] = []
     for root in progress_roots(progress or ()):
+        if not root.exists():
+            fail_usage(f"no such file or folder: {root}")
         if not root.is_dir():
             roots.append(root)
         else:
