@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "napctl.cli.render",
     "napctl.cli.diff",
     "napctl.cli.progress",
+    "napctl.cli.outputs",
 )
 
 

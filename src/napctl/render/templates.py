@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from jinja2 import (
     ChoiceLoader,
@@ -31,6 +31,9 @@ from napctl.model import ALL, ALL_NAME, Plan
 from napctl.output.fsutil import atomic_write, safe_child, slugify
 from napctl.query import ActorMatch, descendants, resolve_actor, spread
 from napctl.render.markdown import md_escape
+
+if TYPE_CHECKING:
+    from napctl.render.progress_checklist import ChecklistProgress
 
 Format = Literal["md", "html"]
 
@@ -149,7 +152,8 @@ def report_context(plan: Plan, *, year: int | None, date: str | None) -> dict[st
 
 
 def checklist_context(
-    matches: Sequence[ActorMatch], *, title: str, date: str | None
+    matches: Sequence[ActorMatch], *, title: str, date: str | None,
+    progress: ChecklistProgress | None = None,
 ) -> dict[str, Any]:
     sections = []
     total = 0
@@ -159,10 +163,12 @@ def checklist_context(
         for pillar in plan.pillars:
             goals: list[dict[str, Any]] = []
             for goal in pillar.goals:
-                acts = [
-                    _action(plan, a, focus=match.codes) for a in goal.actions
-                    if match.codes.intersection(a.codes()) or a.for_all
-                ]
+                mine = [a for a in goal.actions
+                        if match.codes.intersection(a.codes()) or a.for_all]
+                acts = [_action(plan, a, focus=match.codes) for a in mine]
+                if progress is not None:  # the year's progress of each item, with its marker
+                    for act, a in zip(acts, mine, strict=True):
+                        act["progress"] = progress.item(plan, a, match.codes, match.named)
                 if acts:
                     goals.append({"id": goal.id, "text": goal.text, "actions": acts})
             if goals:
@@ -175,7 +181,8 @@ def checklist_context(
         sections.append({"plan": plan_facts(plan), "departments": named, "includes": below,
                          "pillars": pillars, "count": count,
                          "spread": spread(plan, sorted(match.codes))})
-    return {"title": title, "date": date, "sections": sections, "total": total}
+    return {"title": title, "date": date, "sections": sections, "total": total,
+            "year": None if progress is None else progress.year}
 
 
 # -- entry points --------------------------------------------------------------------
@@ -192,12 +199,34 @@ def render_report(
 def render_checklist(
     plans: Sequence[Plan], actor: str, fmt: Format, *, plan_id: str | None = None,
     date: str | None = None, templates: Path | None = None,
+    progress: ChecklistProgress | None = None,
 ) -> str:
     """The checklist of ``actor`` (resolved as in `napctl actions`). Raises QueryError."""
     matches = resolve_actor(plans, actor, plan_id=plan_id)
     env = environment(fmt, templates)
-    return _render(env, f"checklist.{fmt}.j2",
-                   checklist_context(matches, title=actor, date=date))
+    context = checklist_context(matches, title=actor, date=date, progress=progress)
+    context["header"] = _header("checklist", actor, plan_id, date, progress)
+    return _render(env, f"checklist.{fmt}.j2", context)
+
+
+def _header(kind: str, title: str, plan_id: str | None, date: str | None,
+            progress: ChecklistProgress | None) -> Any:
+    if progress is None:
+        return None
+    from napctl.render.progress_checklist import header_marker
+
+    return header_marker(kind=kind, title=title, plan=plan_id, year=str(progress.year),
+                         date=date)
+
+
+def checklist_name(code: str, fmt: Format, used: set[str]) -> str:
+    """The file name of ``code``'s checklist in the folder (unique among ``used``)."""
+    slug = slugify(code)
+    name, n = f"{slug}.{fmt}", 2
+    while name in used or name == f"index.{fmt}":
+        name, n = f"{slug}-{n}.{fmt}", n + 1
+    used.add(name)
+    return name
 
 
 @dataclass
@@ -209,7 +238,8 @@ class ChecklistSet:
 
 def build_checklists(
     plans: Sequence[Plan], fmt: Format, *, date: str | None = None,
-    templates: Path | None = None,
+    templates: Path | None = None, progress: ChecklistProgress | None = None,
+    plan_id: str | None = None,
 ) -> ChecklistSet:
     """One checklist per department code (across the plans given) and an index."""
     env = environment(fmt, templates)
@@ -222,12 +252,9 @@ def build_checklists(
     entries = []
     used: set[str] = set()
     for code, matches in by_code.items():
-        slug = slugify(code)
-        name, n = f"{slug}.{fmt}", 2
-        while name in used or name == f"index.{fmt}":
-            name, n = f"{slug}-{n}.{fmt}", n + 1
-        used.add(name)
-        context = checklist_context(matches, title=code, date=date)
+        name = checklist_name(code, fmt, used)
+        context = checklist_context(matches, title=code, date=date, progress=progress)
+        context["header"] = _header("checklists", code, plan_id, date, progress)
         result.files[name] = _render(env, f"checklist.{fmt}.j2", context)
         entries.append({
             "code": code, "file": name, "count": context["total"],
@@ -260,7 +287,7 @@ def write_checklists(files: ChecklistSet, out: Path, *, check: bool = False) -> 
                 raise RenderError(f"refusing to write {target}: it leads outside {out}") from exc
         try:
             current = target.read_text(encoding="utf-8")
-        except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError):
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError, UnicodeDecodeError):
             current = None
         if current == text:
             result.unchanged.append(target)
