@@ -14,9 +14,10 @@ from napctl.cli.help import help_text
 
 COMMANDS = [
     [], ["validate"], ["schema"], ["actions"], ["actors"], ["plans"], ["show"], ["matrix"],
-    ["render"], ["render", "report"], ["render", "checklist"], ["checklists"],
+    ["render"], ["render", "report"], ["render", "checklist"], ["render", "dashboard"],
+    ["checklists"],
     ["diff"],
-    ["progress"], ["progress", "init"], ["status"], ["review"],
+    ["progress"], ["progress", "init"], ["progress", "import"], ["status"], ["review"],
     ["new"], ["import"], ["export"],
 ]
 TARGET = Path(__file__).parent / "cli.md"

@@ -169,14 +169,15 @@ def test_old_flat_checklists_are_reported_as_left_behind(tmp_path: Path,
     assert (out / "justice.md").read_text(encoding="utf-8").endswith("edited by hand)\n")
     code, stdout, err = run(runner, "checklists", "--out", str(out), "--check")
     assert code == 1
-    assert stdout.splitlines() == [str(out / "justice.md"), str(out / "maee-d5.md")]
-    assert err.startswith("2 files are left behind: napctl no longer writes them")
+    behind = ": left behind: no department has this checklist any more"
+    assert stdout.splitlines() == [f"{out / 'justice.md'}{behind}", f"{out / 'maee-d5.md'}{behind}"]
+    assert "2 files left behind; remove them" in err
     # a checklist in a country folder that no department has any more is left behind too
     (out / "justice.md").unlink()
     (out / "maee-d5.md").unlink()
     write(out / "lu", "maee-d9.md", "old\n")
     code, stdout, err = run(runner, "checklists", "--out", str(out), "--check")
-    assert code == 1 and stdout == f"{out / 'lu' / 'maee-d9.md'}\n"
+    assert code == 1 and stdout == f"{out / 'lu' / 'maee-d9.md'}{behind}\n"
     (out / "lu" / "maee-d9.md").unlink()
     code, stdout, err = run(runner, "checklists", "--out", str(out), "--check")
     assert code == 0 and stdout == "" and err == "38 files are up to date\n"

@@ -188,7 +188,8 @@ def test_checklists_write_check_and_stay_inside(tmp_path: Path, runner: CliRunne
     (out / "xx" / "int.md").unlink()
     result = runner.invoke(app, ["checklists", "--out", str(out), "--check", "--plans", str(plan)])
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == [str(out / "xx" / "pol.md"), str(out / "xx" / "int.md")]
+    assert result.stdout.splitlines() == [f"{out / 'xx' / 'pol.md'}: stale",
+                                          f"{out / 'xx' / 'int.md'}: missing"]
     assert (out / "xx" / "pol.md").read_text() == "edited by hand\n"  # --check writes nothing
     result = runner.invoke(app, ["checklists", "--out", str(out), "--plans", str(plan)])
     assert result.stderr == f"2 written, 4 unchanged in {out}\n"

@@ -6,6 +6,7 @@ Registered on the main app by ``napctl.cli.startup.COMMAND_MODULES`` (one line t
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -119,24 +120,24 @@ def init(
         raise typer.Exit(EXIT_INVALID)
 
 
-def load_reports(plan: Plan, progress: list[str] | None, years: list[int] | None = None
-                 ) -> Corpus:
-    """The plan's valid progress reports (of ``years``), or exit 1 with the problems found."""
+def load_reports(plans: Sequence[Plan], progress: list[str] | None,
+                 years: Sequence[int] | None = None) -> Corpus:
+    """The plans' valid progress reports (of ``years``), or exit 1 with the problems found."""
     from napctl.load.corpus import load_progress
     from napctl.load.discover import PathNotFound, progress_roots
 
     roots = []
     for root in progress_roots(progress or ()):
-        # Only the plan's own folder (of the years asked for): the rest of the corpus
+        # Only the plans' own folders (of the years asked for): the rest of the corpus
         # is not this question's cost. `validate` checks that files are in their place.
         if not root.is_dir():
             roots.append(root)
         elif years:
-            roots += [root / plan.id / str(y) for y in sorted(set(years))]
+            roots += [root / p.id / str(y) for p in plans for y in sorted(set(years))]
         else:
-            roots.append(root / plan.id)
+            roots += [root / p.id for p in plans]
     try:
-        corpus = load_progress([r for r in roots if r.exists() or r.suffix], [plan],
+        corpus = load_progress([r for r in roots if r.exists() or r.suffix], plans,
                                use_cache=True)
     except PathNotFound as exc:
         fail_usage(f"no such file or folder: {exc}")
@@ -174,7 +175,7 @@ def status(
 
     chosen = plan_with_progress(plans, plan, progress)
     codes = actor_codes(chosen, actor)
-    reports = [r.report for r in load_reports(chosen, progress, year).reports]
+    reports = [r.report for r in load_reports([chosen], progress, year).reports]
     years = year or reported_years(reports, chosen.id)[-1:]
     if not years:
         fail_usage(f"no progress reports for plan '{chosen.id}'; give --year to see what is"

@@ -11,6 +11,7 @@ import typer
 
 from napctl.cli.options import (
     EXIT_INVALID,
+    EXIT_OK,
     CountryOption,
     ExactOption,
     PlanOption,
@@ -48,6 +49,17 @@ TemplatesOption = Annotated[
                  " (which stay reachable as default/NAME).", show_default=False,
                  exists=True, file_okay=False),
 ]
+ChecklistYearOption = Annotated[
+    int | None,
+    typer.Option("--year", help="Show this year's progress: completed actions ticked, the"
+                 " others with their status, values so far and lines to fill in (read back"
+                 " by `napctl progress import`).", min=1900, max=2200, show_default=False),
+]
+ChecklistProgressOption = Annotated[
+    list[str] | None,
+    typer.Option("--progress", help="Progress report file or folder (repeatable), with"
+                 " --year. Default: $NAPCTL_PROGRESS, else ./progress.", show_default=False),
+]
 DateOption = Annotated[
     str | None,
     typer.Option("--date", help="A date to print on the document (none by default, so that"
@@ -55,24 +67,48 @@ DateOption = Annotated[
 ]
 
 
+class ReportShape(StrEnum):
+    skeleton = "skeleton"
+    annual = "annual"
+    midterm = "midterm"
+
+
 @render_app.command("report")
 def render_report(
     plan: PlanOption = None,
     year: Annotated[
-        int | None, typer.Option(help="The reporting year printed on the skeleton.",
+        int | None, typer.Option(help="The reporting year: printed on the skeleton, filled"
+                                 " from the progress files in the other shapes.",
                                  min=1900, max=2200, show_default=False)
     ] = None,
+    shape: Annotated[
+        ReportShape | None,
+        typer.Option("--shape", help="skeleton: blanks to fill; annual: one year's progress,"
+                     " achievements then a reporting matrix per pillar (templates"
+                     " report-annual.*); midterm: every year of the plan up to --year, with"
+                     " trends (report-midterm.*). Default: annual when --year is given and"
+                     " progress files are found, else skeleton.", show_default=False),
+    ] = None,
+    progress: ChecklistProgressOption = None,
     fmt: FormatOption = RenderFormat.md,
     output: OutputOption = None,
     templates: TemplatesOption = None,
     date: DateOption = None,
     plans: PlansOption = None,
 ) -> None:
-    """The reporting skeleton of a plan: every action with room for progress and evidence."""
+    """A plan's report: a skeleton to fill, or filled from the progress files (--year)."""
     from napctl.render.templates import RenderError
     from napctl.render.templates import render_report as render
 
     chosen = only_plan(chosen_plans(plans, plan))
+    if shape is not ReportShape.skeleton:
+        from napctl.cli.outputs import filled_report
+
+        filled = filled_report(chosen, shape and shape.value, year, fmt.value, date,
+                               templates, progress)
+        if filled is not None:
+            emit(filled, output)
+            return
     try:
         text = render(chosen, fmt.value, year=year, date=date, templates=templates)
     except RenderError as exc:
@@ -91,19 +127,24 @@ def render_checklist(
     templates: TemplatesOption = None,
     date: DateOption = None,
     plans: PlansOption = None,
+    year: ChecklistYearOption = None,
+    progress: ChecklistProgressOption = None,
 ) -> None:
     """Everything one department must report on, as a checklist.
 
     A checklist is for one country: a name that several countries use
     (Justice) needs --country or --plan."""
+    from napctl.cli.outputs import checklist_progress
     from napctl.query import QueryError
     from napctl.render.templates import RenderError
     from napctl.render.templates import render_checklist as render
 
     corpus = load_valid(plans)
+    all_plans = [p.plan for p in corpus.plans]
+    state = checklist_progress(all_plans, progress, year)
     try:
-        text = render([p.plan for p in corpus.plans], actor, fmt.value, plan_id=plan,
-                      date=date, templates=templates, country=country, exact=exact)
+        text = render(all_plans, actor, fmt.value, plan_id=plan, date=date,
+                      templates=templates, country=country, exact=exact, progress=state)
     except (QueryError, RenderError) as exc:
         fail_usage(str(exc))
     emit(text, output)
@@ -123,31 +164,33 @@ def checklists(
     templates: TemplatesOption = None,
     date: DateOption = None,
     plans: PlansOption = None,
+    year: ChecklistYearOption = None,
+    progress: ChecklistProgressOption = None,
 ) -> None:
     """One checklist per department and country (OUT/be/justice.md), and an index."""
+    from napctl.cli.outputs import check_committed, checklist_progress, option_words
     from napctl.render.checklist_layout import left_behind
     from napctl.render.templates import RenderError, build_checklists, write_checklists
 
     chosen = chosen_plans(plans, plan, country)
+    state = checklist_progress(chosen, progress, year)
     try:
-        files = build_checklists(chosen, fmt.value, date=date, templates=templates)
-        result = write_checklists(files, out, check=check)
+        files = build_checklists(chosen, fmt.value, date=date, templates=templates,
+                                 progress=state, plan_id=plan)
+        if check:  # pending ticks and typed values are named, never to be thrown away
+            ok = check_committed(files, out, chosen, state, fmt.value, [
+                "napctl", "checklists", "--out", str(out), *option_words(
+                    plan=plan, fmt=fmt.value, date=date, year=year, templates=templates,
+                    country=country)],
+                ["napctl", "progress", "import", *option_words(year=year)],
+                option_words(plans=plans, progress=progress))
+            raise typer.Exit(EXIT_OK if ok else EXIT_INVALID)
+        result = write_checklists(files, out, check=False)
         behind = left_behind(out, files.files, chosen, fmt.value)
     except RenderError as exc:
         fail_usage(str(exc))
     except OSError as exc:
         fail_usage(f"cannot write to {out}: {exc.strerror}")
-    if check:
-        for path in [*result.stale, *behind]:
-            sys.stdout.write(f"{path}\n")
-        if result.stale:
-            sys.stderr.write(f"{len(result.stale)} of {len(files.files)} files are stale;"
-                             f" run `napctl checklists --out {out}` to update them\n")
-        sys.stderr.write(_left_behind_note(behind))
-        if result.stale or behind:
-            raise typer.Exit(EXIT_INVALID)
-        sys.stderr.write(f"{len(files.files)} files are up to date\n")
-        return
     sys.stderr.write(f"{len(result.written)} written, {len(result.unchanged)} unchanged"
                      f" in {out}\n")
     sys.stderr.write(_left_behind_note(behind))

@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "napctl.cli.progress",
     "napctl.cli.review",
     "napctl.cli.sheets",
+    "napctl.cli.outputs",
 )
 
 

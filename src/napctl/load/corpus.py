@@ -5,15 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from napctl.load.discover import display_path, plan_files, plan_roots
-from napctl.load.document import DocumentKind, kind_named, kind_of, load_document
+from napctl.load.document import (
+    DocumentKind,
+    kind_named,
+    kind_of,
+    load_document,
+    validate_document,
+)
 from napctl.load.index import CorpusIndex, CorpusReport, IndexEntry
 from napctl.load.readfile import DEFAULT_MAX_BYTES
 from napctl.model import Plan
 from napctl.model.progress import ProgressReport
 from napctl.problems import Problem
+
+if TYPE_CHECKING:
+    from napctl.load.yamlsafe import YamlDocument
 
 PROGRESS = "progress report"
 
@@ -113,6 +122,21 @@ def load_documents(
     _keep_documents(corpus, report.rejected, len(given), keep)
     corpus.problems.sort(key=lambda p: (group.get(p.file, 0), *p.sort_key()))
     return corpus
+
+
+def check_parsed(doc: YamlDocument, kind: str, given: Sequence[LoadedDocument] = ()
+                 ) -> tuple[Any, list[Problem]]:
+    """A document parsed from text not yet written (an edit in progress): its model and
+    every problem, its own checks and those across files against ``given``."""
+    spec = kind_named(kind)
+    value, problems = validate_document(doc, spec)
+    if value is None:
+        return None, problems
+    ok = not any(p.level == "error" for p in problems)
+    index = CorpusIndex(entries=[_given_entry(d) for d in given])
+    index.entries.append(IndexEntry(spec.name, doc.file, Path(doc.file), spec.facts(value),
+                                    value, ok))
+    return value, [*problems, *run_corpus_checks(index, {spec.name}).problems]
 
 
 def _given_entry(document: LoadedDocument) -> IndexEntry:

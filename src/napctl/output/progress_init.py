@@ -96,7 +96,8 @@ def new_report(plan: Plan, index: PlanIndex, code: str, year: int, ref: str) -> 
     return text + "".join(entry_lines(index.actions[i][2], 2) for i in index.duties[code])
 
 
-def _newline(text: str) -> str:
+def line_end(text: str) -> str:
+    """The line end most of ``text``'s lines have, for the lines napctl adds to it."""
     return "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
 
 
@@ -129,12 +130,17 @@ def append_missing(text: str, plan: Plan, index: PlanIndex, code: str) -> tuple[
         raise InitError("its `actions` is written as a [flow, list]; write it as a block list")
     indent = node.start_mark.column
     at = node.end_mark.index
-    newline = _newline(body)
+    newline = line_end(body)
     added = "".join(entry_lines(index.actions[i][2], indent, newline) for i in missing)
     if at > 0 and body[at - 1] not in "\n\r":
         added = newline + added  # the file ends without a final line break
     bom = text[: len(text) - len(body)]
     return bom + body[:at] + added + body[at:], missing
+
+
+def progress_path(root: Path, plan_id: str, year: int, code: str) -> Path:
+    """Where a department's report for a plan and year lives under the progress folder."""
+    return root / plan_id / str(year) / f"{slugify(code)}.yaml"
 
 
 def check_year(plan: Plan, year: int) -> None:
@@ -157,7 +163,7 @@ def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None
     result = InitResult()
     folder = out / plan.id / str(year)
     for code in chosen:
-        path = folder / f"{slugify(code)}.yaml"
+        path = progress_path(out, plan.id, year, code)
         if not path.exists():
             folder.mkdir(parents=True, exist_ok=True)
             atomic_write(safe_child(folder, path.name),

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from napctl.checks.progress import PlanIndex, responsible
 from napctl.model import UN_PILLARS, Plan
-from napctl.model.progress import NOT_REPORTED, STATUSES, ProgressReport, Status
+from napctl.model.progress import NOT_REPORTED, STATUSES, Entry, ProgressReport, Status
 
 BY_CHOICES = ("action", "department", "pillar", "un-pillar")
 
@@ -132,15 +132,19 @@ class PlanStatus:
 
 
 def entries_by_department(reports: Iterable[ProgressReport], plan_id: str, year: int
-                          ) -> dict[str, dict[str, Status]]:
-    """department -> action id -> status, from the reports of one plan and year."""
-    found: dict[str, dict[str, Status]] = {}
+                          ) -> dict[str, dict[str, Entry]]:
+    """department -> action id -> entry (the first), from the reports of one plan and year."""
+    found: dict[str, dict[str, Entry]] = {}
     for report in reports:
         if report.plan == plan_id and report.year == year:
             own = found.setdefault(report.department, {})
             for entry in report.actions:
-                own.setdefault(entry.id, entry.status)
+                own.setdefault(entry.id, entry)
     return found
+
+
+def _status(entry: Entry | None) -> Status:
+    return NOT_REPORTED if entry is None else entry.status
 
 
 def year_status(plan: Plan, index: PlanIndex, reports: Sequence[ProgressReport], year: int,
@@ -156,8 +160,7 @@ def year_status(plan: Plan, index: PlanIndex, reports: Sequence[ProgressReport],
         depts = [c for c in responsible(plan, action, registry) if codes is None or c in codes]
         if not depts:
             continue
-        rows = [DepartmentReport(c, entries.get(c, {}).get(action.id, NOT_REPORTED))
-                for c in depts]
+        rows = [DepartmentReport(c, _status(entries.get(c, {}).get(action.id))) for c in depts]
         for row in rows:
             tally = per_dept[row.department]
             tally["actions"] += 1

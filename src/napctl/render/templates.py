@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from jinja2 import (
     ChoiceLoader,
@@ -48,6 +48,9 @@ from napctl.query.departments import (
 )
 from napctl.render.checklist_layout import checklist_path, index_path, safe_target
 from napctl.render.markdown import md_escape
+
+if TYPE_CHECKING:
+    from napctl.render.progress_checklist import ChecklistProgress
 
 Format = Literal["md", "html"]
 
@@ -151,7 +154,8 @@ def report_context(plan: Plan, *, year: int | None, date: str | None) -> dict[st
 
 
 def checklist_context(
-    matches: Sequence[ActorMatch], *, title: str, date: str | None
+    matches: Sequence[ActorMatch], *, title: str, date: str | None,
+    progress: ChecklistProgress | None = None,
 ) -> dict[str, Any]:
     sections = []
     total = 0
@@ -161,10 +165,12 @@ def checklist_context(
         for pillar in plan.pillars:
             goals: list[dict[str, Any]] = []
             for goal in pillar.goals:
-                acts = [
-                    _action(plan, a, focus=match.codes) for a in goal.actions
-                    if match.codes.intersection(a.codes()) or a.for_all
-                ]
+                mine = [a for a in goal.actions
+                        if match.codes.intersection(a.codes()) or a.for_all]
+                acts = [_action(plan, a, focus=match.codes) for a in mine]
+                if progress is not None:  # the year's progress of each item, with its marker
+                    for act, a in zip(acts, mine, strict=True):
+                        act["progress"] = progress.item(plan, a, match.codes, match.named)
                 if acts:
                     goals.append({"id": goal.id, "text": goal.text, "actions": acts})
             if goals:
@@ -177,7 +183,8 @@ def checklist_context(
         sections.append({"plan": plan_facts(plan), "departments": named, "includes": below,
                          "pillars": pillars, "count": count,
                          "spread": spread(plan, sorted(match.codes))})
-    return {"title": title, "date": date, "sections": sections, "total": total}
+    return {"title": title, "date": date, "sections": sections, "total": total,
+            "year": None if progress is None else progress.year}
 
 
 # -- entry points --------------------------------------------------------------------
@@ -194,7 +201,7 @@ def render_report(
 def render_checklist(
     plans: Sequence[Plan], actor: str, fmt: Format, *, plan_id: str | None = None,
     date: str | None = None, templates: Path | None = None, country: str | None = None,
-    exact: bool = False,
+    exact: bool = False, progress: ChecklistProgress | None = None,
 ) -> str:
     """The checklist of ``actor`` (resolved as in `napctl actions`). Raises QueryError,
     also when ``actor`` names departments of several countries: a checklist goes to
@@ -207,8 +214,19 @@ def render_checklist(
                          f" countries: {countries_phrase(matches)}; a checklist is for one"
                          " country: pick it with --country")
     env = environment(fmt, templates)
-    return _render(env, f"checklist.{fmt}.j2",
-                   checklist_context(matches, title=actor, date=date))
+    context = checklist_context(matches, title=actor, date=date, progress=progress)
+    context["header"] = _header("checklist", actor, plan_id, date, progress)
+    return _render(env, f"checklist.{fmt}.j2", context)
+
+
+def _header(kind: str, title: str, plan_id: str | None, date: str | None,
+            progress: ChecklistProgress | None) -> Any:
+    if progress is None:
+        return None
+    from napctl.render.progress_checklist import header_marker
+
+    return header_marker(kind=kind, title=title, plan=plan_id, year=str(progress.year),
+                         date=date)
 
 
 @dataclass
@@ -220,7 +238,8 @@ class ChecklistSet:
 
 def build_checklists(
     plans: Sequence[Plan], fmt: Format, *, date: str | None = None,
-    templates: Path | None = None,
+    templates: Path | None = None, progress: ChecklistProgress | None = None,
+    plan_id: str | None = None,
 ) -> ChecklistSet:
     """One checklist per department (its country and code, across the plans given), in a
     folder per country, and an index grouped by country."""
@@ -238,7 +257,8 @@ def build_checklists(
     of_country: dict[str, list[dict[str, Any]]] = {code: [] for code in countries}
     for key, matches in by_dept.items():
         name = checklist_path(key, fmt, result.files)
-        context = checklist_context(matches, title=key.code, date=date)
+        context = checklist_context(matches, title=key.code, date=date, progress=progress)
+        context["header"] = _header("checklists", key.code, plan_id, date, progress)
         result.files[name] = _render(env, f"checklist.{fmt}.j2", context)
         entries.append({
             "code": key.code, "country": key.country, "file": name, "count": context["total"],
@@ -279,7 +299,7 @@ def write_checklists(files: ChecklistSet, out: Path, *, check: bool = False) -> 
                 target.parent.mkdir(exist_ok=True)  # the country's folder
         try:
             current = target.read_text(encoding="utf-8")
-        except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError):
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError, UnicodeDecodeError):
             current = None
         if current == text:
             result.unchanged.append(target)

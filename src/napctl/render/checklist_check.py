@@ -1,0 +1,147 @@
+"""`napctl checklists --check`: what differs, and never "throw your work away".
+
+A committed checklist that differs from what would be rendered only because
+someone ticked a box or typed a value that is not in the progress files yet
+is *pending*: each such item is listed with the import command, and the
+regenerate command is not suggested for that file. Files missing from the
+folder are missing; files no department produces any more are left behind.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from napctl.checks.progress import PlanIndex
+from napctl.model import Plan
+from napctl.output.progress_import import Note, flat_changes, pending, where_typed
+from napctl.render.checklist_parse import ParsedItem, parse_checklist
+from napctl.render.progress_checklist import ChecklistProgress, blank
+from napctl.render.templates import ChecklistSet, write_checklists
+
+_BARE_TICK = re.compile(r"^- \[[xX]\] \*\*([^*]+)\*\*")
+
+
+@dataclass(slots=True)
+class CheckReport:
+    total: int = 0
+    missing: list[Path] = field(default_factory=list)
+    stale: list[Path] = field(default_factory=list)
+    left_behind: list[Path] = field(default_factory=list)
+    #: file -> what it holds that the progress files do not
+    pending: dict[Path, list[Note]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.stale or self.left_behind or self.pending)
+
+
+def _message(item: ParsedItem, key: str, value: object) -> str:
+    if key == "status" and value == "completed":
+        return f"{item.id} is ticked but not reported completed"
+    if key == "status":
+        return f"{item.id} says {value} but is not reported so"
+    if key.startswith("indicator "):
+        return f"{item.id} has a value for {key} that is not reported"
+    label = key.replace("_", " ")
+    return f"{item.id} has {label} text that is not reported"
+
+
+def pending_items(text: str, display: str, plans: dict[str, Plan],
+                  progress: ChecklistProgress | None) -> list[Note]:
+    """The ticks and typed values of ``text`` that the progress files do not hold."""
+    notes: list[Note] = []
+    indexes: dict[str, PlanIndex] = {}
+    parsed = parse_checklist(text)
+    if not parsed.items:  # rendered without --year: a tick is work all the same
+        return [Note(f"{display}:{n}", f"{m.group(1)} is ticked in a checklist without"
+                     " progress markers; write it into the department's progress file first")
+                for n, line in enumerate(text.splitlines(), 1)
+                if (m := _BARE_TICK.match(line))]
+    for item in parsed.items:
+        plan = plans.get(item.fields.get("plan", ""))
+        if plan is None:
+            continue
+        if progress is None or str(progress.year) != item.fields.get("year"):
+            notes.append(Note(f"{display}:{item.line}", f"{item.id}: rendered for"
+                              f" {item.fields.get('year')}; check with --year"
+                              f" {item.fields.get('year')} to compare it with the progress"
+                              " files"))
+            break
+        index = indexes.setdefault(plan.id, PlanIndex.of(plan))
+        found = index.actions.get(item.id)
+        if found is None:
+            continue
+        entry = progress.entries.get((plan.id, item.fields.get("dept", "")), {}).get(
+            item.id) or blank(item.id)
+        changed, _, problem = pending(item, found[2], entry, display)
+        if problem is not None:
+            notes.append(Note(problem.where.rsplit(":", 1)[0], problem.message))
+        for key, value in flat_changes(changed):
+            if value is not None:
+                where = where_typed(item, key, display).rsplit(":", 1)[0]
+                notes.append(Note(where, _message(item, key, value)))
+    return notes
+
+
+def check_checklists(files: ChecklistSet, out: Path, plans: Sequence[Plan],
+                     progress: ChecklistProgress | None, fmt: str) -> CheckReport:
+    """What differs between ``files`` and ``out``: pending, stale, missing, left behind.
+
+    Each file is compared as `checklists` compares it before writing (which
+    raises RenderError for a name leading outside ``out``).
+    """
+    report = CheckReport(total=len(files.files))
+    by_id = {p.id: p for p in plans}
+    for target in write_checklists(files, out, check=True).stale:
+        try:
+            current = target.read_bytes().decode("utf-8")
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            report.missing.append(target)
+            continue
+        except (OSError, UnicodeDecodeError):
+            report.stale.append(target)
+            continue
+        notes = pending_items(current, str(target), by_id, progress)
+        if notes:
+            report.pending[target] = notes
+        else:
+            report.stale.append(target)
+    from napctl.render.checklist_layout import left_behind
+
+    report.left_behind = left_behind(out, files.files, plans, fmt)
+    return report
+
+
+def command(words: Sequence[str]) -> str:
+    return " ".join(shlex.quote(w) for w in words)
+
+
+def check_text(report: CheckReport, regenerate: Sequence[str], import_: Sequence[str]
+               ) -> tuple[str, str]:
+    """(stdout, stderr) of the check: one line per finding, then what to run."""
+    lines: list[str] = []
+    for notes in report.pending.values():
+        lines += [f"{n.where}: {n.message}" for n in notes]
+    lines += [f"{p}: stale" for p in report.stale]
+    lines += [f"{p}: missing" for p in report.missing]
+    lines += [f"{p}: left behind: no department has this checklist any more" for p in
+              report.left_behind]
+    advice: list[str] = []
+    if report.pending:
+        advice.append(f"{len(report.pending)} checklists hold ticks or values not yet in the"
+                      " progress files; import them first (do not regenerate them):")
+        advice += [f"  {command([*import_[:3], str(p), *import_[3:]])}"
+                   for p in report.pending]
+    if report.stale or report.missing:
+        advice.append(f"{len(report.stale)} stale, {len(report.missing)} missing of"
+                      f" {report.total} files; run `{command(regenerate)}` to update them")
+    if report.left_behind:
+        advice.append(f"{len(report.left_behind)} files left behind; remove them"
+                      f" (git rm {' '.join(shlex.quote(str(p)) for p in report.left_behind)})")
+    if not advice:
+        advice.append(f"{report.total} files are up to date")
+    return "".join(x + "\n" for x in lines), "".join(x + "\n" for x in advice)

@@ -1,0 +1,151 @@
+"""Reports filled from the progress files: what templates see, and which template.
+
+Two shapes, each a pair of templates users can override (``--templates``, with
+the bundled ones reachable as ``default/NAME``):
+
+- ``annual`` (``report-annual.{md,html}.j2``): one year, main achievements,
+  then a reporting matrix per pillar (the shape of Belgium's reports to
+  parliament);
+- ``midterm`` (``report-midterm.{md,html}.j2``): every reported year of the
+  plan up to the one asked for, with each action's trend and the counts per
+  year (Luxembourg's mid-term report).
+
+What a department has not reported stays a visible blank naming it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from napctl.model import Action, Plan
+from napctl.model.progress import NOT_REPORTED, STATUSES, Entry, ProgressReport
+from napctl.query.progress import PlanStatus, entries_by_department, plan_status
+from napctl.render.progress_checklist import flat, indicator_values, safe_href
+from napctl.render.templates import Format, _render, environment, plan_facts
+
+Shape = Literal["annual", "midterm"]
+SHAPES: tuple[Shape, ...] = ("annual", "midterm")
+#: Statuses that count as done when a report speaks of completion.
+DONE = ("completed",)
+
+
+def _department_report(plan: Plan, action: Action, code: str, entry: Entry | None
+                       ) -> dict[str, Any]:
+    dept = plan.department(code)
+    values = indicator_values(entry, action.indicator_texts()) if entry is not None else {}
+    status = entry.status if entry is not None else NOT_REPORTED
+    return {
+        "code": code,
+        "name": dept.name if dept is not None else code,
+        "status": status,
+        "missing": status == NOT_REPORTED,
+        "summary": flat(entry.summary) if entry else None,
+        "obstacles": flat(entry.obstacles) if entry else None,
+        "next_steps": flat(entry.next_steps) if entry else None,
+        "justification": flat(entry.justification) if entry else None,
+        "revised_due": None if entry is None or entry.revised_due is None
+        else str(entry.revised_due),
+        "indicators": [{"n": n, "text": text, "value": values.get(n)}
+                       for n, text in enumerate(action.indicators, 1)],
+        "evidence": [] if entry is None else [
+            {"title": e.title, "href": safe_href(e.url, e.path),
+             "date": None if e.date is None else str(e.date)} for e in entry.evidence],
+    }
+
+
+def _pillars(plan: Plan, status: PlanStatus, entries: dict[str, dict[str, Entry]]
+             ) -> list[dict[str, Any]]:
+    by_id = {a.id: a for a in status.actions}
+    pillars: list[dict[str, Any]] = []
+    for pillar in plan.pillars:
+        rows: list[dict[str, Any]] = []
+        for goal in pillar.goals:
+            for action in goal.actions:
+                found = by_id.get(action.id)
+                if found is None:
+                    continue
+                depts = [_department_report(plan, action, r.department,
+                                            entries.get(r.department, {}).get(action.id))
+                         for r in found.reports]
+                rows.append({
+                    "id": action.id, "goal": goal.id, "text": action.text,
+                    "status": found.status,
+                    "trend": [{"year": y, "status": s} for y, s in sorted(found.trend.items())],
+                    "departments": depts,
+                    "reported": [d for d in depts if not d["missing"]],
+                    "owing": [d["code"] for d in depts if d["missing"]],
+                    "indicators": list(action.indicators),
+                })
+        counts = {s: sum(1 for r in rows if r["status"] == s) for s in STATUSES}
+        pillars.append({"id": pillar.id, "title": pillar.title, "actions": rows,
+                        "counts": counts, "total": len(rows)})
+    return pillars
+
+
+def _achievements(pillars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Completed actions with what their departments said they did."""
+    found = []
+    for pillar in pillars:
+        for row in pillar["actions"]:
+            if row["status"] in DONE:
+                said = [d for d in row["departments"] if d["summary"]]
+                found.append({"pillar": pillar["id"], "id": row["id"], "text": row["text"],
+                              "departments": said})
+    return found
+
+
+def report_context(plan: Plan, reports: Sequence[ProgressReport], years: Sequence[int], *,
+                   date: str | None) -> dict[str, Any]:
+    """What both report shapes see; ``years`` ascending, the last is the report's year."""
+    status = plan_status(plan, reports, years)
+    entries = entries_by_department(reports, plan.id, status.year)
+    pillars = _pillars(plan, status, entries)
+    per_year = []
+    for y in status.years:  # from each action's trend: one pass over the reports in all
+        found = Counter(a.trend.get(y, a.status) for a in status.actions)
+        counts = {s: found.get(s, 0) for s in STATUSES}
+        total = sum(counts.values())
+        per_year.append({"year": y, "counts": counts, "total": total,
+                         "completed_pct": round(100 * counts["completed"] / total) if total
+                         else 0})
+    missing: dict[str, list[str]] = {}
+    for code, action_id in status.missing:
+        missing.setdefault(code, []).append(action_id)
+    return {
+        "status": status,
+        "plan": plan_facts(plan),
+        "year": status.year,
+        "years": status.years,
+        "date": date,
+        "statuses": list(STATUSES),
+        "counts": status.counts(),
+        "action_count": len(status.actions),
+        "pillars": pillars,
+        "achievements": _achievements(pillars),
+        "per_year": per_year,
+        "departments": [{"code": d.department, "actions": d.actions, "reported": d.reported,
+                         "completed": d.completed, "delayed": d.delayed,
+                         "missing": d.missing} for d in status.departments],
+        "missing": [{"department": c, "ids": ids} for c, ids in missing.items()],
+        "missing_count": len(status.missing),
+    }
+
+
+def years_for(plan: Plan, reports: Sequence[ProgressReport], year: int, shape: Shape
+              ) -> list[int]:
+    """The years a report covers: its own, or (midterm) every year of the plan up to it."""
+    if shape == "annual":
+        return [year]
+    return list(range(plan.period.start, year + 1)) or [year]
+
+
+def render_progress_report(plan: Plan, reports: Sequence[ProgressReport], year: int,
+                           shape: Shape, fmt: Format, *, date: str | None = None,
+                           templates: Path | None = None) -> str:
+    env = environment(fmt, templates)
+    context = report_context(plan, reports, years_for(plan, reports, year, shape), date=date)
+    context["shape"] = shape
+    return _render(env, f"report-{shape}.{fmt}.j2", context)
