@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -22,8 +23,9 @@ PlansOption = Annotated[
     list[str] | None,
     typer.Option(
         "--plans",
-        help="Plan file or folder (repeatable). Default: $NAPCTL_PLANS, else ./plans,"
-        " else the bundled plans.",
+        help="Plan file or folder (repeatable). Default: $NAPCTL_PLANS, else plans/ here"
+        " or above (up to the repository root), else the bundled plans (not when $CI is"
+        " set).",
         show_default=False,
     ),
 ]
@@ -93,7 +95,8 @@ def load_valid(plans: list[str] | None) -> Corpus:
     try:
         corpus = load_corpus(plans or [], use_cache=True)
     except PathNotFound as exc:
-        fail_usage(f"no such file or folder: {exc}")
+        fail_usage(exc.message)
+    say_if_bundled(corpus)
     if not corpus.ok:
         from napctl.problems.reporters import as_text
 
@@ -103,6 +106,14 @@ def load_valid(plans: list[str] | None) -> Corpus:
     if not corpus.plans:
         fail_usage("no plan files found (*.yaml, *.yml)")
     return corpus
+
+
+def say_if_bundled(corpus: Corpus) -> None:
+    """The bundled plans never stand in silently for the user's."""
+    if corpus.bundled:
+        from napctl.load.discover import BUNDLED_NOTICE
+
+        sys.stderr.write(BUNDLED_NOTICE + "\n")
 
 
 def chosen_plans(plans: list[str] | None, plan_id: str | None) -> list[Plan]:
@@ -127,6 +138,18 @@ def output(shape: str, fmt: str, data: Any, *, rich: Callable[[Any], None],
         rich(data)
     else:
         sys.stdout.write(plain(data))
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` (missing folders are created), or exit 2 saying why not."""
+    from napctl.output.fsutil import atomic_write
+
+    try:
+        atomic_write(path, text)
+    except (FileExistsError, NotADirectoryError):
+        fail_usage(f"cannot write {path}: a file stands where its folder must be")
+    except OSError as exc:
+        fail_usage(f"cannot write {path}: {exc.strerror or exc}")
 
 
 def write_json(data: object) -> None:

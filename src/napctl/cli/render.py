@@ -16,6 +16,7 @@ from napctl.cli.options import (
     chosen_plans,
     fail_usage,
     load_valid,
+    write_output,
 )
 from napctl.cli.startup import app
 
@@ -55,12 +56,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from napctl.output.fsutil import atomic_write
-
-    try:
-        atomic_write(output, text)
-    except OSError as exc:
-        fail_usage(f"cannot write {output}: {exc.strerror}")
+    write_output(output, text)
 
 
 @render_app.command("report")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from napctl.load.discover import display_path, plan_files, plan_roots
+from napctl.load.discover import display_path, plan_files, plan_roots, uses_bundled
 from napctl.load.document import kind_of, load_document
 from napctl.load.index import CorpusIndex, CorpusReport, IndexEntry
 from napctl.load.readfile import DEFAULT_MAX_BYTES
@@ -35,6 +35,8 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     index: CorpusIndex = field(default_factory=CorpusIndex)
+    #: The plans read are the ones shipped with napctl (nothing named the user's).
+    bundled: bool = False
 
     @property
     def ok(self) -> bool:
@@ -60,11 +62,14 @@ def load_corpus(
     validations of identical bytes (see napctl.load.cache). ``keep_plans=False``
     checks without keeping the documents, so that memory is bounded by the
     largest file rather than the corpus.
-    Raises ``discover.PathNotFound`` for a path that does not exist.
+    Raises ``discover.PathNotFound`` for a path that does not exist, and
+    ``discover.BundledPlansRefused`` in CI when nothing names the plans.
     """
     corpus = Corpus()
     kept: list[LoadedDocument] = []
-    for path in plan_files(plan_roots(paths)):
+    roots = plan_roots(paths)
+    corpus.bundled = uses_bundled(paths, roots)
+    for path in plan_files(roots):
         kind = kind_of(path)
         value, problems = load_document(path, kind, max_bytes=max_bytes, use_cache=use_cache)
         file = display_path(path)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from napctl.load.discover import display_path, plan_files
+from napctl.load.discover import display_path, find_up, plan_files
 from napctl.load.readfile import DEFAULT_MAX_BYTES
 from napctl.model import Plan
 from napctl.model.progress import ProgressReport
@@ -23,14 +23,15 @@ DEFAULT_FOLDER = "progress"
 
 
 def progress_roots(explicit: Sequence[str] = (), *, cwd: Path | None = None) -> list[Path]:
-    """--progress PATH..., else $NAPCTL_PROGRESS, else ./progress when it exists, else none."""
+    """--progress PATH..., else $NAPCTL_PROGRESS, else progress/ here or above (as plans/
+    is found), else none."""
     if explicit:
         return [Path(p) for p in explicit]
     env = os.environ.get(ENV_VAR, "").strip()
     if env:
         return [Path(p) for p in env.split(os.pathsep) if p]
-    local = (cwd or Path(".")) / DEFAULT_FOLDER
-    return [local] if local.is_dir() else []
+    local = find_up(DEFAULT_FOLDER, cwd)
+    return [local] if local is not None else []
 
 
 def default_out(explicit: Sequence[str] = ()) -> Path:
