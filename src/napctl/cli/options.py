@@ -87,8 +87,14 @@ def _to_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def load_valid(plans: list[str] | None) -> Corpus:
-    """The plans, or exit 1 with the validator's messages (2 for a missing path)."""
+def load_valid(plans: list[str] | None, plan_id: str | None = None) -> Corpus:
+    """The valid plans (2 for a missing path).
+
+    An invalid file does not block questions about the others: they are
+    answered, each invalid file gets one line on stderr, and the command exits 1
+    afterwards unless ``plan_id`` names a valid plan. When no plan is valid, or
+    the one asked for is not among them, exit 1 now with every problem.
+    """
     from napctl.load.corpus import load_corpus
     from napctl.load.discover import PathNotFound
 
@@ -98,14 +104,35 @@ def load_valid(plans: list[str] | None) -> Corpus:
         fail_usage(exc.message)
     say_if_bundled(corpus)
     if not corpus.ok:
-        from napctl.problems.reporters import as_text
-
-        sys.stderr.write(as_text(corpus.problems))
-        sys.stderr.write("napctl: the plans are invalid; run `napctl validate` for details\n")
-        raise typer.Exit(EXIT_INVALID)
+        _answer_despite_invalid(corpus, plan_id)
     if not corpus.plans:
         fail_usage("no plan files found (*.yaml, *.yml)")
     return corpus
+
+
+def _answer_despite_invalid(corpus: Corpus, plan_id: str | None) -> None:
+    from napctl.cli.errors import exit_later
+    from napctl.problems.reporters import as_text
+    from napctl.query import QueryError, select_plans
+
+    try:
+        asked_ok = plan_id is not None and bool(
+            select_plans([p.plan for p in corpus.plans], plan_id))
+    except QueryError:
+        asked_ok = False
+    if not corpus.plans or (plan_id is not None and not asked_ok):
+        sys.stderr.write(as_text(corpus.problems))
+        sys.stderr.write("napctl: the plans are invalid; run `napctl validate` for details\n")
+        raise typer.Exit(EXIT_INVALID)
+    counts: dict[str, int] = {}
+    for problem in corpus.problems:
+        if problem.level == "error":
+            counts[problem.file] = counts.get(problem.file, 0) + 1
+    for file, count in counts.items():
+        sys.stderr.write(f"napctl: skipped {file}: {count} problem{'s' if count > 1 else ''};"
+                         f" `napctl validate {file}` shows them\n")
+    if not asked_ok:
+        exit_later(EXIT_INVALID)
 
 
 def say_if_bundled(corpus: Corpus) -> None:
@@ -120,7 +147,7 @@ def chosen_plans(plans: list[str] | None, plan_id: str | None) -> list[Plan]:
     """The valid plans, narrowed to ``plan_id`` when given (exit 2 for an unknown id)."""
     from napctl.query import QueryError, select_plans
 
-    corpus = load_valid(plans)
+    corpus = load_valid(plans, plan_id)
     try:
         return select_plans([p.plan for p in corpus.plans], plan_id)
     except QueryError as exc:

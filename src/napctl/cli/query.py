@@ -37,7 +37,7 @@ def actions(
     un_pillar: Annotated[
         UNPillarChoice | None,
         typer.Option("--un-pillar", help="UN pillar the action's pillar maps to.",
-                     show_default=False),
+                     show_default=False, case_sensitive=False),
     ] = None,
     goal: Annotated[str | None, typer.Option(help="Goal id.", show_default=False)] = None,
     search: Annotated[
@@ -57,7 +57,7 @@ def actions(
     from napctl.output import actions as formats
     from napctl.query import ActionFilter, QueryError, select_actions
 
-    corpus = load_valid(plans)
+    corpus = load_valid(plans, plan)
     flt = ActionFilter(
         actors=actor or (), plan_id=plan, pillar=pillar,
         un_pillar=un_pillar.value if un_pillar else None, goal=goal, search=search,
@@ -113,7 +113,7 @@ def show(
     from napctl.output.views import found_record, found_text
     from napctl.query import QueryError, find_item
 
-    corpus = load_valid(plans)
+    corpus = load_valid(plans, plan or (ident.split(":", 1)[0] if ":" in ident else None))
     try:
         found = find_item([p.plan for p in corpus.plans], ident, plan_id=plan)
     except QueryError as exc:

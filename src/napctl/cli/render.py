@@ -102,7 +102,7 @@ def render_checklist(
     from napctl.render.templates import RenderError
     from napctl.render.templates import render_checklist as render
 
-    corpus = load_valid(plans)
+    corpus = load_valid(plans, plan)
     try:
         text = render([p.plan for p in corpus.plans], actor, fmt.value, plan_id=plan,
                       date=date, templates=templates)
