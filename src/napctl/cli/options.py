@@ -167,6 +167,23 @@ def output(shape: str, fmt: str, data: Any, *, rich: Callable[[Any], None],
         sys.stdout.write(plain(data))
 
 
+def say_which_actors(plans: Sequence[Plan], actors: Sequence[str], plan_id: str | None
+                     ) -> None:
+    """On stderr, which department a word or prefix was taken for ("Police" -> ...)."""
+    from napctl.query import QueryError, resolve_actor, select_plans
+    from napctl.query.lookup import WordMatch, describe_match
+
+    try:
+        scope = select_plans(plans, plan_id)
+        for actor in actors:
+            for match in resolve_actor(scope, actor):
+                if match.by_word is not None:
+                    found = WordMatch(match.plan, match.named[0], match.by_word)
+                    sys.stderr.write(f"napctl: '{actor}' is {describe_match(found)}\n")
+    except QueryError:
+        pass  # the query itself reports it
+
+
 def write_output(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` (missing folders are created), or exit 2 saying why not."""
     from napctl.output.fsutil import atomic_write

@@ -18,6 +18,7 @@ from napctl.cli.options import (
     fail_usage,
     load_valid,
     output,
+    say_which_actors,
     write_json,
 )
 from napctl.cli.startup import app
@@ -67,6 +68,7 @@ def actions(
         rows = select_actions([p.plan for p in corpus.plans], flt)
     except QueryError as exc:
         fail_usage(str(exc))
+    say_which_actors([p.plan for p in corpus.plans], actor or (), plan)
     output("actions", fmt.value, rows, rich=formats.print_table, plain=formats.as_plain)
 
 

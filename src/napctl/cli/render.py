@@ -16,6 +16,7 @@ from napctl.cli.options import (
     chosen_plans,
     fail_usage,
     load_valid,
+    say_which_actors,
     write_output,
 )
 from napctl.cli.startup import app
@@ -108,6 +109,7 @@ def render_checklist(
                       date=date, templates=templates)
     except (QueryError, RenderError) as exc:
         fail_usage(str(exc))
+    say_which_actors([p.plan for p in corpus.plans], [actor], plan)
     _emit(text, output)
 
 

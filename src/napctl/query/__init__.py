@@ -7,16 +7,15 @@ from napctl.query.actions import (
     Found,
     QueryError,
     children,
-    department_names,
     descendants,
     find_item,
-    fold,
     full_names,
     resolve_actor,
     select_actions,
     select_plans,
     suggest,
 )
+from napctl.query.lookup import department_names, fold, id_key, plan_matches
 from napctl.query.stats import action_counts, all_row, matrix, spread
 
 __all__ = [
@@ -33,7 +32,9 @@ __all__ = [
     "find_item",
     "fold",
     "full_names",
+    "id_key",
     "matrix",
+    "plan_matches",
     "resolve_actor",
     "select_actions",
     "select_plans",
