@@ -42,7 +42,10 @@ def plans_text(plans: Sequence[LoadedPlan]) -> str:
 
 
 def actor_records(plan: Plan) -> list[dict[str, Any]]:
+    from napctl.query.stats import own_counts
+
     counts = action_counts(plan)
+    own = own_counts(plan)
     tree = children(plan)
     return [
         {
@@ -54,6 +57,7 @@ def actor_records(plan: Plan) -> list[dict[str, Any]]:
             "parent": d.parent,
             "children": tree.get(d.code, []),
             "actions": counts[d.code][0],
+            "actions_own": own[d.code],
             "actions_with_all": counts[d.code][1],
             "notes": list(d.notes),
         }
@@ -75,12 +79,33 @@ def actors_text(plans: Sequence[Plan]) -> str:
         while todo:
             code, depth = todo.pop()
             r = records[code]
-            out.append(
-                f"{'  ' * depth}{code}  {r['name']}  "
-                f"({_plural(r['actions'], 'action')}, {r['actions_with_all']} with All)"
-            )
+            out.append(f"{'  ' * depth}{code}  {r['name']}  ({_counts_phrase(r)})")
+            out += [f"{'  ' * depth}    {line}" for line in _other_names(r)]
             todo.extend((child, depth + 1) for child in reversed(r["children"]))
+    out.append(ACTOR_COUNTS_KEY)
     return "\n".join(out) + "\n"
+
+
+#: What the numbers of `napctl actors` count, printed under the tree.
+ACTOR_COUNTS_KEY = (
+    "Counts: own = actions naming the department itself (the total of `napctl matrix`);"
+    " with units = also those naming a unit below it (what `napctl actions --actor CODE"
+    " --no-all` lists); with All = also the actions for every department.")
+
+
+def _counts_phrase(r: dict[str, Any]) -> str:
+    if r["children"]:
+        return (f"{r['actions_own']} own, {r['actions']} with units,"
+                f" {r['actions_with_all']} with All")
+    return f"{r['actions_own']} own, {r['actions_with_all']} with All"
+
+
+def _other_names(r: dict[str, Any]) -> list[str]:
+    """The names that also find the department (other languages, aliases)."""
+    lines = [f"{lang}: {name}" for lang, name in sorted(r["names"].items())]
+    if r["aliases"]:
+        lines.append("also: " + ", ".join(r["aliases"]))
+    return lines
 
 
 def found_record(found: Found) -> dict[str, Any]:
