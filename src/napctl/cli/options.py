@@ -35,8 +35,23 @@ MaxBytesOption = Annotated[
 ]
 
 
+def _complete_plan(ctx: typer.Context, incomplete: str) -> list[str]:
+    from napctl.cli.completion import complete_plan
+
+    return complete_plan(ctx, incomplete)
+
+
+def complete_actor(ctx: typer.Context, incomplete: str) -> list[str]:
+    from napctl.cli.completion import complete_actor as complete
+
+    return complete(ctx, incomplete)
+
+
 PlanOption = Annotated[
-    str | None, typer.Option("--plan", "-p", help="Only this plan (its id).", show_default=False)
+    str | None,
+    typer.Option("--plan", "-p", help="Only this plan: its id, a prefix naming one plan, or"
+                 " its country code (case aside).", show_default=False,
+                 autocompletion=_complete_plan),
 ]
 
 

@@ -15,6 +15,7 @@ from napctl.cli.options import (
     PlansOption,
     UNPillarChoice,
     chosen_plans,
+    complete_actor,
     fail_usage,
     load_valid,
     output,
@@ -29,7 +30,8 @@ def actions(
     actor: Annotated[
         list[str] | None,
         typer.Option("--actor", "-a", help="Department code, name or alias (repeatable: any"
-                     " of them). A parent includes its children.", show_default=False),
+                     " of them). A parent includes its children.", show_default=False,
+                     autocompletion=complete_actor),
     ] = None,
     plan: PlanOption = None,
     pillar: Annotated[

@@ -14,6 +14,7 @@ from napctl.cli.options import (
     PlanOption,
     PlansOption,
     chosen_plans,
+    complete_actor,
     fail_usage,
     load_valid,
     say_which_actors,
@@ -90,7 +91,8 @@ def render_report(
 
 @render_app.command("checklist")
 def render_checklist(
-    actor: Annotated[str, typer.Option("--actor", "-a", help="Department code, name or alias.")],
+    actor: Annotated[str, typer.Option("--actor", "-a", help="Department code, name or alias.",
+                                       autocompletion=complete_actor)],
     plan: PlanOption = None,
     fmt: FormatOption = RenderFormat.md,
     output: OutputOption = None,
@@ -142,10 +144,35 @@ def checklists(
         for path in result.stale:
             sys.stdout.write(f"{path}\n")
         if result.stale:
-            sys.stderr.write(f"{len(result.stale)} of {len(files.files)} files are stale;"
-                             f" run `napctl checklists --out {out}` to update them\n")
+            again = _checklists_command(out, plan, fmt.value, templates, date, plans)
+            sys.stderr.write(f"of {len(files.files)} files, {_missing_and_stale(result.stale)};"
+                             f" run `{again}` to update them\n")
             raise typer.Exit(EXIT_INVALID)
         sys.stderr.write(f"{len(files.files)} files are up to date\n")
         return
     sys.stderr.write(f"{len(result.written)} written, {len(result.unchanged)} unchanged"
                      f" in {out}\n")
+
+
+def _missing_and_stale(paths: list[Path]) -> str:
+    """'2 are missing and 1 is stale': a missing file is not an outdated one."""
+    missing = sum(1 for p in paths if not p.exists())
+    stale = len(paths) - missing
+    parts = [f"{n} {'is' if n == 1 else 'are'} {word}"
+             for n, word in ((missing, "missing"), (stale, "stale")) if n]
+    return " and ".join(parts)
+
+
+def _checklists_command(out: Path, plan: str | None, fmt: str, templates: Path | None,
+                        date: str | None, plans: list[str] | None) -> str:
+    """The command that writes what --check expected, with the options it was run with."""
+    import shlex
+
+    words = ["napctl", "checklists", "--out", str(out)]
+    for option, value in (("--plan", plan), ("--format", None if fmt == "md" else fmt),
+                          ("--templates", templates), ("--date", date)):
+        if value is not None:
+            words += [option, str(value)]
+    for path in plans or []:
+        words += ["--plans", path]
+    return shlex.join(words)

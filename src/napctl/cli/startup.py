@@ -22,7 +22,7 @@ app = typer.Typer(
     name="napctl",
     help="Check, query and report on Women, Peace and Security National Action Plans.",
     cls=NapctlGroup,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -76,7 +76,7 @@ def app_for(args: list[str]) -> typer.Typer:
     if len(commands) + len(groups) != 1:
         return app
     slim = typer.Typer(
-        name="napctl", cls=NapctlGroup, add_completion=False, no_args_is_help=True,
+        name="napctl", cls=NapctlGroup, add_completion=True, no_args_is_help=True,
         pretty_exceptions_enable=False, rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )

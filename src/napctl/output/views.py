@@ -191,14 +191,30 @@ def matrix_table(plan: Plan) -> tuple[list[str], list[list[str]]]:
     return header, body
 
 
+def matrix_rows(plans: Sequence[Plan]) -> tuple[list[str], list[list[str]]]:
+    """Every plan in one table with a plan column: one header, whatever the plans.
+
+    Plans have pillars of their own (I-IV, O1-O6): the columns are every pillar id
+    in the order met, a cell is empty where a plan has no such pillar.
+    """
+    tables = [(plan, matrix_records(plan)) for plan in plans]
+    columns = list(dict.fromkeys(p["id"] for _, data in tables for p in data["pillars"]))
+    body: list[list[str]] = []
+    for plan, data in tables:
+        ids = [p["id"] for p in data["pillars"]]
+        for r in data["rows"]:
+            by_id = dict(zip(ids, r["counts"], strict=True))
+            cells = [str(by_id[c]) if c in by_id else "" for c in columns]
+            body.append([plan.id, r["code"], *cells, str(r["total"])])
+    return ["plan", "department", *columns, "total"], body
+
+
 def matrix_csv(plans: Sequence[Plan]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    for plan in plans:
-        header, body = matrix_table(plan)
-        writer.writerow(["plan", *header])
-        for row in body:
-            writer.writerow([plan.id, *row])
+    header, body = matrix_rows(plans)
+    writer.writerow(header)
+    writer.writerows(body)
     return buffer.getvalue()
 
 
@@ -215,6 +231,10 @@ def matrix_md(plans: Sequence[Plan]) -> str:
 
 
 def matrix_plain(plans: Sequence[Plan]) -> str:
+    """One plan: its id, then its table; several: one table with a plan column."""
+    if len(plans) > 1:
+        header, body = matrix_rows(plans)
+        return "\n".join("\t".join(row) for row in [header, *body]) + "\n"
     out: list[str] = []
     for plan in plans:
         header, body = matrix_table(plan)
@@ -238,9 +258,10 @@ def print_matrix(plans: Sequence[Plan]) -> None:
         data = matrix_records(plan)
         peak = max((c for r in data["rows"] for c in r["counts"]), default=0) or 1
         table = Table(title=escape(plan.title), show_lines=False)
-        table.add_column("Department")
+        table.add_column("Department", overflow="fold")  # wrap, never cut
         for p in data["pillars"]:
-            table.add_column(escape(f"{p['id']} {p['title']}"), justify="right")
+            table.add_column(escape(f"{p['id']} {p['title']}"), justify="right",
+                             overflow="fold")
         table.add_column("Total", justify="right", style="bold")
         for r in data["rows"]:
             cells = []
