@@ -14,7 +14,6 @@ from napctl.cli.options import (
     PlanOption,
     PlansOption,
     chosen_plans,
-    complete_actor,
     fail_usage,
     load_valid,
     say_which_actors,
@@ -91,8 +90,8 @@ def render_report(
 
 @render_app.command("checklist")
 def render_checklist(
-    actor: Annotated[str, typer.Option("--actor", "-a", help="Department code, name or alias.",
-                                       autocompletion=complete_actor)],
+    # No autocompletion here: on Typer 0.16 it makes this required option optional.
+    actor: Annotated[str, typer.Option("--actor", "-a", help="Department code, name or alias.")],
     plan: PlanOption = None,
     fmt: FormatOption = RenderFormat.md,
     output: OutputOption = None,
@@ -105,6 +104,8 @@ def render_checklist(
     from napctl.render.templates import RenderError
     from napctl.render.templates import render_checklist as render
 
+    if actor is None:  # Typer 0.16 with Click 8.2+ lets a required option through
+        fail_usage("Missing option '--actor' / '-a'; see 'napctl render checklist --help'")
     corpus = load_valid(plans, plan)
     try:
         text = render([p.plan for p in corpus.plans], actor, fmt.value, plan_id=plan,
