@@ -174,7 +174,7 @@ def test_invalid_side_problems_on_stderr_and_the_diff_on_stdout(runner: CliRunne
     Path("wip.yaml").write_text(text, encoding="utf-8")
     code, out, err = napctl("diff", str(PLANS / "lu-2018-2023.yaml"), "wip.yaml", code=None)
     assert code == 0
-    assert err == ("wip.yaml:14:8: NAP202 period.end: expected a whole number, found the text"
+    assert err == ("wip.yaml:14:8: NAP202 period, end: expected a whole number, found the text"
                    " 'soon'\n")
     assert "~ metadata period.end: [-2023-] {+soon+}" in out
 

@@ -152,7 +152,8 @@ def test_cli_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, [*base, "--plan", "lu-2018-2023", "--year", "2020",
                                  "--actor", "MAEE D9"])
     assert result.exit_code == 2 and "unknown actor" in result.stderr
-    result = runner.invoke(app, [*base, "--plan", "lu-2018", "--year", "2020"])
+    # "lu-2018" is a unique prefix of lu-2018-2023 (issue 19): a typo is suggested instead
+    result = runner.invoke(app, [*base, "--plan", "lu-2019", "--year", "2020"])
     assert result.exit_code == 2 and "did you mean 'lu-2018-2023'" in result.stderr
     assert not any(tmp_path.iterdir())
 

@@ -118,16 +118,26 @@ def test_invalid_plans_exit_1_with_messages(runner: CliRunner) -> None:
 
 def test_actors_tree(runner: CliRunner) -> None:
     out = napctl("actors", "--plan", "xx-2020-2022", *POS).stdout
-    assert out.splitlines()[1:] == [
-        "  MFA  Ministry of Foreign Affairs  (1 action, 2 with All)",
-        "    MFA D1  Directorate of Political Affairs  (1 action, 2 with All)",
-        "  DEF  Ministry of Defence  (1 action, 2 with All)",
-        "  INT  Ministry of the Interior  (2 actions, 3 with All)",
-        "    POL  National Police  (1 action, 2 with All)",
+    # Issue 19: what each count includes, as `matrix` counts it, and the other names.
+    assert out.splitlines()[1:-1] == [
+        "  MFA  Ministry of Foreign Affairs  (0 own, 1 with units, 2 with All)",
+        "      fr: Ministère des Affaires étrangères",
+        "    MFA D1  Directorate of Political Affairs  (1 own, 2 with All)",
+        "  DEF  Ministry of Defence  (1 own, 2 with All)",
+        "      also: Defence, Army",
+        "  INT  Ministry of the Interior  (1 own, 2 with units, 3 with All)",
+        "    POL  National Police  (1 own, 2 with All)",
+        "        also: Police",
     ]
+    assert out.splitlines()[-1].startswith("Counts: own = actions naming the department itself"
+                                           " (the total of `napctl matrix`)")
+    matrix = napctl("matrix", "--plan", "xx-2020-2022", *POS).stdout
+    assert "MFA\t0\t0\t0" in matrix and "INT\t0\t1\t1" in matrix
     out = napctl("actors", "-f", "json", *POS).stdout
     records = json.loads(out)
     assert {r["code"]: r["children"] for r in records}["INT"] == ["POL"]
+    assert {r["code"]: (r["actions_own"], r["actions"], r["actions_with_all"])
+            for r in records}["INT"] == (1, 2, 3)
 
 
 def test_plans(runner: CliRunner) -> None:

@@ -126,8 +126,9 @@ def test_without_local_plans_the_bundled_plans_are_used(
     result = runner.invoke(app, ["validate"])
     bundled = sorted(PLANS.glob("*.yaml"))
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"{len(bundled)} file{'s' if len(bundled) != 1 else ''} checked:" \
-        " all valid\n"
+    assert result.stderr == (
+        "napctl: using the plans bundled with napctl (no ./plans here; --plans PATH names"
+        f" yours)\n{len(bundled)} file{'s' if len(bundled) != 1 else ''} checked: all valid\n")
 
 
 def test_duplicate_plan_id_across_files(runner: CliRunner, tmp_path: Path) -> None:

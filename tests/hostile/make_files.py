@@ -47,6 +47,16 @@ plan("syntax-two-colons.yaml", ("country: Exampleland", "country: Example: land"
 plan("syntax-empty-key.yaml", ("language: en\ncoordination:", "language: en\n: en\ncoordination:"))
 plan("tab-indent.yaml", ("  mechanism: Inter", "\tmechanism: Inter"))
 plan("tab-indent-in-list.yaml", ("    name: Ministry of Defence", "\tname: Ministry of Defence"))
+# the mistakes newcomers really make (issue 19): each gets a sentence saying what to write
+plan("syntax-quote-then-more.yaml", ("title: Example National Action Plan 2020-2022",
+                                     'title: "Women and Peace and Security" National Action'
+                                     ' Plan 2018-2023'))
+plan("syntax-colon-in-text.yaml", ("text: Recruit women officers",
+                                   "text: Train police officers: SGBV modules"))
+plan("syntax-tab-before-key.yaml", ("    name: Ministry of the Interior",
+                                    "    name: Ministry of the Interior\n\tparent: MFA"))
+plan("syntax-one-space-too-many.yaml", ("    name: National Police", "     name: National Police"))
+plan("hash-starts-comment.yaml", ("text: Fund survivor services", "text: #1 priority"))
 
 # --- not text, or not UTF-8
 raw("random-bytes.yaml", random.Random(7).randbytes(512))

@@ -97,9 +97,14 @@ def test_export_usage_errors(tmp_path: Path, runner: CliRunner) -> None:
     code, _, err = invoke(runner, "export", "-o", str(tmp_path / "x.xlsx"), "--actor",
                           "Nobody at all", *BUNDLED)
     assert code == 2 and "Nobody at all" in err
+    (tmp_path / "file").write_text("")  # a file where the folder must be
+    code, _, err = invoke(runner, "export", "-f", "csv", "-o",
+                          str(tmp_path / "file" / "x.csv"), *BUNDLED)
+    assert code == 2 and "cannot write" in err
+    # one rule for every command: missing folders are created
     code, _, err = invoke(runner, "export", "-f", "csv", "-o",
                           str(tmp_path / "no" / "x.csv"), *BUNDLED)
-    assert code == 2 and "cannot write" in err
+    assert code == 0 and (tmp_path / "no" / "x.csv").is_file()
 
 
 def test_missing_openpyxl_names_the_extra(tmp_path: Path, runner: CliRunner,

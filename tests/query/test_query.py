@@ -74,8 +74,9 @@ def test_repeated_actors_widen(plans: list[Plan]) -> None:
 
 
 def test_unknown_actor_suggests(plans: list[Plan]) -> None:
-    with pytest.raises(QueryError, match=r"unknown actor 'Polic'; did you mean 'POL'"):
-        select_actions(plans, ActionFilter(actors=["Polic"]))
+    # "Polic" is a prefix of "Police", so it names POL (issue 19); a typo is suggested.
+    with pytest.raises(QueryError, match=r"unknown actor 'Polise'; did you mean 'POL'"):
+        select_actions(plans, ActionFilter(actors=["Polise"]))
 
 
 def test_actor_in_another_plan_says_so(plans: list[Plan]) -> None:

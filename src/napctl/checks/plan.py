@@ -180,13 +180,17 @@ def frame_references(index: PlanIndex, report: Report) -> None:
 
 @check(KIND)
 def hierarchy(index: PlanIndex, report: Report) -> None:
-    ids: dict[str, str] = {}
+    ids: dict[str, tuple[str, Loc]] = {}
 
     def unique(ident: str, kind: str, loc: Loc) -> None:
         if ident in ids:
-            report.add(loc, "NAP300", f"{kind} id '{ident}' is already used by a {ids[ident]}")
+            first, first_loc = ids[ident]
+            article = "an" if first[0] in "aeiou" else "a"
+            line = report.doc.position(first_loc)[0]
+            report.add(loc, "NAP300", f"{kind} id '{ident}' is already used by {article}"
+                       f" {first} on line {line}")
         else:
-            ids[ident] = kind
+            ids[ident] = (kind, loc)
 
     for p, pillar in enumerate(index.plan.pillars):
         p_loc: Loc = ("pillars", p)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -29,8 +30,9 @@ PlansOption = Annotated[
     list[str] | None,
     typer.Option(
         "--plans",
-        help="Plan file or folder (repeatable). Default: $NAPCTL_PLANS, else ./plans,"
-        " else the bundled plans.",
+        help="Plan file or folder (repeatable). Default: $NAPCTL_PLANS, else plans/ here"
+        " or above (up to the repository root), else the bundled plans (not when $CI is"
+        " set).",
         show_default=False,
     ),
 ]
@@ -40,8 +42,23 @@ MaxBytesOption = Annotated[
 ]
 
 
+def _complete_plan(ctx: typer.Context, incomplete: str) -> list[str]:
+    from napctl.cli.completion import complete_plan
+
+    return complete_plan(ctx, incomplete)
+
+
+def complete_actor(ctx: typer.Context, incomplete: str) -> list[str]:
+    from napctl.cli.completion import complete_actor as complete
+
+    return complete(ctx, incomplete)
+
+
 PlanOption = Annotated[
-    str | None, typer.Option("--plan", "-p", help="Only this plan (its id).", show_default=False)
+    str | None,
+    typer.Option("--plan", "-p", help="Only this plan: its id, a prefix naming one plan, or"
+                 " its country code (case aside).", show_default=False,
+                 autocompletion=_complete_plan),
 ]
 CountryOption = Annotated[
     str | None,
@@ -101,24 +118,60 @@ def _to_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def load_valid(plans: list[str] | None) -> Corpus:
-    """The plans, or exit 1 with the validator's messages (2 for a missing path)."""
+def load_valid(plans: list[str] | None, plan_id: str | None = None) -> Corpus:
+    """The valid plans (2 for a missing path).
+
+    An invalid file does not block questions about the others: they are
+    answered, each invalid file gets one line on stderr, and the command exits 1
+    afterwards unless ``plan_id`` names a valid plan. When no plan is valid, or
+    the one asked for is not among them, exit 1 now with every problem.
+    """
     from napctl.load.corpus import load_corpus
     from napctl.load.discover import PathNotFound
 
     try:
         corpus = load_corpus(plans or [], use_cache=True)
     except PathNotFound as exc:
-        fail_usage(f"no such file or folder: {exc}")
+        fail_usage(exc.message)
+    say_if_bundled(corpus)
     if not corpus.ok:
-        from napctl.problems.reporters import as_text
-
-        sys.stderr.write(as_text(corpus.problems))
-        sys.stderr.write("napctl: the plans are invalid; run `napctl validate` for details\n")
-        raise typer.Exit(EXIT_INVALID)
+        _answer_despite_invalid(corpus, plan_id)
     if not corpus.plans:
         fail_usage("no plan files found (*.yaml, *.yml)")
     return corpus
+
+
+def _answer_despite_invalid(corpus: Corpus, plan_id: str | None) -> None:
+    from napctl.cli.errors import exit_later
+    from napctl.problems.reporters import as_text
+    from napctl.query import QueryError, select_plans
+
+    try:
+        asked_ok = plan_id is not None and bool(
+            select_plans([p.plan for p in corpus.plans], plan_id))
+    except QueryError:
+        asked_ok = False
+    if not corpus.plans or (plan_id is not None and not asked_ok):
+        sys.stderr.write(as_text(corpus.problems))
+        sys.stderr.write("napctl: the plans are invalid; run `napctl validate` for details\n")
+        raise typer.Exit(EXIT_INVALID)
+    counts: dict[str, int] = {}
+    for problem in corpus.problems:
+        if problem.level == "error":
+            counts[problem.file] = counts.get(problem.file, 0) + 1
+    for file, count in counts.items():
+        sys.stderr.write(f"napctl: skipped {file}: {count} problem{'s' if count > 1 else ''};"
+                         f" `napctl validate {file}` shows them\n")
+    if not asked_ok:
+        exit_later(EXIT_INVALID)
+
+
+def say_if_bundled(corpus: Corpus) -> None:
+    """The bundled plans never stand in silently for the user's."""
+    if corpus.bundled:
+        from napctl.load.discover import BUNDLED_NOTICE
+
+        sys.stderr.write(BUNDLED_NOTICE + "\n")
 
 
 def chosen_plans(plans: list[str] | None, plan_id: str | None,
@@ -127,7 +180,7 @@ def chosen_plans(plans: list[str] | None, plan_id: str | None,
     unknown id or country)."""
     from napctl.query import QueryError, select_country, select_plans
 
-    corpus = load_valid(plans)
+    corpus = load_valid(plans, plan_id)
     try:
         return select_country(select_plans([p.plan for p in corpus.plans], plan_id), country)
     except QueryError as exc:
@@ -160,12 +213,36 @@ def emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
+    write_output(output, text)
+
+
+def say_which_actors(plans: Sequence[Plan], actors: Sequence[str], plan_id: str | None
+                     ) -> None:
+    """On stderr, which department a word or prefix was taken for ("Police" -> ...)."""
+    from napctl.query import QueryError, resolve_actor, select_plans
+    from napctl.query.lookup import WordMatch, describe_match
+
+    try:
+        scope = select_plans(plans, plan_id)
+        for actor in actors:
+            for match in resolve_actor(scope, actor):
+                if match.by_word is not None:
+                    found = WordMatch(match.plan, match.named[0], match.by_word)
+                    sys.stderr.write(f"napctl: '{actor}' is {describe_match(found)}\n")
+    except QueryError:
+        pass  # the query itself reports it
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` (missing folders are created), or exit 2 saying why not."""
     from napctl.output.fsutil import atomic_write
 
     try:
-        atomic_write(output, text)
+        atomic_write(path, text)
+    except (FileExistsError, NotADirectoryError):
+        fail_usage(f"cannot write {path}: a file stands where its folder must be")
     except OSError as exc:
-        fail_usage(f"cannot write {output}: {exc.strerror}")
+        fail_usage(f"cannot write {path}: {exc.strerror or exc}")
 
 
 def write_json(data: object) -> None:

@@ -140,7 +140,7 @@ def load_reports(plans: Sequence[Plan], progress: list[str] | None,
         corpus = load_progress([r for r in roots if r.exists() or r.suffix], plans,
                                use_cache=True)
     except PathNotFound as exc:
-        fail_usage(f"no such file or folder: {exc}")
+        fail_usage(exc.message)
     if not corpus.ok:
         from napctl.problems.reporters import as_text
 

@@ -17,9 +17,11 @@ from napctl.cli.options import (
     PlansOption,
     UNPillarChoice,
     chosen_plans,
+    complete_actor,
     fail_usage,
     load_valid,
     output,
+    say_which_actors,
     write_json,
 )
 from napctl.cli.startup import app
@@ -30,7 +32,8 @@ def actions(
     actor: Annotated[
         list[str] | None,
         typer.Option("--actor", "-a", help="Department code, name or alias (repeatable: any"
-                     " of them). A parent includes its children.", show_default=False),
+                     " of them). A parent includes its children.", show_default=False,
+                     autocompletion=complete_actor),
     ] = None,
     plan: PlanOption = None,
     country: CountryOption = None,
@@ -41,7 +44,7 @@ def actions(
     un_pillar: Annotated[
         UNPillarChoice | None,
         typer.Option("--un-pillar", help="UN pillar the action's pillar maps to.",
-                     show_default=False),
+                     show_default=False, case_sensitive=False),
     ] = None,
     goal: Annotated[str | None, typer.Option(help="Goal id.", show_default=False)] = None,
     search: Annotated[
@@ -61,7 +64,7 @@ def actions(
     from napctl.output import actions as formats
     from napctl.query import ActionFilter, QueryError, actor_notes, select_actions
 
-    corpus = load_valid(plans)
+    corpus = load_valid(plans, plan)
     flt = ActionFilter(
         actors=actor or (), plan_id=plan, pillar=pillar,
         un_pillar=un_pillar.value if un_pillar else None, goal=goal, search=search,
@@ -74,6 +77,7 @@ def actions(
         fail_usage(str(exc))
     for note in notes:
         sys.stderr.write(f"napctl: {note}\n")
+    say_which_actors([p.plan for p in corpus.plans], actor or (), plan)
     output("actions", fmt.value, rows, rich=formats.print_table, plain=formats.as_plain)
 
 
@@ -121,7 +125,7 @@ def show(
     from napctl.output.views import found_record, found_text
     from napctl.query import QueryError, find_item
 
-    corpus = load_valid(plans)
+    corpus = load_valid(plans, plan or (ident.split(":", 1)[0] if ":" in ident else None))
     try:
         found = find_item([p.plan for p in corpus.plans], ident, plan_id=plan)
     except QueryError as exc:

@@ -21,6 +21,7 @@ from napctl.cli.options import (
     fail_usage,
     load_valid,
     only_plan,
+    say_which_actors,
 )
 from napctl.cli.startup import app
 
@@ -118,6 +119,7 @@ def render_report(
 
 @render_app.command("checklist")
 def render_checklist(
+    # No autocompletion here: on Typer 0.16 it makes this required option optional.
     actor: Annotated[str, typer.Option("--actor", "-a", help="Department code, name or alias.")],
     plan: PlanOption = None,
     country: CountryOption = None,
@@ -139,7 +141,9 @@ def render_checklist(
     from napctl.render.templates import RenderError
     from napctl.render.templates import render_checklist as render
 
-    corpus = load_valid(plans)
+    if actor is None:  # Typer 0.16 with Click 8.2+ lets a required option through
+        fail_usage("Missing option '--actor' / '-a'; see 'napctl render checklist --help'")
+    corpus = load_valid(plans, plan)
     all_plans = [p.plan for p in corpus.plans]
     state = checklist_progress(all_plans, progress, year)
     try:
@@ -147,6 +151,7 @@ def render_checklist(
                       templates=templates, country=country, exact=exact, progress=state)
     except (QueryError, RenderError) as exc:
         fail_usage(str(exc))
+    say_which_actors([p.plan for p in corpus.plans], [actor], plan)
     emit(text, output)
 
 

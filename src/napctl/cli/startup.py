@@ -15,12 +15,14 @@ from typing import Annotated, Any
 import typer
 
 from napctl import __version__
+from napctl.cli.errors import NapctlGroup
 from napctl.cli.help import use_plain_help
 
 app = typer.Typer(
     name="napctl",
     help="Check, query and report on Women, Peace and Security National Action Plans.",
-    add_completion=False,
+    cls=NapctlGroup,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -77,7 +79,7 @@ def app_for(args: list[str]) -> typer.Typer:
     if len(commands) + len(groups) != 1:
         return app
     slim = typer.Typer(
-        name="napctl", add_completion=False, no_args_is_help=True,
+        name="napctl", cls=NapctlGroup, add_completion=True, no_args_is_help=True,
         pretty_exceptions_enable=False, rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )

@@ -17,6 +17,7 @@ from napctl.cli.options import (
     PlansOption,
     ProblemFormat,
     fail_usage,
+    say_if_bundled,
 )
 from napctl.cli.startup import app
 from napctl.load.readfile import DEFAULT_MAX_BYTES
@@ -48,7 +49,8 @@ def validate(
         corpus = load_corpus([*(paths or []), *(plans or [])], progress=reports,
                              max_bytes=max_bytes, keep_plans=False)
     except PathNotFound as exc:
-        fail_usage(f"no such file or folder: {exc}")
+        fail_usage(exc.message)
+    say_if_bundled(corpus)
     if not corpus.files:
         fail_usage("no plan files found (*.yaml, *.yml)")
     sys.stdout.write(REPORTERS[fmt.value](corpus.problems))
@@ -77,6 +79,6 @@ def schema(
     if output is None:
         sys.stdout.write(text)
     else:
-        from napctl.output.fsutil import atomic_write
+        from napctl.cli.options import write_output
 
-        atomic_write(output, text)
+        write_output(output, text)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from napctl.load.discover import display_path, plan_files, plan_roots
+from napctl.load.discover import display_path, plan_files, plan_roots, uses_bundled
 from napctl.load.document import (
     DocumentKind,
     kind_named,
@@ -57,6 +57,8 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     index: CorpusIndex = field(default_factory=CorpusIndex)
+    #: The plans read are the ones shipped with napctl (nothing named the user's).
+    bundled: bool = False
 
     @property
     def ok(self) -> bool:
@@ -77,11 +79,14 @@ def load_corpus(
 ) -> Corpus:
     """Every plan under ``paths`` (or found by the usual rules), and the progress
     reports under ``progress``, with all problems: see ``load_documents``."""
-    sources: list[Source] = [(None, plan_roots(paths))]
+    roots = plan_roots(paths)
+    sources: list[Source] = [(None, roots)]
     if progress:
         sources.append((PROGRESS, progress))
-    return load_documents(sources, max_bytes=max_bytes, use_cache=use_cache,
-                          keep=keep_plans or bool(progress))
+    corpus = load_documents(sources, max_bytes=max_bytes, use_cache=use_cache,
+                            keep=keep_plans or bool(progress))
+    corpus.bundled = uses_bundled(paths, roots)
+    return corpus
 
 
 def load_progress(
@@ -105,7 +110,8 @@ def load_documents(
     validations of identical bytes (see napctl.load.cache). ``keep=False`` checks
     without keeping the documents, so that memory is bounded by the largest file
     rather than the corpus. Problems come per source, each sorted by place.
-    Raises ``discover.PathNotFound`` for a path that does not exist.
+    Raises ``discover.PathNotFound`` for a path that does not exist, and
+    ``discover.BundledPlansRefused`` in CI when nothing names the plans.
     """
     found = [(kind, plan_files(roots)) for kind, roots in sources]
     corpus = Corpus()

@@ -118,6 +118,10 @@ def load_document(
 
     doc = parse_yaml(text, display, kind=spec.name)
     value, problems = validate_document(doc, spec)
+    if problems:
+        from napctl.load.yamlhints import explain
+
+        problems = explain(text, problems)
     if value is not None and not problems and use_cache and doc.data is not None:
         cache.put(raw, doc.data, spec.name)
     return value, problems

@@ -18,6 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 from napctl.load.yamlsafe import YamlDocument
 from napctl.model import NON_BLANK
 from napctl.problems import MAX_PROBLEMS, Problem, mark_stopped
+from napctl.problems.locations import spoken_location
 from napctl.problems.messages import describe, quote_hint, shown_value, suggest
 
 _TYPE_NAMES = {
@@ -193,7 +194,7 @@ def schema_problems(doc: YamlDocument, error: ValidationError, model: type) -> l
         loc = tuple(err["loc"])
         if _wrong_union_branch(doc, loc):
             continue
-        where = ".".join(str(s) for s in doc.resolve(loc)) or "top level"
+        where = spoken_location(doc.data, doc.resolve(loc))
         e = _Error(doc, model, loc, err["type"], err.get("input"), err.get("ctx") or {},
                    err["msg"], where)
         code, message, at_key = _translator(e.kind)(e)

@@ -92,6 +92,7 @@ class Builder:
                  kind: str = "plan") -> None:
         self.text, self.file, self.limits, self.index, self.kind = (
             text, file, limits, index, kind)
+        self._first_pass_index: SourceIndex | None = None
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
         self.root: dict[str, Any] | None = None
@@ -135,6 +136,19 @@ class Builder:
             return key  # type: ignore[no-any-return]
         frame.container.append(value)
         return len(frame.container) - 1
+
+    def _key_position(self, path: Path) -> tuple[int, int] | None:
+        """Where the key at ``path`` first appears: from the index, built for the first
+        duplicate when this pass keeps none (duplicates are rare; positions cost)."""
+        if self.index is None:
+            if self._first_pass_index is None:
+                from napctl.load.yamlsafe import SourceIndex
+
+                self._first_pass_index = SourceIndex()
+                Builder(self.text, self.file, self.limits, self._first_pass_index,
+                        self.kind).run()
+            return self._first_pass_index.keys.get(path)
+        return self.index.keys.get(path)
 
     def _record(self, path: Path, mark: Any, table: str = "values") -> None:
         if self.index is not None:
@@ -225,8 +239,10 @@ class Builder:
                          f" {MAX_KEY_LENGTH:,}: {shown_text(key)}")
             frame.pending = _SKIP
         elif key in frame.container:
-            self.problem(mark, "NAP110",
-                         f"duplicate key {shown_text(key)}: a key may appear once in a mapping")
+            first = self._key_position(frame.path + (key,))
+            where = f" (first on line {first[0]})" if first else ""
+            self.problem(mark, "NAP110", f"duplicate key {shown_text(key)}{where}: a key may"
+                         " appear once in a mapping")
             frame.pending = _SKIP
         else:
             frame.pending = key

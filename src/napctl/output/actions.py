@@ -97,10 +97,12 @@ def print_table(rows: Sequence[ActionRow]) -> None:
 
     table = Table(show_lines=True, expand=True)
     table.add_column("ID", no_wrap=True, style="bold")
-    table.add_column("Pillar / goal", ratio=1)
-    table.add_column("Action", ratio=3)
-    table.add_column("Indicators", ratio=2)
-    table.add_column("Departments", ratio=1)
+    # overflow="fold": a long word wraps onto the next line instead of being cut with "…"
+    # (no data is lost on a narrow terminal).
+    table.add_column("Pillar / goal", ratio=1, overflow="fold")
+    table.add_column("Action", ratio=3, overflow="fold")
+    table.add_column("Indicators", ratio=2, overflow="fold")
+    table.add_column("Departments", ratio=1, overflow="fold")
     several_plans = len({r.plan.id for r in rows}) > 1
     for row in rows:
         ident = f"{row.plan.id}\n{row.action.id}" if several_plans else row.action.id

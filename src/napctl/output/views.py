@@ -43,7 +43,10 @@ def plans_text(plans: Sequence[LoadedPlan]) -> str:
 
 
 def actor_records(plan: Plan) -> list[dict[str, Any]]:
+    from napctl.query.stats import own_counts
+
     counts = action_counts(plan)
+    own = own_counts(plan)
     tree = children(plan)
     return [
         {
@@ -55,6 +58,7 @@ def actor_records(plan: Plan) -> list[dict[str, Any]]:
             "parent": d.parent,
             "children": tree.get(d.code, []),
             "actions": counts[d.code][0],
+            "actions_own": own[d.code],
             "actions_with_all": counts[d.code][1],
             "notes": list(d.notes),
         }
@@ -76,12 +80,33 @@ def actors_text(plans: Sequence[Plan]) -> str:
         while todo:
             code, depth = todo.pop()
             r = records[code]
-            out.append(
-                f"{'  ' * depth}{code}  {r['name']}  "
-                f"({_plural(r['actions'], 'action')}, {r['actions_with_all']} with All)"
-            )
+            out.append(f"{'  ' * depth}{code}  {r['name']}  ({_counts_phrase(r)})")
+            out += [f"{'  ' * depth}    {line}" for line in _other_names(r)]
             todo.extend((child, depth + 1) for child in reversed(r["children"]))
+    out.append(ACTOR_COUNTS_KEY)
     return "\n".join(out) + "\n"
+
+
+#: What the numbers of `napctl actors` count, printed under the tree.
+ACTOR_COUNTS_KEY = (
+    "Counts: own = actions naming the department itself (the total of `napctl matrix`);"
+    " with units = also those naming a unit below it (what `napctl actions --actor CODE"
+    " --no-all` lists); with All = also the actions for every department.")
+
+
+def _counts_phrase(r: dict[str, Any]) -> str:
+    if r["children"]:
+        return (f"{r['actions_own']} own, {r['actions']} with units,"
+                f" {r['actions_with_all']} with All")
+    return f"{r['actions_own']} own, {r['actions_with_all']} with All"
+
+
+def _other_names(r: dict[str, Any]) -> list[str]:
+    """The names that also find the department (other languages, aliases)."""
+    lines = [f"{lang}: {name}" for lang, name in sorted(r["names"].items())]
+    if r["aliases"]:
+        lines.append("also: " + ", ".join(r["aliases"]))
+    return lines
 
 
 def found_record(found: Found) -> dict[str, Any]:
@@ -157,14 +182,30 @@ def matrix_table(plan: Plan) -> tuple[list[str], list[list[str]]]:
     return header, body
 
 
+def matrix_rows(plans: Sequence[Plan]) -> tuple[list[str], list[list[str]]]:
+    """Every plan in one table with a plan column: one header, whatever the plans.
+
+    Plans have pillars of their own (I-IV, O1-O6): the columns are every pillar id
+    in the order met, a cell is empty where a plan has no such pillar.
+    """
+    tables = [(plan, matrix_records(plan)) for plan in plans]
+    columns = list(dict.fromkeys(p["id"] for _, data in tables for p in data["pillars"]))
+    body: list[list[str]] = []
+    for plan, data in tables:
+        ids = [p["id"] for p in data["pillars"]]
+        for r in data["rows"]:
+            by_id = dict(zip(ids, r["counts"], strict=True))
+            cells = [str(by_id[c]) if c in by_id else "" for c in columns]
+            body.append([plan.id, r["code"], *cells, str(r["total"])])
+    return ["plan", "department", *columns, "total"], body
+
+
 def matrix_csv(plans: Sequence[Plan]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    for plan in plans:
-        header, body = matrix_table(plan)
-        writer.writerow(["plan", *header])
-        for row in body:
-            writer.writerow([plan.id, *row])
+    header, body = matrix_rows(plans)
+    writer.writerow(header)
+    writer.writerows(body)
     return buffer.getvalue()
 
 
@@ -181,6 +222,10 @@ def matrix_md(plans: Sequence[Plan]) -> str:
 
 
 def matrix_plain(plans: Sequence[Plan]) -> str:
+    """One plan: its id, then its table; several: one table with a plan column."""
+    if len(plans) > 1:
+        header, body = matrix_rows(plans)
+        return "\n".join("\t".join(row) for row in [header, *body]) + "\n"
     out: list[str] = []
     for plan in plans:
         header, body = matrix_table(plan)
@@ -204,9 +249,10 @@ def print_matrix(plans: Sequence[Plan]) -> None:
         data = matrix_records(plan)
         peak = max((c for r in data["rows"] for c in r["counts"]), default=0) or 1
         table = Table(title=escape(plan.title), show_lines=False)
-        table.add_column("Department")
+        table.add_column("Department", overflow="fold")  # wrap, never cut
         for p in data["pillars"]:
-            table.add_column(escape(f"{p['id']} {p['title']}"), justify="right")
+            table.add_column(escape(f"{p['id']} {p['title']}"), justify="right",
+                             overflow="fold")
         table.add_column("Total", justify="right", style="bold")
         for r in data["rows"]:
             cells = []

@@ -7,10 +7,8 @@ from napctl.query.actions import (
     Found,
     QueryError,
     children,
-    department_names,
     descendants,
     find_item,
-    fold,
     full_names,
     resolve_actor,
     select_actions,
@@ -25,6 +23,7 @@ from napctl.query.departments import (
     department_key,
     several_countries,
 )
+from napctl.query.lookup import department_names, fold, id_key, plan_matches
 from napctl.query.stats import action_counts, all_row, matrix, spread
 
 __all__ = [
@@ -45,7 +44,9 @@ __all__ = [
     "find_item",
     "fold",
     "full_names",
+    "id_key",
     "matrix",
+    "plan_matches",
     "resolve_actor",
     "select_actions",
     "select_country",

@@ -5,27 +5,23 @@ Plain functions over models; the CLI only formats what they return.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from napctl.model import ALL, ALL_NAME, Action, Department, Goal, Pillar, Plan
+from napctl.model import ALL, ALL_NAME, Action, Goal, Pillar, Plan
 from napctl.problems.messages import close_matches, did_you_mean
+from napctl.query.lookup import (
+    department_names,
+    describe_match,
+    fold,
+    id_key,
+    plan_matches,
+    word_matches,
+)
 
 
 class QueryError(Exception):
     """A question that cannot be answered as asked (a usage error, exit 2)."""
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Genève' and 'GENEVE' fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
-
-
-def department_names(dept: Department) -> list[str]:
-    """Every name a user may type for ``dept``."""
-    return [dept.code, dept.name, *dept.names.values(), *dept.aliases]
 
 
 def children(plan: Plan) -> dict[str, list[str]]:
@@ -57,6 +53,8 @@ class ActorMatch(NamedTuple):
     plan: Plan
     named: tuple[str, ...]  # the departments the name itself matched
     codes: frozenset[str]  # those and their descendants
+    #: The name a word or prefix was found in, when the name typed is not a whole name.
+    by_word: str | None = None
 
 
 def resolve_actor(plans: Sequence[Plan], name: str, *, plan_id: str | None = None,
@@ -70,26 +68,44 @@ def resolve_actor(plans: Sequence[Plan], name: str, *, plan_id: str | None = Non
         raise QueryError("an actor name cannot be empty")
     matches: list[ActorMatch] = []
     elsewhere: list[str] = []
+    asked = None if plan_id is None else {p.id for p in plan_matches(plans, plan_id)}
     for plan in plans:
         named = tuple(
             d.code for d in plan.departments if wanted in (fold(n) for n in department_names(d))
         )
         if not named:
             continue
-        if plan_id is not None and plan.id != plan_id:
+        if asked is not None and plan.id not in asked:
             elsewhere.append(plan.id)
             continue
         codes = frozenset(named) if exact else frozenset(
             c for code in named for c in descendants(plan, code))
         matches.append(ActorMatch(plan, named, codes))
+    scope = [p for p in plans if asked is None or p.id in asked]
+    # A word or prefix of a name ("Police", "affaires étrangères") counts when it names
+    # one department; and a whole name in one country must not hide another country's
+    # department that the word names ("defence").
+    exact_plans = {m.plan.id for m in matches}
+    words = [w for w in word_matches(scope, wanted) if w.plan.id not in exact_plans]
+    if words and (matches or len({(w.plan.country, w.code) for w in words}) > 1):
+        every = [describe_match(w) for w in word_matches(scope, wanted)]
+        raise QueryError(f"'{name}' names several departments: {'; '.join(every)};"
+                         " name one by its code (or narrow with --plan)")
+    if words:
+        return [ActorMatch(w.plan, (w.code,), frozenset(descendants(w.plan, w.code)), w.name)
+                for w in words]
     if matches:
         return matches
     if elsewhere:
         raise QueryError(
             f"actor '{name}' is not in plan '{plan_id}'; it is in {', '.join(elsewhere)}"
         )
-    scope = [p for p in plans if plan_id is None or p.id == plan_id]
     raise QueryError(f"unknown actor '{name}'{suggest(name, scope)}")
+
+
+#: How close a name must be to be suggested: 'polise' (0.83) for 'police', but not
+#: 'unies' (0.73, RP Genève's French name) for 'UNICEF'.
+SUGGEST_CUTOFF = 0.8
 
 
 def suggest(name: str, plans: Sequence[Plan]) -> str:
@@ -108,7 +124,7 @@ def suggest(name: str, plans: Sequence[Plan]) -> str:
         # "interior-federal police" as a whole.
         best = max(SequenceMatcher(None, wanted, part).ratio()
                    for part in [key, *key.replace("/", " ").replace("-", " ").split()])
-        if best >= 0.6:
+        if best >= SUGGEST_CUTOFF:
             scored.append((-best, key))
     # Best first; equally close names in their natural order (D1, D2, …, not D8 first).
     close = [key for _, key in sorted(scored)[:8]]
@@ -152,7 +168,7 @@ class ActionFilter(NamedTuple):
 def select_plans(plans: Sequence[Plan], plan_id: str | None) -> list[Plan]:
     if plan_id is None:
         return list(plans)
-    chosen = [p for p in plans if p.id == plan_id]
+    chosen = plan_matches(plans, plan_id)
     if not chosen:
         known = ", ".join(p.id for p in plans) or "none"
         hint = did_you_mean(close_matches(plan_id, [p.id for p in plans]))
@@ -190,13 +206,16 @@ def select_actions(plans: Sequence[Plan], flt: ActionFilter) -> list[ActionRow]:
     # The plan asked for must exist and be of the country asked for.
     scope = select_country(select_plans(plans, flt.plan_id), flt.country)
     plans = select_country(plans, flt.country)
+    if flt.plan_id is not None and len(scope) == 1:
+        flt = flt._replace(plan_id=scope[0].id)  # as the plan spells it
     codes_by_plan = _actor_codes(plans, flt)
     if flt.pillar is not None and not any(
         _matches_pillar(p, flt.pillar) for plan in scope for p in plan.pillars
     ):
         raise QueryError(f"no pillar '{flt.pillar}' in {_plans_phrase(scope)}")
     if flt.goal is not None and not any(
-        g.id == flt.goal for plan in scope for p in plan.pillars for g in p.goals
+        id_key(g.id) == id_key(flt.goal) for plan in scope for p in plan.pillars
+        for g in p.goals
     ):
         raise QueryError(f"no goal '{flt.goal}' in {_plans_phrase(scope)}")
     needle = fold(flt.search) if flt.search else None
@@ -209,7 +228,7 @@ def select_actions(plans: Sequence[Plan], flt: ActionFilter) -> list[ActionRow]:
             if not (
                 (flt.pillar is None or _matches_pillar(pillar, flt.pillar))
                 and (flt.un_pillar is None or flt.un_pillar in pillar.un_pillars)
-                and (flt.goal is None or goal.id == flt.goal)
+                and (flt.goal is None or id_key(goal.id) == id_key(flt.goal))
                 and (needle is None or _contains(action, needle))
             ):
                 continue
@@ -263,15 +282,16 @@ def find_item(plans: Sequence[Plan], ident: str, *, plan_id: str | None = None) 
     if plan_id is None and ":" in ident:
         plan_id, ident = ident.split(":", 1)
     found: list[Found] = []
+    key = id_key(ident)
     for plan in select_plans(plans, plan_id):
         for pillar in plan.pillars:
-            if pillar.id == ident:
+            if id_key(pillar.id) == key:
                 found.append(Found(plan, "pillar", pillar))
             for goal in pillar.goals:
-                if goal.id == ident:
+                if id_key(goal.id) == key:
                     found.append(Found(plan, "goal", pillar, goal))
                 for action in goal.actions:
-                    if action.id == ident:
+                    if id_key(action.id) == key:
                         found.append(Found(plan, "action", pillar, goal, action))
     if not found:
         pool = [

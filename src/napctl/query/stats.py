@@ -20,6 +20,16 @@ def action_counts(plan: Plan) -> dict[str, tuple[int, int]]:
     return counts
 
 
+def own_counts(plan: Plan) -> dict[str, int]:
+    """Per department: the actions that name it itself (``matrix``'s total), not a unit."""
+    counts = {d.code: 0 for d in plan.departments}
+    for *_, action in plan.actions():
+        for code in set(action.codes()):
+            if code in counts:
+                counts[code] += 1
+    return counts
+
+
 def matrix(plan: Plan) -> tuple[list[Pillar], list[tuple[Department, list[int]]]]:
     """Departments by pillar: how many actions of each pillar name each department.
 
