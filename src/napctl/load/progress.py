@@ -76,6 +76,10 @@ def _decode(value: Any) -> Any:
     return value
 
 
+def _from_cache(data: Any) -> ProgressReport:
+    return report_from_trusted(_decode(data))
+
+
 def load_report(path: str, display: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
                 use_cache: bool = False) -> LoadedReport:
     """One progress file: its report (None when unreadable or off-schema) and its problems.
@@ -94,9 +98,9 @@ def load_report(path: str, display: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
     from napctl.load.yamlsafe import YamlDocument
 
     if use_cache:
-        trusted = cache.get(_CACHE_PREFIX + raw)
+        trusted = cache.get(_CACHE_PREFIX + raw, build=_from_cache)
         if trusted is not None:
-            report = report_from_trusted(_decode(trusted))
+            report = trusted
             return LoadedReport(display, report, YamlDocument(display, text, None, []), [])
     from pydantic import ValidationError
 

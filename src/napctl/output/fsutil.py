@@ -10,11 +10,12 @@ import unicodedata
 from pathlib import Path
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str, *, replace_any: bool = False) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the new, never half.
 
     The temporary file lives in the same folder, so the final rename stays on
-    one file system and is atomic.
+    one file system and is atomic. ``replace_any`` replaces whatever has the
+    name (a folder napctl owns, such as the cache).
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
