@@ -223,6 +223,6 @@ def test_a_failed_write_leaves_the_old_file_intact(
     changed = MINIMAL.read_text().replace("Recruit women officers", "Recruit more officers")
     plan = write(tmp_path, "changed.yaml", changed)
     result = runner.invoke(app, ["checklists", "--out", str(out), "--plans", str(plan)])
-    assert result.exit_code == 2
+    assert result.exit_code == 3  # the output cannot be written
     assert "No space left on device" in result.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no temp files left

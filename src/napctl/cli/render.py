@@ -14,6 +14,7 @@ from napctl.cli.options import (
     PlanOption,
     PlansOption,
     chosen_plans,
+    fail_io,
     fail_usage,
     load_valid,
 )
@@ -44,10 +45,20 @@ TemplatesOption = Annotated[
                  " (which stay reachable as default/NAME).", show_default=False,
                  exists=True, file_okay=False),
 ]
+def _printable_date(value: str | None) -> str | None:
+    from napctl.output.escape import is_clean_text
+
+    if value is not None and not is_clean_text(value):
+        raise typer.BadParameter("must be printable text (no control characters and no"
+                                 " bytes the locale cannot decode)")
+    return value
+
+
 DateOption = Annotated[
     str | None,
     typer.Option("--date", help="A date to print on the document (none by default, so that"
-                 " the same plans always give the same bytes).", show_default=False),
+                 " the same plans always give the same bytes).", show_default=False,
+                 callback=_printable_date),
 ]
 
 
@@ -60,7 +71,7 @@ def _emit(text: str, output: Path | None) -> None:
     try:
         atomic_write(output, text)
     except OSError as exc:
-        fail_usage(f"cannot write {output}: {exc.strerror}")
+        fail_io(exc)
 
 
 @render_app.command("report")
@@ -139,7 +150,7 @@ def checklists(
     except RenderError as exc:
         fail_usage(str(exc))
     except OSError as exc:
-        fail_usage(f"cannot write to {out}: {exc.strerror}")
+        fail_io(exc)
     if check:
         for path in result.stale:
             sys.stdout.write(f"{path}\n")

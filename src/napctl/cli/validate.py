@@ -15,6 +15,7 @@ from napctl.cli.options import (
     MaxBytesOption,
     PlansOption,
     ProblemFormat,
+    fail_io,
     fail_usage,
 )
 from napctl.cli.startup import app
@@ -90,4 +91,7 @@ def schema(
     else:
         from napctl.output.fsutil import atomic_write
 
-        atomic_write(output, text)
+        try:
+            atomic_write(output, text)
+        except OSError as exc:
+            fail_io(exc)

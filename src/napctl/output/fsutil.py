@@ -100,8 +100,12 @@ def _replace(path: Path, data: bytes, mode: int | None) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     clean_stale_temps(folder)
     tmp = folder / f".{path.name}.napctl-{os.getpid()}-{secrets.token_hex(4)}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                 0o600)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                     0o600)
+    except OSError as exc:  # name the file asked for, not our temporary one
+        reason = f"no folder {folder}" if exc.errno == errno.ENOENT else exc.strerror
+        raise type(exc)(exc.errno, reason, str(path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

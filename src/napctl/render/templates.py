@@ -75,6 +75,8 @@ def environment(fmt: Format, templates: Path | None = None) -> Environment:
 
 
 def _render(env: Environment, name: str, context: dict[str, Any]) -> str:
+    """The template's text; any failure of a template (napctl's or the user's) is a
+    RenderError with one line saying where, never a traceback."""
     try:
         return env.get_template(name).render(context)
     except TemplateError as exc:
@@ -82,6 +84,30 @@ def _render(env: Environment, name: str, context: dict[str, Any]) -> str:
         line = getattr(exc, "lineno", None)
         where = f" ({getattr(exc, 'filename', None) or name}:{line})" if line else ""
         raise RenderError(f"template {name}{where}: {exc.message or exc}") from exc
+    except RecursionError as exc:
+        raise RenderError(f"template {name}: templates extend or include each other in a"
+                          " loop") from exc
+    except UnicodeDecodeError as exc:
+        raise RenderError(f"template {name}{_template_line(exc)}: not UTF-8 text") from exc
+    except OSError as exc:
+        raise RenderError(f"template {name}: cannot read"
+                          f" {exc.filename or 'it'}: {exc.strerror}") from exc
+    except Exception as exc:  # an expression failing: 1/0, a type error, ...
+        raise RenderError(f"template {name}{_template_line(exc)}: {type(exc).__name__}:"
+                          f" {exc}") from exc
+
+
+def _template_line(exc: BaseException) -> str:
+    """' (file:line)' of the innermost template frame in ``exc``'s traceback (Jinja
+    rewrites its frames to the template's own file and line), else ''."""
+    found = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = f" ({Path(filename).name}:{tb.tb_lineno})"
+        tb = tb.tb_next
+    return found
 
 
 # -- the data templates see ----------------------------------------------------------
