@@ -223,3 +223,6 @@ def unique_plan_ids(corpus: CorpusIndex, report: CorpusReport) -> None:
                        f"plan id '{plan_id}' is already used by {first_file[plan_id]}")
         else:
             first_file[plan_id] = entry.file
+
+# Registered after the rules above, so their problems come first for a value.
+from napctl.checks import characters as _characters  # noqa: E402, F401

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from napctl.output.escape import printable
 from napctl.output.writers import json_text
 from napctl.query import ActionRow, full_names
 
@@ -114,7 +115,7 @@ def as_plain(rows: Sequence[ActionRow]) -> str:
     for row in rows:
         deps = departments_label(row) + (" [all]" if row.via_all else "")
         fields = [row.plan.id, row.action.id, row.pillar.id, row.goal.id, deps, row.action.text]
-        out.append("\t".join(" ".join(f.split()) for f in fields))
+        out.append("\t".join(printable(" ".join(f.split())) for f in fields))
     return "\n".join(out) + "\n"
 
 
@@ -131,16 +132,20 @@ def print_table(rows: Sequence[ActionRow]) -> None:
     table.add_column("Indicators", ratio=2)
     table.add_column("Departments", ratio=1)
     several_plans = len({r.plan.id for r in rows}) > 1
+    def cell(text: str) -> str:  # one line of a cell: markup and control characters escaped
+        return escape(printable(text))
+
     for row in rows:
-        ident = f"{row.plan.id}\n{row.action.id}" if several_plans else row.action.id
-        deps = escape(departments_label(row))
+        ident = f"{cell(row.plan.id)}\n{cell(row.action.id)}" if several_plans else cell(
+            row.action.id)
+        deps = cell(departments_label(row))
         if row.via_all:
             deps += "\n[italic](all departments)[/italic]"
         table.add_row(
-            escape(ident),
-            escape(f"{row.pillar.id} {row.pillar.title}") + f"\n[dim]{escape(row.goal.id)}[/dim]",
-            escape(row.action.text),
-            escape("\n".join(f"• {i}" for i in row.action.indicators)),
+            ident,
+            cell(f"{row.pillar.id} {row.pillar.title}") + f"\n[dim]{cell(row.goal.id)}[/dim]",
+            cell(row.action.text),
+            "\n".join(cell(f"• {i}") for i in row.action.indicators),
             deps,
         )
     console = Console()

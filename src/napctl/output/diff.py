@@ -28,9 +28,9 @@ _MARK = {"added": "+", "new": "+", "removed": "-", "dropped": "-"}
 
 def printable(text: str) -> str:
     """``text`` with control characters (and other unprintables) escaped, on one line."""
-    if text.isprintable():  # the common case, at C speed
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    from napctl.output.escape import printable as shared
+
+    return shared(text)
 
 
 def jsonable(value: Any) -> Any:
@@ -201,7 +201,7 @@ def as_plain(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) -> 
             for t, s in _spaced(segments[1:]))
         lines.append(text)
     lines.append(summary(diff))
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def _spaced(segments: list[Segment]) -> list[Segment]:

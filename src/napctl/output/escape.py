@@ -15,13 +15,17 @@ import re
 #: C0 (but tab), DEL, C1; bidi embeddings, overrides and isolates; marks that
 #: change direction; zero-width and other invisible format characters; line and
 #: paragraph separators; lone surrogates (bytes the locale could not decode).
-_UNSAFE = (
-    "\x00-\x08\x0b-\x1f\x7f-\x9f"
+_C0 = "\x00-\x08\x0b-\x1f"
+_BEYOND_C0 = (
+    "\x7f-\x9f"
     "\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff"
     "\ufff9-\ufffb\ud800-\udfff"
 )
+_UNSAFE = _C0 + _BEYOND_C0
 _UNSAFE_LINE = re.compile(f"[{_UNSAFE}\\n\\t]")
 _UNSAFE_TEXT = re.compile(f"[{_UNSAFE}]")
+#: What JSON (with ensure_ascii off) would leave raw of those.
+JSON_UNSAFE = re.compile(f"[{_BEYOND_C0}]")
 #: In a code or an id even a tab, a newline or a zero-width joiner is out of place
 #: (in text the joiners shape Persian or Indic words, and are kept).
 _NOT_IN_NAMES = re.compile(f"[{_UNSAFE}\u200c\u200d\\t\\n]")

@@ -15,7 +15,9 @@ _BAR = 12
 
 def clean(text: str) -> str:
     """One line, no control characters (they never reach a terminal or a CI log raw)."""
-    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    from napctl.output.escape import printable
+
+    return printable(" ".join(text.split()))
 
 
 def table(result: PlanStatus, by: str) -> tuple[list[str], list[list[str]], list[tuple[int, int]]]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from napctl.load.corpus import LoadedPlan
 from napctl.model import Plan
+from napctl.output.escape import printable
 from napctl.output.writers import json_text
 from napctl.query import Found, action_counts, children, full_names, spread
 from napctl.render.markdown import md_escape
@@ -33,11 +34,8 @@ def plan_summary(loaded: LoadedPlan) -> dict[str, Any]:
 def plans_text(plans: Sequence[LoadedPlan]) -> str:
     rows = [plan_summary(p) for p in plans]
     out = ["id\tcountry\tperiod\tpillars\tgoals\tactions\tdepartments\ttitle"]
-    out += [
-        f"{r['id']}\t{r['country']}\t{r['period']}\t{r['pillars']}\t{r['goals']}\t"
-        f"{r['actions']}\t{r['departments']}\t{r['title']}"
-        for r in rows
-    ]
+    keys = ("id", "country", "period", "pillars", "goals", "actions", "departments", "title")
+    out += ["\t".join(printable(str(r[k])) for k in keys) for r in rows]
     return "\n".join(out) + "\n"
 
 
@@ -80,7 +78,7 @@ def actors_text(plans: Sequence[Plan]) -> str:
                 f"({_plural(r['actions'], 'action')}, {r['actions_with_all']} with All)"
             )
             todo.extend((child, depth + 1) for child in reversed(r["children"]))
-    return "\n".join(out) + "\n"
+    return "\n".join(printable(line) for line in out) + "\n"
 
 
 def found_record(found: Found) -> dict[str, Any]:
@@ -151,7 +149,7 @@ def found_text(found: Found) -> str:
     if r["notes"]:
         out.append("Notes:")
         out += [f"  - {n}" for n in r["notes"]]
-    return "\n".join(out) + "\n"
+    return "\n".join(printable(line) for line in out) + "\n"
 
 
 def matrix_records(plan: Plan) -> dict[str, Any]:
@@ -194,7 +192,7 @@ def matrix_plain(plans: Sequence[Plan]) -> str:
     for plan in plans:
         header, body = matrix_table(plan)
         out.append(plan.id)
-        out += ["\t".join(row) for row in [header, *body]]
+        out += ["\t".join(printable(c) for c in row) for row in [header, *body]]
     return "\n".join(out) + "\n"
 
 
@@ -212,10 +210,10 @@ def print_matrix(plans: Sequence[Plan]) -> None:
     for plan in plans:
         data = matrix_records(plan)
         peak = max((c for r in data["rows"] for c in r["counts"]), default=0) or 1
-        table = Table(title=escape(plan.title), show_lines=False)
+        table = Table(title=escape(printable(plan.title)), show_lines=False)
         table.add_column("Department")
         for p in data["pillars"]:
-            table.add_column(escape(f"{p['id']} {p['title']}"), justify="right")
+            table.add_column(escape(printable(f"{p['id']} {p['title']}")), justify="right")
         table.add_column("Total", justify="right", style="bold")
         for r in data["rows"]:
             cells = []
@@ -226,5 +224,5 @@ def print_matrix(plans: Sequence[Plan]) -> None:
                 shade = 60 + int(160 * count / peak)
                 style = f"on rgb({255 - shade},{255 - shade // 2},255)"
                 cells.append(f"[{style}] {count} [/]")
-            table.add_row(escape(r["code"]), *cells, str(r["total"]))
+            table.add_row(escape(printable(r["code"])), *cells, str(r["total"]))
         console.print(table)

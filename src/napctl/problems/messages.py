@@ -25,7 +25,9 @@ def shown_text(value: str, limit: int = SHOWN_LIMIT) -> str:
 
 def oneline(text: str, limit: int = SHOWN_LIMIT) -> str:
     """``text`` on one line: control characters escaped, shortened when long."""
-    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    from napctl.output.escape import printable
+
+    text = printable(text)
     return text if len(text) <= limit else text[:limit] + "..."
 
 
