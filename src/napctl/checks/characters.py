@@ -32,7 +32,7 @@ def _walk(value: Any, loc: Loc, is_name: bool, report: Report) -> None:
         if not bad:
             return
         if is_name:
-            report.add(loc, "NAP210", f"{printable(value)[:60]!r} holds the control or"
+            report.add(loc, "NAP210", f"'{printable(value)[:60]}' holds the control or"
                        f" invisible character {_shown(bad[0])}; codes and ids must be"
                        " visible text")
         else:
