@@ -62,24 +62,21 @@ CSV_COLUMNS = (
 
 
 def as_csv(rows: Sequence[ActionRow]) -> str:
-    import csv
-    import io
+    from napctl.output.csvtext import csv_text
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    out: list[list[str]] = [list(CSV_COLUMNS)]
     for row in rows:
         rec = action_record(row)
         roles = "; ".join(
             f"{a['code']}: {a['role']}" for a in rec["assignments"] if a["role"]
         )
-        writer.writerow([
+        out.append([
             rec["plan"], rec["id"], rec["pillar"], rec["pillar_title"], rec["goal"],
             rec["goal_text"], rec["text"], "\n".join(rec["indicators"]),
             "; ".join(rec["departments"]), roles, str(rec["for_all"]).lower(),
             str(rec["via_all"]).lower(), "\n".join(rec["notes"]),
         ])
-    return buffer.getvalue()
+    return csv_text(out)
 
 
 def departments_label(row: ActionRow) -> str:

@@ -76,22 +76,12 @@ def as_plain(result: PlanStatus, by: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _csv_cell(text: str) -> str:
-    """Spreadsheets run a cell that starts with = + - @ as a formula: make it text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def as_csv(result: PlanStatus, by: str) -> str:
-    import csv
-    import io
+    from napctl.output.csvtext import csv_text
 
     header, rows, _ = table(result, by)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["plan", "year", *header])
-    for row in rows:
-        writer.writerow([_csv_cell(c) for c in [result.plan.id, str(result.year), *row]])
-    return buffer.getvalue()
+    return csv_text([["plan", "year", *header],
+                     *([result.plan.id, str(result.year), *row] for row in rows)])
 
 
 def as_markdown(result: PlanStatus, by: str) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -165,14 +163,14 @@ def matrix_table(plan: Plan) -> tuple[list[str], list[list[str]]]:
 
 
 def matrix_csv(plans: Sequence[Plan]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    from napctl.output.csvtext import csv_text
+
+    rows: list[list[str]] = []
     for plan in plans:
         header, body = matrix_table(plan)
-        writer.writerow(["plan", *header])
-        for row in body:
-            writer.writerow([plan.id, *row])
-    return buffer.getvalue()
+        rows.append(["plan", *header])
+        rows += [[plan.id, *row] for row in body]
+    return csv_text(rows)
 
 
 def matrix_md(plans: Sequence[Plan]) -> str:
