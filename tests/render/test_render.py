@@ -105,7 +105,7 @@ def test_plan_text_is_never_a_template_and_is_escaped(hostile_plan: Path,
     assert "&lt;b&gt;Def&lt;/b&gt; &amp; {{ x }}" in html
     md = invoke(runner, "render", "checklist", "-a", "DEF", "--plans", str(hostile_plan))
     assert r"\{\{ 7\*7 \}\}" in md and " 49 " not in md
-    assert r"\<script\>" in md and r"\*\*b\*\* \[l\](http://e)" in md
+    assert r"\<script\>" in md and r"\*\*b\*\* \[l\](http\://e)" in md
     rendered = MarkdownIt("commonmark").render(md)
     assert "<script>" not in rendered and "<strong>b" not in rendered and "<a href" not in rendered
     assert "{{ 7*7 }}" in rendered
