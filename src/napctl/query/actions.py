@@ -5,11 +5,11 @@ Plain functions over models; the CLI only formats what they return.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from napctl.model import ALL, ALL_NAME, Action, Department, Goal, Pillar, Plan
+from napctl.model.names import fold_key
 from napctl.problems.messages import close_matches, did_you_mean
 
 
@@ -18,9 +18,9 @@ class QueryError(Exception):
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Genève' and 'GENEVE' fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+    """Case- and accent-insensitive form: 'Genève' and 'GENEVE' fold alike (the
+    registry's own folding, napctl.model.names.fold_key)."""
+    return fold_key(text)
 
 
 def department_names(dept: Department) -> list[str]:
