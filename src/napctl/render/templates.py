@@ -29,7 +29,8 @@ from markupsafe import Markup
 from napctl.load.discover import bundled_dir
 from napctl.model import ALL, ALL_NAME, Plan
 from napctl.output.fsutil import atomic_write, safe_child, slugify
-from napctl.query import ActorMatch, descendants, resolve_actor, spread
+from napctl.query import ActorMatch, resolve_actor, spread
+from napctl.query.registry import registry_index
 from napctl.render.markdown import md_escape
 
 Format = Literal["md", "html"]
@@ -114,7 +115,7 @@ def _template_line(exc: BaseException) -> str:
 
 
 def _dept_label(plan: Plan, code: str) -> dict[str, Any]:
-    dept = plan.department(code)
+    dept = registry_index(plan).by_code.get(code)
     if code == ALL:
         return {"code": ALL, "name": ALL_NAME}
     return {"code": code, "name": dept.name if dept else code}
@@ -174,6 +175,25 @@ def report_context(plan: Plan, *, year: int | None, date: str | None) -> dict[st
     }
 
 
+def _pillars_of(match: ActorMatch) -> list[dict[str, Any]]:
+    """The pillars, goals and actions of ``match`` (its departments' and those for
+    All), in plan order, from the registry index: no scan of the plan per checklist."""
+    index = registry_index(match.plan)
+    pillars: list[dict[str, Any]] = []
+    goal_of: dict[int, dict[str, Any]] = {}
+    pillar_of: dict[int, dict[str, Any]] = {}
+    for n in index.positions(match.codes, with_all=True):
+        pillar, goal, action = index.rows[n]
+        if id(pillar) not in pillar_of:
+            pillar_of[id(pillar)] = {"id": pillar.id, "title": pillar.title, "goals": []}
+            pillars.append(pillar_of[id(pillar)])
+        if id(goal) not in goal_of:
+            goal_of[id(goal)] = {"id": goal.id, "text": goal.text, "actions": []}
+            pillar_of[id(pillar)]["goals"].append(goal_of[id(goal)])
+        goal_of[id(goal)]["actions"].append(_action(match.plan, action, focus=match.codes))
+    return pillars
+
+
 def checklist_context(
     matches: Sequence[ActorMatch], *, title: str, date: str | None
 ) -> dict[str, Any]:
@@ -181,23 +201,12 @@ def checklist_context(
     total = 0
     for match in matches:
         plan = match.plan
-        pillars: list[dict[str, Any]] = []
-        for pillar in plan.pillars:
-            goals: list[dict[str, Any]] = []
-            for goal in pillar.goals:
-                acts = [
-                    _action(plan, a, focus=match.codes) for a in goal.actions
-                    if match.codes.intersection(a.codes()) or a.for_all
-                ]
-                if acts:
-                    goals.append({"id": goal.id, "text": goal.text, "actions": acts})
-            if goals:
-                pillars.append({"id": pillar.id, "title": pillar.title, "goals": goals})
+        pillars = _pillars_of(match)
         count = sum(len(g["actions"]) for p in pillars for g in p["goals"])
         total += count
         named = [_dept_label(plan, c) for c in match.named]
-        below = [_dept_label(plan, c) for c in sorted(match.codes - set(match.named),
-                 key=[d.code for d in plan.departments].index)]
+        below = [_dept_label(plan, c) for c in
+                 registry_index(plan).in_order(match.codes - set(match.named))]
         sections.append({"plan": plan_facts(plan), "departments": named, "includes": below,
                          "pillars": pillars, "count": count,
                          "spread": spread(plan, sorted(match.codes))})
@@ -242,7 +251,7 @@ def build_checklists(
     by_code: dict[str, list[ActorMatch]] = {}
     for plan in plans:
         for dept in plan.departments:
-            codes = frozenset(descendants(plan, dept.code))
+            codes = frozenset(registry_index(plan).descendants(dept.code))
             by_code.setdefault(dept.code, []).append(ActorMatch(plan, (dept.code,), codes))
     result = ChecklistSet()
     entries = []
