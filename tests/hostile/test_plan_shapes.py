@@ -21,7 +21,7 @@ from napctl.render.templates import build_checklists
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-import shapes  # noqa: E402
+import shapes
 
 #: Seconds for every command on one shape together: minutes of margin on a slow machine.
 LIMIT = 600
