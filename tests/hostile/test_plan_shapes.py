@@ -8,6 +8,7 @@ timed assertion (bench/run.py row 8 measures the ratio to `validate`).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -43,15 +44,15 @@ def test_every_command_ends_on_a_hostile_shape(shape: str, tmp_path: Path) -> No
     plan = tmp_path / f"{shape}.yaml"
     plan.write_text(text, encoding="utf-8")
     script = "; ".join([
-        "import subprocess, sys",
-        "codes = [subprocess.run([sys.executable, '-m', 'napctl', *a.split('\\0')],"
-        " stdout=subprocess.DEVNULL).returncode for a in sys.argv[1:]]",
+        "import json, subprocess, sys",
+        "codes = [subprocess.run([sys.executable, '-m', 'napctl', *a],"
+        " stdout=subprocess.DEVNULL).returncode for a in json.loads(sys.argv[1])]",
         "print(codes)",
     ])
-    args = ["\0".join(str(plan) if a == "PLAN" else str(tmp_path / "out") if a == "OUT"
-                      else a for a in cmd) for cmd in COMMANDS]
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True,
-                          text=True, timeout=LIMIT, check=False)
+    args = [[str(plan) if a == "PLAN" else str(tmp_path / "out") if a == "OUT" else a
+             for a in cmd] for cmd in COMMANDS]
+    done = subprocess.run([sys.executable, "-c", script, json.dumps(args)],
+                          capture_output=True, text=True, timeout=LIMIT, check=False)
     assert done.stdout.strip() == str([0] * len(COMMANDS)), done.stderr[-2000:]
 
 

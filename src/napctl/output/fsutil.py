@@ -176,11 +176,22 @@ def slugify(name: str, *, max_length: int = 80) -> str:
     """A file-name-safe slug: ``MAEE D5`` -> ``maee-d5``, ``../x`` -> ``x``.
 
     Only ASCII letters, digits and single dashes survive, so a slug can hold no
-    path separator, no dot-dot and no hidden-file dot.
+    path separator, no dot-dot and no hidden-file dot; a name Windows reserves
+    (``CON``, ``NUL``, ``COM1``) gets ``-dept`` after it.
     """
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = _SLUG_DROP.sub("-", ascii_name.lower()).strip("-")[:max_length].strip("-")
+    if slug in WINDOWS_RESERVED:  # `con.md` cannot be checked out on Windows
+        return f"{slug}-dept"
     return slug or "department"
+
+
+#: Names Windows refuses for a file, whatever the case and the extension
+#: (``CON``, ``nul.md``, ``COM1.yaml``); a slug has no dot, so the name is the slug.
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul", "conin$", "conout$"]
+    + [f"{port}{n}" for port in ("com", "lpt") for n in range(10)]
+)
 
 
 def safe_child(folder: Path, name: str) -> Path:
