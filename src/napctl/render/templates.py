@@ -23,7 +23,6 @@ from jinja2 import (
     TemplateError,
     select_autoescape,
 )
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from napctl.load.discover import bundled_dir
@@ -57,9 +56,16 @@ def environment(fmt: Format, templates: Path | None = None) -> Environment:
     bundled = FileSystemLoader(str(bundled_dir("templates")))
     loaders: list[Any] = []
     if templates is not None:
-        loaders.append(FileSystemLoader(str(templates)))
+        from napctl.render.limits import FolderLoader
+
+        loaders.append(FolderLoader(templates))
     loaders += [PrefixLoader({"default": bundled}), bundled]
-    kind = Environment if templates is None else ImmutableSandboxedEnvironment
+    if templates is None:
+        kind: type[Environment] = Environment
+    else:
+        from napctl.render.limits import BoundedSandbox
+
+        kind = BoundedSandbox
     env = kind(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
@@ -78,8 +84,16 @@ def environment(fmt: Format, templates: Path | None = None) -> Environment:
 def _render(env: Environment, name: str, context: dict[str, Any]) -> str:
     """The template's text; any failure of a template (napctl's or the user's) is a
     RenderError with one line saying where, never a traceback."""
+    from napctl.render.limits import BoundedSandbox, RenderLimit, bounded
+
     try:
-        return env.get_template(name).render(context)
+        with bounded(isinstance(env, BoundedSandbox)):
+            return env.get_template(name).render(context)
+    except RenderLimit as exc:
+        raise RenderError(f"template {name}{_template_line(exc)}: {exc}") from exc
+    except MemoryError as exc:
+        raise RenderError(f"template {name}: rendering needs more memory than the"
+                          " limit for templates") from exc
     except TemplateError as exc:
         # Syntax errors carry a file and line; undefined names and sandbox refusals do not.
         line = getattr(exc, "lineno", None)
