@@ -57,7 +57,7 @@ def test_memory_is_bounded(tmp_path: Path, plan: Plan, monkeypatch: pytest.Monke
     (tmp_path / "report.md.j2").write_text(
         "{% set ns = namespace(s=[]) %}{% for i in range(99999) %}"
         "{% set ns.s = ns.s + ['y' * 999999] %}{% endfor %}{{ ns.s|length }}")
-    with pytest.raises(RenderError, match="memory|CPU time"):
+    with pytest.raises(RenderError, match=r"memory|CPU time"):
         render_report(plan, "md", templates=tmp_path)
 
 
