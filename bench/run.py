@@ -58,6 +58,8 @@ TARGET_FLOOR = 1.2
 TARGET_BARE_PARSE = 1.5
 #: `napctl diff` of two 1000-action plans (warm cache, text) over the Typer floor.
 TARGET_DIFF = 1.5
+#: Row 8 (issue 20): every command on a hostile shape within this factor of `validate`.
+TARGET_SHAPE = 5.0
 #: Memory is "bounded by the largest plan" when the peak RSS of validating
 #: 1000 plans exceeds that of 10 plans by at most this many times the size of
 #: the largest plan file (a validator that holds one plan at a time needs a
@@ -614,6 +616,38 @@ class Bench:
         self.extra.extend(diffbench.growth_lines((1000, 2000)))
 
 
+    def row8(self) -> None:
+        """Every command on a 2,000-deep chain and a 10,000-wide registry, as a ratio to
+        `napctl validate` on the same file (issue 20, class 1)."""
+        import shapes
+
+        folder = self.cache / "shapes"
+        folder.mkdir(parents=True, exist_ok=True)
+        out = folder / "checklists"
+        wide = 2000 if self.quick else 10_000
+        for name, text in (("chain", shapes.deep_chain(2000)),
+                           ("wide", shapes.wide_registry(wide))):
+            plan = folder / f"{name}.yaml"
+            if not plan.is_file() or plan.read_text(encoding="utf-8") != text:
+                plan.write_text(text, encoding="utf-8")
+            where = os.path.relpath(plan, ROOT)
+            floor = Cmd(f"napctl validate ({name})", [self.napctl, "validate", where])
+            commands = {
+                "actors": ["actors"], "actions": ["actions", "--actor", "D0"],
+                "matrix": ["matrix"], "show": ["show", "A1"],
+                "report": ["render", "report"],
+                "checklist": ["render", "checklist", "--actor", "D0"],
+                "checklists": ["checklists", "--out", str(out), "--check"],
+            }
+            for label, argv in commands.items():
+                cmd = Cmd(f"napctl {label} ({name})", [self.napctl, *argv, "--plans", where])
+                if label == "checklists":  # exit 1: nothing written yet, every file stale
+                    cmd = Cmd(cmd.label, [sys.executable, "-c", "import subprocess, sys;"
+                                          " subprocess.run(sys.argv[1:])", *cmd.argv])
+                self.add(f"8{name[0]}/{label}", cmd, floor, TARGET_SHAPE, budget=30,
+                         min_reps=1, max_reps=3, single_if_over=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Benchmark napctl against check-jsonschema, a bare Typer app and a"
@@ -651,6 +685,7 @@ def _run(args: argparse.Namespace, napctl: str, started: float) -> int:
     bench.row4(plans_dir, sizes)
     bench.row5(10 if args.quick else 110)
     bench.row7()
+    bench.row8()
     elapsed = time.perf_counter() - started
 
     out = sys.stdout

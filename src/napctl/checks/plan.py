@@ -18,6 +18,7 @@ from napctl.checks.registry import (
     import_checks,
 )
 from napctl.model import ALL, Department, Plan
+from napctl.model.names import fold_key
 from napctl.problems.messages import oneline, shown_value, suggest
 
 if TYPE_CHECKING:
@@ -35,16 +36,17 @@ class PlanIndex:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.by_code = {d.code: d for d in plan.departments}
-        self.names: dict[str, str] = {}  # lower-cased code or alias -> code
+        self.names: dict[str, str] = {}  # folded code or alias -> code (fold_key)
         #: (department position, name position, name, code it already names)
         self.taken: list[tuple[int, int, str, str]] = []
         for i, dept in enumerate(plan.departments):
             for j, name in enumerate([dept.code, *dept.aliases]):
-                other = self.names.get(name.lower())
+                key = fold_key(name)
+                other = self.names.get(key)
                 if other is not None:
                     self.taken.append((i, j, name, other))
                 else:
-                    self.names[name.lower()] = dept.code
+                    self.names[key] = dept.code
         self.budget = SUGGESTION_BUDGET
         self._codes: list[str] | None = None
 
@@ -154,7 +156,7 @@ def department(index: PlanIndex, report: Report, code: str, loc: Loc) -> None:
     """NAP301 unless ``code`` is in the registry (an alias gets its code as the fix)."""
     if code in index.by_code:
         return
-    alias_of = index.names.get(code.lower())
+    alias_of = index.names.get(fold_key(code))
     if alias_of is not None:
         report.add(loc, "NAP301",
                    f"{shown_value(code)} is not a department code; write {shown_value(alias_of)}")
@@ -235,5 +237,7 @@ def unique_plan_ids(corpus: CorpusIndex, report: CorpusReport) -> None:
         else:
             first_file[plan_id] = entry.file
 
+# Registered after the rules above, so their problems come first for a value.
+from napctl.checks import characters as _characters  # noqa: E402, F401
 
 import_checks("napctl.checks.plan_fields")  # the monitoring fields' rules, after these

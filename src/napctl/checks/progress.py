@@ -53,7 +53,7 @@ class PlanIndex:
         duties: dict[str, list[str]] = {c: [] for c in codes}
         for pillar, goal, action in plan.actions():
             actions.setdefault(action.id, (pillar, goal, action))
-            for code in responsible(plan, action, codes):
+            for code in responsible(plan, action):
                 duties[code].append(action.id)
         names: dict[str, str] = {}
         for dept in plan.departments:
@@ -72,7 +72,10 @@ def responsible(plan: Plan, action: Action, codes: Sequence[str] | None = None) 
     """The departments that report on ``action``: those it names, or all for 'All'."""
     if action.for_all:
         return list(codes) if codes is not None else [d.code for d in plan.departments]
-    registry = set(codes) if codes is not None else {d.code for d in plan.departments}
+    from napctl.query.registry import registry_index
+
+    # The plan's index, not a set built per action (10,000 actions x 10,000 departments).
+    registry = set(codes) if codes is not None else registry_index(plan).by_code
     seen: list[str] = []
     for code in action.codes():
         if code in registry and code not in seen:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
     from napctl.model import Plan
 
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
+#: A bug in napctl itself (EX_SOFTWARE): never the plans' fault, nor the user's.
+EXIT_INTERNAL = 70
 
 PathsArgument = Annotated[
     list[str] | None,
@@ -110,8 +113,32 @@ class UNPillarChoice(StrEnum):
 
 
 def fail_usage(message: str) -> NoReturn:
-    sys.stderr.write(f"napctl: error: {message}\n")
+    from napctl.output.escape import printable
+
+    sys.stderr.write(f"napctl: error: {printable(message)}\n")
     raise typer.Exit(EXIT_USAGE)
+
+
+def io_message(exc: OSError | UnicodeError) -> str:
+    """One line for an output napctl could not write (a file, or stdout/stderr)."""
+    if isinstance(exc, UnicodeEncodeError):
+        return (f"the output encoding ({exc.encoding}) cannot hold the text; use a UTF-8"
+                " locale or set PYTHONIOENCODING=utf-8")
+    if isinstance(exc, UnicodeError):
+        return f"cannot handle the text: {exc}"
+    reason = exc.strerror or type(exc).__name__
+    where = exc.filename
+    if where is None:
+        return f"cannot write the output: {reason}"
+    from napctl.output.escape import printable
+
+    return f"cannot write {printable(os.fsdecode(where))}: {reason}"
+
+
+def fail_io(exc: OSError | UnicodeError) -> NoReturn:
+    """Exit 3 with one line: the output could not be written."""
+    sys.stderr.write(f"napctl: error: {io_message(exc)}\n")
+    raise typer.Exit(EXIT_IO)
 
 
 def _to_terminal() -> bool:
@@ -234,15 +261,18 @@ def say_which_actors(plans: Sequence[Plan], actors: Sequence[str], plan_id: str 
 
 
 def write_output(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` (missing folders are created), or exit 2 saying why not."""
+    """Write ``text`` to ``path`` (missing folders are created), or exit 3 saying why not."""
     from napctl.output.fsutil import atomic_write
 
     try:
         atomic_write(path, text)
     except (FileExistsError, NotADirectoryError):
-        fail_usage(f"cannot write {path}: a file stands where its folder must be")
+        sys.stderr.write(f"napctl: error: cannot write {path}: a file stands where its"
+                         " folder must be\n")
+        raise typer.Exit(EXIT_IO) from None
     except OSError as exc:
-        fail_usage(f"cannot write {path}: {exc.strerror or exc}")
+        sys.stderr.write(f"napctl: error: cannot write {path}: {exc.strerror or exc}\n")
+        raise typer.Exit(EXIT_IO) from None
 
 
 def write_json(data: object) -> None:

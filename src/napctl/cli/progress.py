@@ -19,6 +19,7 @@ from napctl.cli.options import (
     PlansOption,
     _to_terminal,
     chosen_plans,
+    fail_io,
     fail_usage,
     only_plan,
     write_json,
@@ -107,7 +108,7 @@ def init(
     except InitError as exc:
         fail_usage(str(exc))
     except OSError as exc:
-        fail_usage(f"cannot write to {folder}: {exc.strerror}")
+        fail_io(exc)
     for path in result.created:
         sys.stdout.write(f"created {path}\n")
     for path, added in result.extended:

@@ -18,6 +18,7 @@ from napctl.cli.options import (
     PlansOption,
     chosen_plans,
     emit,
+    fail_io,
     fail_usage,
     load_valid,
     only_plan,
@@ -61,10 +62,20 @@ ChecklistProgressOption = Annotated[
     typer.Option("--progress", help="Progress report file or folder (repeatable), with"
                  " --year. Default: $NAPCTL_PROGRESS, else ./progress.", show_default=False),
 ]
+def _printable_date(value: str | None) -> str | None:
+    from napctl.output.escape import is_clean_text
+
+    if value is not None and not is_clean_text(value):
+        raise typer.BadParameter("must be printable text (no control characters and no"
+                                 " bytes the locale cannot decode)")
+    return value
+
+
 DateOption = Annotated[
     str | None,
     typer.Option("--date", help="A date to print on the document (none by default, so that"
-                 " the same plans always give the same bytes).", show_default=False),
+                 " the same plans always give the same bytes).", show_default=False,
+                 callback=_printable_date),
 ]
 
 
@@ -195,7 +206,7 @@ def checklists(
     except RenderError as exc:
         fail_usage(str(exc))
     except OSError as exc:
-        fail_usage(f"cannot write to {out}: {exc.strerror}")
+        fail_io(exc)
     sys.stderr.write(f"{len(result.written)} written, {len(result.unchanged)} unchanged"
                      f" in {out}\n")
     sys.stderr.write(_left_behind_note(behind))

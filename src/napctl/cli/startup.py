@@ -3,12 +3,16 @@
 Exit codes (stable, documented in the README):
   0  success
   1  the plans are invalid (problems printed), or `--check` found stale files
-  2  usage error: bad option, unknown plan, actor or id, missing path
+  2  usage error: bad option, unknown plan, actor or id, missing path, broken template
+  3  the output cannot be written (disk full, a missing folder, an encoding too small)
+  70 a bug in napctl (one line; NAPCTL_DEBUG=1 shows the traceback)
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
 import sys
 from typing import Annotated, Any
 
@@ -102,4 +106,39 @@ def command_for(args: list[str]) -> Any:
 
 
 def main() -> None:
-    command_for(sys.argv[1:])(prog_name="napctl")
+    """Run the command line; every failure ends in one line on stderr and an exit code.
+
+    The one place where what escapes the commands is turned into exit codes:
+    output that cannot be written (stdout on a full disk, an encoding that cannot
+    hold the text) is 3, anything else unexpected is 70, never a traceback.
+    """
+    from napctl.cli.options import EXIT_INTERNAL, EXIT_IO, io_message
+
+    try:
+        try:
+            command_for(sys.argv[1:])(prog_name="napctl")
+            code: Any = 0
+        except SystemExit as stop:
+            code = stop.code
+        sys.stdout.flush()  # a full disk shows here, not at exit where it cannot be caught
+    except (OSError, UnicodeError) as exc:
+        code = _die(io_message(exc), EXIT_IO)
+    except Exception as exc:
+        if os.environ.get("NAPCTL_DEBUG"):
+            raise
+        code = _die(f"internal error: {type(exc).__name__}: {exc} (a bug in napctl: please"
+                    " report it; NAPCTL_DEBUG=1 shows the traceback)", EXIT_INTERNAL)
+    sys.exit(code)
+
+
+def _die(message: str, code: int) -> int:
+    """Print ``message`` as napctl's error, and make sure stdout cannot fail again at exit."""
+    from napctl.output.escape import printable
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"napctl: error: {printable(message)}\n")
+        sys.stderr.flush()
+    return code

@@ -8,6 +8,15 @@ gives another key, so an entry can never describe anything but exactly the
 bytes it was made from: the cache cannot serve stale data. Entries are JSON,
 never pickle, because a cache folder is not a place to trust code from.
 
+Nor is it a place to trust data from: an entry is served only when it proves
+it belongs to the bytes asked about. It holds its own key and the SHA-256 of
+the file's bytes (an entry copied under another name is refused), it must be
+a regular file no larger than ``MAX_ENTRY_BYTES`` (opened without following a
+link and without blocking, so a FIFO, a device or a link to ``/dev/zero`` is
+never read), and its data must build the model with every type checked
+(``napctl.model.trusted``). On any doubt the entry is ignored and the file
+validated again, so the cache can never change what a command answers.
+
 Where: $NAPCTL_CACHE_DIR, else $XDG_CACHE_HOME/napctl, else ~/.cache/napctl.
 NAPCTL_NO_CACHE=1 turns it off. A cache that cannot be read or written is
 simply not used. Entries are spread over 256 folders by the key's first two
@@ -23,9 +32,11 @@ import datetime
 import hashlib
 import json
 import os
+import stat
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from napctl import __version__
 
@@ -33,6 +44,7 @@ from napctl import __version__
 #: module under them is in the key, so a new rule module cannot be left out.
 RULE_FOLDERS = ("load", "model", "checks", "problems")
 KEEP_PER_FOLDER = 8
+T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
@@ -64,21 +76,65 @@ def rule_modules() -> list[Path]:
     )
 
 
-def _entry(folder: Path, raw: bytes, kind: str = "plan") -> Path:
-    key = hashlib.sha256(_fingerprint() + kind.encode() + b"\0" + raw).hexdigest()
+#: Entries are compact JSON of the data read from at most --max-bytes of YAML:
+#: never more than a few times that size.
+ENTRY_SIZE_FACTOR, ENTRY_SIZE_SLACK = 8, 1 << 20
+FORMAT = 2
+
+
+def _key(raw: bytes, kind: str) -> str:
+    return hashlib.sha256(_fingerprint() + kind.encode() + b"\0" + raw).hexdigest()
+
+
+def _entry(folder: Path, key: str) -> Path:
     return folder / key[:2] / f"{key}.json"
 
 
-def get(raw: bytes, kind: str = "plan") -> dict[str, Any] | None:
+def get(raw: bytes, kind: str = "plan", build: Callable[[Any], T] | None = None) -> T | None:
+    """The model ``build`` makes of the entry for ``raw``; None when there is none to trust.
+
+    ``build`` (default: the data itself, which must be a mapping) may raise any
+    exception on data of the wrong shape: that entry is then simply not used.
+    """
     folder = cache_dir()
     if folder is None:
         return None
-    try:
-        data = json.loads(_entry(folder, raw, kind).read_text(encoding="utf-8"),
-                          object_hook=_decode)
-    except (OSError, TypeError, ValueError):  # an entry that is not ours: a miss
+    key = _key(raw, kind)
+    text = _read_entry(_entry(folder, key), ENTRY_SIZE_FACTOR * len(raw) + ENTRY_SIZE_SLACK)
+    if text is None:
         return None
-    return data if isinstance(data, dict) else None
+    try:
+        entry = json.loads(text, object_hook=_decode)
+        if not (isinstance(entry, dict) and entry.get("format") == FORMAT
+                and entry.get("key") == key
+                and entry.get("bytes") == hashlib.sha256(raw).hexdigest()
+                and isinstance(entry.get("data"), dict)):
+            return None
+        return build(entry["data"]) if build is not None else entry["data"]
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError, MemoryError):
+        return None
+
+
+def _read_entry(path: Path, limit: int) -> str | None:
+    """The entry's text, if it is a regular file of at most ``limit`` bytes."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(info.st_size + 1)
+        if len(raw) != info.st_size:  # changed while read
+            return None
+        return raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    finally:
+        os.close(fd)
 
 
 def put(raw: bytes, data: dict[str, Any], kind: str = "plan") -> None:
@@ -87,11 +143,14 @@ def put(raw: bytes, data: dict[str, Any], kind: str = "plan") -> None:
         return
     from napctl.output.fsutil import atomic_write
 
-    target = _entry(folder, raw, kind)
-    with contextlib.suppress(OSError):
+    key = _key(raw, kind)
+    target = _entry(folder, key)
+    entry = {"format": FORMAT, "key": key, "bytes": hashlib.sha256(raw).hexdigest(),
+             "data": _encode(data)}
+    with contextlib.suppress(OSError, ValueError):
         target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, json.dumps(_encode(data), ensure_ascii=False,
-                                        separators=(",", ":")))
+        atomic_write(target, json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                     replace_any=True)
         _prune(target)
 
 
@@ -119,7 +178,7 @@ def _decode(mapping: dict[str, Any]) -> Any:
 def _prune(newest: Path) -> None:
     """Keep ``newest`` and the most recent others, up to KEEP_PER_FOLDER in its folder."""
     others = [p for p in newest.parent.glob("*.json") if p != newest]
-    others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    others.sort(key=lambda p: p.lstat().st_mtime_ns, reverse=True)
     for old in others[KEEP_PER_FOLDER - 1:]:
         with contextlib.suppress(OSError):
             old.unlink()

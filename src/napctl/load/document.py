@@ -106,9 +106,9 @@ def load_document(
     if raw is None:
         return None, problems
     if use_cache:
-        trusted = cache.get(raw, spec.name)
+        trusted = cache.get(raw, spec.name, spec.from_trusted)
         if trusted is not None:
-            return spec.from_trusted(trusted), []
+            return trusted, []
     text, problems = decode_text(raw, display)
     if text is None:
         return None, problems

@@ -153,6 +153,11 @@ def _syntax_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = mark or context
     if mark is None:
         return Problem(file, 1, 1, "NAP103", what)
+    if mark.index >= len(text.rstrip()) and text.strip():
+        # Past the last character (libyaml's end of stream is on a line of its own when
+        # the file ends without a break): the last character is where the file stops.
+        line, column = text_position(text, len(text.rstrip()) - 1)
+        return Problem(file, line, column, "NAP103", what)
     return Problem(file, mark.line + 1, mark.column + 1, "NAP103", what)
 
 

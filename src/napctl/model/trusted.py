@@ -6,6 +6,8 @@ Generic over any model of frozen dataclasses, so every document kind shares it.
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import types
 import typing
 from typing import Any
 
@@ -21,32 +23,75 @@ def _field_types(cls: type) -> list[tuple[str, Any]]:
     return spec
 
 
-def _dataclass_in(annotation: Any) -> type | None:
-    if dataclasses.is_dataclass(annotation) and isinstance(annotation, type):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _dataclass_in(arg)
-        if found is not None:
-            return found
-    return None
+class TrustedShapeError(TypeError):
+    """Data that does not have the model's shape (a damaged or foreign cache entry)."""
+
+
+_PLAIN = (str, int, float, bool, datetime.date)
 
 
 def _build(annotation: Any, value: Any) -> Any:
-    if isinstance(value, list):
-        item = typing.get_args(annotation)[0] if typing.get_origin(annotation) is list else Any
+    """``value`` as ``annotation``, every type checked: data from outside the process
+    (the cache) must fail loudly rather than build a model of the wrong shape."""
+    origin = typing.get_origin(annotation)
+    if annotation is Any:
+        return value
+    if origin is typing.Union or origin is types.UnionType:
+        for arg in typing.get_args(annotation):
+            try:
+                return _build(arg, value)
+            except TrustedShapeError:
+                continue
+        raise TrustedShapeError(f"{type(value).__name__} is none of {annotation}")
+    if origin is typing.Literal:
+        if value in typing.get_args(annotation) and isinstance(value, str):
+            return value
+        raise TrustedShapeError(f"{value!r} is not one of {annotation}")
+    if origin is list:
+        _expect(value, list)
+        item = typing.get_args(annotation)[0]
         return [_build(item, v) for v in value]
-    if isinstance(value, dict):
-        cls = _dataclass_in(annotation)
-        if cls is None:  # a plain mapping such as Department.names
-            return dict(value)
-        return cls(**{
-            name: _build(hint, value[name]) for name, hint in _field_types(cls) if name in value
-        })
-    return value
+    if origin is dict:
+        _expect(value, dict)
+        item = typing.get_args(annotation)[1]
+        return {_expect(k, str): _build(item, v) for k, v in value.items()}
+    if dataclasses.is_dataclass(annotation) and isinstance(annotation, type):
+        return _build_dataclass(annotation, _expect(value, dict))
+    if annotation is type(None):
+        if value is None:
+            return None
+        raise TrustedShapeError("expected null")
+    if annotation in _PLAIN:
+        return _expect(value, annotation)
+    raise TrustedShapeError(f"cannot check {annotation}")
+
+
+def _expect(value: Any, kind: type) -> Any:
+    # bool is an int to isinstance; a model's int is never a bool, and a float is no int.
+    if type(value) is kind or (kind is float and type(value) is int) or (
+            kind is datetime.date and type(value) is datetime.date):
+        return value
+    raise TrustedShapeError(f"expected {kind.__name__}, found {type(value).__name__}")
+
+
+def _build_dataclass(cls: type, value: dict[str, Any]) -> Any:
+    spec = _field_types(cls)
+    if not set(value) <= {name for name, _ in spec}:
+        raise TrustedShapeError(f"unknown fields for {cls.__name__}")
+    try:
+        return cls(**{name: _build(hint, value[name]) for name, hint in spec if name in value})
+    except TypeError as exc:  # a required field missing
+        if isinstance(exc, TrustedShapeError):
+            raise
+        raise TrustedShapeError(str(exc)) from exc
 
 
 def from_trusted(model: type, data: dict[str, Any]) -> Any:
-    """An instance of ``model`` from data its document kind accepted before (no checks)."""
+    """An instance of ``model`` from data its document kind accepted before.
+
+    No rule runs, but every value's type is checked against the model: raises
+    TrustedShapeError for data of any other shape.
+    """
     return _build(model, data)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from napctl.output.escape import printable
 from napctl.output.records import action_record
 from napctl.output.writers import json_text
 from napctl.query import ActionRow
@@ -32,24 +33,21 @@ CSV_COLUMNS = (
 
 
 def as_csv(rows: Sequence[ActionRow]) -> str:
-    import csv
-    import io
+    from napctl.output.csvtext import csv_text
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    out: list[list[str]] = [list(CSV_COLUMNS)]
     for row in rows:
         rec = action_record(row)
         roles = "; ".join(
             f"{a['code']}: {a['role']}" for a in rec["assignments"] if a["role"]
         )
-        writer.writerow([
+        out.append([
             rec["plan"], rec["id"], rec["pillar"], rec["pillar_title"], rec["goal"],
             rec["goal_text"], rec["text"], "\n".join(rec["indicators"]),
             "; ".join(rec["departments"]), roles, str(rec["for_all"]).lower(),
             str(rec["via_all"]).lower(), "\n".join(rec["notes"]),
         ])
-    return buffer.getvalue()
+    return csv_text(out)
 
 
 def departments_label(row: ActionRow) -> str:
@@ -85,7 +83,7 @@ def as_plain(rows: Sequence[ActionRow]) -> str:
     for row in rows:
         deps = departments_label(row) + (" [all]" if row.via_all else "")
         fields = [row.plan.id, row.action.id, row.pillar.id, row.goal.id, deps, row.action.text]
-        out.append("\t".join(" ".join(f.split()) for f in fields))
+        out.append("\t".join(printable(" ".join(f.split())) for f in fields))
     return "\n".join(out) + "\n"
 
 
@@ -104,16 +102,20 @@ def print_table(rows: Sequence[ActionRow]) -> None:
     table.add_column("Indicators", ratio=2, overflow="fold")
     table.add_column("Departments", ratio=1, overflow="fold")
     several_plans = len({r.plan.id for r in rows}) > 1
+    def cell(text: str) -> str:  # one line of a cell: markup and control characters escaped
+        return escape(printable(text))
+
     for row in rows:
-        ident = f"{row.plan.id}\n{row.action.id}" if several_plans else row.action.id
-        deps = escape(departments_label(row))
+        ident = f"{cell(row.plan.id)}\n{cell(row.action.id)}" if several_plans else cell(
+            row.action.id)
+        deps = cell(departments_label(row))
         if row.via_all:
             deps += "\n[italic](all departments)[/italic]"
         table.add_row(
-            escape(ident),
-            escape(f"{row.pillar.id} {row.pillar.title}") + f"\n[dim]{escape(row.goal.id)}[/dim]",
-            escape(row.action.text),
-            escape("\n".join(f"• {i}" for i in row.action.indicator_texts())),
+            ident,
+            cell(f"{row.pillar.id} {row.pillar.title}") + f"\n[dim]{cell(row.goal.id)}[/dim]",
+            cell(row.action.text),
+            "\n".join(cell(f"• {i}") for i in row.action.indicator_texts()),
             deps,
         )
     console = Console()

@@ -16,7 +16,7 @@ from typing import Any
 
 from napctl.diff.changes import Change, PlanDiff
 from napctl.diff.source import Side
-from napctl.problems.messages import printable
+from napctl.output.escape import printable
 
 Segment = tuple[str, str | None]  # text, style
 
@@ -195,7 +195,7 @@ def as_plain(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) -> 
             for t, s in _spaced(segments[1:]))
         lines.append(text)
     lines.append(summary(diff))
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def _spaced(segments: list[Segment]) -> list[Segment]:

@@ -6,39 +6,121 @@ import contextlib
 import errno
 import os
 import re
+import secrets
 import stat
-import tempfile
+import sys
+import time
 import unicodedata
 from pathlib import Path
 
+#: Where a name is a window onto a stream (``/dev/stdout``, ``/proc/self/fd/1``):
+#: written to directly, never replaced by a file.
+_STREAM_FOLDERS = ("/dev/", "/proc/")
+#: Our temporary files: ``.NAME.napctl-PID-TOKEN.tmp``; and those of earlier versions.
+_TEMP = re.compile(r"\..+\.napctl-(\d+)-[0-9a-f]{8}\.tmp\Z")
+_OLD_TEMP = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp\Z")
+#: A temporary file older than this is stale whatever process made it.
+STALE_SECONDS = 3600
+_CLEANED: set[str] = set()
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8, line ends as given) so that readers see the old file or the new."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+
+def atomic_write(path: Path, text: str, *, replace_any: bool = False) -> None:
+    """Write ``text`` (UTF-8, line ends as given): see ``atomic_write_bytes``."""
+    if str(path) == "-":
+        sys.stdout.write(text)
+        return
+    atomic_write_bytes(path, text.encode("utf-8"), replace_any=replace_any)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
+def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False) -> None:
+    """Write ``data`` to ``path`` so readers see the old file or the new, never half.
 
-    The temporary file lives in the same folder, so the final rename stays on
-    one file system and is atomic. Missing parent folders are created (one rule
-    for every command); a new file follows the umask, a replaced file keeps its
-    mode. Raises ``OSError`` (``IsADirectoryError`` when ``path`` is a folder).
+    - ``-`` is standard output.
+    - A regular file is replaced through a temporary file in its folder (one
+      file system, so the rename is atomic); a replaced file keeps its mode, a
+      new one gets the umask's.
+    - A symbolic link is written through: the file it points to is replaced
+      and the link stays (a link to nothing is refused).
+    - A character device or a FIFO (``/dev/null``, a terminal, ``/dev/stdout``)
+      is written to directly, never replaced; a FIFO without a reader, a
+      block device, a socket and a folder are refused (OSError).
+    - Missing parent folders are created (one rule for every command).
+    - Temporary files left by a killed run in the folder are removed first.
+
+    ``replace_any`` replaces whatever has the name (a folder napctl owns, such
+    as the cache's). Raises OSError with a ``strerror`` fit for a message.
     """
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "it is a folder; name a file", str(path))
-    folder.mkdir(parents=True, exist_ok=True)
-    mode = _mode_for(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    if str(path) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return
+    if replace_any:
+        _replace(path, data, None)
+        return
+    info = _target_info(path)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_special(path, data, info)
+        return
+    if str(path).startswith(_STREAM_FOLDERS) and path.is_symlink():
+        _write_special(path, data, info)  # /dev/stdout redirected to a file
+        return
+    real = Path(os.path.realpath(path)) if path.is_symlink() else path
+    _replace(real, data, None if info is None else stat.S_IMODE(info.st_mode))
+
+
+def _target_info(path: Path) -> os.stat_result | None:
+    """What ``path`` names, links followed; None when nothing is there yet."""
     try:
-        # mkstemp makes 0600 files; a report on a shared drive must stay readable.
-        os.fchmod(fd, mode)
+        return os.stat(path)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise FileNotFoundError(errno.ENOENT, "a symbolic link to nothing",
+                                    str(path)) from None
+        return None
+
+
+def _write_special(path: Path, data: bytes, info: os.stat_result | None) -> None:
+    mode = info.st_mode if info is not None else 0
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder; name a file", str(path))
+    if info is not None and not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+                                 or stat.S_ISREG(mode)):
+        raise OSError(errno.EINVAL, "not a file, a terminal or a pipe (a block device or"
+                      " a socket)", str(path))
+    flags = os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OSError(errno.ENXIO, "a pipe that nobody reads", str(path)) from exc
+        raise
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def _replace(path: Path, data: bytes, mode: int | None) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    clean_stale_temps(folder)
+    tmp = folder / f".{path.name}.napctl-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                     0o600)
+    except OSError as exc:  # name the file asked for, not our temporary one
+        reason = f"no folder {folder}" if exc.errno == errno.ENOENT else exc.strerror
+        raise type(exc)(exc.errno, reason, str(path)) from None
+    try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+            os.fchmod(handle.fileno(), _new_file_mode() if mode is None else mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -46,14 +128,53 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def _mode_for(path: Path) -> int:
-    """The replaced file's permissions, else what the umask allows a new file."""
+def _new_file_mode() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def clean_stale_temps(folder: Path) -> list[Path]:
+    """Remove the temporary files a killed run left in ``folder`` (once per process).
+
+    Ours name the process that made them: stale when it is gone or the file is
+    older than STALE_SECONDS. Those of earlier versions only by age.
+    """
+    key = os.path.abspath(folder)
+    if key in _CLEANED:
+        return []
+    _CLEANED.add(key)
+    removed: list[Path] = []
     try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)  # the only portable way to read it is to set it
-        os.umask(umask)
-        return 0o666 & ~umask
+        names = [n for n in os.listdir(folder) if n.endswith(".tmp") and n.startswith(".")]
+    except OSError:
+        return removed
+    now = time.time()
+    for name in names:
+        ours, old = _TEMP.match(name), _OLD_TEMP.match(name)
+        if not (ours or old):
+            continue
+        candidate = folder / name
+        with contextlib.suppress(OSError):
+            info = os.lstat(candidate)
+            aged = now - info.st_mtime > STALE_SECONDS
+            gone = ours is not None and not _alive(int(ours.group(1)))
+            if stat.S_ISREG(info.st_mode) and (aged or gone):
+                os.unlink(candidate)
+                removed.append(candidate)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
 
 
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
@@ -63,11 +184,22 @@ def slugify(name: str, *, max_length: int = 80) -> str:
     """A file-name-safe slug: ``MAEE D5`` -> ``maee-d5``, ``../x`` -> ``x``.
 
     Only ASCII letters, digits and single dashes survive, so a slug can hold no
-    path separator, no dot-dot and no hidden-file dot.
+    path separator, no dot-dot and no hidden-file dot; a name Windows reserves
+    (``CON``, ``NUL``, ``COM1``) gets ``-dept`` after it.
     """
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = _SLUG_DROP.sub("-", ascii_name.lower()).strip("-")[:max_length].strip("-")
+    if slug in WINDOWS_RESERVED:  # `con.md` cannot be checked out on Windows
+        return f"{slug}-dept"
     return slug or "department"
+
+
+#: Names Windows refuses for a file, whatever the case and the extension
+#: (``CON``, ``nul.md``, ``COM1.yaml``); a slug has no dot, so the name is the slug.
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul", "conin$", "conout$"]
+    + [f"{port}{n}" for port in ("com", "lpt") for n in range(10)]
+)
 
 
 def safe_child(folder: Path, name: str) -> Path:

@@ -15,7 +15,9 @@ _BAR = 12
 
 def clean(text: str) -> str:
     """One line, no control characters (they never reach a terminal or a CI log raw)."""
-    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    from napctl.output.escape import printable
+
+    return printable(" ".join(text.split()))
 
 
 def table(result: PlanStatus, by: str) -> tuple[list[str], list[list[str]], list[tuple[int, int]]]:
@@ -76,7 +78,7 @@ def as_plain(result: PlanStatus, by: str) -> str:
 
 def as_csv(result: PlanStatus, by: str) -> str:
     """Spreadsheets run a cell that starts with = + - @ as a formula: csv_text makes it text."""
-    from napctl.output.writers import csv_text
+    from napctl.output.csvtext import csv_text
 
     header, rows, _ = table(result, by)
     return csv_text([["plan", "year", *header],

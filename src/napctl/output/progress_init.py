@@ -80,7 +80,9 @@ def schema_ref(folder: Path, out: Path) -> str:
 
 
 def new_report(plan: Plan, index: PlanIndex, code: str, year: int, ref: str) -> str:
-    dept = plan.department(code)
+    from napctl.query.registry import registry_index
+
+    dept = registry_index(plan).by_code.get(code)  # not a scan per department
     name = f" ({dept.name})" if dept is not None and dept.name != code else ""
     choices = ", ".join(s for s in STATUSES if s != NOT_REPORTED)
     head = [f"# yaml-language-server: $schema={ref}", "#"]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from typing import Any
 
 from napctl.load.corpus import LoadedPlan
 from napctl.model import Plan
+from napctl.output.escape import printable
 from napctl.output.records import action_fields
 from napctl.output.writers import json_text
 from napctl.query import Found, action_counts, children, spread
@@ -34,11 +33,8 @@ def plan_summary(loaded: LoadedPlan) -> dict[str, Any]:
 def plans_text(plans: Sequence[LoadedPlan]) -> str:
     rows = [plan_summary(p) for p in plans]
     out = ["id\tcountry\tperiod\tpillars\tgoals\tactions\tdepartments\ttitle"]
-    out += [
-        f"{r['id']}\t{r['country']}\t{r['period']}\t{r['pillars']}\t{r['goals']}\t"
-        f"{r['actions']}\t{r['departments']}\t{r['title']}"
-        for r in rows
-    ]
+    keys = ("id", "country", "period", "pillars", "goals", "actions", "departments", "title")
+    out += ["\t".join(printable(str(r[k])) for k in keys) for r in rows]
     return "\n".join(out) + "\n"
 
 
@@ -84,7 +80,7 @@ def actors_text(plans: Sequence[Plan]) -> str:
             out += [f"{'  ' * depth}    {line}" for line in _other_names(r)]
             todo.extend((child, depth + 1) for child in reversed(r["children"]))
     out.append(ACTOR_COUNTS_KEY)
-    return "\n".join(out) + "\n"
+    return "\n".join(printable(line) for line in out) + "\n"
 
 
 #: What the numbers of `napctl actors` count, printed under the tree.
@@ -167,7 +163,7 @@ def found_text(found: Found) -> str:
     if r["notes"]:
         out.append("Notes:")
         out += [f"  - {n}" for n in r["notes"]]
-    return "\n".join(out) + "\n"
+    return "\n".join(printable(line) for line in out) + "\n"
 
 
 def matrix_records(plan: Plan) -> dict[str, Any]:
@@ -201,12 +197,10 @@ def matrix_rows(plans: Sequence[Plan]) -> tuple[list[str], list[list[str]]]:
 
 
 def matrix_csv(plans: Sequence[Plan]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    from napctl.output.csvtext import csv_text
+
     header, body = matrix_rows(plans)
-    writer.writerow(header)
-    writer.writerows(body)
-    return buffer.getvalue()
+    return csv_text([header, *body])
 
 
 def matrix_md(plans: Sequence[Plan]) -> str:
@@ -230,7 +224,7 @@ def matrix_plain(plans: Sequence[Plan]) -> str:
     for plan in plans:
         header, body = matrix_table(plan)
         out.append(plan.id)
-        out += ["\t".join(row) for row in [header, *body]]
+        out += ["\t".join(printable(c) for c in row) for row in [header, *body]]
     return "\n".join(out) + "\n"
 
 
@@ -248,10 +242,10 @@ def print_matrix(plans: Sequence[Plan]) -> None:
     for plan in plans:
         data = matrix_records(plan)
         peak = max((c for r in data["rows"] for c in r["counts"]), default=0) or 1
-        table = Table(title=escape(plan.title), show_lines=False)
+        table = Table(title=escape(printable(plan.title)), show_lines=False)
         table.add_column("Department", overflow="fold")  # wrap, never cut
         for p in data["pillars"]:
-            table.add_column(escape(f"{p['id']} {p['title']}"), justify="right",
+            table.add_column(escape(printable(f"{p['id']} {p['title']}")), justify="right",
                              overflow="fold")
         table.add_column("Total", justify="right", style="bold")
         for r in data["rows"]:
@@ -263,5 +257,5 @@ def print_matrix(plans: Sequence[Plan]) -> None:
                 shade = 60 + int(160 * count / peak)
                 style = f"on rgb({255 - shade},{255 - shade // 2},255)"
                 cells.append(f"[{style}] {count} [/]")
-            table.add_row(escape(r["code"]), *cells, str(r["total"]))
+            table.add_row(escape(printable(r["code"])), *cells, str(r["total"]))
         console.print(table)

@@ -88,5 +88,13 @@ def csv_text(rows: Iterable[Sequence[str]]) -> str:
 
 
 def json_text(data: object) -> str:
-    """JSON as napctl prints it: indented, UTF-8 kept, a final newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """JSON as napctl prints it: indented, UTF-8 kept, a final newline.
+
+    JSON escapes C0 controls itself; C1 controls, bidi overrides, invisible
+    characters and lone surrogates are written as ``\\uXXXX`` too (they can only
+    be inside strings), so JSON on a terminal cannot forge output either.
+    """
+    from napctl.output.escape import JSON_UNSAFE
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

@@ -55,6 +55,8 @@ TABLE: dict[str, Code] = {
     "NAP206": Code("error", "identifier or code has a form that is not allowed"),
     "NAP207": Code("error", "number out of range"),
     "NAP209": Code("error", "value is not valid"),
+    "NAP210": Code("error", "control or invisible character in a code, alias or id"),
+    "NAP211": Code("error", "control character in a text (other than tab and line break)"),
     # consistency within a plan
     "NAP300": Code("error", "duplicate id"),
     "NAP301": Code("error", "unknown department"),

@@ -23,15 +23,10 @@ def shown_text(value: str, limit: int = SHOWN_LIMIT) -> str:
     return repr(value) if len(value) <= limit else repr(value[:limit]) + "..."
 
 
-def printable(text: str) -> str:
-    """``text`` with control characters (and other unprintables) escaped, on one line."""
-    if text.isprintable():  # the common case, at C speed
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
 def oneline(text: str, limit: int = SHOWN_LIMIT) -> str:
     """``text`` on one line: control characters escaped, shortened when long."""
+    from napctl.output.escape import printable
+
     text = printable(text)
     return text if len(text) <= limit else text[:limit] + "..."
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from napctl.output.escape import printable
 from napctl.output.writers import json_text
 from napctl.problems import Problem
 
 
 def as_text(problems: Sequence[Problem]) -> str:
     return "".join(
-        f"{p.file}:{p.line}:{p.column}: {p.code} {p.message}\n" for p in problems
+        f"{printable(p.file)}:{p.line}:{p.column}: {p.code} {printable(p.message)}\n"
+        for p in problems
     )
 
 
@@ -19,7 +21,9 @@ def as_json(problems: Sequence[Problem]) -> str:
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's rules for a workflow command's message (after control characters are
+    shown as escapes, so a newline can never start a command of its own)."""
+    return printable(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(value: str) -> str:

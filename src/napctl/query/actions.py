@@ -18,6 +18,7 @@ from napctl.query.lookup import (
     plan_matches,
     word_matches,
 )
+from napctl.query.registry import registry_index
 
 
 class QueryError(Exception):
@@ -25,26 +26,13 @@ class QueryError(Exception):
 
 
 def children(plan: Plan) -> dict[str, list[str]]:
-    tree: dict[str, list[str]] = {}
-    for dept in plan.departments:
-        if dept.parent is not None:
-            tree.setdefault(dept.parent, []).append(dept.code)
-    return tree
+    """Parent code -> its children's codes (the plan's registry index: do not change it)."""
+    return registry_index(plan).children
 
 
 def descendants(plan: Plan, code: str) -> list[str]:
     """``code`` and every department below it, in registry order."""
-    tree = children(plan)
-    found: list[str] = []
-    todo = [code]
-    while todo:
-        current = todo.pop(0)
-        if current in found:
-            continue
-        found.append(current)
-        todo.extend(tree.get(current, []))
-    order = {d.code: i for i, d in enumerate(plan.departments)}
-    return sorted(found, key=lambda c: order.get(c, len(order)))
+    return list(registry_index(plan).descendants(code))
 
 
 class ActorMatch(NamedTuple):
@@ -70,16 +58,15 @@ def resolve_actor(plans: Sequence[Plan], name: str, *, plan_id: str | None = Non
     elsewhere: list[str] = []
     asked = None if plan_id is None else {p.id for p in plan_matches(plans, plan_id)}
     for plan in plans:
-        named = tuple(
-            d.code for d in plan.departments if wanted in (fold(n) for n in department_names(d))
-        )
+        index = registry_index(plan)
+        named = index.named(wanted)
         if not named:
             continue
         if asked is not None and plan.id not in asked:
             elsewhere.append(plan.id)
             continue
         codes = frozenset(named) if exact else frozenset(
-            c for code in named for c in descendants(plan, code))
+            c for code in named for c in index.descendants(code))
         matches.append(ActorMatch(plan, named, codes))
     scope = [p for p in plans if asked is None or p.id in asked]
     # A word or prefix of a name ("Police", "affaires étrangères") counts when it names
@@ -263,8 +250,9 @@ def _contains(action: Action, needle: str) -> bool:
 
 def full_names(plan: Plan, codes: Iterable[str]) -> list[str]:
     names = []
+    by_code = registry_index(plan).by_code
     for code in codes:
-        dept = plan.department(code)
+        dept = by_code.get(code)
         names.append(ALL_NAME if code == ALL else dept.name if dept else code)
     return names
 

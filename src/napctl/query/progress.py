@@ -157,7 +157,7 @@ def year_status(plan: Plan, index: PlanIndex, reports: Sequence[ProgressReport],
     per_dept: dict[str, Counter[str]] = {c: Counter() for c in registry
                                          if codes is None or c in codes}
     for pillar, goal, action in plan.actions():
-        depts = [c for c in responsible(plan, action, registry) if codes is None or c in codes]
+        depts = [c for c in responsible(plan, action) if codes is None or c in codes]
         if not depts:
             continue
         rows = [DepartmentReport(c, _status(entries.get(c, {}).get(action.id))) for c in depts]

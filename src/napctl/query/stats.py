@@ -6,16 +6,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from napctl.model import ALL, ALL_NAME, Department, Pillar, Plan
-from napctl.query.actions import descendants
+from napctl.query.registry import registry_index
 
 
 def action_counts(plan: Plan) -> dict[str, tuple[int, int]]:
     """Per department: (actions naming it or a child, those plus the actions for All)."""
-    everyone = sum(1 for *_, a in plan.actions() if a.for_all)
+    index = registry_index(plan)
+    everyone = len(index.for_all)
     counts: dict[str, tuple[int, int]] = {}
     for dept in plan.departments:
-        below = set(descendants(plan, dept.code))
-        own = sum(1 for *_, a in plan.actions() if below.intersection(a.codes()))
+        own = len(index.positions(index.descendants(dept.code)))
         counts[dept.code] = (own, own + everyone)
     return counts
 
@@ -75,11 +75,12 @@ def spread(plan: Plan, codes: Sequence[str] | None = None, *, all_row_always: bo
     when some action is for all or ``all_row_always`` asks for it.
     """
     (pillars, rows), everyone = _plan_matrix(plan)
-    wanted = None if codes is None else set(codes)
+    if codes is not None:  # the rows asked for, in registry order, without a scan
+        index = registry_index(plan)
+        rows = [rows[index.order[c]] for c in index.in_order(set(codes)) if c in index.order]
     body: list[dict[str, Any]] = [
         {"code": d.code, "name": d.name, "counts": cells, "total": sum(cells)}
         for d, cells in rows
-        if wanted is None or d.code in wanted
     ]
     if all_row_always or any(everyone):
         body.append({"code": ALL, "name": ALL_NAME, "counts": everyone,

@@ -12,13 +12,32 @@ _SPACE = re.compile(r"\s+")
 # At the start of a line these make a list item or a setext heading (a list marker
 # needs the space after it, so "1.a" stays as it is).
 _LINE_START = re.compile(r"^(\s*)(-(?=\s|$)|=|\d+[.)](?=\s|$))")
+# GitHub's autolinks (GFM's extension): URLs (http://, https://, ftp://), www.
+# names, mailto:/xmpp: and bare e-mail addresses. An escaped ':' or '.' keeps
+# the first three from being recognised and still reads the same; an e-mail
+# address is matched on the text around an '@' whatever its escapes, so an
+# empty HTML comment (shown as nothing) splits it there.
+_SCHEME = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<=mailto)(:)|(?<=xmpp)(:)")
+_WWW = re.compile(r"(?i)\b(www)\.")
+_AT = re.compile(r"@(?=[A-Za-z0-9])")
 
 
 @lru_cache(maxsize=1 << 16)  # the same texts and separators recur in every checklist
 def md_escape(text: str) -> str:
     """``text`` as literal Markdown, on one line (table cells and list items need that)."""
     escaped = _INLINE.sub(r"\\\1", _SPACE.sub(" ", text))
-    return _LINE_START.sub(_escape_marker, escaped, count=1)
+    return no_autolinks(_LINE_START.sub(_escape_marker, escaped, count=1))
+
+
+def no_autolinks(escaped: str) -> str:
+    """Markdown ``escaped`` already, with nothing GitHub would turn into a link."""
+    if ":" in escaped:
+        escaped = _SCHEME.sub(r"\\:", escaped)
+    if "." in escaped:
+        escaped = _WWW.sub(r"\1\\.", escaped)
+    if "@" in escaped:
+        escaped = _AT.sub("@<!-- -->", escaped)
+    return escaped
 
 
 def _escape_marker(match: re.Match[str]) -> str:

@@ -23,7 +23,6 @@ from jinja2 import (
     TemplateError,
     select_autoescape,
 )
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from napctl.load.discover import bundled_dir
@@ -33,7 +32,6 @@ from napctl.output.records import action_fields, department_label
 from napctl.query import (
     ActorMatch,
     QueryError,
-    descendants,
     resolve_actor,
     select_country,
     select_plans,
@@ -46,6 +44,7 @@ from napctl.query.departments import (
     department_key,
     plans_by_country,
 )
+from napctl.query.registry import registry_index
 from napctl.render.checklist_layout import checklist_path, index_path, safe_target
 from napctl.render.markdown import md_escape
 
@@ -76,9 +75,16 @@ def environment(fmt: Format, templates: Path | None = None) -> Environment:
     bundled = FileSystemLoader(str(bundled_dir("templates")))
     loaders: list[Any] = []
     if templates is not None:
-        loaders.append(FileSystemLoader(str(templates)))
+        from napctl.render.limits import FolderLoader
+
+        loaders.append(FolderLoader(templates))
     loaders += [PrefixLoader({"default": bundled}), bundled]
-    kind = Environment if templates is None else ImmutableSandboxedEnvironment
+    if templates is None:
+        kind: type[Environment] = Environment
+    else:
+        from napctl.render.limits import BoundedSandbox
+
+        kind = BoundedSandbox
     env = kind(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
@@ -95,13 +101,47 @@ def environment(fmt: Format, templates: Path | None = None) -> Environment:
 
 
 def _render(env: Environment, name: str, context: dict[str, Any]) -> str:
+    """The template's text; any failure of a template (napctl's or the user's) is a
+    RenderError with one line saying where, never a traceback."""
+    from napctl.render.limits import BoundedSandbox, RenderLimit, bounded
+
     try:
-        return env.get_template(name).render(context)
+        with bounded(isinstance(env, BoundedSandbox)):
+            return env.get_template(name).render(context)
+    except RenderLimit as exc:
+        raise RenderError(f"template {name}{_template_line(exc)}: {exc}") from exc
+    except MemoryError as exc:
+        raise RenderError(f"template {name}: rendering needs more memory than the"
+                          " limit for templates") from exc
     except TemplateError as exc:
         # Syntax errors carry a file and line; undefined names and sandbox refusals do not.
         line = getattr(exc, "lineno", None)
         where = f" ({getattr(exc, 'filename', None) or name}:{line})" if line else ""
         raise RenderError(f"template {name}{where}: {exc.message or exc}") from exc
+    except RecursionError as exc:
+        raise RenderError(f"template {name}: templates extend or include each other in a"
+                          " loop") from exc
+    except UnicodeDecodeError as exc:
+        raise RenderError(f"template {name}{_template_line(exc)}: not UTF-8 text") from exc
+    except OSError as exc:
+        raise RenderError(f"template {name}: cannot read"
+                          f" {exc.filename or 'it'}: {exc.strerror}") from exc
+    except Exception as exc:  # an expression failing: 1/0, a type error, ...
+        raise RenderError(f"template {name}{_template_line(exc)}: {type(exc).__name__}:"
+                          f" {exc}") from exc
+
+
+def _template_line(exc: BaseException) -> str:
+    """' (file:line)' of the innermost template frame in ``exc``'s traceback (Jinja
+    rewrites its frames to the template's own file and line), else ''."""
+    found = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = f" ({Path(filename).name}:{tb.tb_lineno})"
+        tb = tb.tb_next
+    return found
 
 
 # -- the data templates see ----------------------------------------------------------
@@ -153,6 +193,30 @@ def report_context(plan: Plan, *, year: int | None, date: str | None) -> dict[st
     }
 
 
+def _pillars_of(match: ActorMatch, progress: ChecklistProgress | None = None
+                ) -> list[dict[str, Any]]:
+    """The pillars, goals and actions of ``match`` (its departments' and those for
+    All), in plan order, from the registry index: no scan of the plan per checklist;
+    with ``progress``, each item's progress for the year and its marker."""
+    index = registry_index(match.plan)
+    pillars: list[dict[str, Any]] = []
+    goal_of: dict[int, dict[str, Any]] = {}
+    pillar_of: dict[int, dict[str, Any]] = {}
+    for n in index.positions(match.codes, with_all=True):
+        pillar, goal, action = index.rows[n]
+        if id(pillar) not in pillar_of:
+            pillar_of[id(pillar)] = {"id": pillar.id, "title": pillar.title, "goals": []}
+            pillars.append(pillar_of[id(pillar)])
+        if id(goal) not in goal_of:
+            goal_of[id(goal)] = {"id": goal.id, "text": goal.text, "actions": []}
+            pillar_of[id(pillar)]["goals"].append(goal_of[id(goal)])
+        item = _action(match.plan, action, focus=match.codes)
+        if progress is not None:
+            item["progress"] = progress.item(match.plan, action, match.codes, match.named)
+        goal_of[id(goal)]["actions"].append(item)
+    return pillars
+
+
 def checklist_context(
     matches: Sequence[ActorMatch], *, title: str, date: str | None,
     progress: ChecklistProgress | None = None,
@@ -161,25 +225,12 @@ def checklist_context(
     total = 0
     for match in matches:
         plan = match.plan
-        pillars: list[dict[str, Any]] = []
-        for pillar in plan.pillars:
-            goals: list[dict[str, Any]] = []
-            for goal in pillar.goals:
-                mine = [a for a in goal.actions
-                        if match.codes.intersection(a.codes()) or a.for_all]
-                acts = [_action(plan, a, focus=match.codes) for a in mine]
-                if progress is not None:  # the year's progress of each item, with its marker
-                    for act, a in zip(acts, mine, strict=True):
-                        act["progress"] = progress.item(plan, a, match.codes, match.named)
-                if acts:
-                    goals.append({"id": goal.id, "text": goal.text, "actions": acts})
-            if goals:
-                pillars.append({"id": pillar.id, "title": pillar.title, "goals": goals})
+        pillars = _pillars_of(match, progress)
         count = sum(len(g["actions"]) for p in pillars for g in p["goals"])
         total += count
         named = [department_label(plan, c) for c in match.named]
-        below = [department_label(plan, c) for c in sorted(match.codes - set(match.named),
-                 key=[d.code for d in plan.departments].index)]
+        below = [department_label(plan, c) for c in
+                 registry_index(plan).in_order(match.codes - set(match.named))]
         sections.append({"plan": plan_facts(plan), "departments": named, "includes": below,
                          "pillars": pillars, "count": count,
                          "spread": spread(plan, sorted(match.codes))})
@@ -248,8 +299,9 @@ def build_checklists(
     countries = plans_by_country(plans)
     for country_plans in countries.values():
         for plan in country_plans:
+            registry = registry_index(plan)
             for dept in plan.departments:
-                codes = frozenset(descendants(plan, dept.code))
+                codes = frozenset(registry.descendants(dept.code))
                 by_dept.setdefault(department_key(plan, dept.code), []).append(
                     ActorMatch(plan, (dept.code,), codes))
     result = ChecklistSet()

@@ -1,0 +1,54 @@
+"""Characters a plan may hold: printable text, and codes and ids a reader can see whole.
+
+A code, alias or id with a control or invisible character (a newline, ESC,
+a zero-width space, a bidi override) can forge output or pass for another
+code: NAP210. A text may break lines (YAML block scalars) and hold tabs, but
+no other control character: NAP211. Both are reported once per value, with
+the first such character shown.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from napctl.checks.registry import Loc, Report, check
+from napctl.output.escape import printable, unsafe_characters
+
+if TYPE_CHECKING:
+    from napctl.checks.plan import PlanIndex
+
+#: Fields holding codes or ids (a name users type or files are named after).
+NAME_FIELDS = frozenset({"id", "code", "aliases", "parent", "departments", "by"})
+
+
+def _shown(char: str) -> str:
+    return f"{printable(char)} (U+{ord(char):04X})"
+
+
+def _walk(value: Any, loc: Loc, is_name: bool, report: Report) -> None:
+    if isinstance(value, str):
+        bad = unsafe_characters(value, allow_newlines=not is_name)
+        if not bad:
+            return
+        if is_name:
+            report.add(loc, "NAP210", f"'{printable(value)[:60]}' holds the control or"
+                       f" invisible character {_shown(bad[0])}; codes and ids must be"
+                       " visible text")
+        else:
+            report.add(loc, "NAP211", f"text holds the control character {_shown(bad[0])};"
+                       " only printable text, tabs and line breaks are allowed")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _walk(item, (*loc, i), is_name, report)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _walk(item, (*loc, key), is_name, report)
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            _walk(getattr(value, f.name), (*loc, f.name), f.name in NAME_FIELDS, report)
+
+
+@check("plan")
+def characters(index: PlanIndex, report: Report) -> None:
+    _walk(index.plan, (), False, report)
