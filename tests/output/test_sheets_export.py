@@ -14,7 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from napctl.output.sheets_export import MATRIX_HEADER, REGISTRY_HEADER, neutralise
+from napctl.output.csvtext import neutral_cell as neutralise
+from napctl.output.sheets_export import MATRIX_HEADER, REGISTRY_HEADER
 from tests.conftest import PLANS, ROOT
 
 BUNDLED = ["--plans", str(PLANS)]

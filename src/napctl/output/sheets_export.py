@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from napctl.model import Assignment, Budget, Plan
-from napctl.output.writers import csv_text, neutralise
+from napctl.output.csvtext import csv_text, neutral_cell
 from napctl.query import ActionRow
 
 MATRIX_HEADER = (
@@ -152,7 +152,7 @@ def _fill(ws: Any, sheet: Sheet) -> None:
     widths = [len(h) for h in sheet.header]
     for r, values in enumerate([list(sheet.header), *sheet.rows], start=1):
         for c, value in enumerate(values, start=1):
-            text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", neutralise(value))
+            text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", neutral_cell(value))
             cell = ws.cell(row=r, column=c, value=text)
             cell.data_type = "s"
             cell.number_format = "@"

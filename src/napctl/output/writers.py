@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 
 #: shape -> format -> "module:function" (``table`` is the terminal view, see napctl.cli).
 WRITERS: dict[str, dict[str, str]] = {
@@ -65,26 +65,6 @@ def writer(shape: str, fmt: str) -> Callable[..., str]:
     module, name = WRITERS[shape][fmt].split(":")
     func: Callable[..., str] = getattr(importlib.import_module(module), name)
     return func
-
-
-#: What a spreadsheet runs as a formula when a cell starts with it.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(text: str) -> str:
-    """Text a spreadsheet shows as text, never runs as a formula (a leading ``'``)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def csv_text(rows: Iterable[Sequence[str]]) -> str:
-    """CSV as napctl writes it for spreadsheets: CRLF lines, every cell neutralised."""
-    import csv
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows([neutralise(c) for c in row] for row in rows)
-    return buffer.getvalue()
 
 
 def json_text(data: object) -> str:
