@@ -155,8 +155,14 @@ def test_french_headers_fill_down_and_lead(tmp_path: Path, runner: CliRunner) ->
         ("II", "II.1", "II.1.1", "Prévenir"),
     ]
     assert rows[0]["indicators"] == ["Nombre", "Part"]
+    # The lead column fills the action's `lead`; the departments cell keeps its roles.
     assert [(a["code"], a["role"]) for a in rows[0]["assignments"]] == [
-        ("MINARM", None), ("MEAE", "lead")]
+        ("MINARM", None), ("MEAE", None)]
+    from napctl.load.corpus import load_corpus
+
+    corpus = load_corpus([str(plans)])
+    assert corpus.ok, corpus.problems
+    assert [a.lead for _, _, a in corpus.plans[0].plan.actions()] == ["MEAE", None, None]
     assert rows[0]["notes"] == []
     assert "            budget:\n              notes:\n                - 10 k€\n" in (
         plans / "fr-2021-2025.yaml").read_text("utf-8")

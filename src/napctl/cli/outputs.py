@@ -77,35 +77,35 @@ def check_committed(files: ChecklistSet, out: Path, plans: Sequence[Plan],
 
 @progress_app.command("import")
 def import_(
-    checklist: Annotated[Path, typer.Argument(help="A Markdown checklist rendered with --year,"
-                                              " ticked and filled in.", exists=True,
-                                              dir_okay=False)],
+    file: Annotated[Path, typer.Argument(
+        metavar="FILE", help="A Markdown checklist rendered with --year, or a progress sheet"
+        " written by `napctl export --year` (.xlsx or .csv), filled in.", exists=True,
+        dir_okay=False)],
     year: Annotated[int | None, typer.Option(
-        "--year", help="The reporting year the checklist must show.", min=1900, max=2200,
+        "--year", help="The reporting year the file must show.", min=1900, max=2200,
         show_default=False)] = None,
     progress: ProgressOption = None,
     templates: TemplatesOption = None,
     plans: PlansOption = None,
 ) -> None:
-    """Read a checklist's ticks and typed lines back into the progress files.
+    """Read a checklist's ticks and typed lines, or a progress sheet's cells, back into
+    the progress files.
 
     A value is written only where the progress file still says what the
-    checklist showed; otherwise the action is a conflict, reported with both
-    values and their positions, and nothing is changed for it (exit 1).
-    Once everything is imported, the checklist is rendered again.
+    checklist or sheet showed; otherwise the action is a conflict, reported
+    with both values and their positions, and nothing is changed for it
+    (exit 1). Once everything is imported, a checklist is rendered again.
     """
     from napctl.load.discover import default_progress_out
-    from napctl.output.progress_import import ChecklistImportError, import_checklist
+    from napctl.load.sheets_read import ReadError
+    from napctl.output.progress_import import ProgressImportError, import_file
 
     all_plans = chosen_plans(plans, None)
     root = default_progress_out(progress or ())
     try:
-        text = checklist.read_bytes().decode("utf-8")
-        result = import_checklist(text, str(checklist), all_plans, root, year=year)
-    except ChecklistImportError as exc:
+        result, read = import_file(file, all_plans, root, year=year)
+    except (ProgressImportError, ReadError) as exc:
         fail_usage(str(exc))
-    except (OSError, UnicodeDecodeError) as exc:
-        fail_usage(f"cannot read {checklist}: {exc}")
     for path in result.created:
         sys.stdout.write(f"created {path}\n")
     for note in result.changes:
@@ -115,10 +115,15 @@ def import_(
     sys.stderr.write(f"{len(result.changes)} values imported into {len(result.written)} files,"
                      f" {len(result.conflicts)} conflicts, {len(result.refused)} refused\n")
     if not result.ok:
-        sys.stderr.write(f"napctl: {checklist} was left as it is; resolve the conflicts"
+        sys.stderr.write(f"napctl: {file} was left as it is; resolve the conflicts"
                          " above, then import it again\n")
         raise typer.Exit(EXIT_INVALID)
-    _render_again(checklist, text, all_plans, progress, templates)
+    if read.noun == "checklist":
+        text = file.read_bytes().decode("utf-8")
+        _render_again(file, text, all_plans, progress, templates)
+    elif result.changes:
+        sys.stderr.write(f"napctl: export the sheet again before typing more into it"
+                         f" (napctl export --year {result.departments[0][1]} ...)\n")
 
 
 def _render_again(checklist: Path, text: str, plans: list[Plan], progress: list[str] | None,

@@ -9,12 +9,17 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from napctl.cli.options import EXIT_INVALID, PlanOption, PlansOption, fail_usage, load_valid
+from napctl.cli.progress import ProgressOption
 from napctl.cli.startup import app
+
+if TYPE_CHECKING:
+    from napctl.model import Plan
+    from napctl.query import ActionRow
 
 XLSX_EXTRA = "XLSX needs the optional extra: pip install 'napctl[xlsx]'"
 
@@ -135,6 +140,13 @@ def export(
         str | None, typer.Option("--actor", "-a", help="Only this department's actions"
                                  " (code, name or alias).", show_default=False)
     ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Add the progress of this reporting year: a"
+                                 " row per action and department, with status and values"
+                                 " to fill in and read back by `napctl progress import`.",
+                                 min=1900, max=2200, show_default=False)
+    ] = None,
+    progress: ProgressOption = None,
     plans: PlansOption = None,
 ) -> None:
     """The action matrix as a spreadsheet: one sheet per plan and the department registry."""
@@ -152,8 +164,11 @@ def export(
     except QueryError as exc:
         fail_usage(str(exc))
     try:
-        data = (as_csv(rows).encode("utf-8") if fmt is SheetFormat.csv
-                else as_xlsx(workbook_sheets(chosen, rows)))
+        if year is not None:
+            data, count = _with_progress(chosen, rows, fmt, actor, year, progress)
+        else:
+            data, count = (as_csv(rows).encode("utf-8") if fmt is SheetFormat.csv
+                           else as_xlsx(workbook_sheets(chosen, rows))), len(rows)
     except ImportError:
         fail_usage(XLSX_EXTRA)
     if output == "-":
@@ -163,4 +178,42 @@ def export(
         atomic_write_bytes(Path(output), data)
     except OSError as exc:
         fail_usage(f"cannot write {output}: {exc.strerror}")
-    sys.stderr.write(f"wrote {output}: {len(rows)} actions\n")
+    what = f"{count} actions" if year is None else f"{count} rows (action, department)"
+    sys.stderr.write(f"wrote {output}: {what}\n")
+
+
+def _with_progress(chosen: list[Plan], rows: list[ActionRow], fmt: SheetFormat,
+                   actor: str | None, year: int, progress: list[str] | None
+                   ) -> tuple[bytes, int]:
+    """The progress workbook or table of ``year`` and its number of rows."""
+    from napctl.cli.outputs import year_reports
+    from napctl.output.progress_init import InitError, check_year
+    from napctl.output.sheets_export import as_xlsx, workbook_sheets
+    from napctl.output.sheets_progress import progress_csv, progress_sheet
+    from napctl.query import QueryError, resolve_actor
+    from napctl.render.progress_checklist import ChecklistProgress
+
+    problems, in_year = [], []
+    for p in chosen:
+        try:
+            check_year(p, year)
+            in_year.append(p)
+        except InitError as exc:
+            problems.append(str(exc))
+    if not in_year:
+        fail_usage("; ".join(problems))
+    ids = {p.id for p in in_year}
+    rows = [r for r in rows if r.plan.id in ids]
+    codes = None
+    if actor is not None:
+        try:
+            codes = {m.plan.id: m.codes for m in resolve_actor(in_year, actor)}
+        except QueryError as exc:
+            fail_usage(str(exc))
+    state = ChecklistProgress.of(year_reports(in_year, progress, [year]), year)
+    if fmt is SheetFormat.csv:
+        text, count = progress_csv(rows, state, codes)
+        return text.encode("utf-8"), count
+    sheets = workbook_sheets(in_year, rows,
+                             lambda p, mine: progress_sheet(p, mine, state, codes))
+    return as_xlsx(sheets), sum(len(s.rows) for s in sheets[:-1])

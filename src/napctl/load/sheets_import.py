@@ -6,8 +6,9 @@ from the table are derived as for Luxembourg (docs/plan-format.md): pillars
 I, II …, goals ``<pillar>.<n>``, actions ``<goal>.<m>``. An action already in the
 plan must say the same in the table; a difference is a problem, never an edit
 (import adds, people edit). Deadline, timeline and budget columns fill the
-action's fields of those names (``docs/plan-format.md``); a lead column gives
-the department the role ``lead``.
+action's fields of those names (``docs/plan-format.md``), with budget source
+and budget allocated (yes/no) columns; a lead column fills the action's
+``lead`` (one code, added to its departments when they do not name it).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from napctl.load.sheets_read import Cell, Table
 from napctl.load.sheets_rows import (
     ActorError,
     Registry,
+    allocated_value,
     budget_value,
     deadline_value,
     guess_un_pillars,
@@ -28,6 +30,7 @@ from napctl.load.sheets_rows import (
     parse_actors,
     un_pillar_list,
 )
+from napctl.load.sheets_rows import roman as roman_numeral
 from napctl.model import Action, Plan
 
 _FILLED_DOWN = ("pillar_id", "pillar", "un_pillars", "goal_id", "goal")
@@ -256,11 +259,10 @@ def _action_from_row(merge: _Merge, row: list[Cell], first: Cell) -> dict[str, A
     if not text:
         merge.problem(text_cell, "the action text is empty", first)
         ok = False
-    departments = _departments(merge, row, first)
-    if departments is None:
-        ok = False
-    if not ok:
+    found = _departments(merge, row, first)
+    if found is None or not ok:
         return None
+    departments, lead = found
     data: dict[str, Any] = {"id": one_line(merge.text(row, "id")), "text": text}
     indicators = indicator_list(merge.text(row, "indicators"))
     if indicators:
@@ -269,38 +271,62 @@ def _action_from_row(merge: _Merge, row: list[Cell], first: Cell) -> dict[str, A
     notes = note_list(merge.text(row, "notes"))
     if notes:
         data["notes"] = notes
-    for key, read in (("deadline", deadline_value), ("timeline", one_line),
-                      ("budget", budget_value)):
+    for key, read in (("deadline", deadline_value), ("timeline", one_line)):
         if one_line(merge.text(row, key)):
             data[key] = read(merge.text(row, key))
+    budget = _budget(merge, row, first)
+    if budget is None:
+        return None
+    if budget:
+        data["budget"] = budget
+    if lead is not None:
+        data["lead"] = lead
     return data
 
 
-def _departments(merge: _Merge, row: list[Cell], first: Cell) -> list[Any] | None:
+def _budget(merge: _Merge, row: list[Cell], first: Cell) -> dict[str, Any] | None:
+    """The budget of the budget, budget source and budget allocated cells (None: a problem)."""
+    budget = budget_value(merge.text(row, "budget"))
+    source = one_line(merge.text(row, "budget_source"))
+    if source:
+        budget["source"] = source
+    if one_line(merge.text(row, "budget_allocated")):
+        try:
+            budget = {"allocated": allocated_value(merge.text(row, "budget_allocated")),
+                      **budget}
+        except ValueError as exc:
+            merge.problem(merge.cell(row, "budget_allocated"), str(exc), first)
+            return None
+    return budget
+
+
+def _departments(merge: _Merge, row: list[Cell], first: Cell
+                 ) -> tuple[list[Any], str | None] | None:
+    """The departments cell's assignments and the lead cell's code (the lead is added to
+    the departments when the cell does not name it)."""
     cell = merge.cell(row, "departments")
+    lead_cell = merge.cell(row, "lead")
     try:
         found = list(parse_actors(cell.value, merge.reg)) if cell else []
         leads = list(parse_actors(merge.text(row, "lead"), merge.reg))
     except ActorError as exc:
         where = cell if cell is not None and str(exc).split('"')[1] in cell.value else None
-        merge.problem(where or merge.cell(row, "lead") or cell, str(exc), first)
+        merge.problem(where or lead_cell or cell, str(exc), first)
+        return None
+    if len(leads) > 1:
+        merge.problem(lead_cell, "one lead department per action (a plan's `lead` is one"
+                      " code); give the others the role in the departments cell:"
+                      " CODE (coordination)", first)
         return None
     if not found and not leads:
         merge.problem(cell, "no department for this action", first)
         return None
-    for lead in leads:
-        code = lead if isinstance(lead, str) else lead["code"]
-        at = next((i for i, e in enumerate(found)
-                   if (e if isinstance(e, str) else e["code"]) == code), None)
-        if at is None:
-            found.append({"code": code, "role": "lead"})
-        else:
-            entry = found[at]
-            if isinstance(entry, str):
-                found[at] = {"code": code, "role": "lead"}
-            else:
-                entry.setdefault("role", "lead")
-    return found
+    lead = None
+    if leads:
+        lead = leads[0] if isinstance(leads[0], str) else leads[0]["code"]
+        if lead not in [e if isinstance(e, str) else e["code"] for e in found]:
+            found.append(lead)
+    return found, lead
 
 
 def _place_action(merge: _Merge, goal: GoalState, data: dict[str, Any], row: list[Cell],
@@ -341,20 +367,10 @@ def _place_action(merge: _Merge, goal: GoalState, data: dict[str, Any], row: lis
 
 def _next_id(merge: _Merge, parent: str, n: int, *, roman: bool = False) -> str:
     while True:
-        candidate = _roman(n) if roman else f"{parent}.{n}"
+        candidate = roman_numeral(n) if roman else f"{parent}.{n}"
         if candidate not in merge.ids:
             return candidate
         n += 1
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
 
 
 def _goal_data(goal: GoalState) -> dict[str, Any]:

@@ -20,7 +20,8 @@ from pathlib import Path
 #: What a table's columns can hold; the names are those of ``--columns FIELD=Header``.
 FIELDS = (
     "plan", "pillar_id", "pillar", "un_pillars", "goal_id", "goal", "id", "text",
-    "indicators", "departments", "deadline", "timeline", "budget", "lead", "notes",
+    "indicators", "departments", "deadline", "timeline", "budget", "budget_source",
+    "budget_allocated", "lead", "notes",
 )
 SKIP = "skip"
 
@@ -52,6 +53,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "timeline": ("timeline", "timeframe", "time frame", "calendrier", "echeancier",
                  "periode", "period of implementation"),
     "budget": ("budget", "cost", "costs", "cout", "couts", "financement", "funding"),
+    "budget_source": ("budget source", "source of funding", "funding source",
+                      "source du budget", "source de financement", "ligne budgetaire"),
+    "budget_allocated": ("budget allocated", "allocated", "budget alloue", "alloue"),
     "lead": ("lead", "lead department", "lead ministry", "chef de file", "pilote"),
     "notes": ("notes", "note", "remarks", "remarques", "comments", "commentaires"),
 }
@@ -117,22 +121,25 @@ def _read_csv(path: Path) -> Table:
         raw = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"cannot read {path}: {exc.strerror}") from exc
+    return _split_header(path.name, csv_cells(raw, path.name), [])
+
+
+def csv_cells(raw: bytes, name: str) -> list[list[Cell]]:
+    """Every cell of a CSV file (comma, semicolon or tab separated), named ``name:B3``."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReadError(f"{path}: not UTF-8 text (save the CSV as UTF-8)") from exc
+        raise ReadError(f"{name}: not UTF-8 text (save the CSV as UTF-8)") from exc
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") and "\t" not in sample else ","
     if sample.count("\t") > max(sample.count(","), sample.count(";")):
         delimiter = "\t"
     records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    name = path.name
-    grid = [
+    return [
         [Cell(unguard(v.replace("\r\n", "\n")), f"{name}:{column_letter(c)}{r + 1}")
          for c, v in enumerate(record)]
         for r, record in enumerate(records)
     ]
-    return _split_header(name, grid, [])
 
 
 def _split_header(source: str, grid: list[list[Cell]], problems: list[str]) -> Table:

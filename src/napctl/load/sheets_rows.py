@@ -61,17 +61,34 @@ def deadline_value(value: str) -> int | str:
 
 
 def budget_value(value: str) -> dict[str, Any]:
-    """A budget cell: an amount (and its currency) when it is one, else the text as a note."""
-    text = one_line(value)
-    match = _AMOUNT.match(text)
+    """A budget cell: an amount (and its currency) on its first line when it is one; the
+    other lines (all of them, when the first is no amount) are the budget's notes."""
+    lines = note_list(value)
+    if not lines:
+        return {}
+    match = _AMOUNT.match(lines[0])
     if match is None or (match.group(1) and match.group(4)):
-        return {"notes": [text]}
+        return {"notes": lines}
     whole = int(match.group(2).replace(",", "").replace(" ", ""))
     budget: dict[str, Any] = {"amount": whole + float(match.group(3)) if match.group(3)
                               else whole}
     if match.group(1) or match.group(4):
         budget["currency"] = match.group(1) or match.group(4)
+    if lines[1:]:
+        budget["notes"] = lines[1:]
     return budget
+
+
+_YES = {"yes": True, "y": True, "true": True, "oui": True, "no": False, "n": False,
+        "false": False, "non": False}
+
+
+def allocated_value(value: str) -> bool:
+    """A budget-allocated cell: yes or no (oui/non, true/false). Raises ValueError."""
+    found = _YES.get(one_line(value).casefold())
+    if found is None:
+        raise ValueError(f"budget allocated is {one_line(value)!r}; write yes or no")
+    return found
 
 
 def un_pillar_list(value: str) -> tuple[list[str], list[str]]:
@@ -225,3 +242,14 @@ def _new_code(name: str, previous: str | None, reg: Registry) -> str:
         raise ActorError(f'department "{name[:40]}…" is longer than 80 characters;'
                          " is it a sentence rather than a code?")
     return reg.add(name)
+
+
+def roman(n: int) -> str:
+    """1 -> I, 14 -> XIV: the pillar numbering of derived ids."""
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out

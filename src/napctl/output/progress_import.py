@@ -1,7 +1,10 @@
-"""`napctl progress import CHECKLIST.md`: ticks and typed lines back into progress files.
+"""`napctl progress import FILE`: a checklist's ticks and typed lines, or a progress
+sheet's cells, back into the progress files.
 
-For each item whose lines differ from what it showed (its marker's ``shown``
-hash), the differences are written into the department's progress file,
+The file is read by one of ``napctl.output.progress_readers.READERS`` into
+items (``napctl.output.progress_items``); the rules below are the same for
+every kind of file. For each item whose values differ from what it showed
+(its ``shown`` hash), the differences are written into the department's progress file,
 as text (``napctl.output.progress_edit``), when that file's entry is still what the
 checklist showed (its ``digest``). When the entry changed since, the item is
 a conflict: both values and their positions are reported, nothing is changed
@@ -19,11 +22,18 @@ import yaml
 
 from napctl.checks.progress import PlanIndex
 from napctl.model import Action, Plan
-from napctl.model.progress import STATUSES, Entry, ProgressReport
+from napctl.model.progress import Entry, ProgressReport
+from napctl.model.types import DATE_TEXT
 from napctl.output.fsutil import atomic_write
 from napctl.output.progress_edit import EditError, EntryEdit, apply_edit
 from napctl.output.progress_init import progress_path
-from napctl.render.checklist_parse import ParsedItem, Typed, parse_checklist
+from napctl.output.progress_items import (
+    ChecklistImportError,
+    ImportItem,
+    Note,
+    ProgressImportError,
+    ReadItems,
+)
 from napctl.render.progress_checklist import (
     TEXT_FIELDS,
     blank,
@@ -37,18 +47,6 @@ if TYPE_CHECKING:
 
 _NUMBER = re.compile(r"^(-?[0-9]+(?:\.[0-9]+)?)(?:\s+(.+))?$")
 _LABELS = {attr: label for label, attr in TEXT_FIELDS.items()}
-
-
-class ChecklistImportError(Exception):
-    """The checklist cannot be imported at all (a usage error)."""
-
-
-@dataclass(slots=True)
-class Note:
-    """One line of the report: a change made, a conflict or a refusal."""
-
-    where: str  # file:line:col
-    message: str
 
 
 @dataclass(slots=True)
@@ -66,36 +64,33 @@ class ImportResult:
         return not self.conflicts and not self.refused
 
 
-def typed_status(item: ParsedItem, display: str) -> tuple[str, Note | None]:
-    """The status the item now says (a tick means completed), or why it says none."""
-    shown = item.fields.get("status", "not-reported")
-    word = (item.status.value or "").split(" ")[0] if item.status else shown
-    where = f"{display}:{item.status.line if item.status else item.line}:" \
-            f"{item.status.column if item.status else 1}"
-    if word not in STATUSES:
-        return shown, Note(where, f"{item.id}: unknown status '{word}'; one of"
-                                  f" {', '.join(STATUSES)}")
-    if item.ticked and shown != "completed":
-        if word not in (shown, "completed"):
-            return shown, Note(where, f"{item.id} is ticked but its Status says {word}")
-        return "completed", None
-    if not item.ticked and shown == "completed" and word == "completed":
-        return shown, Note(f"{display}:{item.line}:1", f"{item.id} is no longer ticked:"
-                           " type its status on the Status line")
-    return word, None
+__all__ = ["ChecklistImportError", "ImportResult", "Note", "ProgressImportError"]
 
 
-def typed_fields(item: ParsedItem, action: Action, status: str) -> dict[str, object]:
+def typed_fields(item: ImportItem, action: Action) -> dict[str, object]:
     """The item's values in the shape of ``shown_fields``."""
-    def value(t: Typed | None) -> str | None:
-        return None if t is None else t.value
-
     return {
-        "status": status,
-        **{attr: value(item.texts.get(attr)) for attr in TEXT_FIELDS.values()},
-        "indicators": {str(n): value(item.indicators.get(n))
+        "status": item.status,
+        **{attr: item.texts.get(attr) for attr in TEXT_FIELDS.values()},
+        "indicators": {str(n): item.indicators.get(n)
                        for n in range(1, len(action.indicators) + 1)},
     }
+
+
+def _item_problem(item: ImportItem, action: Action) -> Note | None:
+    """Why the item's values cannot go into a progress file, before comparing them."""
+    if item.problem is not None:
+        return item.problem
+    extra = [n for n, v in sorted(item.indicators.items())
+             if v is not None and not 1 <= n <= len(action.indicators)]
+    if extra:
+        return Note(item.where_of(f"indicator {extra[0]}"), f"{item.id} has"
+                    f" {len(action.indicators)} indicators, not {extra[0]}")
+    due = item.texts.get("revised_due")
+    if due is not None and not re.match(DATE_TEXT, due):
+        return Note(item.where_of("revised_due"), f"{item.id} revised due: {due!r} is not a"
+                    " date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    return None
 
 
 def split_value(text: str) -> tuple[int | float | str, str | None]:
@@ -107,15 +102,15 @@ def split_value(text: str) -> tuple[int | float | str, str | None]:
     return (float(number) if "." in number else int(number)), found.group(2)
 
 
-def pending(item: ParsedItem, action: Action, entry: Entry, display: str
+def pending(item: ImportItem, action: Action, entry: Entry
             ) -> tuple[dict[str, object], dict[str, object], Note | None]:
     """(typed, in the file) values of the fields the person changed; a note when unreadable."""
-    status, problem = typed_status(item, display)
-    typed = typed_fields(item, action, status)
+    problem = _item_problem(item, action)
     if problem is not None:
         return {}, {}, problem
-    if short_hash(typed) == item.fields.get("shown"):
-        return {}, {}, None  # untouched since it was rendered
+    typed = typed_fields(item, action)
+    if short_hash(typed) == item.shown:
+        return {}, {}, None  # untouched since the file was made
     now = shown_fields(entry, action)
     changed = {k: v for k, v in typed.items() if k != "indicators" and v != now[k]}
     inds = {n: v for n, v in typed["indicators"].items()  # type: ignore[attr-defined]
@@ -130,37 +125,43 @@ def pending(item: ParsedItem, action: Action, entry: Entry, display: str
 
 @dataclass(slots=True)
 class Department:
-    """One progress file and the checklist items that report into it."""
+    """One progress file and the items that report into it."""
 
     plan: Plan
     year: int
     code: str
     path: Path
-    items: list[ParsedItem]
+    items: list[ImportItem]
 
 
-def group_items(items: list[ParsedItem], plans: dict[str, Plan], root: Path,
+def group_items(items: list[ImportItem], plans: dict[str, Plan], root: Path,
                 year: int | None) -> list[Department]:
+    """The items by progress file. Raises ProgressImportError for an unknown plan or
+    department, or another year than ``year``."""
     groups: dict[tuple[str, int, str], Department] = {}
     for item in items:
-        plan = plans.get(item.fields.get("plan", ""))
+        plan = plans.get(item.plan)
         if plan is None:
-            raise ChecklistImportError(f"line {item.line}: no plan {item.fields.get('plan')!r}")
+            raise ProgressImportError(f"{item.where}: no plan {item.plan!r}")
         try:
-            item_year = int(item.fields.get("year", ""))
+            item_year = int(item.year)
         except ValueError:
-            raise ChecklistImportError(f"line {item.line}: the item's marker has no year") from None
+            raise ProgressImportError(f"{item.where}: the item's marker has no year") from None
         if year is not None and item_year != year:
-            raise ChecklistImportError(f"line {item.line}: the checklist shows {item_year},"
-                                       f" not {year}")
-        code = item.fields.get("dept", "")
-        if plan.department(code) is None:
-            raise ChecklistImportError(f"line {item.line}: plan '{plan.id}' has no department"
-                                       f" {code!r}")
-        key = (plan.id, item_year, code)
+            raise ProgressImportError(f"{item.where}: this is for {item_year},"
+                                      f" not {year}")
+        if plan.department(item.dept) is None:
+            from napctl.problems.messages import close_matches, did_you_mean
+
+            close = close_matches(item.dept, [d.code for d in plan.departments],
+                                  ignore_case=True)
+            raise ProgressImportError(
+                f"{item.where_of('department')}: plan '{plan.id}' has no department"
+                f" {item.dept!r}{did_you_mean(close)}")
+        key = (plan.id, item_year, item.dept)
         if key not in groups:
-            groups[key] = Department(plan, item_year, code,
-                                     progress_path(root, plan.id, item_year, code), [])
+            groups[key] = Department(plan, item_year, item.dept,
+                                     progress_path(root, plan.id, item_year, item.dept), [])
         groups[key].items.append(item)
     return list(groups.values())
 
@@ -184,33 +185,40 @@ def entry_edit(action: Action, changed: dict[str, object]) -> EntryEdit:
     return edit
 
 
-def import_checklist(text: str, display: str, plans: list[Plan], root: Path, *,
-                     year: int | None = None) -> ImportResult:
-    """Import one checklist's ticks and typed lines. Raises ChecklistImportError."""
-    parsed = parse_checklist(text)
-    if not parsed.items:
-        raise ChecklistImportError(f"{display} has no items napctl can read back; render it with"
-                           " --year (napctl checklists --year YYYY ...)")
-    result = ImportResult()
-    for dept in group_items(parsed.items, {p.id: p for p in plans}, root, year):
+def import_items(read: ReadItems, plans: list[Plan], root: Path, *,
+                 year: int | None = None) -> ImportResult:
+    """Write the items' changes into the progress files. Raises ProgressImportError."""
+    result = ImportResult(refused=list(read.notes))
+    for dept in group_items(read.items, {p.id: p for p in plans}, root, year):
         result.departments.append((dept.plan.id, dept.year, dept.code))
-        _import_department(dept, display, root, result)
+        _import_department(dept, read, root, result)
     return result
 
 
-def where_typed(item: ParsedItem, key: str, display: str) -> str:
-    typed: Typed | None
-    if key == "status" and item.ticked != (item.fields.get("status") == "completed"):
-        return f"{display}:{item.line}:4"  # the box
-    if key == "status":
-        typed = item.status
-    elif key.startswith("indicator "):
-        typed = item.indicators.get(int(key.split()[1]))
-    else:
-        typed = item.texts.get(key)
-    if typed is None:
-        return f"{display}:{item.line}:3"
-    return f"{display}:{typed.line}:{typed.column}"
+def import_checklist(text: str, display: str, plans: list[Plan], root: Path, *,
+                     year: int | None = None) -> ImportResult:
+    """Import one checklist's ticks and typed lines. Raises ProgressImportError."""
+    from napctl.output.progress_readers import READERS
+
+    reader = next(r for r in READERS if r.name == "checklist")
+    return import_items(reader.read(text.encode("utf-8"), display), plans, root, year=year)
+
+
+def import_file(path: Path, plans: list[Plan], root: Path, *, display: str | None = None,
+                year: int | None = None) -> tuple[ImportResult, ReadItems]:
+    """Import a checklist or a progress sheet, read by the reader that accepts it."""
+    from napctl.output.progress_readers import read_items
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ProgressImportError(f"cannot read {path}: {exc.strerror}") from None
+    read = read_items(path, data, display or str(path))
+    return import_items(read, plans, root, year=year), read
+
+
+def where_typed(item: ImportItem, key: str) -> str:
+    return item.where_of(key)
 
 
 def flat_changes(changed: dict[str, object]) -> list[tuple[str, object]]:
@@ -252,7 +260,7 @@ def _read(path: Path, display: str, plan: Plan) -> tuple[str, ProgressReport, Ya
     return text, report, doc
 
 
-def _import_department(dept: Department, display: str, root: Path, result: ImportResult
+def _import_department(dept: Department, read: ReadItems, root: Path, result: ImportResult
                        ) -> None:
     from napctl.output.progress_init import InitError, append_missing, init_reports
 
@@ -266,28 +274,27 @@ def _import_department(dept: Department, display: str, root: Path, result: Impor
             result.refused.append(Note(f"{path}:1:1", f"left as it is: {exc}"))
             return
     entries = report_entries(report) if report is not None else {}
-    edits: list[tuple[ParsedItem, Action, dict[str, object]]] = []
+    edits: list[tuple[ImportItem, Action, dict[str, object]]] = []
     for item in dept.items:
-        found = index.actions.get(item.id)
-        if found is None or item.id not in index.duty_set(dept.code):
-            result.refused.append(Note(f"{display}:{item.line}:1", f"{item.id} is not an"
-                                       f" action {dept.code} reports on in {dept.plan.id}"))
+        action = _action_of(item, dept, index, result)
+        if action is None:
             continue
         i = entries.get(item.id)
         entry = report.actions[i] if report is not None and i is not None else blank(item.id)
-        changed, was, problem = pending(item, found[2], entry, display)
+        changed, was, problem = pending(item, action, entry)
         if problem is not None:
             result.refused.append(problem)
-        elif changed and entry_digest(entry) != item.fields.get("digest"):
-            result.conflicts += _conflicts(item, changed, was, i, doc, path, display)
+        elif changed and entry_digest(entry) != item.digest:
+            result.conflicts += _conflicts(item, changed, was, i, doc, path, read)
         elif changed:
             erased = [k for k, v in flat_changes(changed) if v is None]
             if erased:
-                result.refused.append(Note(where_typed(item, erased[0], display),
-                                           f"{item.id} {erased[0]} was erased in the checklist;"
-                                           f" napctl never deletes from {path}: edit it there"))
+                result.refused.append(Note(where_typed(item, erased[0]),
+                                           f"{item.id} {erased[0]} was erased in the"
+                                           f" {read.noun}; napctl never deletes from {path}:"
+                                           " edit it there"))
             else:
-                edits.append((item, found[2], changed))
+                edits.append((item, action, changed))
     if not edits:
         return
     try:
@@ -299,11 +306,30 @@ def _import_department(dept: Department, display: str, root: Path, result: Impor
     except (InitError, OSError, UnicodeDecodeError) as exc:
         result.refused.append(Note(f"{path}:1:1", f"cannot write it: {exc}"))
         return
-    _apply(dept, text, edits, display, result)
+    _apply(dept, text, edits, result)
 
 
-def _conflicts(item: ParsedItem, changed: dict[str, object], was: dict[str, object],
-               i: int | None, doc: YamlDocument | None, path: str, display: str) -> list[Note]:
+def _action_of(item: ImportItem, dept: Department, index: PlanIndex, result: ImportResult
+               ) -> Action | None:
+    """The item's action, when it is one its department reports on (else a refusal)."""
+    found = index.actions.get(item.id)
+    if found is None:
+        from napctl.problems.messages import close_matches, did_you_mean
+
+        hint = did_you_mean(close_matches(item.id, list(index.actions), ignore_case=True))
+        result.refused.append(Note(item.where_of("id"), f"no action {item.id!r} in"
+                                   f" {dept.plan.id}{hint}"))
+        return None
+    if item.id not in index.duty_set(dept.code):
+        result.refused.append(Note(item.where_of("department"), f"{item.id} is not an action"
+                                   f" {dept.code} reports on in {dept.plan.id}"))
+        return None
+    return found[2]
+
+
+def _conflicts(item: ImportItem, changed: dict[str, object], was: dict[str, object],
+               i: int | None, doc: YamlDocument | None, path: str, read: ReadItems
+               ) -> list[Note]:
     """One note per value the person typed that the file now contradicts."""
     notes = []
     before = dict(flat_changes(was))
@@ -312,31 +338,31 @@ def _conflicts(item: ParsedItem, changed: dict[str, object], was: dict[str, obje
     line, col = doc.position(loc) if doc is not None else (1, 1)
     for key, value in typed or flat_changes(changed):  # a blank line was not typed
         notes.append(Note(
-            where_typed(item, key, display),
-            f"{item.id} {key}: the checklist says {describe(value)}, {path}:{line}:{col} now"
-            f" says {describe(before.get(key))}: the entry changed after the checklist was"
-            f" rendered; nothing changed for {item.id}"))
+            where_typed(item, key),
+            f"{item.id} {key}: the {read.noun} says {describe(value)}, {path}:{line}:{col} now"
+            f" says {describe(before.get(key))}: the entry changed after the {read.noun} was"
+            f" {read.made}; nothing changed for {item.id}"))
     return notes
 
 
-def _apply(dept: Department, text: str, edits: list[tuple[ParsedItem, Action, dict[str, object]]],
-           display: str, result: ImportResult) -> None:
+def _apply(dept: Department, text: str, edits: list[tuple[ImportItem, Action, dict[str, object]]],
+           result: ImportResult) -> None:
     path = str(dept.path)
     new = text
-    done: list[tuple[ParsedItem, dict[str, object]]] = []
+    done: list[tuple[ImportItem, dict[str, object]]] = []
     for item, action, changed in edits:
         try:
             new = apply_edit(new, entry_edit(action, changed))
             done.append((item, changed))
         except (EditError, yaml.YAMLError) as exc:
-            result.refused.append(Note(f"{display}:{item.line}:1",
+            result.refused.append(Note(item.where,
                                        f"{item.id}: cannot edit {path} as text: {exc}"))
     if not done:
         return
     try:
         report, doc = _check(new, path, dept.plan)
     except EditError as exc:
-        result.refused.append(Note(f"{display}:{done[0][0].line}:1",
+        result.refused.append(Note(done[0][0].where,
                                    f"not imported: {path} would be invalid: {exc}"))
         return
     atomic_write(dept.path, new)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from napctl.model import Assignment, Budget, Plan
@@ -25,7 +25,8 @@ from napctl.query import ActionRow
 
 MATRIX_HEADER = (
     "Plan", "Pillar id", "Pillar", "UN pillars", "Goal id", "Goal", "Action id", "Action",
-    "Indicators", "Departments", "Deadline", "Timeline", "Budget", "Notes",
+    "Indicators", "Departments", "Lead", "Deadline", "Timeline", "Budget", "Budget source",
+    "Budget allocated", "Notes",
 )
 REGISTRY_HEADER = ("Plan", "Code", "Name", "Other names", "Aliases", "Parent", "Notes")
 MAX_WIDTH, MIN_WIDTH = 60, 8
@@ -38,35 +39,48 @@ class Sheet:
     title: str
     header: tuple[str, ...]
     rows: list[list[str]]
+    #: column index -> the values a cell of it may take (an XLSX drop-down list)
+    choices: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    #: columns a person fills in (shaded) and columns napctl keeps for itself (hidden)
+    editable: tuple[int, ...] = ()
+    hidden: tuple[int, ...] = ()
 
 
-def assignment_text(entry: Assignment, lead: str | None = None) -> str:
-    """``CODE``, ``CODE (coordination)``, ``CODE (note)``: what napctl import reads back.
-
-    The action's ``lead`` field is shown as the role it is read back as.
-    """
-    role = entry.role or ("lead" if entry.code == lead else None)
-    extra = [x for x in (role, entry.note) if x]
+def assignment_text(entry: Assignment) -> str:
+    """``CODE``, ``CODE (coordination)``, ``CODE (note)``: what napctl import reads back."""
+    extra = [x for x in (entry.role, entry.note) if x]
     return entry.code + "".join(f" ({x})" for x in extra)
 
 
 def budget_text(budget: Budget | None) -> str:
-    """An amount and its currency as ``napctl import`` reads them back, else the notes."""
+    """An amount and its currency on the first line, then the notes, a line each."""
     if budget is None:
         return ""
-    if budget.amount is not None:
-        return f"{budget.amount} {budget.currency or ''}".strip()
-    return "\n".join(budget.notes)
+    amount = [] if budget.amount is None else [f"{budget.amount} {budget.currency or ''}"
+                                               .strip()]
+    return "\n".join([*amount, *budget.notes])
+
+
+def allocated_text(budget: Budget | None) -> str:
+    if budget is None or budget.allocated is None:
+        return ""
+    return "yes" if budget.allocated else "no"
+
+
+def matrix_row(r: ActionRow) -> list[str]:
+    budget = r.action.budget
+    return [
+        r.plan.id, r.pillar.id, r.pillar.title, ", ".join(r.pillar.un_pillars), r.goal.id,
+        r.goal.text, r.action.id, r.action.text, "\n".join(r.action.indicator_texts()),
+        "\n".join(assignment_text(a) for a in r.action.assignments()), r.action.lead or "",
+        "" if r.action.deadline is None else str(r.action.deadline), r.action.timeline or "",
+        budget_text(budget), (budget.source or "") if budget else "", allocated_text(budget),
+        "\n".join(r.action.notes),
+    ]
 
 
 def matrix_rows(rows: Sequence[ActionRow]) -> list[list[str]]:
-    return [[
-        r.plan.id, r.pillar.id, r.pillar.title, ", ".join(r.pillar.un_pillars), r.goal.id,
-        r.goal.text, r.action.id, r.action.text, "\n".join(r.action.indicator_texts()),
-        "\n".join(assignment_text(a, r.action.lead) for a in r.action.assignments()),
-        "" if r.action.deadline is None else str(r.action.deadline), r.action.timeline or "",
-        budget_text(r.action.budget), "\n".join(r.action.notes),
-    ] for r in rows]
+    return [matrix_row(r) for r in rows]
 
 
 def registry_rows(plans: Sequence[Plan]) -> list[list[str]]:
@@ -76,14 +90,20 @@ def registry_rows(plans: Sequence[Plan]) -> list[list[str]]:
     ] for plan in plans for d in plan.departments]
 
 
-def workbook_sheets(plans: Sequence[Plan], rows: Sequence[ActionRow]) -> list[Sheet]:
-    """One sheet per plan (its actions), then the department registry of them all."""
+def workbook_sheets(plans: Sequence[Plan], rows: Sequence[ActionRow],
+                    plan_sheet: Callable[[Plan, list[ActionRow]], Sheet] | None = None
+                    ) -> list[Sheet]:
+    """One sheet per plan (its actions, or what ``plan_sheet`` makes of them), then the
+    department registry of them all."""
     titles: set[str] = set()
-    sheets = [
-        Sheet(_sheet_title(p.id, titles), MATRIX_HEADER,
-              matrix_rows([r for r in rows if r.plan.id == p.id]))
-        for p in plans
-    ]
+    sheets = []
+    for p in plans:
+        mine = [r for r in rows if r.plan.id == p.id]
+        if plan_sheet is None:
+            sheets.append(Sheet(_sheet_title(p.id, titles), MATRIX_HEADER, matrix_rows(mine)))
+        else:
+            made = plan_sheet(p, mine)
+            sheets.append(replace(made, title=_sheet_title(made.title, titles)))
     sheets.append(Sheet(_sheet_title("departments", titles), REGISTRY_HEADER,
                         registry_rows(plans)))
     return sheets
@@ -166,5 +186,28 @@ def _fill(ws: Any, sheet: Sheet) -> None:
                                                                              width + 2))
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.header))}{len(sheet.rows) + 1}"
+    _inputs(ws, sheet)
+
+
+def _inputs(ws: Any, sheet: Sheet) -> None:
+    """Shade the cells a person fills in, list the values a column takes, hide napctl's."""
+    from openpyxl.styles import PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    last = len(sheet.rows) + 1
+    shade = PatternFill("solid", fgColor="FFF2CC")
+    for c in sheet.editable:
+        for r in range(2, last + 1):
+            ws.cell(row=r, column=c + 1).fill = shade
+    for c, values in sheet.choices.items():
+        letter = get_column_letter(c + 1)
+        check = DataValidation(type="list", formula1=f'"{",".join(values)}"', allow_blank=True,
+                               showErrorMessage=True, errorTitle="Not a status",
+                               error=f"One of: {', '.join(values)}")
+        ws.add_data_validation(check)
+        check.add(f"{letter}2:{letter}{max(last, 2)}")
+    for c in sheet.hidden:
+        ws.column_dimensions[get_column_letter(c + 1)].hidden = True
 
 

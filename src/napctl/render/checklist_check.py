@@ -18,7 +18,8 @@ from pathlib import Path
 from napctl.checks.progress import PlanIndex
 from napctl.model import Plan
 from napctl.output.progress_import import Note, flat_changes, pending, where_typed
-from napctl.render.checklist_parse import ParsedItem, parse_checklist
+from napctl.output.progress_items import ImportItem
+from napctl.output.progress_readers import checklist_items
 from napctl.render.progress_checklist import ChecklistProgress, blank
 from napctl.render.templates import ChecklistSet, write_checklists
 
@@ -39,7 +40,7 @@ class CheckReport:
         return not (self.missing or self.stale or self.left_behind or self.pending)
 
 
-def _message(item: ParsedItem, key: str, value: object) -> str:
+def _message(item: ImportItem, key: str, value: object) -> str:
     if key == "status" and value == "completed":
         return f"{item.id} is ticked but not reported completed"
     if key == "status":
@@ -55,34 +56,32 @@ def pending_items(text: str, display: str, plans: dict[str, Plan],
     """The ticks and typed values of ``text`` that the progress files do not hold."""
     notes: list[Note] = []
     indexes: dict[str, PlanIndex] = {}
-    parsed = parse_checklist(text)
+    parsed = checklist_items(text, display)
     if not parsed.items:  # rendered without --year: a tick is work all the same
         return [Note(f"{display}:{n}", f"{m.group(1)} is ticked in a checklist without"
                      " progress markers; write it into the department's progress file first")
                 for n, line in enumerate(text.splitlines(), 1)
                 if (m := _BARE_TICK.match(line))]
     for item in parsed.items:
-        plan = plans.get(item.fields.get("plan", ""))
+        plan = plans.get(item.plan)
         if plan is None:
             continue
-        if progress is None or str(progress.year) != item.fields.get("year"):
-            notes.append(Note(f"{display}:{item.line}", f"{item.id}: rendered for"
-                              f" {item.fields.get('year')}; check with --year"
-                              f" {item.fields.get('year')} to compare it with the progress"
-                              " files"))
+        if progress is None or str(progress.year) != item.year:
+            notes.append(Note(item.where.rsplit(":", 1)[0], f"{item.id}: rendered for"
+                              f" {item.year}; check with --year {item.year} to compare it"
+                              " with the progress files"))
             break
         index = indexes.setdefault(plan.id, PlanIndex.of(plan))
         found = index.actions.get(item.id)
         if found is None:
             continue
-        entry = progress.entries.get((plan.id, item.fields.get("dept", "")), {}).get(
-            item.id) or blank(item.id)
-        changed, _, problem = pending(item, found[2], entry, display)
+        entry = progress.entries.get((plan.id, item.dept), {}).get(item.id) or blank(item.id)
+        changed, _, problem = pending(item, found[2], entry)
         if problem is not None:
             notes.append(Note(problem.where.rsplit(":", 1)[0], problem.message))
         for key, value in flat_changes(changed):
             if value is not None:
-                where = where_typed(item, key, display).rsplit(":", 1)[0]
+                where = where_typed(item, key).rsplit(":", 1)[0]
                 notes.append(Note(where, _message(item, key, value)))
     return notes
 

@@ -123,6 +123,14 @@ def marker_text(fields: dict[str, str]) -> str:
     return " ".join(f"{k}={quote(v, safe='._-~')}" for k, v in fields.items())
 
 
+def base_marker(plan_id: str, year: int, code: str, entry: Entry, shown: dict[str, Any]
+                ) -> str:
+    """What an item or a sheet row was made from: whose entry, its digest, what it shows."""
+    return marker_text({"plan": plan_id, "year": str(year), "dept": code, "id": entry.id,
+                        "status": entry.status, "digest": entry_digest(entry),
+                        "shown": short_hash(shown)})
+
+
 def parse_fields(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for part in text.split():
@@ -151,6 +159,10 @@ class ChecklistProgress:
                     own.setdefault(entry.id, entry)
         return found
 
+    def entry(self, plan_id: str, code: str, action_id: str) -> Entry:
+        """What ``code`` reports on the action this year (a blank when nothing)."""
+        return self.entries.get((plan_id, code), {}).get(action_id) or blank(action_id)
+
     def department_for(self, plan: Plan, action: Action, codes: frozenset[str],
                        named: Sequence[str]) -> str | None:
         """Whose report the item shows: the checklist's own department when it is responsible."""
@@ -169,11 +181,9 @@ class ChecklistProgress:
         code = self.department_for(plan, action, codes, named)
         if code is None:
             return None
-        entry = self.entries.get((plan.id, code), {}).get(action.id) or blank(action.id)
+        entry = self.entry(plan.id, code, action.id)
         shown = shown_fields(entry, action)
-        marker = marker_text({"plan": plan.id, "year": str(self.year), "dept": code,
-                              "id": action.id, "status": entry.status,
-                              "digest": entry_digest(entry), "shown": short_hash(shown)})
+        marker = base_marker(plan.id, self.year, code, entry, shown)
         empty = _SHOW_EMPTY.get(entry.status, ())
         texts = [{"label": label, "value": shown[attr]} for label, attr in TEXT_FIELDS.items()
                  if attr == "summary" or shown[attr] is not None or attr in empty]
