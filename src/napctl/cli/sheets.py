@@ -202,6 +202,8 @@ def _with_progress(chosen: list[Plan], rows: list[ActionRow], fmt: SheetFormat,
             problems.append(str(exc))
     if not in_year:
         fail_usage("; ".join(problems))
+    for problem in problems:
+        sys.stderr.write(f"napctl: left out: {problem}\n")
     ids = {p.id for p in in_year}
     rows = [r for r in rows if r.plan.id in ids]
     codes = None

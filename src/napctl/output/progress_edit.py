@@ -10,11 +10,14 @@ file is never dumped again.
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import yaml
 
+from napctl.model.types import DATE_TEXT
 from napctl.output.progress_init import line_end, scalar
 
 
@@ -143,6 +146,20 @@ def _set(edits: _Edits, mapping: yaml.MappingNode, key: str, new: str, what: str
         edits.replace(node, new, what)
 
 
+def _text_value(attr: str, value: str) -> str:
+    """A status as it is; a revised due date plain (2021, 2021-06-30 read as a year or a
+    date, as a person writes them in the file); any other text as a safe scalar."""
+    if attr == "status":
+        return value
+    if attr == "revised_due" and re.match(DATE_TEXT, value):
+        try:
+            if isinstance(yaml.safe_load(value), int | datetime.date):
+                return value
+        except yaml.YAMLError:  # 2021-02-30 looks like a date and is none
+            pass
+    return scalar(value)
+
+
 def apply_edit(text: str, edit: EntryEdit) -> str:
     """``text`` with ``edit`` made as text. Raises EditError (nothing changed then)."""
     body = text.removeprefix("\ufeff")
@@ -152,7 +169,7 @@ def apply_edit(text: str, edit: EntryEdit) -> str:
     entry = _entry(root, edit.id)
     edits = _Edits(body, line_end(body))
     for attr, value in edit.texts.items():
-        _set(edits, entry, attr, value if attr == "status" else scalar(value), attr)
+        _set(edits, entry, attr, _text_value(attr, value), attr)
     for n, reported in sorted(edit.indicators.items()):
         _indicator(edits, entry, n, reported, edit.names)
     return text[: len(text) - len(body)] + edits.apply()

@@ -84,8 +84,10 @@ def _item_problem(item: ImportItem, action: Action) -> Note | None:
     extra = [n for n, v in sorted(item.indicators.items())
              if v is not None and not 1 <= n <= len(action.indicators)]
     if extra:
-        return Note(item.where_of(f"indicator {extra[0]}"), f"{item.id} has"
-                    f" {len(action.indicators)} indicators, not {extra[0]}")
+        count = len(action.indicators)
+        return Note(item.where_of(f"indicator {extra[0]}"), f"{item.id} has {count}"
+                    f" indicator{'' if count == 1 else 's'}: indicator {extra[0]} is none"
+                    " of them")
     due = item.texts.get("revised_due")
     if due is not None and not re.match(DATE_TEXT, due):
         return Note(item.where_of("revised_due"), f"{item.id} revised due: {due!r} is not a"
