@@ -245,3 +245,66 @@ def test_deadline_timeline_and_budget_fill_the_model_fields(tmp_path: Path,
     assert [(r["Deadline"], r["Timeline"], r["Budget"]) for r in rows] == [
         ("2026", "2024-2026", "120000 EUR"), ("", "throughout the plan", "")]
     assert rows[0]["Departments"] == "MOD\nMFA (lead)"
+
+
+def test_lead_and_budget_fields_survive_export_and_import(tmp_path: Path,
+                                                         runner: CliRunner) -> None:
+    from napctl.load.corpus import load_corpus
+
+    def new_plan(plan_id: str) -> Path:
+        plans = tmp_path / plan_id
+        made = runner.invoke(app, ["new", plan_id, "--country", "XX", "--title", "Plan",
+                                   "--period", "2024-2028", "--out", str(plans)])
+        assert made.exit_code == 0, made.stderr
+        return plans
+
+    first = new_plan("xx-2024-2028")
+    table = write_csv(tmp_path / "m.csv", [
+        ["Pillar", "Goal", "Action", "Departments", "Lead", "Budget", "Budget source",
+         "Budget allocated"],
+        ["Participation", "More women", "Recruit", "MOD; MFA (coordination)", "MFA",
+         "120000 EUR\nfrom 2025", "Defence budget", "yes"],
+        ["", "", "Train", "MOD", "EQ", "", "", "no"],
+        ["", "", "Count", "MOD", "", "", "", ""],
+    ])
+    result = runner.invoke(app, ["import", str(table), "--plan", "xx-2024-2028", "--plans",
+                                 str(first)])
+    assert result.exit_code == 0, result.stderr
+
+    def fields(plans: Path) -> list[tuple[Any, ...]]:
+        corpus = load_corpus([str(plans)])
+        assert corpus.ok, corpus.problems
+        return [(a.lead, a.departments, a.budget) for _, _, a in corpus.plans[0].plan.actions()]
+
+    from napctl.model import Assignment
+    from napctl.model.monitoring import Budget
+
+    assert fields(first) == [
+        ("MFA", ["MOD", Assignment("MFA", role="coordination")],
+         Budget(amount=120000, currency="EUR", source="Defence budget", allocated=True,
+                notes=["from 2025"])),
+        ("EQ", ["MOD", "EQ"], Budget(allocated=False)),
+        (None, ["MOD"], None)]
+    out = tmp_path / "out.csv"
+    exported = runner.invoke(app, ["export", "-f", "csv", "-o", str(out), "--plans", str(first)])
+    assert exported.exit_code == 0, exported.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8"), newline="")))
+    assert [(r["Lead"], r["Budget"], r["Budget source"], r["Budget allocated"])
+            for r in rows] == [("MFA", "120000 EUR\nfrom 2025", "Defence budget", "yes"),
+                               ("EQ", "", "", "no"), ("", "", "", "")]
+    second = new_plan("yy-2024-2028")
+    result = runner.invoke(app, ["import", str(out), "--plan", "yy-2024-2028", "--plans",
+                                 str(second), "--columns", "skip=Plan"])
+    assert result.exit_code == 0, result.stderr
+    assert fields(second) == fields(first)
+
+
+def test_two_leads_are_one_too_many(lu_copy: Path, tmp_path: Path, runner: CliRunner) -> None:
+    table = write_csv(tmp_path / "m.csv", [["Pillar id", "Goal id", "Action", "Departments",
+                                            "Lead"],
+                                           ["I", "I.3", "Another", "MAEE D5", "MAEE D5, MEGA"]])
+    code, err = run_import(runner, table, lu_copy)
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "m.csv:E2: one lead department per action (a plan's `lead` is one code); give the"
+        " others the role in the departments cell: CODE (coordination)")

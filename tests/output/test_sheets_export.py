@@ -122,7 +122,8 @@ def test_missing_openpyxl_names_the_extra(tmp_path: Path, runner: CliRunner,
 
 
 @pytest.mark.parametrize("args", [["--help"], ["actions", "--actor", "MAEE D5", *BUNDLED],
-                                  ["export", "--help"], ["import", "--help"]])
+                                  ["export", "--help"], ["import", "--help"],
+                                  ["progress", "import", "--help"]])
 def test_openpyxl_is_not_imported_where_not_needed(args: list[str], tmp_path: Path) -> None:
     code = ("import sys, runpy; sys.argv = ['napctl', *sys.argv[1:]]\n"
             "try:\n    runpy.run_module('napctl', run_name='__main__')\n"
@@ -164,6 +165,29 @@ def test_libreoffice_opens_the_workbook(tmp_path: Path, runner: CliRunner) -> No
     registry = list(csv.reader(io.StringIO(
         (tmp_path / "out" / "m-departments.csv").read_text("utf-8"), newline="")))
     assert tuple(registry[0]) == REGISTRY_HEADER and len(registry) == 1 + 11 + 26
+
+
+
+@pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) is not installed;"
+                    " apt-get install -y libreoffice-calc")
+def test_libreoffice_opens_the_progress_workbook(tmp_path: Path, runner: CliRunner) -> None:
+    book = tmp_path / "p.xlsx"
+    year = ["--year", "2020", "--plan", "lu-2018-2023", "--progress",
+            str(ROOT / "examples" / "progress"), *BUNDLED]
+    code, _, err = invoke(runner, "export", "-o", str(book), *year)
+    assert code == 0, err
+    soffice = _soffice()
+    assert soffice is not None
+    done = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,"
+         "false,false,-1", "--outdir", str(tmp_path / "out"), str(book)],
+        capture_output=True, text=True, timeout=240, check=False)
+    assert done.returncode == 0, done.stderr
+    converted = (tmp_path / "out" / "p-lu-2018-2023 2020.csv").read_text("utf-8")
+    _, ours, _ = invoke(runner, "export", "-f", "csv", "-o", "-", *year)
+    assert list(csv.reader(io.StringIO(converted, newline=""))) == list(
+        csv.reader(io.StringIO(ours, newline="")))
 
 
 def test_new_plan_is_valid_and_never_overwritten(tmp_path: Path, runner: CliRunner) -> None:

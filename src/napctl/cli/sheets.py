@@ -118,9 +118,13 @@ def _write_import(result: object, file: str) -> None:
     added = (len(changes.actions) + sum(len(g["actions"]) for _, g in changes.goals)
              + sum(len(g["actions"]) for p in changes.pillars for g in p["goals"]))
     sys.stderr.write(f"{file}: {added} actions added")
-    if changes.departments:
-        sys.stderr.write(f"; {len(changes.departments)} departments added to the registry,"
-                         f" names still to be filled in: {', '.join(changes.departments)}")
+    if changes.named:
+        sys.stderr.write(f"; {len(changes.named)} departments added to the registry as its"
+                         " departments sheet gives them")
+    unnamed = [c for c in changes.departments if c not in changes.named]
+    if unnamed:
+        sys.stderr.write(f"; {len(unnamed)} departments added to the registry,"
+                         f" names still to be filled in: {', '.join(unnamed)}")
     sys.stderr.write("\n")
 
 

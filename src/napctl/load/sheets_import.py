@@ -60,6 +60,8 @@ class Changes:
     """What an import adds to a plan, in file order."""
 
     departments: list[str] = field(default_factory=list)
+    #: those of them a workbook's departments sheet gives names for
+    named: list[str] = field(default_factory=list)
     pillars: list[dict[str, Any]] = field(default_factory=list)
     goals: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     actions: list[tuple[int, int, dict[str, Any]]] = field(default_factory=list)

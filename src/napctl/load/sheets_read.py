@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 #: What a table's columns can hold; the names are those of ``--columns FIELD=Header``.
 FIELDS = (
@@ -82,6 +83,8 @@ class Table:
     header: list[Cell]
     rows: list[list[Cell]]
     problems: list[str] = field(default_factory=list)
+    #: plan id -> code -> department data, from a workbook's departments sheet
+    registry: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
 
 
 def fold(text: str) -> str:
@@ -175,7 +178,39 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         for rng in ws.merged_cells.ranges
     ]
     grid = [[_xlsx_cell(cell, prefix, problems) for cell in row] for row in ws.iter_rows()]
-    return _split_header(path.name, grid, problems)
+    table = _split_header(path.name, grid, problems)
+    for other in book.worksheets:
+        if other is not ws:
+            table.registry = table.registry or registry_sheet(other)
+    return table
+
+
+#: The header of the departments sheet `napctl export` writes.
+REGISTRY_COLUMNS = ("Plan", "Code", "Name", "Other names", "Aliases", "Parent", "Notes")
+
+
+def registry_sheet(ws: Any) -> dict[str, dict[str, dict[str, Any]]]:
+    """The departments an exported workbook lists (plan -> code -> data); {} for any
+    other sheet. Only text cells count: this sheet only ever fills in names."""
+    rows = [["" if c.value is None else str(c.value) for c in row] for row in ws.iter_rows()]
+    if not rows or tuple(v.strip() for v in rows[0][:7]) != REGISTRY_COLUMNS:
+        return {}
+    found: dict[str, dict[str, dict[str, Any]]] = {}
+    for row in rows[1:]:
+        plan, code, name, names, aliases, parent, notes = (row + [""] * 7)[:7]
+        if not code.strip() or not name.strip():
+            continue
+        data: dict[str, Any] = {"code": code.strip(), "name": " ".join(name.split())}
+        other = dict(line.split(":", 1) for line in names.splitlines() if ":" in line)
+        if other:
+            data["names"] = {k.strip(): v.strip() for k, v in other.items()}
+        for key, value in (("aliases", aliases), ("notes", notes)):
+            if [x.strip() for x in value.splitlines() if x.strip()]:
+                data[key] = [x.strip() for x in value.splitlines() if x.strip()]
+        if parent.strip():
+            data["parent"] = parent.strip()
+        found.setdefault(plan.strip(), {})[code.strip()] = data
+    return found
 
 
 def _xlsx_cell(cell: object, prefix: str, problems: list[str]) -> Cell:

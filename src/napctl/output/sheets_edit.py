@@ -87,11 +87,31 @@ def _after(text: str, seq: yaml.SequenceNode) -> tuple[int, int]:
     return end, (dash - line_start if dash >= 0 else int(seq.value[0].start_mark.column))
 
 
-def _department(code: str) -> dict[str, Any]:
-    return {"code": code, "name": code, "notes": [NEW_DEPARTMENT_NOTE]}
+def _department(code: str, known: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A new department: as the workbook's departments sheet gives it, else a placeholder."""
+    return known.get(code) or {"code": code, "name": code, "notes": [NEW_DEPARTMENT_NOTE]}
 
 
-def apply_changes(text: str, changes: Changes, where: str) -> str:
+def sheet_departments(table: Table, plan: Plan, changes: Changes, column: int | None
+                      ) -> dict[str, dict[str, Any]]:
+    """The departments sheet's entries for the table's plan (its ``column``); the parents
+    they name that the plan lacks join ``changes.departments``."""
+    ids = {r[column].value.strip() for r in table.rows
+           if column is not None and column < len(r) and r[column].value.strip()}
+    source = next(iter(ids)) if len(ids) == 1 else next(iter(table.registry), "")
+    known = table.registry.get(source, {})
+    have = {d.code for d in plan.departments}
+    for code in changes.departments:
+        parent = known.get(code, {}).get("parent")
+        while parent and parent not in have and parent not in changes.departments:
+            changes.departments.append(parent)
+            parent = known.get(parent, {}).get("parent")
+    changes.named = [c for c in changes.departments if c in known]
+    return known
+
+
+def apply_changes(text: str, changes: Changes, where: str,
+                  known: dict[str, dict[str, Any]] | None = None) -> str:
     """``text`` with ``changes`` inserted; raises EditError when it cannot be done as text."""
     if changes.empty:
         return text
@@ -102,8 +122,8 @@ def apply_changes(text: str, changes: Changes, where: str) -> str:
     if changes.departments:
         seq = _block_list(_value(root, "departments", where), f"{where}: departments")
         at, col = _after(text, seq)
-        inserts.append((at, 0, 0, dump_items([_department(c) for c in changes.departments],
-                                              col)))
+        new = [_department(c, known or {}) for c in changes.departments]
+        inserts.append((at, 0, 0, dump_items(new, col)))
     pillars = _block_list(_value(root, "pillars", where), f"{where}: pillars")
     for n, (p, g, action) in enumerate(changes.actions):
         goals = _block_list(_value(pillars.value[p], "goals", where), f"{where}: goals")
@@ -208,8 +228,9 @@ def import_matrix(table: Table, plan: Plan, plan_text: str, plan_file: str,
     problems = _one_per_cell([*table.problems, *changes.problems])
     if problems:
         return ImportResult(plan_text, False, problems, changes)
+    known = sheet_departments(table, plan, changes, mapping.get("plan"))
     try:
-        text = apply_changes(plan_text, changes, plan_file)
+        text = apply_changes(plan_text, changes, plan_file, known)
     except EditError as exc:
         return ImportResult(plan_text, False, [str(exc)], changes)
     if text != plan_text:
