@@ -71,4 +71,7 @@ def test_the_registry_index_answers_like_the_plan(tmp_path: Path) -> None:
     files = build_checklists([plan], "md")
     assert len(files.files) == 301  # one per department and the index
     by_name = {name.rsplit("/", 1)[-1]: text for name, text in files.files.items()}
-    assert "A29" in by_name["d0.md"] and "A0" not in by_name["d1.md"]
+    # A checklist takes in two levels of units (D10, holding A1, is 10 below D0).
+    assert "A0" in by_name["d0.md"] and "A1" not in by_name["d0.md"]
+    assert "A1" in by_name["d8.md"] and "A0" not in by_name["d1.md"]
+    assert "[Department 3](d3.md) (D3)" in by_name["d0.md"]

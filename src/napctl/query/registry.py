@@ -63,6 +63,63 @@ class RegistryIndex:
             self._below[code] = hit
         return hit
 
+    def within(self, code: str, depth: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """``code`` and its units down to ``depth`` levels below it, in registry order,
+        and the units one level further down (each the top of a branch left out).
+
+        Every department is within ``depth + 1`` departments' reach and beyond
+        one's, so asking this of every department costs the registry's size
+        times ``depth + 2``, however deep the registry goes.
+        """
+        found: dict[str, None] = {code: None}
+        level = [code]
+        for _ in range(depth):
+            below = []
+            for parent in level:
+                for child in self.children.get(parent, ()):
+                    if child not in found:
+                        found[child] = None
+                        below.append(child)
+            level = below
+        beyond = dict.fromkeys(child for parent in level
+                               for child in self.children.get(parent, ()) if child not in found)
+        return tuple(self.in_order(found)), tuple(self.in_order(beyond))
+
+    def subtree_counts(self) -> dict[str, int]:
+        """Per department: how many actions name it or a unit below it.
+
+        One pass from the leaves up; a parent takes over its largest unit's set
+        of actions and adds the others' to it, so a chain 10,000 deep costs
+        about what its actions cost, not the square of its depth.
+        """
+        counts: dict[str, int] = {}
+        sets: dict[str, set[int]] = {}
+        seen: set[str] = set()
+        for start in self.order:
+            stack: list[tuple[str, bool]] = [(start, False)]
+            while stack:
+                code, finished = stack.pop()
+                if finished:
+                    counts[code] = len(self._gather(code, sets))
+                elif code not in seen:
+                    seen.add(code)
+                    stack.append((code, True))
+                    stack.extend((c, False) for c in self.children.get(code, ())
+                                 if c not in seen)
+        return counts
+
+    def _gather(self, code: str, sets: dict[str, set[int]]) -> set[int]:
+        mine = set(self.actions_of.get(code, ()))
+        for child in self.children.get(code, ()):
+            theirs = sets.pop(child, None)  # None: taken already, or a cycle
+            if theirs is None:
+                continue
+            if len(theirs) > len(mine):
+                mine, theirs = theirs, mine
+            mine |= theirs
+        sets[code] = mine
+        return mine
+
     def named(self, name: str) -> tuple[str, ...]:
         """The codes whose code, name or alias folds like ``name``, in registry order."""
         return tuple(self.by_key.get(fold_key(name), ()))

@@ -13,11 +13,8 @@ def action_counts(plan: Plan) -> dict[str, tuple[int, int]]:
     """Per department: (actions naming it or a child, those plus the actions for All)."""
     index = registry_index(plan)
     everyone = len(index.for_all)
-    counts: dict[str, tuple[int, int]] = {}
-    for dept in plan.departments:
-        own = len(index.positions(index.descendants(dept.code)))
-        counts[dept.code] = (own, own + everyone)
-    return counts
+    below = index.subtree_counts()
+    return {d.code: (below[d.code], below[d.code] + everyone) for d in plan.departments}
 
 
 def own_counts(plan: Plan) -> dict[str, int]:

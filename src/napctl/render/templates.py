@@ -232,6 +232,7 @@ def checklist_context(
         below = [department_label(plan, c) for c in
                  registry_index(plan).in_order(match.codes - set(match.named))]
         sections.append({"plan": plan_facts(plan), "departments": named, "includes": below,
+                         "further": [],
                          "pillars": pillars, "count": count,
                          "spread": spread(plan, sorted(match.codes))})
     return {"title": title, "date": date, "sections": sections, "total": total,
@@ -287,29 +288,72 @@ class ChecklistSet:
     files: dict[str, str] = field(default_factory=dict)
 
 
+#: How many levels of units a department's checklist takes in (a ministry, its
+#: directorates and their services); each unit further down has a checklist of
+#: its own, linked from it. This keeps the checklists of a registry as long as
+#: the registry times three, however deep it goes (a chain 2,000 deep would
+#: otherwise repeat each unit's actions in every checklist above it).
+CHECKLIST_DEPTH = 2
+
+
+@dataclass
+class _Scope:
+    matches: list[ActorMatch] = field(default_factory=list)
+    #: per match: the codes of the units one level below what it takes in.
+    further: list[tuple[str, ...]] = field(default_factory=list)
+
+
+def _scopes(countries: dict[str, list[Plan]]) -> dict[DepartmentKey, _Scope]:
+    scopes: dict[DepartmentKey, _Scope] = {}
+    for country_plans in countries.values():
+        for plan in country_plans:
+            registry = registry_index(plan)
+            for dept in plan.departments:
+                codes, further = registry.within(dept.code, CHECKLIST_DEPTH)
+                scope = scopes.setdefault(department_key(plan, dept.code), _Scope())
+                scope.matches.append(ActorMatch(plan, (dept.code,), frozenset(codes)))
+                scope.further.append(further)
+    return scopes
+
+
+def _further_links(context: dict[str, Any], scope: _Scope,
+                   names: dict[DepartmentKey, str]) -> None:
+    """Give each section of a checklist the units it leaves to their own checklists."""
+    for section, match, further in zip(context["sections"], scope.matches, scope.further,
+                                       strict=True):
+        section["further"] = [
+            {**department_label(match.plan, code),
+             "file": names[department_key(match.plan, code)].rsplit("/", 1)[-1]}
+            for code in further]
+
+
 def build_checklists(
     plans: Sequence[Plan], fmt: Format, *, date: str | None = None,
     templates: Path | None = None, progress: ChecklistProgress | None = None,
     plan_id: str | None = None,
 ) -> ChecklistSet:
     """One checklist per department (its country and code, across the plans given), in a
-    folder per country, and an index grouped by country."""
+    folder per country, and an index grouped by country.
+
+    A checklist takes in the department's units down to ``CHECKLIST_DEPTH`` levels
+    and links to the checklists of the units below those.
+    """
     env = environment(fmt, templates)
-    by_dept: dict[DepartmentKey, list[ActorMatch]] = {}
     countries = plans_by_country(plans)
-    for country_plans in countries.values():
-        for plan in country_plans:
-            registry = registry_index(plan)
-            for dept in plan.departments:
-                codes = frozenset(registry.descendants(dept.code))
-                by_dept.setdefault(department_key(plan, dept.code), []).append(
-                    ActorMatch(plan, (dept.code,), codes))
+    scopes = _scopes(countries)
+    names: dict[DepartmentKey, str] = {}
+    taken: set[str] = set()
+    for key in scopes:
+        names[key] = checklist_path(key, fmt, taken)
+        taken.add(names[key])
     result = ChecklistSet()
     entries = []
     of_country: dict[str, list[dict[str, Any]]] = {code: [] for code in countries}
-    for key, matches in by_dept.items():
-        name = checklist_path(key, fmt, result.files)
-        context = checklist_context(matches, title=key.code, date=date, progress=progress)
+    for key, scope in scopes.items():
+        name = names[key]
+        context = checklist_context(scope.matches, title=key.code, date=date,
+                                    progress=progress)
+        _further_links(context, scope, names)
         context["header"] = _header("checklists", key.code, plan_id, date, progress)
         result.files[name] = _render(env, f"checklist.{fmt}.j2", context)
         entries.append({
