@@ -26,7 +26,7 @@ from napctl.output.writers import json_text
 from napctl.problems import Problem
 from napctl.problems.reporters import as_github, as_text
 from napctl.query import ActionFilter, select_actions
-from tests.conftest import MINIMAL, write
+from tests.conftest import EXAMPLES, MINIMAL, write
 
 BASE = MINIMAL.read_text()
 #: What must never reach a terminal raw: C0 but newline/tab, DEL, C1, bidi, zero-width.
@@ -164,3 +164,27 @@ def test_printable_escapes_and_keeps() -> None:
     assert printable("a\nb\tc", keep_newlines=True) == "a\nb\tc"
     assert printable("\u202e\x85\udcff") == "\\u202e\\x85\\udcff"
     assert printable("Genève – 1325 ‍ok") == "Genève – 1325 ‍ok"  # joiner kept in text
+
+
+PROGRESS_BASE = (EXAMPLES / "progress" / "positive" / "xx-2020-2022" / "2021" / "def.yaml"
+                 ).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(PAYLOADS))
+def test_a_progress_report_holds_the_same_characters_as_a_plan(
+        name: str, tmp_path: Path, runner: CliRunner) -> None:
+    """NAP210 for the department a report is of, NAP211 for its texts; nothing raw."""
+    folder = tmp_path / "progress" / "xx-2020-2022" / "2021"
+    folder.mkdir(parents=True)
+    bad = PAYLOADS[name]
+    text = PROGRESS_BASE.replace("department: DEF", f"department: {_yaml_escape('DEF' + bad)}")
+    text = text.replace(
+        "    obstacles: Training team unavailable in the first half of the year.",
+        f"    obstacles: {_yaml_escape(bad + ' Training team unavailable')}")
+    (folder / "def.yaml").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(MINIMAL), "--progress",
+                                 str(tmp_path / "progress")])
+    assert result.exit_code == 1
+    codes = re.findall(r":\d+:\d+: (NAP\d+) ", result.stdout)
+    assert "NAP210" in codes and "NAP211" in codes, result.stdout
+    assert not RAW.search(result.stdout)

@@ -1,4 +1,5 @@
-"""Characters a plan may hold: printable text, and codes and ids a reader can see whole.
+"""Characters a plan or progress report may hold: printable text, and codes and ids a
+reader can see whole.
 
 A code, alias or id with a control or invisible character (a newline, ESC,
 a zero-width space, a bidi override) can forge output or pass for another
@@ -10,23 +11,33 @@ the first such character shown.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from napctl.checks.registry import Loc, Report, check
 from napctl.output.escape import printable, unsafe_characters
 
 if TYPE_CHECKING:
     from napctl.checks.plan import PlanIndex
+    from napctl.model.progress import ProgressReport
 
-#: Fields holding codes or ids (a name users type or files are named after).
-NAME_FIELDS = frozenset({"id", "code", "aliases", "parent", "departments", "by"})
+class Fields(NamedTuple):
+    #: Fields holding codes or ids (a name users type or files are named after).
+    names: frozenset[str]
+    #: Fields whose own rule refuses control characters already.
+    skipped: frozenset[str] = frozenset()
+
+
+PLAN_FIELDS = Fields(frozenset({"id", "code", "aliases", "parent", "departments", "by"}))
+#: A progress report's department and plan and an action's id; evidence urls and
+#: paths have their own rules (NAP411, NAP412).
+PROGRESS_FIELDS = Fields(frozenset({"id", "plan", "department"}), frozenset({"url", "path"}))
 
 
 def _shown(char: str) -> str:
     return f"{printable(char)} (U+{ord(char):04X})"
 
 
-def _walk(value: Any, loc: Loc, is_name: bool, report: Report) -> None:
+def _walk(value: Any, loc: Loc, is_name: bool, report: Report, fields: Fields) -> None:
     if isinstance(value, str):
         bad = unsafe_characters(value, allow_newlines=not is_name)
         if not bad:
@@ -40,15 +51,22 @@ def _walk(value: Any, loc: Loc, is_name: bool, report: Report) -> None:
                        " only printable text, tabs and line breaks are allowed")
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            _walk(item, (*loc, i), is_name, report)
+            _walk(item, (*loc, i), is_name, report, fields)
     elif isinstance(value, dict):
         for key, item in value.items():
-            _walk(item, (*loc, key), is_name, report)
+            _walk(item, (*loc, key), is_name, report, fields)
     elif dataclasses.is_dataclass(value):
         for f in dataclasses.fields(value):
-            _walk(getattr(value, f.name), (*loc, f.name), f.name in NAME_FIELDS, report)
+            if f.name not in fields.skipped:
+                _walk(getattr(value, f.name), (*loc, f.name), f.name in fields.names, report,
+                      fields)
 
 
 @check("plan")
 def characters(index: PlanIndex, report: Report) -> None:
-    _walk(index.plan, (), False, report)
+    _walk(index.plan, (), False, report, PLAN_FIELDS)
+
+
+@check("progress report")
+def progress_characters(progress: ProgressReport, report: Report) -> None:
+    _walk(progress, (), False, report, PROGRESS_FIELDS)

@@ -304,3 +304,7 @@ def one_report_per_department(corpus: CorpusIndex, out: CorpusReport) -> None:
                     f" on {report.plan} for {report.year} in {first[key]}")
         else:
             first[key] = entry.file
+
+
+# Registered after the rules above, so their problems come first for a value.
+from napctl.checks import characters as _characters  # noqa: E402, F401

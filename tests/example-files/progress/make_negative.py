@@ -74,6 +74,13 @@ mk("anchor-alias", ["NAP111@11", "NAP111@27"],
    ("    obstacles: Training team unavailable in the first half of the year.", "    obstacles: *s"))
 mk("missing-field", ["NAP200@2"], ("department: DEF\n", ""))
 mk("syntax-error", ["NAP103@27"], ("status: delayed", "status: [delayed"))
+mk("control-in-text", ["NAP211@11"],
+   ("    summary: Two recruitment campaigns aimed at women.",
+    '    summary: "Two recruitment campaigns\\e[2J aimed at women."'))
+mk("bell-in-contact", ["NAP211@7"], ("contact: Gender focal point, Ministry of Defence",
+                                     'contact: "Gender focal point\\a, Ministry of Defence"'))
+mk("invisible-in-department", ["NAP210@4", "NAP402@4"],
+   ("department: DEF", 'department: "DEF\\u200b"'))
 # Two reports of one department for one year: the second one read is the duplicate.
 mk("two-reports", [])
 mk("two-reports", ["NAP414@4"], filename="def.yml")
