@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from napctl.load.workbook import WorkbookError, check_extent, open_workbook
+
 #: What a table's columns can hold; the names are those of ``--columns FIELD=Header``.
 FIELDS = (
     "plan", "pillar_id", "pillar", "un_pillars", "goal_id", "goal", "id", "text",
@@ -162,15 +164,18 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         import openpyxl
     except ImportError as exc:
         raise missing_openpyxl() from exc
+    del openpyxl  # only to know it is installed
     try:
-        book = openpyxl.load_workbook(path, read_only=False, data_only=False)
-    except OSError as exc:
-        raise ReadError(f"cannot read {path}: {exc.strerror}") from exc
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
-        raise ReadError(f"{path}: not a readable XLSX file ({type(exc).__name__})") from exc
-    if sheet is not None and sheet not in book.sheetnames:
-        raise ReadError(f"{path}: no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
-    ws = book[sheet] if sheet is not None else book.worksheets[0]
+        book = open_workbook(path, str(path))
+        if sheet is not None and sheet not in book.sheetnames:
+            raise ReadError(f"{path}: no sheet {sheet!r}"
+                            f" (sheets: {', '.join(book.sheetnames)})")
+        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        check_extent(ws, path.name)
+        for other in book.worksheets:
+            check_extent(other, path.name)
+    except WorkbookError as exc:
+        raise ReadError(str(exc)) from exc
     prefix = f"{path.name}:{ws.title}!"
     problems = [
         f"{prefix}{rng.coord.split(':')[0]}: merged cells ({rng.coord}); unmerge them and"

@@ -12,7 +12,6 @@ anywhere else is refused at its cell, and the row is not imported.
 from __future__ import annotations
 
 import datetime
-import io
 import re
 from collections.abc import Iterable
 
@@ -24,6 +23,7 @@ from napctl.load.sheets_read import (
     missing_openpyxl,
     unguard,
 )
+from napctl.load.workbook import WorkbookError, check_extent, open_workbook
 from napctl.model.progress import STATUSES
 from napctl.output.progress_items import ImportItem, Note, ProgressImportError, ReadItems
 from napctl.output.progress_readers import status_problem
@@ -59,10 +59,13 @@ def read_xlsx_sheets(data: bytes, display: str) -> ReadItems:
         import openpyxl
     except ImportError as exc:
         raise missing_openpyxl() from exc
+    del openpyxl  # only to know it is installed
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
-        raise ReadError(f"{display}: not a readable XLSX file ({type(exc).__name__})") from exc
+        book = open_workbook(data, display)
+        for ws in book.worksheets:
+            check_extent(ws, display)
+    except WorkbookError as exc:
+        raise ReadError(str(exc)) from exc
     read = ReadItems([], noun="sheet", made="exported")
     found = False
     for ws in book.worksheets:
