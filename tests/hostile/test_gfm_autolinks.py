@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from napctl.cli import app
 from napctl.render.markdown import md_escape
-from tests.conftest import MINIMAL, write
+from tests.conftest import EXAMPLES, MINIMAL, write
 
 LINKY = [
     "https://evil.example/path?q=1",
@@ -89,3 +89,44 @@ def test_checklists_index_links_only_to_checklists(tmp_path: Path, runner: CliRu
         links = _links(page.read_text())
         assert all(not link.startswith(("http", "mailto", "xmpp", "ftp")) for link in links), (
             page.name, links)
+
+
+PROGRESS = EXAMPLES / "progress" / "positive" / "xx-2020-2022" / "2021" / "def.yaml"
+
+
+def _progress(tmp: Path, name: str, hostile: bool) -> Path:
+    """A progress folder with the example report; ``hostile``: its texts full of links."""
+    text = PROGRESS.read_text(encoding="utf-8")
+    if hostile:
+        text = text.replace("    summary: Two recruitment campaigns aimed at women.",
+                            f"    summary: {json.dumps(' '.join(LINKY))}")
+        text = text.replace(
+            "    obstacles: Training team unavailable in the first half of the year.",
+            f"    obstacles: {json.dumps(LINKY[5] + ' ' + LINKY[3])}")
+        text = text.replace("contact: Gender focal point, Ministry of Defence",
+                            f"contact: {json.dumps(LINKY[6])}")
+    folder = tmp / name / "xx-2020-2022" / "2021"
+    folder.mkdir(parents=True)
+    (folder / "def.yaml").write_text(text, encoding="utf-8")
+    return tmp / name
+
+
+@pytest.mark.parametrize("args", [
+    ["render", "report", "--year", "2021"],
+    ["render", "report", "--year", "2021", "--shape", "midterm"],
+    ["render", "checklist", "--actor", "DEF", "--year", "2021"],
+    ["status", "-f", "md"],
+    ["status", "-f", "md", "--by", "department"],
+])
+def test_markdown_outputs_have_no_links_from_progress_text(
+        args: list[str], tmp_path: Path, runner: CliRunner) -> None:
+    plans = ["--plans", str(MINIMAL)]
+    made = runner.invoke(app, [*args, *plans, "--progress",
+                               str(_progress(tmp_path, "plain", False))])
+    got = runner.invoke(app, [*args, *plans, "--progress",
+                              str(_progress(tmp_path, "hostile", True))])
+    assert made.exit_code == 0 and got.exit_code == 0, (made.output, got.output)
+    # Evidence links are the template's own: the same in both.
+    assert _links(got.stdout) == _links(made.stdout)
+    if args[0] == "render":  # status shows statuses and counts, not the texts
+        assert "evil.example" in _visible(got.stdout)
