@@ -9,7 +9,7 @@ A report whose own checks failed is still checked against its plan.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Protocol
@@ -68,19 +68,31 @@ class PlanIndex:
         return found
 
 
-def responsible(plan: Plan, action: Action, codes: Sequence[str] | None = None) -> list[str]:
+def responsible(plan: Plan, action: Action) -> Sequence[str]:
     """The departments that report on ``action``: those it names, or all for 'All'."""
-    if action.for_all:
-        return list(codes) if codes is not None else [d.code for d in plan.departments]
     from napctl.query.registry import registry_index
 
-    # The plan's index, not a set built per action (10,000 actions x 10,000 departments).
-    registry = set(codes) if codes is not None else registry_index(plan).by_code
-    seen: list[str] = []
-    for code in action.codes():
-        if code in registry and code not in seen:
-            seen.append(code)
-    return seen
+    # The plan's index: no list or set of the registry built per action
+    # (10,000 actions x 10,000 departments).
+    index = registry_index(plan)
+    if action.for_all:
+        return index.codes
+    return [c for c in dict.fromkeys(action.codes()) if c in index.by_code]
+
+
+def responsible_among(plan: Plan, action: Action, among: Collection[str] | None
+                      ) -> Sequence[str]:
+    """Those of ``among`` (every department when None) that report on ``action``: for
+    'All', ``among`` itself in registry order, so a department's share of the actions
+    for All costs its own size, not the registry's."""
+    if among is None:
+        return responsible(plan, action)
+    if action.for_all:
+        from napctl.query.registry import registry_index
+
+        index = registry_index(plan)
+        return index.in_order(c for c in among if c in index.by_code)
+    return [c for c in responsible(plan, action) if c in among]
 
 
 def period_text(plan: Plan) -> str:

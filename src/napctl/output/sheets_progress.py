@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from napctl.checks.progress import responsible
+from napctl.checks.progress import responsible_among
 from napctl.model import Plan
 from napctl.model.progress import STATUSES
 from napctl.output.csvtext import csv_text
@@ -53,18 +53,12 @@ def progress_rows(rows: Sequence[ActionRow], progress: ChecklistProgress,
                   codes: Mapping[str, frozenset[str]] | None, indicators: int
                   ) -> list[list[str]]:
     """Each action's row once per department that reports on it (of ``codes``, per plan)."""
-    registries: dict[str, list[str]] = {}
     out: list[list[str]] = []
     for row in rows:
         plan, action = row.plan, row.action
-        registry = registries.get(plan.id)
-        if registry is None:
-            registry = registries[plan.id] = [d.code for d in plan.departments]
         mine = None if codes is None else codes.get(plan.id, frozenset())
         matrix = matrix_row(row)
-        for code in responsible(plan, action, registry):
-            if mine is not None and code not in mine:
-                continue
+        for code in responsible_among(plan, action, mine):
             entry = progress.entry(plan.id, code, action.id)
             shown = shown_fields(entry, action)
             values = [_text(shown["indicators"].get(str(n))) for n in range(1, indicators + 1)]

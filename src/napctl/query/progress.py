@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from napctl.checks.progress import PlanIndex, responsible
+from napctl.checks.progress import PlanIndex, responsible_among
 from napctl.model import UN_PILLARS, Plan
 from napctl.model.progress import NOT_REPORTED, STATUSES, Entry, ProgressReport, Status
 
@@ -157,7 +157,7 @@ def year_status(plan: Plan, index: PlanIndex, reports: Sequence[ProgressReport],
     per_dept: dict[str, Counter[str]] = {c: Counter() for c in registry
                                          if codes is None or c in codes}
     for pillar, goal, action in plan.actions():
-        depts = [c for c in responsible(plan, action) if codes is None or c in codes]
+        depts = responsible_among(plan, action, codes)
         if not depts:
             continue
         rows = [DepartmentReport(c, _status(entries.get(c, {}).get(action.id))) for c in depts]

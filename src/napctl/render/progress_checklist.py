@@ -29,7 +29,7 @@ from urllib.parse import quote, unquote
 
 from markupsafe import Markup
 
-from napctl.checks.progress import path_problem, responsible, url_problem
+from napctl.checks.progress import path_problem, responsible_among, url_problem
 from napctl.model import Action, Plan
 from napctl.model.progress import NOT_REPORTED, Entry, ProgressReport
 
@@ -147,7 +147,6 @@ class ChecklistProgress:
     year: int
     #: (plan id, department) -> action id -> entry.
     entries: dict[tuple[str, str], dict[str, Entry]] = field(default_factory=dict)
-    _registries: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, reports: Iterable[ProgressReport], year: int) -> ChecklistProgress:
@@ -166,10 +165,11 @@ class ChecklistProgress:
     def department_for(self, plan: Plan, action: Action, codes: frozenset[str],
                        named: Sequence[str]) -> str | None:
         """Whose report the item shows: the checklist's own department when it is responsible."""
-        registry = self._registries.get(plan.id)
-        if registry is None:
-            registry = self._registries[plan.id] = [d.code for d in plan.departments]
-        mine = [c for c in responsible(plan, action, registry) if c in codes]
+        if action.for_all:  # every department reports: the checklist's own first
+            first = next((c for c in named if c in codes), None)
+            return first if first is not None else next(
+                iter(responsible_among(plan, action, codes)), None)
+        mine = responsible_among(plan, action, codes)
         for code in named:
             if code in mine:
                 return code
