@@ -48,6 +48,19 @@ class PlanIndex:
 
     @classmethod
     def of(cls, plan: Plan) -> PlanIndex:
+        """The index of ``plan``, built once per plan object: checking, importing or
+        initialising a thousand reports of one plan builds it once, not per report."""
+        hit = _PLAN_INDEXES.get(id(plan))
+        if hit is not None and hit[0] is plan:
+            return hit[1]
+        if len(_PLAN_INDEXES) > 256:
+            _PLAN_INDEXES.clear()
+        index = cls._build(plan)
+        _PLAN_INDEXES[id(plan)] = (plan, index)
+        return index
+
+    @classmethod
+    def _build(cls, plan: Plan) -> PlanIndex:
         codes = [d.code for d in plan.departments]
         actions: dict[str, tuple[Pillar, Goal, Action]] = {}
         duties: dict[str, list[str]] = {c: [] for c in codes}
@@ -66,6 +79,11 @@ class PlanIndex:
         if found is None:
             found = self._duty_sets[code] = frozenset(self.duties.get(code, ()))
         return found
+
+
+# One index per plan object; a plan is immutable and the memo holds a reference to
+# it, so an entry cannot describe another plan that reuses the id.
+_PLAN_INDEXES: dict[int, tuple[Plan, PlanIndex]] = {}
 
 
 def responsible(plan: Plan, action: Action) -> Sequence[str]:

@@ -185,10 +185,11 @@ class Plan:
                     yield pillar, goal, action
 
     def department(self, code: str) -> Department | None:
-        for dept in self.departments:
-            if dept.code == code:
-                return dept
-        return None
+        """The first department of the registry with this code, from the plan's index
+        (built once per plan): a look-up per action costs no scan of the registry."""
+        from napctl.query.registry import registry_index
+
+        return registry_index(self).by_code.get(code)
 
 
 class PlanFacts(NamedTuple):
@@ -202,8 +203,21 @@ class PlanFacts(NamedTuple):
 
 
 def plan_facts(plan: Plan) -> PlanFacts:
-    return PlanFacts(plan.id, plan.period, frozenset(d.code for d in plan.departments),
-                     frozenset(a.id for _, _, a in plan.actions()))
+    """The facts of ``plan``, once per plan object (each report checked against it asks)."""
+    hit = _FACTS.get(id(plan))
+    if hit is not None and hit[0] is plan:
+        return hit[1]
+    if len(_FACTS) > 256:
+        _FACTS.clear()
+    facts = PlanFacts(plan.id, plan.period, frozenset(d.code for d in plan.departments),
+                      frozenset(a.id for _, _, a in plan.actions()))
+    _FACTS[id(plan)] = (plan, facts)
+    return facts
+
+
+# The memo holds a reference to each plan, so an entry cannot describe another plan
+# that reuses the id.
+_FACTS: dict[int, tuple[Plan, PlanFacts]] = {}
 
 
 def plan_from_trusted(data: dict[str, Any]) -> Plan:
