@@ -60,6 +60,9 @@ TARGET_BARE_PARSE = 1.5
 TARGET_DIFF = 1.5
 #: Row 8 (issue 20): every command on a hostile shape within this factor of `validate`.
 TARGET_SHAPE = 5.0
+#: The reporting year of row 8's progress files (the shapes' plans run 2020-2022).
+SHAPE_YEAR = "2021"
+SHAPE_PLAN = "shape-2020-2022"
 #: Memory is "bounded by the largest plan" when the peak RSS of validating
 #: 1000 plans exceeds that of 10 plans by at most this many times the size of
 #: the largest plan file (a validator that holds one plan at a time needs a
@@ -624,28 +627,95 @@ class Bench:
         folder = self.cache / "shapes"
         folder.mkdir(parents=True, exist_ok=True)
         out = folder / "checklists"
+        fresh = Path(tempfile.mkdtemp(prefix="napctl-bench-shapes-"))
+
+        def clear() -> None:
+            shutil.rmtree(fresh, ignore_errors=True)
+
         wide = 2000 if self.quick else 10_000
-        for name, text in (("chain", shapes.deep_chain(2000)),
-                           ("wide", shapes.wide_registry(wide))):
-            plan = folder / f"{name}.yaml"
-            if not plan.is_file() or plan.read_text(encoding="utf-8") != text:
-                plan.write_text(text, encoding="utf-8")
-            where = os.path.relpath(plan, ROOT)
-            floor = Cmd(f"napctl validate ({name})", [self.napctl, "validate", where])
-            commands = {
-                "actors": ["actors"], "actions": ["actions", "--actor", "D0"],
-                "matrix": ["matrix"], "show": ["show", "A1"],
-                "report": ["render", "report"],
-                "checklist": ["render", "checklist", "--actor", "D0"],
-                "checklists": ["checklists", "--out", str(out), "--check"],
-            }
-            for label, argv in commands.items():
-                cmd = Cmd(f"napctl {label} ({name})", [self.napctl, *argv, "--plans", where])
-                if label == "checklists":  # exit 1: nothing written yet, every file stale
-                    cmd = Cmd(cmd.label, [sys.executable, "-c", "import subprocess, sys;"
-                                          " subprocess.run(sys.argv[1:])", *cmd.argv])
-                self.add(f"8{name[0]}/{label}", cmd, floor, TARGET_SHAPE, budget=30,
-                         min_reps=1, max_reps=3, single_if_over=True)
+        try:
+            for name, text in (("chain", shapes.deep_chain(2000)),
+                               ("wide", shapes.wide_registry(wide))):
+                plan = _write_if_changed(folder / f"{name}.yaml", text)
+                revised = _write_if_changed(folder / f"{name}-revised.yaml",
+                                            shapes.revised(text))
+                reports = self.shape_progress(plan, folder / f"{name}-progress")
+                if reports is None:
+                    continue
+                where, rel_reports = os.path.relpath(plan, ROOT), os.path.relpath(reports, ROOT)
+                floor = Cmd(f"napctl validate ({name})", [self.napctl, "validate", where])
+                year = ["--year", SHAPE_YEAR]
+                with_progress = ["--progress", rel_reports, *year]
+                commands = {
+                    "actors": ["actors"], "actions": ["actions", "--actor", "D0"],
+                    "matrix": ["matrix"], "show": ["show", "A1"], "plans": ["plans"],
+                    "report": ["render", "report"],
+                    "report --year": ["render", "report", *with_progress],
+                    "dashboard": ["render", "dashboard", *with_progress],
+                    "checklist": ["render", "checklist", "--actor", "D0"],
+                    "checklists": ["checklists", "--out", str(out), "--check"],
+                    "progress init": ["progress", "init", "--plan", SHAPE_PLAN, *year,
+                                      "--out", str(fresh)],
+                    "status": ["status", *with_progress],
+                    "status --by department": ["status", *with_progress,
+                                               "--by", "department"],
+                    "export csv": ["export", "-f", "csv", "-o", "-"],
+                    "export xlsx": ["export", "-o", str(fresh / "export.xlsx")],
+                    "export --year csv": ["export", "-f", "csv", "-o", "-", *with_progress],
+                }
+                # Commands that take the plan as an argument, not --plans.
+                positional = {
+                    "review": ["review", where],
+                    "diff": ["diff", where, os.path.relpath(revised, ROOT)],
+                }
+                cmds = [Cmd(f"napctl {label} ({name})", [self.napctl, *argv, "--plans", where],
+                            prepare=clear if "progress" in argv or "xlsx" in label else None)
+                        for label, argv in commands.items()]
+                cmds += [Cmd(f"napctl {label} ({name})", [self.napctl, *argv])
+                         for label, argv in positional.items()]
+                for cmd in cmds:
+                    label = cmd.label.split(" (")[0].removeprefix("napctl ")
+                    if label in ("checklists", "diff"):  # exit 1: stale files; differences
+                        cmd = Cmd(cmd.label, [sys.executable, "-c", "import subprocess, sys;"
+                                              " subprocess.run(sys.argv[1:])", *cmd.argv],
+                                  prepare=cmd.prepare)
+                    self.add(f"8{name[0]}/{label}", cmd, floor, TARGET_SHAPE, budget=20,
+                             min_reps=1, max_reps=3, single_if_over=True)
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)
+
+    def shape_progress(self, plan: Path, folder: Path) -> Path | None:
+        """A progress folder for ``plan`` (kept in the bench cache while the plan is the
+        same): `progress init` for SHAPE_YEAR, then a few statuses reported."""
+        stamp = folder / ".plan-sha256"
+        digest = hashlib.sha256(plan.read_bytes()).hexdigest()
+        if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
+            return folder
+        shutil.rmtree(folder, ignore_errors=True)
+        progress(f"row 8: napctl progress init into {folder}")
+        done = subprocess.run([self.napctl, "progress", "init", "--plan", SHAPE_PLAN,
+                               "--year", SHAPE_YEAR,
+                               "--out", str(folder), "--plans", str(plan)],
+                              cwd=ROOT, env=_child_env(None), capture_output=True,
+                              text=True, check=False)
+        if done.returncode != 0:
+            self.errors.append(f"row 8: progress init for {plan.name} exited"
+                               f" {done.returncode}: {done.stderr.strip()[-300:]}")
+            return None
+        files = sorted(folder.rglob("*.yaml"))
+        for n, path in enumerate(files[:: max(1, len(files) // 10)]):
+            text = path.read_text(encoding="utf-8")
+            status = ("completed\n    summary: Done.", "ongoing", "not-started")[n % 3]
+            path.write_text(text.replace("status: not-reported", f"status: {status}", 1),
+                            encoding="utf-8")
+        stamp.write_text(digest, encoding="utf-8")
+        return folder
+
+
+def _write_if_changed(path: Path, text: str) -> Path:
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
