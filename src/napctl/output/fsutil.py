@@ -24,15 +24,17 @@ STALE_SECONDS = 3600
 _CLEANED: set[str] = set()
 
 
-def atomic_write(path: Path, text: str, *, replace_any: bool = False) -> None:
+def atomic_write(path: Path, text: str, *, replace_any: bool = False,
+                 durable: bool = True) -> None:
     """Write ``text`` (UTF-8, line ends as given): see ``atomic_write_bytes``."""
     if str(path) == "-":
         sys.stdout.write(text)
         return
-    atomic_write_bytes(path, text.encode("utf-8"), replace_any=replace_any)
+    atomic_write_bytes(path, text.encode("utf-8"), replace_any=replace_any, durable=durable)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False,
+                       durable: bool = True) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new, never half.
 
     - ``-`` is standard output.
@@ -48,7 +50,10 @@ def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False) ->
     - Temporary files left by a killed run in the folder are removed first.
 
     ``replace_any`` replaces whatever has the name (a folder napctl owns, such
-    as the cache's). Raises OSError with a ``strerror`` fit for a message.
+    as the cache's). ``durable=False`` skips flushing the data to disk before the
+    rename, for files whose loss or truncation in a crash costs nothing (the
+    cache's entries, which are checked when read). Raises OSError with a
+    ``strerror`` fit for a message.
     """
     path = Path(path)
     if str(path) == "-":
@@ -56,7 +61,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False) ->
         sys.stdout.buffer.write(data)
         return
     if replace_any:
-        _replace(path, data, None)
+        _replace(path, data, None, durable=durable)
         return
     info = _target_info(path)
     if info is not None and not stat.S_ISREG(info.st_mode):
@@ -66,7 +71,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False) ->
         _write_special(path, data, info)  # /dev/stdout redirected to a file
         return
     real = Path(os.path.realpath(path)) if path.is_symlink() else path
-    _replace(real, data, None if info is None else stat.S_IMODE(info.st_mode))
+    _replace(real, data, None if info is None else stat.S_IMODE(info.st_mode),
+             durable=durable)
 
 
 def _target_info(path: Path) -> os.stat_result | None:
@@ -104,7 +110,7 @@ def _write_special(path: Path, data: bytes, info: os.stat_result | None) -> None
         os.close(fd)
 
 
-def _replace(path: Path, data: bytes, mode: int | None) -> None:
+def _replace(path: Path, data: bytes, mode: int | None, *, durable: bool = True) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     clean_stale_temps(folder)
@@ -119,7 +125,8 @@ def _replace(path: Path, data: bytes, mode: int | None) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
             os.fchmod(handle.fileno(), _new_file_mode() if mode is None else mode)
         os.replace(tmp, path)
     except BaseException:
