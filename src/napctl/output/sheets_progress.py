@@ -53,16 +53,13 @@ def progress_rows(rows: Sequence[ActionRow], progress: ChecklistProgress,
                   codes: Mapping[str, frozenset[str]] | None, indicators: int
                   ) -> list[list[str]]:
     """Each action's row once per department that reports on it (of ``codes``, per plan)."""
-    registries: dict[str, list[str]] = {}
     out: list[list[str]] = []
     for row in rows:
         plan, action = row.plan, row.action
-        registry = registries.get(plan.id)
-        if registry is None:
-            registry = registries[plan.id] = [d.code for d in plan.departments]
         mine = None if codes is None else codes.get(plan.id, frozenset())
         matrix = matrix_row(row)
-        for code in responsible(plan, action, registry):
+        # The plan's registry index: no set of its codes built per action (issue 20).
+        for code in responsible(plan, action):
             if mine is not None and code not in mine:
                 continue
             entry = progress.entry(plan.id, code, action.id)

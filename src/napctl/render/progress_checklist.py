@@ -147,7 +147,6 @@ class ChecklistProgress:
     year: int
     #: (plan id, department) -> action id -> entry.
     entries: dict[tuple[str, str], dict[str, Entry]] = field(default_factory=dict)
-    _registries: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, reports: Iterable[ProgressReport], year: int) -> ChecklistProgress:
@@ -166,10 +165,8 @@ class ChecklistProgress:
     def department_for(self, plan: Plan, action: Action, codes: frozenset[str],
                        named: Sequence[str]) -> str | None:
         """Whose report the item shows: the checklist's own department when it is responsible."""
-        registry = self._registries.get(plan.id)
-        if registry is None:
-            registry = self._registries[plan.id] = [d.code for d in plan.departments]
-        mine = [c for c in responsible(plan, action, registry) if c in codes]
+        # The plan's registry index, not a set of its codes built per item (issue 20).
+        mine = [c for c in responsible(plan, action) if c in codes]
         for code in named:
             if code in mine:
                 return code
