@@ -3,6 +3,11 @@
     python bench/run.py            # full: bundled plans and corpora of 10, 100, 1000 plans
     python bench/run.py --quick    # 10 plans, 3 repetitions, no 1000-plan runs (CI smoke)
 
+Row 8 (issue 20) is every command that reads a plan, on a 2,000-deep chain of
+departments and a registry of 10,000 side by side (bench/shapes.py), each as a ratio
+to `napctl validate` of the same file; the XLSX exports also against openpyxl alone
+writing as many cells (bench/xlsx_floor.py).
+
 Row 7 (issue 17) is `napctl diff` of two generated 1000-action plans (a plan
 and a mid-term revision of it, see bench/diffbench.py) against the Typer
 floor, and the CPU time of matching actions by text at 1000 and 2000 actions.
@@ -662,6 +667,8 @@ class Bench:
                     "export csv": ["export", "-f", "csv", "-o", "-"],
                     "export xlsx": ["export", "-o", str(fresh / "export.xlsx")],
                     "export --year csv": ["export", "-f", "csv", "-o", "-", *with_progress],
+                    "export --year xlsx": ["export", "-o", str(fresh / "export-year.xlsx"),
+                                           *with_progress],
                 }
                 # Commands that take the plan as an argument, not --plans.
                 positional = {
@@ -681,8 +688,32 @@ class Bench:
                                   prepare=cmd.prepare)
                     self.add(f"8{name[0]}/{label}", cmd, floor, TARGET_SHAPE, budget=20,
                              min_reps=1, max_reps=3, single_if_over=True)
+                    if "xlsx" in label:
+                        self.xlsx_floor(f"8{name[0]}/{label}", cmd, folder / "xlsx-floor.xlsx")
         finally:
             shutil.rmtree(fresh, ignore_errors=True)
+
+    def xlsx_floor(self, name: str, export: Cmd, target: Path) -> None:
+        """Info: ``export`` against openpyxl alone writing as many cells (bench/xlsx_floor.py),
+        what a workbook of that size costs whatever napctl does."""
+        try:
+            from openpyxl import load_workbook
+        except ImportError:
+            return
+        out = Path(export.argv[export.argv.index("-o") + 1])
+        try:
+            run_once(export)
+        except (CommandFailed, CommandTimedOut):
+            return
+        book = load_workbook(out, read_only=True)
+        cells = sum(ws.max_row * ws.max_column for ws in book.worksheets)
+        book.close()
+        cols = 24
+        floor = Cmd(f"openpyxl alone, {cells} cells",
+                    [sys.executable, str(BENCH / "xlsx_floor.py"), str(-(-cells // cols)),
+                     str(cols), str(target)])
+        self.add(f"{name} (openpyxl)", export, floor, None, budget=20, min_reps=1,
+                 max_reps=3, single_if_over=True)
 
     def shape_progress(self, plan: Path, folder: Path) -> Path | None:
         """A progress folder for ``plan`` (kept in the bench cache while the plan is the
