@@ -665,9 +665,9 @@ class Bench:
                     "status --by department": ["status", *with_progress,
                                                "--by", "department"],
                     "export csv": ["export", "-f", "csv", "-o", "-"],
-                    "export xlsx": ["export", "-o", str(fresh / "export.xlsx")],
+                    "export xlsx": ["export", "-o", str(folder / f"{name}.xlsx")],
                     "export --year csv": ["export", "-f", "csv", "-o", "-", *with_progress],
-                    "export --year xlsx": ["export", "-o", str(fresh / "export-year.xlsx"),
+                    "export --year xlsx": ["export", "-o", str(folder / f"{name}-year.xlsx"),
                                            *with_progress],
                 }
                 # Commands that take the plan as an argument, not --plans.
@@ -676,24 +676,42 @@ class Bench:
                     "diff": ["diff", where, os.path.relpath(revised, ROOT)],
                 }
                 cmds = [Cmd(f"napctl {label} ({name})", [self.napctl, *argv, "--plans", where],
-                            prepare=clear if "progress" in argv or "xlsx" in label else None)
+                            prepare=clear if "progress" in argv else None)
                         for label, argv in commands.items()]
                 cmds += [Cmd(f"napctl {label} ({name})", [self.napctl, *argv])
                          for label, argv in positional.items()]
-                for cmd in cmds:
-                    label = cmd.label.split(" (")[0].removeprefix("napctl ")
-                    if label in ("checklists", "diff"):  # exit 1: stale files; differences
-                        cmd = Cmd(cmd.label, [sys.executable, "-c", "import subprocess, sys;"
-                                              " subprocess.run(sys.argv[1:])", *cmd.argv],
-                                  prepare=cmd.prepare)
-                    self.add(f"8{name[0]}/{label}", cmd, floor, TARGET_SHAPE, budget=20,
-                             min_reps=1, max_reps=3, single_if_over=True)
-                    if "xlsx" in label:
-                        self.xlsx_floor(f"8{name[0]}/{label}", cmd, folder / "xlsx-floor.xlsx")
+                labels = [c.label.split(" (")[0].removeprefix("napctl ") for c in cmds]
+                cmds = [Cmd(c.label, [sys.executable, "-c", "import subprocess, sys;"
+                                      " subprocess.run(sys.argv[1:])", *c.argv],
+                            prepare=c.prepare)
+                        if label in ("checklists", "diff")  # exit 1: stale files; differences
+                        else c for c, label in zip(cmds, labels, strict=True)]
+                self.shape_rows(name, floor, cmds, labels, folder)
         finally:
             shutil.rmtree(fresh, ignore_errors=True)
 
-    def xlsx_floor(self, name: str, export: Cmd, target: Path) -> None:
+    def shape_rows(self, name: str, floor: Cmd, cmds: list[Cmd], labels: list[str],
+                   folder: Path) -> None:
+        """One shape's commands and `validate`, measured together (validate once a round,
+        not once per command: the row stays within a few minutes)."""
+        progress(f"row 8{name[0]}: {len(cmds)} commands vs {floor.label}")
+        try:
+            # At least one round after the warm-up (which fills napctl's cache), more
+            # while they fit in the budget.
+            samples = measure([floor, *cmds], 1, self.budget(50), 3)
+        except (CommandFailed, CommandTimedOut):
+            # Find which one: each command on its own, for its own error or row.
+            for cmd, label in zip(cmds, labels, strict=True):
+                self.add(f"8{name[0]}/{label}", cmd, floor, TARGET_SHAPE, budget=10,
+                         min_reps=1, max_reps=1, single_if_over=True)
+            return
+        for cmd, label in zip(cmds, labels, strict=True):
+            self.rows.append(Row(f"8{name[0]}/{label}", cmd, floor, TARGET_SHAPE, samples))
+            if "xlsx" in label:
+                self.xlsx_floor(f"8{name[0]}/{label}", cmd, samples[cmd.label],
+                                folder / "xlsx-floor.xlsx")
+
+    def xlsx_floor(self, name: str, export: Cmd, measured: Samples, target: Path) -> None:
         """Info: ``export`` against openpyxl alone writing as many cells (bench/xlsx_floor.py),
         what a workbook of that size costs whatever napctl does."""
         try:
@@ -701,9 +719,7 @@ class Bench:
         except ImportError:
             return
         out = Path(export.argv[export.argv.index("-o") + 1])
-        try:
-            run_once(export)
-        except (CommandFailed, CommandTimedOut):
+        if not out.is_file():
             return
         book = load_workbook(out, read_only=True)
         cells = sum(ws.max_row * ws.max_column for ws in book.worksheets)
@@ -712,8 +728,13 @@ class Bench:
         floor = Cmd(f"openpyxl alone, {cells} cells",
                     [sys.executable, str(BENCH / "xlsx_floor.py"), str(-(-cells // cols)),
                      str(cols), str(target)])
-        self.add(f"{name} (openpyxl)", export, floor, None, budget=20, min_reps=1,
-                 max_reps=3, single_if_over=True)
+        try:
+            samples = measure([floor], 1, self.budget(5), 1, single_if_over=True)
+        except (CommandFailed, CommandTimedOut) as exc:
+            self.errors.append(f"row {name} (openpyxl): {exc}")
+            return
+        self.rows.append(Row(f"{name} (openpyxl)", export, floor, None,
+                             {export.label: measured, **samples}))
 
     def shape_progress(self, plan: Path, folder: Path) -> Path | None:
         """A progress folder for ``plan`` (kept in the bench cache while the plan is the
