@@ -48,6 +48,19 @@ class PlanIndex:
 
     @classmethod
     def of(cls, plan: Plan) -> PlanIndex:
+        """The plan's index, built once per plan object (a checklist item, a report, a
+        status and a report of it all ask for it: never one build per item)."""
+        hit = _PLAN_INDEXES.get(id(plan))
+        if hit is not None and hit[0] is plan:
+            return hit[1]
+        index = cls._build(plan)
+        if len(_PLAN_INDEXES) > 256:
+            _PLAN_INDEXES.clear()
+        _PLAN_INDEXES[id(plan)] = (plan, index)
+        return index
+
+    @classmethod
+    def _build(cls, plan: Plan) -> PlanIndex:
         codes = [d.code for d in plan.departments]
         actions: dict[str, tuple[Pillar, Goal, Action]] = {}
         duties: dict[str, list[str]] = {c: [] for c in codes}
@@ -68,11 +81,17 @@ class PlanIndex:
         return found
 
 
+# One index per plan object. A plan is immutable and the memo holds a reference to
+# it, so an entry cannot describe another plan that reuses the id (as registry_index).
+_PLAN_INDEXES: dict[int, tuple[Plan, PlanIndex]] = {}
+
+
 def responsible(plan: Plan, action: Action, codes: Sequence[str] | None = None) -> list[str]:
     """The departments that report on ``action``: those it names, or all for 'All'."""
-    if action.for_all:
-        return list(codes) if codes is not None else [d.code for d in plan.departments]
     from napctl.query.registry import registry_index
+
+    if action.for_all:
+        return list(codes if codes is not None else registry_index(plan).codes)
 
     # The plan's index, not a set built per action (10,000 actions x 10,000 departments).
     registry = set(codes) if codes is not None else registry_index(plan).by_code

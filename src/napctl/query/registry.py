@@ -18,8 +18,8 @@ Row = tuple[Pillar, Goal, Action]
 
 
 class RegistryIndex:
-    __slots__ = ("_below", "actions_of", "by_code", "by_key", "children", "for_all",
-                 "order", "plan", "rows")
+    __slots__ = ("_below", "actions_of", "by_code", "by_key", "children", "codes",
+                 "for_all", "order", "plan", "rows")
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
@@ -36,6 +36,8 @@ class RegistryIndex:
                 codes = self.by_key.setdefault(fold_key(name), [])
                 if dept.code not in codes:
                     codes.append(dept.code)
+        #: Every department's code, in registry order (what an action for "All" names).
+        self.codes: tuple[str, ...] = tuple(d.code for d in plan.departments)
         self.rows: list[Row] = list(plan.actions())
         self.actions_of: dict[str, list[int]] = {}
         self.for_all: list[int] = []

@@ -32,6 +32,7 @@ from markupsafe import Markup
 from napctl.checks.progress import path_problem, responsible, url_problem
 from napctl.model import Action, Plan
 from napctl.model.progress import NOT_REPORTED, Entry, ProgressReport
+from napctl.query.registry import registry_index
 
 #: Editable text fields: checklist label -> entry attribute.
 TEXT_FIELDS = {"Summary": "summary", "Obstacles": "obstacles", "Revised due": "revised_due",
@@ -165,8 +166,11 @@ class ChecklistProgress:
     def department_for(self, plan: Plan, action: Action, codes: frozenset[str],
                        named: Sequence[str]) -> str | None:
         """Whose report the item shows: the checklist's own department when it is responsible."""
-        # The plan's registry index, not a set of its codes built per item (issue 20).
-        mine = [c for c in responsible(plan, action) if c in codes]
+        if action.for_all:  # the checklist's own codes in registry order, not the registry
+            registry = registry_index(plan)
+            mine = [c for c in registry.in_order(codes) if c in registry.by_code]
+        else:
+            mine = [c for c in responsible(plan, action) if c in codes]
         for code in named:
             if code in mine:
                 return code
