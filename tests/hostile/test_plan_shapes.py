@@ -242,3 +242,52 @@ def test_commands_answer_on_moderate_shapes(shape: str, tmp_path: Path,
     assert f"Department {size - 1}" in page
     report = run("render", "report", "--year", str(YEAR), "--progress", out, "--plans", where)
     assert "Action 1 for department" in report and f"D{size - 1}" in report
+
+
+@pytest.mark.parametrize("shape", ["chain", "wide"])
+def test_checklists_with_progress_build_the_plan_index_once(
+        shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from napctl.checks.progress import PlanIndex
+    from napctl.output.progress_init import init_reports
+    from napctl.render.checklist_check import pending_items
+    from napctl.render.progress_checklist import ChecklistProgress
+
+    _, plan = _moderate(shape, tmp_path)
+    size = len(plan.departments)
+    init_reports(plan, YEAR, tmp_path / "progress")
+    reports = [r.report for r in load_progress([tmp_path / "progress"], [plan]).reports]
+    builds = [0]
+    build = PlanIndex._build.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[PlanIndex], plan: Plan) -> PlanIndex:
+        builds[0] += 1
+        return build(cls, plan)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(PlanIndex, "_build", classmethod(counted))
+    from napctl.render import progress_checklist
+
+    named = [0]  # codes the checklist items got from responsible(), all together
+    real_responsible = progress_checklist.responsible
+
+    def responsible(*args: Any) -> list[str]:
+        found = real_responsible(*args)
+        named[0] += len(found)
+        return found
+
+    monkeypatch.setattr(progress_checklist, "responsible", responsible)
+    view = ChecklistProgress.of(reports, YEAR)
+    assert len(view.entries) == size
+    walks = _counted(plan, monkeypatch)
+    files = build_checklists([plan], "md", progress=view)
+    assert len(files.files) == size + 1  # one per department and the index
+    # Every department's checklist shows its "All" action with its own entry.
+    pending = [pending_items(text, name, {plan.id: plan}, view)
+               for name, text in files.files.items()]
+    assert not any(pending)  # just rendered: nothing typed in that the files lack
+    assert builds[0] <= 1  # the plan's index, once (one per checklist item was the cost)
+    # Each "All" item looked up its checklist's own codes, not the whole registry
+    # (which made size x size codes: 4 million on 2,000 departments): about a code per
+    # item shown (a chain's checklist lists its units' actions too).
+    items = sum(text.count("<!-- napctl: plan=") for text in files.files.values())
+    assert items >= size and named[0] <= 2 * items, (named[0], items)
+    assert CountingList.loops <= 25 and walks[0] <= 25, (CountingList.loops, walks[0])
