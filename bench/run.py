@@ -3,6 +3,11 @@
     python bench/run.py            # full: bundled plans and corpora of 10, 100, 1000 plans
     python bench/run.py --quick    # 10 plans, 3 repetitions, no 1000-plan runs (CI smoke)
 
+Row 8 (issue 20) is every command that reads a plan, on a 2,000-deep chain of
+departments and a registry of 10,000 side by side (bench/shapes.py), each as a ratio
+to `napctl validate` of the same file; the XLSX exports also against openpyxl alone
+writing as many cells (bench/xlsx_floor.py).
+
 Row 7 (issue 17) is `napctl diff` of two generated 1000-action plans (a plan
 and a mid-term revision of it, see bench/diffbench.py) against the Typer
 floor, and the CPU time of matching actions by text at 1000 and 2000 actions.
@@ -60,6 +65,9 @@ TARGET_BARE_PARSE = 1.5
 TARGET_DIFF = 1.5
 #: Row 8 (issue 20): every command on a hostile shape within this factor of `validate`.
 TARGET_SHAPE = 5.0
+#: The reporting year of row 8's progress files (the shapes' plans run 2020-2022).
+SHAPE_YEAR = "2021"
+SHAPE_PLAN = "shape-2020-2022"
 #: Memory is "bounded by the largest plan" when the peak RSS of validating
 #: 1000 plans exceeds that of 10 plans by at most this many times the size of
 #: the largest plan file (a validator that holds one plan at a time needs a
@@ -624,28 +632,144 @@ class Bench:
         folder = self.cache / "shapes"
         folder.mkdir(parents=True, exist_ok=True)
         out = folder / "checklists"
+        fresh = Path(tempfile.mkdtemp(prefix="napctl-bench-shapes-"))
+
+        def clear() -> None:
+            shutil.rmtree(fresh, ignore_errors=True)
+
         wide = 2000 if self.quick else 10_000
-        for name, text in (("chain", shapes.deep_chain(2000)),
-                           ("wide", shapes.wide_registry(wide))):
-            plan = folder / f"{name}.yaml"
-            if not plan.is_file() or plan.read_text(encoding="utf-8") != text:
-                plan.write_text(text, encoding="utf-8")
-            where = os.path.relpath(plan, ROOT)
-            floor = Cmd(f"napctl validate ({name})", [self.napctl, "validate", where])
-            commands = {
-                "actors": ["actors"], "actions": ["actions", "--actor", "D0"],
-                "matrix": ["matrix"], "show": ["show", "A1"],
-                "report": ["render", "report"],
-                "checklist": ["render", "checklist", "--actor", "D0"],
-                "checklists": ["checklists", "--out", str(out), "--check"],
-            }
-            for label, argv in commands.items():
-                cmd = Cmd(f"napctl {label} ({name})", [self.napctl, *argv, "--plans", where])
-                if label == "checklists":  # exit 1: nothing written yet, every file stale
-                    cmd = Cmd(cmd.label, [sys.executable, "-c", "import subprocess, sys;"
-                                          " subprocess.run(sys.argv[1:])", *cmd.argv])
-                self.add(f"8{name[0]}/{label}", cmd, floor, TARGET_SHAPE, budget=30,
-                         min_reps=1, max_reps=3, single_if_over=True)
+        try:
+            for name, text in (("chain", shapes.deep_chain(2000)),
+                               ("wide", shapes.wide_registry(wide))):
+                plan = _write_if_changed(folder / f"{name}.yaml", text)
+                revised = _write_if_changed(folder / f"{name}-revised.yaml",
+                                            shapes.revised(text))
+                reports = self.shape_progress(plan, folder / f"{name}-progress")
+                if reports is None:
+                    continue
+                where, rel_reports = os.path.relpath(plan, ROOT), os.path.relpath(reports, ROOT)
+                floor = Cmd(f"napctl validate ({name})", [self.napctl, "validate", where])
+                year = ["--year", SHAPE_YEAR]
+                with_progress = ["--progress", rel_reports, *year]
+                commands = {
+                    "actors": ["actors"], "actions": ["actions", "--actor", "D0"],
+                    "matrix": ["matrix"], "show": ["show", "A1"], "plans": ["plans"],
+                    "report": ["render", "report"],
+                    "report --year": ["render", "report", *with_progress],
+                    "dashboard": ["render", "dashboard", *with_progress],
+                    "checklist": ["render", "checklist", "--actor", "D0"],
+                    "checklists": ["checklists", "--out", str(out), "--check"],
+                    "checklists --year": ["checklists", "--out", str(out), "--check",
+                                          *with_progress],
+                    "progress init": ["progress", "init", "--plan", SHAPE_PLAN, *year,
+                                      "--out", str(fresh)],
+                    "status": ["status", *with_progress],
+                    "status --by department": ["status", *with_progress,
+                                               "--by", "department"],
+                    "export csv": ["export", "-f", "csv", "-o", "-"],
+                    "export xlsx": ["export", "-o", str(folder / f"{name}.xlsx")],
+                    "export --year csv": ["export", "-f", "csv", "-o", "-", *with_progress],
+                    "export --year xlsx": ["export", "-o", str(folder / f"{name}-year.xlsx"),
+                                           *with_progress],
+                }
+                # Commands that take the plan as an argument, not --plans.
+                positional = {
+                    "review": ["review", where],
+                    "diff": ["diff", where, os.path.relpath(revised, ROOT)],
+                }
+                cmds = [Cmd(f"napctl {label} ({name})", [self.napctl, *argv, "--plans", where],
+                            prepare=clear if "progress" in argv else None)
+                        for label, argv in commands.items()]
+                cmds += [Cmd(f"napctl {label} ({name})", [self.napctl, *argv])
+                         for label, argv in positional.items()]
+                labels = [c.label.split(" (")[0].removeprefix("napctl ") for c in cmds]
+                cmds = [Cmd(c.label, [sys.executable, "-c", "import subprocess, sys;"
+                                      " subprocess.run(sys.argv[1:])", *c.argv],
+                            prepare=c.prepare)
+                        if label.startswith(("checklists", "diff"))  # exit 1: stale; changes
+                        else c for c, label in zip(cmds, labels, strict=True)]
+                self.shape_rows(name, floor, cmds, labels, folder)
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)
+
+    def shape_rows(self, name: str, floor: Cmd, cmds: list[Cmd], labels: list[str],
+                   folder: Path) -> None:
+        """One shape's commands and `validate`, measured together (validate once a round,
+        not once per command: the row stays within a few minutes)."""
+        progress(f"row 8{name[0]}: {len(cmds)} commands vs {floor.label}")
+        try:
+            # At least one round after the warm-up (which fills napctl's cache), more
+            # while they fit in the budget.
+            samples = measure([floor, *cmds], 1, self.budget(50), 3)
+        except (CommandFailed, CommandTimedOut):
+            # Find which one: each command on its own, for its own error or row.
+            for cmd, label in zip(cmds, labels, strict=True):
+                self.add(f"8{name[0]}/{label}", cmd, floor, TARGET_SHAPE, budget=10,
+                         min_reps=1, max_reps=1, single_if_over=True)
+            return
+        for cmd, label in zip(cmds, labels, strict=True):
+            self.rows.append(Row(f"8{name[0]}/{label}", cmd, floor, TARGET_SHAPE, samples))
+            if "xlsx" in label:
+                self.xlsx_floor(f"8{name[0]}/{label}", cmd, samples[cmd.label],
+                                folder / "xlsx-floor.xlsx")
+
+    def xlsx_floor(self, name: str, export: Cmd, measured: Samples, target: Path) -> None:
+        """Info: ``export`` against openpyxl alone writing as many cells (bench/xlsx_floor.py),
+        what a workbook of that size costs whatever napctl does."""
+        try:
+            from openpyxl import load_workbook
+        except ImportError:
+            return
+        out = Path(export.argv[export.argv.index("-o") + 1])
+        if not out.is_file():
+            return
+        book = load_workbook(out, read_only=True)
+        cells = sum(ws.max_row * ws.max_column for ws in book.worksheets)
+        book.close()
+        cols = 24
+        floor = Cmd(f"openpyxl alone, {cells} cells",
+                    [sys.executable, str(BENCH / "xlsx_floor.py"), str(-(-cells // cols)),
+                     str(cols), str(target)])
+        try:
+            samples = measure([floor], 1, self.budget(5), 1, single_if_over=True)
+        except (CommandFailed, CommandTimedOut) as exc:
+            self.errors.append(f"row {name} (openpyxl): {exc}")
+            return
+        self.rows.append(Row(f"{name} (openpyxl)", export, floor, None,
+                             {export.label: measured, **samples}))
+
+    def shape_progress(self, plan: Path, folder: Path) -> Path | None:
+        """A progress folder for ``plan`` (kept in the bench cache while the plan is the
+        same): `progress init` for SHAPE_YEAR, then a few statuses reported."""
+        stamp = folder / ".plan-sha256"
+        digest = hashlib.sha256(plan.read_bytes()).hexdigest()
+        if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
+            return folder
+        shutil.rmtree(folder, ignore_errors=True)
+        progress(f"row 8: napctl progress init into {folder}")
+        done = subprocess.run([self.napctl, "progress", "init", "--plan", SHAPE_PLAN,
+                               "--year", SHAPE_YEAR,
+                               "--out", str(folder), "--plans", str(plan)],
+                              cwd=ROOT, env=_child_env(None), capture_output=True,
+                              text=True, check=False)
+        if done.returncode != 0:
+            self.errors.append(f"row 8: progress init for {plan.name} exited"
+                               f" {done.returncode}: {done.stderr.strip()[-300:]}")
+            return None
+        files = sorted(folder.rglob("*.yaml"))
+        for n, path in enumerate(files[:: max(1, len(files) // 10)]):
+            text = path.read_text(encoding="utf-8")
+            status = ("completed\n    summary: Done.", "ongoing", "not-started")[n % 3]
+            path.write_text(text.replace("status: not-reported", f"status: {status}", 1),
+                            encoding="utf-8")
+        stamp.write_text(digest, encoding="utf-8")
+        return folder
+
+
+def _write_if_changed(path: Path, text: str) -> Path:
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:

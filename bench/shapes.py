@@ -2,7 +2,9 @@
 
 ``deep_chain(n)``: n departments, each the parent of the next, 20 actions spread over them.
 ``wide_registry(n)``: n departments side by side and n actions, one each.
-Both are valid plans, written as plain YAML text.
+``revised(text)``: the same plan with a few actions changed, one dropped and one
+added (the other side of `napctl diff` in row 8).
+All are valid plans, written as plain YAML text.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ source:
   publisher: bench/shapes.py
   language: en
 """
+
+
+#: What ``revised`` does: these actions get a new text, this one is dropped.
+REVISED_ACTIONS = (1, 4, 7)
+DROPPED_ACTION = 10
 
 
 def _plan(n: int, *, chain: bool, actions: int | None = None) -> str:
@@ -59,7 +66,28 @@ def wide_registry(n: int = 10_000) -> str:
     return _plan(n, chain=False)
 
 
+def revised(text: str) -> str:
+    """``text`` (a plan of this module) with actions REVISED_ACTIONS reworded,
+    DROPPED_ACTION left out and an action ANEW added: a few changes in a large plan."""
+    out: list[str] = []
+    skip = False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("          - id: "):
+            skip = line.strip() == f"- id: A{DROPPED_ACTION}"
+        elif not line.startswith("           "):
+            skip = False
+        if skip:
+            continue
+        for i in REVISED_ACTIONS:
+            line = line.replace(f"text: Action {i} for ", f"text: Action {i}, revised, for ")
+        out.append(line)
+        if line.strip() == "- id: ALL1":
+            out.insert(len(out) - 1, "          - id: ANEW\n            text: A new action\n"
+                       "            departments: [D0]\n")
+    return "".join(out)
+
+
 if __name__ == "__main__":
     shape, size, target = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
-    target.write_text((deep_chain if shape == "chain" else wide_registry)(size),
-                      encoding="utf-8")
+    plan = (deep_chain if shape == "chain" else wide_registry)(size)
+    target.write_text(revised(plan) if "revised" in sys.argv[4:] else plan, encoding="utf-8")

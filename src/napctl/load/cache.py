@@ -20,9 +20,18 @@ validated again, so the cache can never change what a command answers.
 Where: $NAPCTL_CACHE_DIR, else $XDG_CACHE_HOME/napctl, else ~/.cache/napctl.
 NAPCTL_NO_CACHE=1 turns it off. A cache that cannot be read or written is
 simply not used. Entries are spread over 256 folders by the key's first two
-hex digits, and a folder keeps its newest ``KEEP_PER_FOLDER`` entries, so the
-cache stays bounded however often plans are edited (an entry dropped only
-costs one validation).
+hex digits, and a folder keeps its newest entries: always ``KEEP_PER_FOLDER``,
+and more while they total at most ``FOLDER_BYTES`` (up to ``MAX_PER_FOLDER``),
+so the cache stays bounded however often plans are edited (an entry dropped
+only costs one validation), yet holds the thousands of small progress reports
+of a large registry, which a bound of a few entries per folder would evict
+within one run (every run a miss, issue 20).
+
+Writing an entry is cheap: it is not flushed to disk (an entry torn by a crash
+fails its checks and is ignored like any other doubtful entry), and a folder is
+scanned for pruning at the first entry a process writes to it, then only after
+as many new entries as it held (amortised: a constant number of directory
+reads per entry, however many a command writes).
 """
 
 from __future__ import annotations
@@ -44,6 +53,11 @@ from napctl import __version__
 #: module under them is in the key, so a new rule module cannot be left out.
 RULE_FOLDERS = ("load", "model", "checks", "problems")
 KEEP_PER_FOLDER = 8
+#: A folder keeps more than KEEP_PER_FOLDER entries while they total at most this.
+FOLDER_BYTES = 1 << 20
+MAX_PER_FOLDER = 256
+#: Per folder written in this process: how many more entries before it is scanned again.
+_UNTIL_SCAN: dict[Path, int] = {}
 T = TypeVar("T")
 
 
@@ -150,8 +164,11 @@ def put(raw: bytes, data: dict[str, Any], kind: str = "plan") -> None:
     with contextlib.suppress(OSError, ValueError):
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                     replace_any=True)
-        _prune(target)
+                     replace_any=True, durable=False)
+        left = _UNTIL_SCAN.get(target.parent, 0) - 1
+        if left < 0:
+            left = max(KEEP_PER_FOLDER, _prune(target))
+        _UNTIL_SCAN[target.parent] = left
 
 
 def _encode(value: Any) -> Any:
@@ -175,10 +192,23 @@ def _decode(mapping: dict[str, Any]) -> Any:
     return mapping
 
 
-def _prune(newest: Path) -> None:
-    """Keep ``newest`` and the most recent others, up to KEEP_PER_FOLDER in its folder."""
-    others = [p for p in newest.parent.glob("*.json") if p != newest]
-    others.sort(key=lambda p: p.lstat().st_mtime_ns, reverse=True)
-    for old in others[KEEP_PER_FOLDER - 1:]:
+def _prune(newest: Path) -> int:
+    """Keep ``newest`` and the most recent others: KEEP_PER_FOLDER of them, and more
+    while they total at most FOLDER_BYTES, up to MAX_PER_FOLDER. How many are kept."""
+    others: list[tuple[int, int, str]] = []
+    with contextlib.suppress(OSError), os.scandir(newest.parent) as found:
+        for item in found:
+            if item.name.endswith(".json") and item.name != newest.name:
+                with contextlib.suppress(OSError):
+                    info = item.stat(follow_symlinks=False)
+                    others.append((info.st_mtime_ns, info.st_size, item.path))
+    others.sort(reverse=True)
+    kept, size = 1, 0
+    for _, bytes_, path in others:
+        size += bytes_
+        if kept < KEEP_PER_FOLDER or (size <= FOLDER_BYTES and kept < MAX_PER_FOLDER):
+            kept += 1
+            continue
         with contextlib.suppress(OSError):
-            old.unlink()
+            os.unlink(path)
+    return kept

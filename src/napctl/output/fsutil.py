@@ -11,6 +11,7 @@ import stat
 import sys
 import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 #: Where a name is a window onto a stream (``/dev/stdout``, ``/proc/self/fd/1``):
@@ -24,15 +25,17 @@ STALE_SECONDS = 3600
 _CLEANED: set[str] = set()
 
 
-def atomic_write(path: Path, text: str, *, replace_any: bool = False) -> None:
+def atomic_write(path: Path, text: str, *, replace_any: bool = False,
+                 durable: bool = True) -> None:
     """Write ``text`` (UTF-8, line ends as given): see ``atomic_write_bytes``."""
     if str(path) == "-":
         sys.stdout.write(text)
         return
-    atomic_write_bytes(path, text.encode("utf-8"), replace_any=replace_any)
+    atomic_write_bytes(path, text.encode("utf-8"), replace_any=replace_any, durable=durable)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False,
+                       durable: bool = True) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new, never half.
 
     - ``-`` is standard output.
@@ -48,7 +51,10 @@ def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False) ->
     - Temporary files left by a killed run in the folder are removed first.
 
     ``replace_any`` replaces whatever has the name (a folder napctl owns, such
-    as the cache's). Raises OSError with a ``strerror`` fit for a message.
+    as the cache's). ``durable=False`` skips flushing the data to disk before the
+    rename, for files whose loss or truncation in a crash costs nothing (the
+    cache's entries, which are checked when read). Raises OSError with a
+    ``strerror`` fit for a message.
     """
     path = Path(path)
     if str(path) == "-":
@@ -56,7 +62,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False) ->
         sys.stdout.buffer.write(data)
         return
     if replace_any:
-        _replace(path, data, None)
+        _replace(path, data, None, durable=durable)
         return
     info = _target_info(path)
     if info is not None and not stat.S_ISREG(info.st_mode):
@@ -66,7 +72,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False) ->
         _write_special(path, data, info)  # /dev/stdout redirected to a file
         return
     real = Path(os.path.realpath(path)) if path.is_symlink() else path
-    _replace(real, data, None if info is None else stat.S_IMODE(info.st_mode))
+    _replace(real, data, None if info is None else stat.S_IMODE(info.st_mode),
+             durable=durable)
 
 
 def _target_info(path: Path) -> os.stat_result | None:
@@ -104,10 +111,22 @@ def _write_special(path: Path, data: bytes, info: os.stat_result | None) -> None
         os.close(fd)
 
 
-def _replace(path: Path, data: bytes, mode: int | None) -> None:
+def _replace(path: Path, data: bytes, mode: int | None, *, durable: bool = True) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     clean_stale_temps(folder)
+    tmp = _write_temp(folder, path, data, mode, durable=durable)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _write_temp(folder: Path, path: Path, data: bytes, mode: int | None, *,
+                durable: bool) -> Path:
+    """``data`` in a new temporary file beside ``path``, flushed to disk when ``durable``."""
     tmp = folder / f".{path.name}.napctl-{os.getpid()}-{secrets.token_hex(4)}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
@@ -119,13 +138,77 @@ def _replace(path: Path, data: bytes, mode: int | None) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
             os.fchmod(handle.fileno(), _new_file_mode() if mode is None else mode)
-        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    return tmp
+
+
+#: A batch of at least this many files is made durable by one sync, not a flush per file.
+BATCH_SYNC_MIN = 16
+_SYNC = getattr(os, "sync", None)
+
+
+class NewFiles:
+    """Files written as one batch, each as ``atomic_write_bytes`` would: readers see the
+    old file or the new, never half of one.
+
+    ``add`` writes a file's data to a temporary file beside it (or, when something
+    is already at the name, writes it at once with ``atomic_write_bytes``);
+    ``commit`` makes every temporary file durable and only then renames it into
+    place. A large batch is made durable by one ``os.sync()`` instead of an
+    ``fsync`` per file: `progress init` on a registry of 10,000 departments writes
+    10,000 files, and 10,000 flushes to disk took 3 to 4 s where everything else
+    takes 2 (issue 20). Leaving the block without ``commit`` (an exception)
+    removes the temporary files; nothing is renamed.
+    """
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[Path, Path]] = []
+
+    def __enter__(self) -> NewFiles:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for tmp, _ in self._pending:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        self._pending.clear()
+
+    def add(self, path: Path, data: bytes) -> None:
+        path = Path(path)
+        if _target_info(path) is not None or str(path).startswith(_STREAM_FOLDERS):
+            atomic_write_bytes(path, data)  # not new after all: the careful single write
+            return
+        folder = path.parent if str(path.parent) else Path(".")
+        folder.mkdir(parents=True, exist_ok=True)
+        clean_stale_temps(folder)
+        # Without os.sync (Windows), each file is flushed as it is written.
+        tmp = _write_temp(folder, path, data, _new_file_mode(), durable=_SYNC is None)
+        self._pending.append((tmp, path))
+
+    def commit(self) -> None:
+        pending, self._pending = self._pending, []
+        try:
+            if _SYNC is not None and len(pending) >= BATCH_SYNC_MIN:
+                _SYNC()
+            elif _SYNC is not None:
+                for tmp, _ in pending:
+                    fd = os.open(tmp, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                    try:
+                        os.fsync(fd)
+                    finally:
+                        os.close(fd)
+            while pending:
+                tmp, path = pending[0]
+                os.replace(tmp, path)
+                pending.pop(0)
+        finally:
+            self._pending = pending  # whatever was not renamed: removed on exit
 
 
 def _new_file_mode() -> int:
@@ -204,8 +287,22 @@ WINDOWS_RESERVED = frozenset(
 
 def safe_child(folder: Path, name: str) -> Path:
     """``folder / name``, refusing anything that would resolve outside ``folder``."""
+    return safe_children(folder)(name)
+
+
+def safe_children(folder: Path) -> Callable[[str], Path]:
+    """``safe_child`` for many names in one folder: the folder is resolved once, and a
+    plain name (one component, not a link) costs one ``lstat``, not a walk of the path."""
     base = folder.resolve()
-    target = (base / name).resolve()
-    if target.parent != base:
-        raise ValueError(f"{name!r} would be written outside {folder}")
-    return target
+    seps = [sep for sep in (os.sep, os.altsep) if sep]
+
+    def child(name: str) -> Path:
+        target = base / name
+        plain = name not in ("", ".", "..") and not any(sep in name for sep in seps)
+        if not plain or os.path.islink(target):
+            target = target.resolve()
+        if target.parent != base:
+            raise ValueError(f"{name!r} would be written outside {folder}")
+        return target
+
+    return child

@@ -8,17 +8,18 @@ of its `actions:` list: every byte a department wrote stays where it was.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import textwrap
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from napctl.checks.progress import REPORTING_TAIL_YEARS, PlanIndex, period_text
 from napctl.model import Action, Plan
 from napctl.model.progress import NOT_REPORTED, STATUSES
-from napctl.output.fsutil import atomic_write, safe_child, slugify
+from napctl.output.fsutil import NewFiles, atomic_write, safe_child, safe_children, slugify
 
 SCHEMA_NAME = "progress.schema.json"
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/()-]*")
@@ -41,19 +42,32 @@ class InitResult:
 def scalar(text: str) -> str:
     """``text`` as a YAML scalar that reads back as exactly that text."""
     if _PLAIN.fullmatch(text) and not text.endswith(" ") and ": " not in text and (
-            " #" not in text):
-        import yaml
-
-        if yaml.safe_load(text) == text:
-            return text
+            " #" not in text) and _plain_is_text(text):
+        return text
     import json
 
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
 
 
+@functools.lru_cache(maxsize=4096)
+def _plain_is_text(text: str) -> bool:
+    """Whether YAML types ``text``, written plain on one line, as a string: the tag its
+    resolver gives (what ``yaml.safe_load`` would construct the value by), without
+    parsing a document per scalar (10,000 departments make 10,000 codes to write)."""
+    import yaml
+
+    resolver = yaml.resolver.Resolver()
+    tag = resolver.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return bool(tag == "tag:yaml.org,2002:str")
+
+
 def _comment(text: str, prefix: str) -> list[str]:
     """``text`` as comment lines: line breaks and control characters cannot end the comment."""
-    flat = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else " " for c in text)
+    flat = " ".join(text.split())
+    if len(flat) <= _WIDTH - len(prefix) - len(prefix):
+        return [prefix + flat]  # what textwrap makes of it, without its cost (a line a file)
     return textwrap.wrap(flat, _WIDTH - len(prefix), initial_indent=prefix,
                          subsequent_indent=prefix + "  ", break_on_hyphens=False) or [prefix]
 
@@ -79,23 +93,39 @@ def schema_ref(folder: Path, out: Path) -> str:
         os.sep, "/")
 
 
-def new_report(plan: Plan, index: PlanIndex, code: str, year: int, ref: str) -> str:
+def new_report(plan: Plan, index: PlanIndex, code: str, year: int, ref: str,
+               entries: dict[str, str] | None = None) -> str:
+    """A department's new report. ``entries``: each action's lines rendered before, by
+    id (filled here): an action every department reports on is rendered once per run."""
     from napctl.query.registry import registry_index
 
     dept = registry_index(plan).by_code.get(code)  # not a scan per department
     name = f" ({dept.name})" if dept is not None and dept.name != code else ""
-    choices = ", ".join(s for s in STATUSES if s != NOT_REPORTED)
     head = [f"# yaml-language-server: $schema={ref}", "#"]
     head += _comment(f"Progress report of {code}{name} on {plan.id} for {year}.", "# ")
-    head += _comment("Written by `napctl progress init`; edit freely: running it again only"
-                     " adds the actions that are missing. Set each status to one of"
-                     f" {choices}, and add what applies: summary, indicators, evidence,"
-                     " spent, obstacles, next_steps, revised_due, justification, notes"
-                     " (see docs/progress-format.md).", "# ")
+    head += _how_to()
     body = [f"plan: {plan.id}", f"year: {year}", f"department: {scalar(code)}",
             "state: draft", "actions:"]
     text = "".join(line + "\n" for line in [*head, *body])
-    return text + "".join(entry_lines(index.actions[i][2], 2) for i in index.duties[code])
+    entries = {} if entries is None else entries
+    out = [text]
+    for i in index.duties[code]:
+        lines = entries.get(i)
+        if lines is None:
+            lines = entries[i] = entry_lines(index.actions[i][2], 2)
+        out.append(lines)
+    return "".join(out)
+
+
+@functools.cache
+def _how_to() -> tuple[str, ...]:
+    """The comment every new report carries, computed once."""
+    choices = ", ".join(s for s in STATUSES if s != NOT_REPORTED)
+    return tuple(_comment("Written by `napctl progress init`; edit freely: running it again only"
+                    " adds the actions that are missing. Set each status to one of"
+                    f" {choices}, and add what applies: summary, indicators, evidence,"
+                    " spent, obstacles, next_steps, revised_due, justification, notes"
+                    " (see docs/progress-format.md).", "# "))
 
 
 def line_end(text: str) -> str:
@@ -164,29 +194,42 @@ def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None
     chosen = [c for c in index.duties if (codes is None or c in codes) and index.duties[c]]
     result = InitResult()
     folder = out / plan.id / str(year)
-    for code in chosen:
-        path = progress_path(out, plan.id, year, code)
-        if not path.exists():
-            folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(safe_child(folder, path.name),
-                         new_report(plan, index, code, year, schema_ref(folder, out)))
-            result.created.append(path)
-            continue
-        try:
-            old = path.read_bytes().decode("utf-8")
-            new, added = append_missing(old, plan, index, code)
-        except InitError as exc:
-            result.refused.append((path, str(exc)))
-            continue
-        except UnicodeDecodeError:
-            result.refused.append((path, "it is not UTF-8 text"))
-            continue
-        except OSError as exc:
-            result.refused.append((path, f"it cannot be read: {exc.strerror}"))
-            continue
-        if added:
-            atomic_write(safe_child(folder, path.name), new)
-            result.extended.append((path, added))
-        else:
-            result.unchanged.append(path)
+    ref: str | None = None  # the same for every file of the folder: found once
+    entries: dict[str, str] = {}
+    inside: Callable[[str], Path] | None = None
+    with NewFiles() as created:
+        for code in chosen:
+            path = progress_path(out, plan.id, year, code)
+            if not path.exists():
+                if ref is None or inside is None:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    ref, inside = schema_ref(folder, out), safe_children(folder)
+                text = new_report(plan, index, code, year, ref, entries)
+                created.add(inside(path.name), text.encode("utf-8"))
+                result.created.append(path)
+                continue
+            _complete(path, plan, index, code, folder, result)
+        created.commit()  # one sync for the batch, not one per file
     return result
+
+
+def _complete(path: Path, plan: Plan, index: PlanIndex, code: str, folder: Path,
+              result: InitResult) -> None:
+    """Add the entries ``path`` lacks, or note why it is left as it is."""
+    try:
+        old = path.read_bytes().decode("utf-8")
+        new, added = append_missing(old, plan, index, code)
+    except InitError as exc:
+        result.refused.append((path, str(exc)))
+        return
+    except UnicodeDecodeError:
+        result.refused.append((path, "it is not UTF-8 text"))
+        return
+    except OSError as exc:
+        result.refused.append((path, f"it cannot be read: {exc.strerror}"))
+        return
+    if added:
+        atomic_write(safe_child(folder, path.name), new)
+        result.extended.append((path, added))
+    else:
+        result.unchanged.append(path)

@@ -71,7 +71,7 @@ def pending_items(text: str, display: str, plans: dict[str, Plan],
                               f" {item.year}; check with --year {item.year} to compare it"
                               " with the progress files"))
             break
-        index = indexes.setdefault(plan.id, PlanIndex.of(plan))
+        index = indexes.get(plan.id) or indexes.setdefault(plan.id, PlanIndex.of(plan))
         found = index.actions.get(item.id)
         if found is None:
             continue
