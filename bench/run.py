@@ -649,6 +649,10 @@ class Bench:
                     continue
                 where, rel_reports = os.path.relpath(plan, ROOT), os.path.relpath(reports, ROOT)
                 floor = Cmd(f"napctl validate ({name})", [self.napctl, "validate", where])
+                # A command that reads the progress reports is compared with validate on
+                # the same files: the plan and its reports.
+                floor_reports = Cmd(f"napctl validate ({name} + reports)",
+                                    [self.napctl, "validate", where, "--progress", rel_reports])
                 year = ["--year", SHAPE_YEAR]
                 with_progress = ["--progress", rel_reports, *year]
                 commands = {
@@ -688,26 +692,30 @@ class Bench:
                             prepare=c.prepare)
                         if label.startswith(("checklists", "diff"))  # exit 1: stale; changes
                         else c for c, label in zip(cmds, labels, strict=True)]
-                self.shape_rows(name, floor, cmds, labels, folder)
+                floors = [floor_reports if "--progress" in c.argv else floor for c in cmds]
+                self.shape_rows(name, floors, cmds, labels, folder)
         finally:
             shutil.rmtree(fresh, ignore_errors=True)
 
-    def shape_rows(self, name: str, floor: Cmd, cmds: list[Cmd], labels: list[str],
+    def shape_rows(self, name: str, floors: list[Cmd], cmds: list[Cmd], labels: list[str],
                    folder: Path) -> None:
-        """One shape's commands and `validate`, measured together (validate once a round,
-        not once per command: the row stays within a few minutes)."""
-        progress(f"row 8{name[0]}: {len(cmds)} commands vs {floor.label}")
+        """One shape's commands and `validate` (of the plan, and of the plan with its
+        reports), measured together (each floor once a round, not once per command: the
+        row stays within a few minutes); ``floors[i]`` is ``cmds[i]``'s reference."""
+        distinct = list({id(f): f for f in floors}.values())
+        progress(f"row 8{name[0]}: {len(cmds)} commands vs"
+                 f" {' and '.join(f.label for f in distinct)}")
         try:
             # At least one round after the warm-up (which fills napctl's cache), more
             # while they fit in the budget.
-            samples = measure([floor, *cmds], 1, self.budget(50), 3)
+            samples = measure([*distinct, *cmds], 1, self.budget(50), 3)
         except (CommandFailed, CommandTimedOut):
             # Find which one: each command on its own, for its own error or row.
-            for cmd, label in zip(cmds, labels, strict=True):
+            for cmd, label, floor in zip(cmds, labels, floors, strict=True):
                 self.add(f"8{name[0]}/{label}", cmd, floor, TARGET_SHAPE, budget=10,
                          min_reps=1, max_reps=1, single_if_over=True)
             return
-        for cmd, label in zip(cmds, labels, strict=True):
+        for cmd, label, floor in zip(cmds, labels, floors, strict=True):
             self.rows.append(Row(f"8{name[0]}/{label}", cmd, floor, TARGET_SHAPE, samples))
             if "xlsx" in label:
                 self.xlsx_floor(f"8{name[0]}/{label}", cmd, samples[cmd.label],
