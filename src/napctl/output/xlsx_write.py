@@ -24,7 +24,8 @@ from typing import Protocol
 ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _FIXED_DATE = "2000-01-01T00:00:00Z"
-_COMPRESSLEVEL = 6
+#: zlib level, measured on 590k cells: 1 -> 0.51 s 2.9 MB, 3 -> 0.55 s 2.4 MB, 6 -> 0.70 s 2.1 MB
+_COMPRESSLEVEL = 3
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
