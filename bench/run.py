@@ -6,7 +6,7 @@
 Row 8 (issue 20) is every command that reads a plan, on a 2,000-deep chain of
 departments and a registry of 10,000 side by side (bench/shapes.py), each as a ratio
 to `napctl validate` of the same file; the XLSX exports also against openpyxl alone
-writing as many cells (bench/xlsx_floor.py).
+writing as many cells (bench/xlsx_floor.py: what napctl's writer replaced, info only).
 
 Row 7 (issue 17) is `napctl diff` of two generated 1000-action plans (a plan
 and a mid-term revision of it, see bench/diffbench.py) against the Typer
@@ -723,7 +723,7 @@ class Bench:
 
     def xlsx_floor(self, name: str, export: Cmd, measured: Samples, target: Path) -> None:
         """Info: ``export`` against openpyxl alone writing as many cells (bench/xlsx_floor.py),
-        what a workbook of that size costs whatever napctl does."""
+        what a workbook of that size cost through openpyxl, which napctl no longer uses."""
         try:
             from openpyxl import load_workbook
         except ImportError:

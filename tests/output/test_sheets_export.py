@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -110,10 +111,16 @@ def test_export_usage_errors(tmp_path: Path, runner: CliRunner) -> None:
 
 def test_missing_openpyxl_names_the_extra(tmp_path: Path, runner: CliRunner,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading XLSX needs openpyxl; writing it (export, --year too) does not."""
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl -> ImportError
-    code, _, err = invoke(runner, "export", "-o", str(tmp_path / "x.xlsx"), *BUNDLED)
-    assert (code, err) == (2, "napctl: error: XLSX needs the optional extra:"
-                              " pip install 'napctl[xlsx]'\n")
+    for name, extra in (("x.xlsx", []), ("y.xlsx", ["--year", "2020", "--plan",
+                                                    "lu-2018-2023"])):
+        code, _, err = invoke(runner, "export", "-o", str(tmp_path / name), *extra, *BUNDLED)
+        assert code == 0, err
+        with zipfile.ZipFile(tmp_path / name) as book:
+            assert book.testzip() is None
+            assert {"[Content_Types].xml", "xl/workbook.xml", "xl/sharedStrings.xml",
+                    "xl/styles.xml", "xl/worksheets/sheet1.xml"} <= set(book.namelist())
     table = tmp_path / "m.xlsx"
     table.write_bytes(b"PK")
     code, _, err = invoke(runner, "import", str(table), "--plan", "lu-2018-2023", *BUNDLED)
@@ -135,6 +142,19 @@ def test_openpyxl_is_not_imported_where_not_needed(args: list[str], tmp_path: Pa
     assert done.stderr.endswith("OPENPYXL=False"), done.stderr
     if args[0] == "actions":
         assert "\tI.3.1\t" in done.stdout and "\tI.1.1\t" not in done.stdout  # the query ran
+
+
+def test_export_does_not_import_openpyxl(tmp_path: Path) -> None:
+    code = ("import sys, runpy; sys.argv = ['napctl', *sys.argv[1:]]\n"
+            "try:\n    runpy.run_module('napctl', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "sys.stderr.write('OPENPYXL=' + str('openpyxl' in sys.modules))\n")
+    env = {**os.environ, "NAPCTL_CACHE_DIR": str(tmp_path)}
+    out = tmp_path / "m.xlsx"
+    done = subprocess.run([sys.executable, "-c", code, "export", "-o", str(out), *BUNDLED],
+                          cwd=ROOT, capture_output=True, text=True, env=env, check=False)
+    assert done.stderr.endswith("OPENPYXL=False"), done.stderr
+    assert zipfile.is_zipfile(out)
 
 
 def _soffice() -> str | None:

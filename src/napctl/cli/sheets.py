@@ -1,7 +1,8 @@
 """The commands `napctl new`, `napctl import` and `napctl export` (thin: options to functions).
 
 Registered on the main app by ``napctl.cli.startup.COMMAND_MODULES`` (one line there);
-it imports nothing heavy at module level (openpyxl only inside the XLSX paths).
+it imports nothing heavy at module level (openpyxl only where an XLSX file is read;
+`napctl export` writes one without it).
 """
 
 from __future__ import annotations
@@ -20,9 +21,6 @@ from napctl.cli.startup import app
 if TYPE_CHECKING:
     from napctl.model import Plan
     from napctl.query import ActionRow
-
-XLSX_EXTRA = "XLSX needs the optional extra: pip install 'napctl[xlsx]'"
-
 
 @app.command("new")
 def new_plan(
@@ -167,14 +165,11 @@ def export(
                                                       plan_id=plan))
     except QueryError as exc:
         fail_usage(str(exc))
-    try:
-        if year is not None:
-            data, count = _with_progress(chosen, rows, fmt, actor, year, progress)
-        else:
-            data, count = (as_csv(rows).encode("utf-8") if fmt is SheetFormat.csv
-                           else as_xlsx(workbook_sheets(chosen, rows))), len(rows)
-    except ImportError:
-        fail_usage(XLSX_EXTRA)
+    if year is not None:
+        data, count = _with_progress(chosen, rows, fmt, actor, year, progress)
+    else:
+        data, count = (as_csv(rows).encode("utf-8") if fmt is SheetFormat.csv
+                       else as_xlsx(workbook_sheets(chosen, rows))), len(rows)
     if output == "-":
         sys.stdout.write(data.decode("utf-8"))
         return
