@@ -31,6 +31,7 @@ The generated corpora (``bench/generate.py``) are cached in ``bench/.cache``
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import importlib.metadata
 import os
@@ -692,6 +693,8 @@ class Bench:
                             prepare=c.prepare)
                         if label.startswith(("checklists", "diff"))  # exit 1: stale; changes
                         else c for c, label in zip(cmds, labels, strict=True)]
+                cmds.append(self.shape_import(name, plan, reports, folder, fresh))
+                labels.append("progress import")
                 floors = [floor_reports if "--progress" in c.argv else floor for c in cmds]
                 self.shape_rows(name, floors, cmds, labels, folder)
         finally:
@@ -745,6 +748,37 @@ class Bench:
             return
         self.rows.append(Row(f"{name} (openpyxl)", export, floor, None,
                              {export.label: measured, **samples}))
+
+    def shape_import(self, name: str, plan: Path, reports: Path, folder: Path,
+                     fresh: Path) -> Cmd:
+        """`progress import` of the year's sheet with every other status typed in, into
+        a fresh copy of the shape's reports before each run (copied outside the timing)."""
+        sheet = folder / f"{name}-year-filled.csv"
+        done = subprocess.run([self.napctl, "export", "-f", "csv", "--year", SHAPE_YEAR,
+                               "--progress", str(reports), "--plans", str(plan),
+                               "-o", str(sheet)], cwd=ROOT, env=_child_env(None),
+                              capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            self.errors.append(f"row 8: export --year for {plan.name} exited"
+                               f" {done.returncode}: {done.stderr.strip()[-300:]}")
+        else:
+            with sheet.open(encoding="utf-8-sig", newline="") as f:
+                rows = list(csv.reader(f))
+            status = rows[0].index("Status")
+            for row in rows[1::2]:
+                row[status] = "ongoing"
+            with sheet.open("w", encoding="utf-8", newline="") as f:
+                csv.writer(f).writerows(rows)
+        target = fresh / f"{name}-imported"
+
+        def refill() -> None:
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(reports, target)
+
+        return Cmd(f"napctl progress import ({name})",
+                   [self.napctl, "progress", "import", os.path.relpath(sheet, ROOT),
+                    "--progress", str(target), "--year", SHAPE_YEAR,
+                    "--plans", os.path.relpath(plan, ROOT)], prepare=refill)
 
     def shape_progress(self, plan: Path, folder: Path) -> Path | None:
         """A progress folder for ``plan`` (kept in the bench cache while the plan is the

@@ -115,7 +115,7 @@ def load_documents(
     """
     found = [(kind, plan_files(roots)) for kind, roots in sources]
     corpus = Corpus()
-    corpus.index.entries = [_given_entry(d) for d in given]
+    corpus.index.entries = [given_entry(d) for d in given]
     group: dict[str, int] = {}
     for number, (kind, paths) in enumerate(found):
         for path in paths:
@@ -130,22 +130,26 @@ def load_documents(
     return corpus
 
 
-def check_parsed(doc: YamlDocument, kind: str, given: Sequence[LoadedDocument] = ()
+def check_parsed(doc: YamlDocument, kind: str,
+                 given: Sequence[LoadedDocument | IndexEntry] = ()
                  ) -> tuple[Any, list[Problem]]:
     """A document parsed from text not yet written (an edit in progress): its model and
-    every problem, its own checks and those across files against ``given``."""
+    every problem, its own checks and those across files against ``given`` (documents,
+    or their entries from ``given_entry``, made once for many edits)."""
     spec = kind_named(kind)
     value, problems = validate_document(doc, spec)
     if value is None:
         return None, problems
     ok = not any(p.level == "error" for p in problems)
-    index = CorpusIndex(entries=[_given_entry(d) for d in given])
+    index = CorpusIndex(entries=[d if isinstance(d, IndexEntry) else given_entry(d)
+                                 for d in given])
     index.entries.append(IndexEntry(spec.name, doc.file, Path(doc.file), spec.facts(value),
                                     value, ok))
     return value, [*problems, *run_corpus_checks(index, {spec.name}).problems]
 
 
-def _given_entry(document: LoadedDocument) -> IndexEntry:
+def given_entry(document: LoadedDocument) -> IndexEntry:
+    """``document``'s entry in a corpus index (its facts computed: the plan's size)."""
     spec = kind_named(document.kind)
     return IndexEntry(spec.name, document.file, Path(document.file),
                       spec.facts(document.value), document.value)

@@ -203,21 +203,8 @@ class PlanFacts(NamedTuple):
 
 
 def plan_facts(plan: Plan) -> PlanFacts:
-    """The facts of ``plan``, once per plan object (each report checked against it asks)."""
-    hit = _FACTS.get(id(plan))
-    if hit is not None and hit[0] is plan:
-        return hit[1]
-    if len(_FACTS) > 256:
-        _FACTS.clear()
-    facts = PlanFacts(plan.id, plan.period, frozenset(d.code for d in plan.departments),
-                      frozenset(a.id for _, _, a in plan.actions()))
-    _FACTS[id(plan)] = (plan, facts)
-    return facts
-
-
-# The memo holds a reference to each plan, so an entry cannot describe another plan
-# that reuses the id.
-_FACTS: dict[int, tuple[Plan, PlanFacts]] = {}
+    return PlanFacts(plan.id, plan.period, frozenset(d.code for d in plan.departments),
+                     frozenset(a.id for _, _, a in plan.actions()))
 
 
 def plan_from_trusted(data: dict[str, Any]) -> Plan:

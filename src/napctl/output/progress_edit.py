@@ -20,6 +20,10 @@ import yaml
 from napctl.model.types import DATE_TEXT
 from napctl.output.progress_init import line_end, scalar
 
+# libyaml's composer where it is there: its marks count characters as the pure-Python
+# one does (checked with non-ASCII and astral text), at a tenth of the time per file.
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class EditError(Exception):
     """An edit napctl will not make as text (the message says what to do instead)."""
@@ -163,7 +167,7 @@ def _text_value(attr: str, value: str) -> str:
 def apply_edit(text: str, edit: EntryEdit) -> str:
     """``text`` with ``edit`` made as text. Raises EditError (nothing changed then)."""
     body = text.removeprefix("\ufeff")
-    root = yaml.compose(body, Loader=yaml.SafeLoader)
+    root = yaml.compose(body, Loader=_COMPOSER)
     if root is None:
         raise EditError("it is empty")
     entry = _entry(root, edit.id)

@@ -43,6 +43,7 @@ from napctl.render.progress_checklist import (
 )
 
 if TYPE_CHECKING:
+    from napctl.load.index import IndexEntry
     from napctl.load.yamlsafe import YamlDocument
 
 _NUMBER = re.compile(r"^(-?[0-9]+(?:\.[0-9]+)?)(?:\s+(.+))?$")
@@ -233,16 +234,30 @@ def flat_changes(changed: dict[str, object]) -> list[tuple[str, object]]:
     return out
 
 
+# The last plan's corpus entry: an import checks every file it writes against its
+# plan, and the entry's facts cost the plan's size (a 10,000-row sheet computed them
+# 20,000 times). One entry, so no more than the plan in hand is kept.
+_LAST_ENTRY: list[tuple[Plan, IndexEntry]] = []
+
+
+def _plan_entry(plan: Plan) -> IndexEntry:
+    from napctl.load.corpus import LoadedDocument, given_entry
+
+    if not _LAST_ENTRY or _LAST_ENTRY[0][0] is not plan:
+        _LAST_ENTRY[:] = [(plan, given_entry(LoadedDocument("plan", plan, "")))]
+    return _LAST_ENTRY[0][1]
+
+
 def _check(text: str, display: str, plan: Plan) -> tuple[ProgressReport, YamlDocument]:
     """The checked report that ``text`` holds. Raises EditError when it is not valid."""
-    from napctl.load.corpus import LoadedDocument, check_parsed
+    from napctl.load.corpus import check_parsed
     from napctl.load.yamlsafe import parse_yaml
 
     doc = parse_yaml(text.removeprefix("\ufeff"), display, kind="progress report")
     problems = list(doc.problems)
     report = None
     if doc.data is not None:
-        report, found = check_parsed(doc, "progress report", [LoadedDocument("plan", plan, "")])
+        report, found = check_parsed(doc, "progress report", [_plan_entry(plan)])
         problems += found
     errors = [p for p in problems if p.level == "error"]
     if not isinstance(report, ProgressReport) or errors:

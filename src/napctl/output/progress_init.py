@@ -155,7 +155,9 @@ def append_missing(text: str, plan: Plan, index: PlanIndex, code: str) -> tuple[
     missing = [i for i in index.duties.get(code, []) if i not in have]
     if not missing:
         return text, []
-    root = yaml.compose(body, Loader=yaml.SafeLoader)  # clean: no aliases, no tags
+    # libyaml's composer where it is there (its marks count characters, as the
+    # pure-Python one's do); the text is clean: no aliases, no tags.
+    root = yaml.compose(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     assert root is not None
     node = next(v for k, v in root.value if k.value == "actions")
     if node.flow_style or not isinstance(node, yaml.SequenceNode):
