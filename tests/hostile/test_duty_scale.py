@@ -113,7 +113,7 @@ def test_importing_a_sheet_builds_the_plans_index_once(tmp_path: Path,
 
     monkeypatch.setattr(PlanIndex, "_build", classmethod(counted))
     from napctl.checks import progress as progress_checks
-    monkeypatch.setattr(progress_checks, "_PLAN_INDEXES", {})
+    progress_checks._PLAN_INDEXES.clear()
     result = runner.invoke(app, ["progress", "import", str(sheet), "--year", "2021",
                                  "--progress", str(progress), *common])
     assert result.exit_code == 0, result.output

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -19,8 +17,9 @@ from xml.etree import ElementTree
 
 import pytest
 
+from napctl.load.sheets_read import column_letter
 from napctl.output.sheets_export import MAX_WIDTH, MIN_WIDTH, Sheet, as_xlsx
-from napctl.output.xlsx_write import column_letter
+from tests.output.libreoffice import needs_soffice, sheets_as_csv
 
 LONG = "word " * 20  # longer than MAX_WIDTH: the column is capped
 TRICKY = Sheet(
@@ -61,7 +60,7 @@ def _width(texts: list[str]) -> int:
 
 
 def test_column_letters() -> None:
-    assert [column_letter(n) for n in (1, 26, 27, 52, 53, 702, 703, 16384)] == [
+    assert [column_letter(n - 1) for n in (1, 26, 27, 52, 53, 702, 703, 16384)] == [
         "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]
 
 
@@ -85,7 +84,7 @@ def test_openpyxl_reads_back_every_cell_and_style(tmp_path: Path) -> None:
             if shaded:
                 assert cell.fill.fgColor.rgb.endswith("FFF2CC")
     for c in range(4):
-        dim = ws.column_dimensions[column_letter(c + 1)]
+        dim = ws.column_dimensions[column_letter(c)]
         texts = [str(r[c] or "") for r in EXPECTED]
         assert dim.width == _width(texts), c
         assert bool(dim.hidden) == (c in TRICKY.hidden)
@@ -151,23 +150,11 @@ def test_written_without_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
             in sheet)
 
 
-def _soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) is not installed;"
-                    " apt-get install -y libreoffice-calc")
+@needs_soffice
 def test_libreoffice_reads_the_same_texts(tmp_path: Path) -> None:
     book = tmp_path / "t.xlsx"
     book.write_bytes(as_xlsx([TRICKY, REGISTRY]))
-    soffice = _soffice()
-    assert soffice is not None
-    done = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,"
-         "false,false,-1", "--outdir", str(tmp_path / "out"), str(book)],
-        capture_output=True, text=True, timeout=240, check=False)
-    assert done.returncode == 0, done.stderr
+    sheets_as_csv(book, tmp_path)
     converted = (tmp_path / "out" / f"t-{TRICKY.title}.csv").read_text("utf-8")
     rows = list(csv.reader(io.StringIO(converted, newline="")))
     assert rows == [[c or "" for c in row] for row in EXPECTED]

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from napctl.checks.registry import Loc, check, corpus_check
 from napctl.model import Action, Goal, Pillar, Plan
+from napctl.model.memo import PerPlan
 from napctl.model.progress import ProgressReport
 from napctl.output.fsutil import slugify
 
@@ -50,14 +51,7 @@ class PlanIndex:
     def of(cls, plan: Plan) -> PlanIndex:
         """The index of ``plan``, built once per plan object: checking, importing or
         initialising a thousand reports of one plan builds it once, not per report."""
-        hit = _PLAN_INDEXES.get(id(plan))
-        if hit is not None and hit[0] is plan:
-            return hit[1]
-        if len(_PLAN_INDEXES) > 256:
-            _PLAN_INDEXES.clear()
-        index = cls._build(plan)
-        _PLAN_INDEXES[id(plan)] = (plan, index)
-        return index
+        return _PLAN_INDEXES(plan)
 
     @classmethod
     def _build(cls, plan: Plan) -> PlanIndex:
@@ -81,9 +75,8 @@ class PlanIndex:
         return found
 
 
-# One index per plan object; a plan is immutable and the memo holds a reference to
-# it, so an entry cannot describe another plan that reuses the id.
-_PLAN_INDEXES: dict[int, tuple[Plan, PlanIndex]] = {}
+# Looked up at each build, so that a test can count the builds.
+_PLAN_INDEXES: PerPlan[PlanIndex] = PerPlan(lambda plan: PlanIndex._build(plan))
 
 
 def responsible(plan: Plan, action: Action) -> Sequence[str]:

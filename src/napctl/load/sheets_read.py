@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from napctl.load.workbook import WorkbookError, check_extent, open_workbook
+from napctl.load.workbook import WorkbookError, open_workbook
 
 #: What a table's columns can hold; the names are those of ``--columns FIELD=Header``.
 FIELDS = (
@@ -155,27 +155,14 @@ def _split_header(source: str, grid: list[list[Cell]], problems: list[str]) -> T
     return Table(source, grid[0], grid[1:], problems)
 
 
-def missing_openpyxl() -> ReadError:
-    return ReadError("XLSX needs the optional extra: pip install 'napctl[xlsx]'")
-
-
 def _read_xlsx(path: Path, sheet: str | None) -> Table:
     try:
-        import openpyxl
-    except ImportError as exc:
-        raise missing_openpyxl() from exc
-    del openpyxl  # only to know it is installed
-    try:
         book = open_workbook(path, str(path))
-        if sheet is not None and sheet not in book.sheetnames:
-            raise ReadError(f"{path}: no sheet {sheet!r}"
-                            f" (sheets: {', '.join(book.sheetnames)})")
-        ws = book[sheet] if sheet is not None else book.worksheets[0]
-        check_extent(ws, path.name)
-        for other in book.worksheets:
-            check_extent(other, path.name)
     except WorkbookError as exc:
         raise ReadError(str(exc)) from exc
+    if sheet is not None and sheet not in book.sheetnames:
+        raise ReadError(f"{path}: no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
+    ws = book[sheet] if sheet is not None else book.worksheets[0]
     prefix = f"{path.name}:{ws.title}!"
     problems = [
         f"{prefix}{rng.coord.split(':')[0]}: merged cells ({rng.coord}); unmerge them and"

@@ -25,21 +25,31 @@ class WorkbookError(Exception):
     """The workbook cannot be read, or is too large to read safely (one line)."""
 
 
-def open_workbook(source: Path | bytes, display: str) -> Any:
-    """The openpyxl workbook in ``source`` (a path or the file's bytes)."""
-    import openpyxl  # the caller has checked it is installed
+#: What reading a workbook without the optional extra says.
+MISSING_OPENPYXL = "XLSX needs the optional extra: pip install 'napctl[xlsx]'"
 
+
+def open_workbook(source: Path | bytes, display: str) -> Any:
+    """The openpyxl workbook in ``source`` (a path or the file's bytes), each of its
+    sheets within ``MAX_SHEET_CELLS``."""
+    try:
+        import openpyxl
+    except ImportError as exc:
+        raise WorkbookError(MISSING_OPENPYXL) from exc
     data: Any = io.BytesIO(source) if isinstance(source, bytes) else source
     _check_expansion(data, display)
     if isinstance(data, io.BytesIO):
         data.seek(0)
     try:
-        return openpyxl.load_workbook(data, read_only=False, data_only=False)
+        book = openpyxl.load_workbook(data, read_only=False, data_only=False)
     except OSError as exc:
         raise WorkbookError(f"cannot read {display}: {exc.strerror or exc}") from exc
     except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
         raise WorkbookError(f"{display}: not a readable XLSX file ({type(exc).__name__})"
                             ) from exc
+    for ws in book.worksheets:
+        check_extent(ws, display)
+    return book
 
 
 def _check_expansion(data: Any, display: str) -> None:

@@ -20,10 +20,9 @@ from napctl.load.sheets_read import (
     ReadError,
     column_letter,
     csv_cells,
-    missing_openpyxl,
     unguard,
 )
-from napctl.load.workbook import WorkbookError, check_extent, open_workbook
+from napctl.load.workbook import WorkbookError, open_workbook
 from napctl.model.progress import STATUSES
 from napctl.output.progress_items import ImportItem, Note, ProgressImportError, ReadItems
 from napctl.output.progress_readers import status_problem
@@ -56,14 +55,7 @@ def read_csv_sheet(data: bytes, display: str) -> ReadItems:
 def read_xlsx_sheets(data: bytes, display: str) -> ReadItems:
     """The rows of every sheet of the workbook that has napctl's base column."""
     try:
-        import openpyxl
-    except ImportError as exc:
-        raise missing_openpyxl() from exc
-    del openpyxl  # only to know it is installed
-    try:
         book = open_workbook(data, display)
-        for ws in book.worksheets:
-            check_extent(ws, display)
     except WorkbookError as exc:
         raise ReadError(str(exc)) from exc
     read = ReadItems([], noun="sheet", made="exported")

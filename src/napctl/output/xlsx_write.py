@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 from io import BytesIO
 from typing import Protocol
 
+from napctl.load.sheets_read import column_letter
+
 #: What XML 1.0 cannot hold (as openpyxl's ILLEGAL_CHARACTERS_RE): written as U+FFFD.
 ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -69,15 +71,6 @@ def _markup(text: str) -> str:
             .replace('"', "&quot;"))
 
 
-def column_letter(index: int) -> str:
-    """1 -> A, 27 -> AA."""
-    letters = ""
-    while index > 0:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 class SharedStrings:
     """The workbook's table of strings: each text once, by first use."""
 
@@ -108,7 +101,7 @@ def worksheet_xml(sheet: SheetLike, strings: SharedStrings, cell_text: Callable[
     min_width, max_width = widths_of
     header, rows = sheet.header, sheet.rows
     ncols = max([len(header), *map(len, rows)])
-    letters = [column_letter(c) for c in range(1, ncols + 1)]
+    letters = [column_letter(c) for c in range(ncols)]
     widths = [len(h) for h in header] + [0] * (ncols - len(header))
     seen: dict[str, tuple[str | None, int]] = {}  # value -> (string index, longest line)
     add = strings.add
@@ -161,7 +154,7 @@ def worksheet_xml(sheet: SheetLike, strings: SharedStrings, cell_text: Callable[
     end = letters[len(header) - 1] if header else "A"
     checks = []
     for c, allowed in sheet.choices.items():
-        letter = column_letter(c + 1)
+        letter = column_letter(c)
         listed = escape(f'"{",".join(allowed)}"')
         checks.append(
             f'<dataValidation type="list" allowBlank="1" showErrorMessage="1"'
@@ -201,7 +194,7 @@ def workbook_bytes(sheets: Sequence[SheetLike], cell_text: Callable[[str], str],
     sheet_entries, names, rels, overrides = [], [], [], []
     for i, s in enumerate(sheets, start=1):
         sheet_entries.append(f'<sheet name="{escape(s.title)}" sheetId="{i}" r:id="rId{i}"/>')
-        end = column_letter(len(s.header)) if s.header else "A"
+        end = column_letter(len(s.header) - 1) if s.header else "A"
         ref = f"{_quoted_title(s.title)}!$A$1:${end}${len(s.rows) + 1}"
         names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i - 1}"'
                      f' hidden="1">{escape(ref)}</definedName>')

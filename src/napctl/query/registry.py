@@ -9,9 +9,9 @@ the registry (a chain 2,000 deep, 10,000 departments side by side).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from napctl.model import ALL, Action, Department, Goal, Pillar, Plan
+from napctl.model.memo import PerPlan
 from napctl.model.names import fold_key
 
 Row = tuple[Pillar, Goal, Action]
@@ -140,17 +140,5 @@ class RegistryIndex:
         return sorted(codes, key=lambda c: self.order.get(c, last))
 
 
-# One index per plan object. A plan is immutable and the memo holds a reference
-# to it, so an entry cannot describe another plan that reuses the id.
-_INDEXES: dict[int, tuple[Plan, RegistryIndex]] = {}
-
-
-def registry_index(plan: Plan) -> RegistryIndex:
-    hit: Any = _INDEXES.get(id(plan))
-    if hit is None or hit[0] is not plan:
-        if len(_INDEXES) > 256:
-            _INDEXES.clear()
-        hit = (plan, RegistryIndex(plan))
-        _INDEXES[id(plan)] = hit
-    index: RegistryIndex = hit[1]
-    return index
+#: The plan's index, built once per plan object.
+registry_index: PerPlan[RegistryIndex] = PerPlan(RegistryIndex)

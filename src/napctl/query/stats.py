@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from napctl.model import ALL, ALL_NAME, Department, Pillar, Plan
+from napctl.model.memo import PerPlan
 from napctl.query.registry import registry_index
 
 
@@ -49,19 +50,9 @@ def all_row(plan: Plan) -> list[int]:
     return [sum(1 for g in p.goals for a in g.actions if a.for_all) for p in plan.pillars]
 
 
-# One matrix per plan object, however many checklists draw on it. A plan is
-# immutable and the memo holds a reference to it, so an entry cannot go stale.
-_MATRICES: dict[int, tuple[Plan, tuple[Any, Any], list[int]]] = {}
-
-
-def _plan_matrix(plan: Plan) -> tuple[tuple[Any, Any], list[int]]:
-    hit = _MATRICES.get(id(plan))
-    if hit is None or hit[0] is not plan:
-        if len(_MATRICES) > 256:
-            _MATRICES.clear()
-        hit = (plan, matrix(plan), all_row(plan))
-        _MATRICES[id(plan)] = hit
-    return hit[1], hit[2]
+# One matrix per plan object, however many checklists draw on it.
+_plan_matrix: PerPlan[tuple[tuple[Any, Any], list[int]]] = PerPlan(
+    lambda plan: (matrix(plan), all_row(plan)))
 
 
 def spread(plan: Plan, codes: Sequence[str] | None = None, *, all_row_always: bool = False

@@ -55,7 +55,6 @@ def pending_items(text: str, display: str, plans: dict[str, Plan],
                   progress: ChecklistProgress | None) -> list[Note]:
     """The ticks and typed values of ``text`` that the progress files do not hold."""
     notes: list[Note] = []
-    indexes: dict[str, PlanIndex] = {}
     parsed = checklist_items(text, display)
     if not parsed.items:  # rendered without --year: a tick is work all the same
         return [Note(f"{display}:{n}", f"{m.group(1)} is ticked in a checklist without"
@@ -71,7 +70,7 @@ def pending_items(text: str, display: str, plans: dict[str, Plan],
                               f" {item.year}; check with --year {item.year} to compare it"
                               " with the progress files"))
             break
-        index = indexes.get(plan.id) or indexes.setdefault(plan.id, PlanIndex.of(plan))
+        index = PlanIndex.of(plan)  # built once per plan
         found = index.actions.get(item.id)
         if found is None:
             continue
