@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -18,6 +17,7 @@ from napctl.cli import app
 from napctl.output.csvtext import neutral_cell as neutralise
 from napctl.output.sheets_export import MATRIX_HEADER, REGISTRY_HEADER
 from tests.conftest import PLANS, ROOT
+from tests.output.libreoffice import needs_soffice, sheets_as_csv
 
 BUNDLED = ["--plans", str(PLANS)]
 
@@ -157,25 +157,12 @@ def test_export_does_not_import_openpyxl(tmp_path: Path) -> None:
     assert zipfile.is_zipfile(out)
 
 
-def _soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) is not installed;"
-                    " apt-get install -y libreoffice-calc")
+@needs_soffice
 def test_libreoffice_opens_the_workbook(tmp_path: Path, runner: CliRunner) -> None:
     book = tmp_path / "m.xlsx"
     code, _, err = invoke(runner, "export", "-o", str(book), *BUNDLED)
     assert code == 0, err
-    soffice = _soffice()
-    assert soffice is not None
-    # 44,34,76: comma, double quote, UTF-8; the last -1: every sheet, one file each.
-    done = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,"
-         "false,false,-1", "--outdir", str(tmp_path / "out"), str(book)],
-        capture_output=True, text=True, timeout=240, check=False)
-    assert done.returncode == 0, done.stderr
+    sheets_as_csv(book, tmp_path)
     for plan_id in ("lu-2018-2023", "be-2013-2016"):
         converted = (tmp_path / "out" / f"m-{plan_id}.csv").read_text("utf-8")
         _, ours, _ = invoke(runner, "export", "-f", "csv", "--plan", plan_id, "-o", "-",
@@ -188,22 +175,14 @@ def test_libreoffice_opens_the_workbook(tmp_path: Path, runner: CliRunner) -> No
 
 
 
-@pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) is not installed;"
-                    " apt-get install -y libreoffice-calc")
+@needs_soffice
 def test_libreoffice_opens_the_progress_workbook(tmp_path: Path, runner: CliRunner) -> None:
     book = tmp_path / "p.xlsx"
     year = ["--year", "2020", "--plan", "lu-2018-2023", "--progress",
             str(ROOT / "examples" / "progress"), *BUNDLED]
     code, _, err = invoke(runner, "export", "-o", str(book), *year)
     assert code == 0, err
-    soffice = _soffice()
-    assert soffice is not None
-    done = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,"
-         "false,false,-1", "--outdir", str(tmp_path / "out"), str(book)],
-        capture_output=True, text=True, timeout=240, check=False)
-    assert done.returncode == 0, done.stderr
+    sheets_as_csv(book, tmp_path)
     converted = (tmp_path / "out" / "p-lu-2018-2023 2020.csv").read_text("utf-8")
     _, ours, _ = invoke(runner, "export", "-f", "csv", "-o", "-", *year)
     assert list(csv.reader(io.StringIO(converted, newline=""))) == list(
