@@ -5,7 +5,8 @@
 
 Row 8 (issue 20) is every command that reads a plan, on a 2,000-deep chain of
 departments and a registry of 10,000 side by side (bench/shapes.py), each as a ratio
-to `napctl validate` of the same file; the XLSX exports also against openpyxl alone
+to `napctl validate` of the same files (the plan, with its progress reports for the
+commands that read them); the XLSX exports also against openpyxl alone
 writing as many cells (bench/xlsx_floor.py: what napctl's writer replaced, info only).
 
 Row 7 (issue 17) is `napctl diff` of two generated 1000-action plans (a plan
