@@ -130,7 +130,7 @@ def cmd_stages(args: argparse.Namespace) -> None:
         "t0 = time.perf_counter()\n"
         "from napctl.load import document as d\n"
         "import napctl.checks.registry as r\n"
-        "import napctl.load.yamlsafe as y\n"
+        "import napctl.yaml.safe as y\n"
         "acc = {}\n"
         "def wrap(mod, name, label):\n"
         "    fn = getattr(mod, name, None)\n"

@@ -1,6 +1,6 @@
 """openpyxl writing ROWS x COLS text cells, each with one style, no napctl at all: what
 `napctl export` in XLSX cost through openpyxl (issue 20; napctl now writes the parts
-itself, napctl.output.xlsx_write, so this is a reference, no longer a floor).
+itself, napctl.sheets.xlsx_write, so this is a reference, no longer a floor).
 
     python bench/xlsx_floor.py ROWS COLS OUT.xlsx
 """

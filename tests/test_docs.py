@@ -40,7 +40,7 @@ def test_readme_starts_with_the_two_commands() -> None:
 
 
 def test_every_problem_code_is_documented_in_the_readme_or_listed() -> None:
-    from napctl.problems import CODES
+    from napctl.core.problems import CODES
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "docs/problem-codes.md" in readme

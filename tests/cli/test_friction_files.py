@@ -14,7 +14,7 @@ import yaml
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from napctl.output.fsutil import atomic_write
+from napctl.core.fsutil import atomic_write
 from tests.conftest import PLANS
 
 CASES: list[dict[str, Any]] = yaml.safe_load(

@@ -14,7 +14,7 @@ import yaml
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from napctl.problems.locations import ordinal, spoken_location
+from napctl.core.locations import ordinal, spoken_location
 from tests.conftest import EXAMPLES, MINIMAL, ROOT, write
 
 NEGATIVE = EXAMPLES / "negative"

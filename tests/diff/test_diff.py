@@ -13,7 +13,7 @@ import yaml
 from napctl.diff.changes import Change
 from napctl.diff.match import THRESHOLD, match_texts, similarity
 from napctl.diff.source import DiffUsageError, compare
-from napctl.load.yamlsafe import parse_yaml
+from napctl.yaml.safe import parse_yaml
 from tests.conftest import PLANS
 
 LU = PLANS / "lu-2018-2023.yaml"

@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 from napctl.cli import app
 from napctl.load.corpus import load_corpus
 from napctl.model import Plan
-from napctl.query.registry import registry_index
-from napctl.query.stats import action_counts
+from napctl.model.registry import registry_index
+from napctl.plans.stats import action_counts
 from napctl.render.templates import CHECKLIST_DEPTH, build_checklists
 from tests.conftest import ROOT
 

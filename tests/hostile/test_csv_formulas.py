@@ -1,6 +1,6 @@
 """Class 4 of issue 20: no CSV cell napctl writes runs as a spreadsheet formula.
 
-Every ``-f csv`` goes through ``napctl.output.csvtext.csv_text``, which puts a
+Every ``-f csv`` goes through ``napctl.core.csvtext.csv_text``, which puts a
 ``'`` before a cell starting with ``= + - @``, a tab or a carriage return (OWASP).
 """
 
@@ -15,10 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from napctl.cli import app
+from napctl.core.csvtext import FORMULA_STARTS, csv_text, neutral_cell
 from napctl.load.corpus import load_corpus
 from napctl.output.actions import as_csv
-from napctl.output.csvtext import FORMULA_STARTS, csv_text, neutral_cell
-from napctl.query import ActionFilter, select_actions
+from napctl.plans import ActionFilter, select_actions
 from tests.conftest import MINIMAL, write
 
 FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+1+cmd|' /C calc'!A0", "-2+3",

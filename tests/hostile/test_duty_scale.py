@@ -18,8 +18,8 @@ import pytest
 from napctl.checks.progress import responsible, responsible_among
 from napctl.load.corpus import load_corpus
 from napctl.model import Plan
-from napctl.query.registry import registry_index
-from napctl.render.progress_checklist import ChecklistProgress
+from napctl.model.registry import registry_index
+from napctl.progress.checklist_items import ChecklistProgress
 from napctl.render.templates import build_checklists
 from tests.conftest import ROOT
 

@@ -3,7 +3,7 @@
 Control and invisible characters in codes and ids are validation errors
 (NAP210), in texts too but for tabs and line breaks (NAP211); whatever still
 reaches a human-readable output (file names, the user's own arguments, models
-built in Python) is shown as escapes by ``napctl.output.escape.printable``.
+built in Python) is shown as escapes by ``napctl.core.escape.printable``.
 """
 
 from __future__ import annotations
@@ -17,15 +17,15 @@ import pytest
 from typer.testing import CliRunner
 
 from napctl.cli import app
+from napctl.core.escape import printable
+from napctl.core.problems import Problem
 from napctl.load.corpus import LoadedPlan, load_corpus
 from napctl.model import Plan
 from napctl.output import actions as action_out
 from napctl.output import views
-from napctl.output.escape import printable
+from napctl.output.problems import as_github, as_text
 from napctl.output.writers import json_text
-from napctl.problems import Problem
-from napctl.problems.reporters import as_github, as_text
-from napctl.query import ActionFilter, select_actions
+from napctl.plans import ActionFilter, select_actions
 from tests.conftest import EXAMPLES, MINIMAL, write
 
 BASE = MINIMAL.read_text()
@@ -125,7 +125,7 @@ def hostile_plan() -> Plan:
 
 def test_every_plain_view_escapes(hostile_plan: Plan) -> None:
     rows = select_actions([hostile_plan], ActionFilter())
-    from napctl.query import find_item
+    from napctl.plans import find_item
 
     outputs = {
         "actions": action_out.as_plain(rows),

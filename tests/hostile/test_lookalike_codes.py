@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from napctl.cli import app
 from napctl.load.corpus import load_corpus
 from napctl.model.names import fold_key
-from napctl.query import ActionFilter, QueryError, select_actions
+from napctl.plans import ActionFilter, QueryError, select_actions
 from tests.conftest import MINIMAL, write
 
 BASE = MINIMAL.read_text()

@@ -1,6 +1,6 @@
 """Class 8 of issue 20: `-o` over things that are not regular files.
 
-One helper (``napctl.output.fsutil.atomic_write``) decides: ``-`` is stdout, a
+One helper (``napctl.core.fsutil.atomic_write``) decides: ``-`` is stdout, a
 link is written through, a device or FIFO is written to (never replaced), a
 folder or a link to nothing is refused, stale temporary files are removed.
 """
@@ -19,8 +19,8 @@ import pytest
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from napctl.output import fsutil
-from napctl.output.fsutil import atomic_write
+from napctl.core import fsutil
+from napctl.core.fsutil import atomic_write
 from tests.conftest import MINIMAL, write
 
 

@@ -21,8 +21,8 @@ from typer.testing import CliRunner
 from napctl.cli import app
 from napctl.load.corpus import load_corpus, load_progress
 from napctl.model import Plan
-from napctl.query import ActionFilter, descendants, resolve_actor, select_actions
-from napctl.query.registry import registry_index
+from napctl.model.registry import registry_index
+from napctl.plans import ActionFilter, descendants, resolve_actor, select_actions
 from napctl.render.templates import build_checklists
 from tests.conftest import ROOT
 
@@ -137,13 +137,13 @@ def _report(path: Path, status: str) -> None:
 def test_progress_pipeline_scans_the_registry_a_constant_number_of_times(
         shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from napctl.checks.progress import PlanIndex
-    from napctl.output import fsutil
-    from napctl.output.progress_init import init_reports
-    from napctl.output.sheets_progress import progress_rows
-    from napctl.query import ActionFilter, select_actions
-    from napctl.query.progress import plan_status
+    from napctl.core import fsutil
+    from napctl.plans import ActionFilter, select_actions
+    from napctl.progress.checklist_items import ChecklistProgress
+    from napctl.progress.init import init_reports
+    from napctl.progress.sheet_export import progress_rows
+    from napctl.progress.status import plan_status
     from napctl.render.dashboard import dashboard_context
-    from napctl.render.progress_checklist import ChecklistProgress
     from napctl.render.progress_report import report_context
 
     _, plan = _moderate(shape, tmp_path)
@@ -251,9 +251,9 @@ def test_commands_answer_on_moderate_shapes(shape: str, tmp_path: Path,
 def test_checklists_with_progress_build_the_plan_index_once(
         shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from napctl.checks.progress import PlanIndex
-    from napctl.output.progress_init import init_reports
+    from napctl.progress.checklist_items import ChecklistProgress
+    from napctl.progress.init import init_reports
     from napctl.render.checklist_check import pending_items
-    from napctl.render.progress_checklist import ChecklistProgress
 
     _, plan = _moderate(shape, tmp_path)
     size = len(plan.departments)
@@ -267,7 +267,7 @@ def test_checklists_with_progress_build_the_plan_index_once(
         return build(cls, plan)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(PlanIndex, "_build", classmethod(counted))
-    from napctl.render import progress_checklist
+    from napctl.progress import checklist_items as progress_checklist
 
     named = [0]  # codes the checklist items got from responsible_among(), all together
     real_responsible = progress_checklist.responsible_among

@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from napctl.cli import app
+from napctl.core.fsutil import WINDOWS_RESERVED, slugify
 from napctl.load.corpus import load_corpus
-from napctl.output.fsutil import WINDOWS_RESERVED, slugify
 from tests.conftest import MINIMAL, write
 
 

@@ -2,7 +2,7 @@
 one line (exit 2) before openpyxl or a row-by-row reader does work that grows with it.
 
 Both readers (`napctl import` and `napctl progress import`) open workbooks through
-``napctl.load.workbook``.
+``napctl.sheets.workbook``.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from napctl.load import workbook
-from napctl.load.workbook import WorkbookError, open_workbook
+from napctl.sheets import workbook
+from napctl.sheets.workbook import WorkbookError, open_workbook
 from tests.conftest import PLANS
 
 openpyxl = pytest.importorskip("openpyxl")

@@ -136,8 +136,8 @@ def test_small_entries_stay_by_the_thousand(tmp_path: Path,
 
 def test_trusted_build_equals_validation_for_the_bundled_plans() -> None:
     from napctl.load.document import validate_document
-    from napctl.load.yamlsafe import load_yaml_file
     from napctl.model import plan_from_trusted
+    from napctl.yaml.safe import load_yaml_file
     from tests.conftest import PLANS
 
     for path in sorted(PLANS.glob("*.yaml")):

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 from typer.testing import CliRunner
 
+import yaml
 from napctl.cli import app
+from napctl.core.problems import Problem
 from napctl.load.corpus import load_corpus
 from napctl.load.discover import PathNotFound
-from napctl.problems import Problem
 from tests.conftest import MINIMAL, ROOT
 
 HOSTILE = Path(__file__).resolve().parent.parent / "hostile"
@@ -442,14 +442,14 @@ def test_markup_is_kept_as_written(name: str) -> None:
 
 def test_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """As root every file is readable; the message for one that is not, all the same."""
-    import napctl.load.readfile
+    import napctl.core.readfile
 
     def refuse(*args: object, **kwargs: object) -> object:
         raise PermissionError(13, "Permission denied")
 
     path = tmp_path / "plan.yaml"
     path.write_text(BASE, encoding="utf-8")
-    monkeypatch.setattr(napctl.load.readfile, "open", refuse, raising=False)
+    monkeypatch.setattr(napctl.core.readfile, "open", refuse, raising=False)
     result = CliRunner().invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
     assert result.stdout == f"{path}:0:0: NAP100 cannot read file: Permission denied\n"
@@ -476,8 +476,8 @@ def test_long_parent_loop_message_stays_short(tmp_path: Path) -> None:
 def test_default_limit_refuses_a_60_mb_file_before_reading_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import napctl.load.readfile
-    import napctl.load.yamlsafe
+    import napctl.core.readfile
+    import napctl.yaml.safe
 
     path = tmp_path / "huge.yaml"
     with path.open("wb") as handle:
@@ -494,8 +494,8 @@ def test_default_limit_refuses_a_60_mb_file_before_reading_it(
     def no_parsing(*args: object, **kwargs: object) -> object:
         raise AssertionError("the file was parsed")
 
-    monkeypatch.setattr(napctl.load.readfile, "open", spy, raising=False)
-    monkeypatch.setattr(napctl.load.yamlsafe, "_build", no_parsing)
+    monkeypatch.setattr(napctl.core.readfile, "open", spy, raising=False)
+    monkeypatch.setattr(napctl.yaml.safe, "_build", no_parsing)
     start = time.perf_counter()
     result = CliRunner().invoke(app, ["validate", str(path)])
     elapsed = time.perf_counter() - start

@@ -21,17 +21,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+import yaml
 from napctl import model
 from napctl.cli import app
+from napctl.core.problems import CODES, Problem
 from napctl.load.corpus import load_corpus
 from napctl.load.document import validate_document
-from napctl.load.yamlsafe import parse_yaml
-from napctl.problems import CODES, Problem
+from napctl.yaml.safe import parse_yaml
 from tests.conftest import EXAMPLES, PLANS
 
 SOURCES = sorted(PLANS.glob("*.yaml")) + sorted((EXAMPLES / "positive").glob("*.yaml"))
@@ -314,7 +314,7 @@ class _QuotingDumper(yaml.CSafeDumper):
 
 
 def _represent_str(dumper: yaml.CSafeDumper, value: str) -> yaml.ScalarNode:
-    from napctl.load.yamltypes import resolve_plain as _resolve_plain
+    from napctl.yaml.types import resolve_plain as _resolve_plain
 
     style = '"' if _resolve_plain(value) != "tag:yaml.org,2002:str" else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)

@@ -11,9 +11,9 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from napctl.cli import app
+from napctl.core.fsutil import slugify
 from napctl.load.corpus import load_corpus
-from napctl.output.fsutil import slugify
-from napctl.query import ActionFilter, select_actions
+from napctl.plans import ActionFilter, select_actions
 from tests.conftest import EXAMPLES, MINIMAL, PLANS, napctl, write
 
 GOLDEN = Path(__file__).parent.parent / "golden"
@@ -225,7 +225,7 @@ def test_a_failed_write_leaves_the_old_file_intact(
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("napctl.output.fsutil.os.replace", broken_replace)
+    monkeypatch.setattr("napctl.core.fsutil.os.replace", broken_replace)
     changed = MINIMAL.read_text().replace("Recruit women officers", "Recruit more officers")
     plan = write(tmp_path, "changed.yaml", changed)
     result = runner.invoke(app, ["checklists", "--out", str(out), "--plans", str(plan)])

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from napctl.cli import app
 from napctl.load.corpus import load_corpus
-from napctl.query import ActionFilter, select_actions
+from napctl.plans import ActionFilter, select_actions
 from tests.conftest import PLANS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

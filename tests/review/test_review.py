@@ -107,7 +107,7 @@ def test_select_limits_the_rules(bundled: Review) -> None:
 
 
 def test_every_rule_is_registered_as_a_problem_code() -> None:
-    from napctl.problems import CODES
+    from napctl.core.problems import CODES
 
     assert set(RULES) <= set(CODES)
     assert all(r.level in ("warning", "info") for r in RULES.values())

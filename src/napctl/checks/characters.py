@@ -14,7 +14,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from napctl.checks.registry import Loc, Report, check
-from napctl.output.escape import printable, unsafe_characters
+from napctl.core.escape import printable, unsafe_characters
 
 if TYPE_CHECKING:
     from napctl.checks.plan import PlanIndex

@@ -17,12 +17,12 @@ from napctl.checks.registry import (
     corpus_check,
     import_checks,
 )
+from napctl.core.messages import oneline, shown_value, suggest
 from napctl.model import ALL, Department, Plan
 from napctl.model.names import fold_key
-from napctl.problems.messages import oneline, shown_value, suggest
 
 if TYPE_CHECKING:
-    from napctl.load.index import CorpusIndex, CorpusReport
+    from napctl.checks.index import CorpusIndex, CorpusReport
 
 KIND = "plan"
 #: Comparisons of names spent on "did you mean" per plan: a hostile registry of

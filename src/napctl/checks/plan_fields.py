@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from napctl.checks.plan import KIND, PlanIndex, department
 from napctl.checks.registry import Loc, Report, check
+from napctl.core.messages import shown_value
 from napctl.model import ALL, Action, Budget
-from napctl.problems.messages import shown_value
 
 
 @check(KIND)

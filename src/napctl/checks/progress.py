@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 from napctl.checks.registry import Loc, check, corpus_check
+from napctl.core.fsutil import slugify
 from napctl.model import Action, Goal, Pillar, Plan
 from napctl.model.memo import PerPlan
 from napctl.model.progress import ProgressReport
-from napctl.output.fsutil import slugify
 
 if TYPE_CHECKING:
-    from napctl.load.index import CorpusIndex, CorpusReport, IndexEntry
+    from napctl.checks.index import CorpusIndex, CorpusReport, IndexEntry
 
 KIND = "progress report"
 
@@ -81,7 +81,7 @@ _PLAN_INDEXES: PerPlan[PlanIndex] = PerPlan(lambda plan: PlanIndex._build(plan))
 
 def responsible(plan: Plan, action: Action) -> Sequence[str]:
     """The departments that report on ``action``: those it names, or all for 'All'."""
-    from napctl.query.registry import registry_index
+    from napctl.model.registry import registry_index
 
     # The plan's index: no list or set of the registry built per action
     # (10,000 actions x 10,000 departments).
@@ -99,7 +99,7 @@ def responsible_among(plan: Plan, action: Action, among: Collection[str] | None
     if among is None:
         return responsible(plan, action)
     if action.for_all:
-        from napctl.query.registry import registry_index
+        from napctl.model.registry import registry_index
 
         index = registry_index(plan)
         return index.in_order(c for c in among if c in index.by_code)
@@ -121,7 +121,7 @@ PlanRule = Callable[[ProgressReport, PlanIndex, Out], None]
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    from napctl.problems.messages import suggest
+    from napctl.core.messages import suggest
 
     return suggest(word, choices)
 

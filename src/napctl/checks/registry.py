@@ -4,7 +4,7 @@ A document check is a small function ``(index, report)`` over the index its
 kind builds once per document (codes, names, ...); a corpus check is a
 function ``(corpus_index, report)`` over what every loaded document left in
 the corpus index, for rules across files (a progress report against its plan).
-A check's level comes from its code (``napctl.problems.codes``), so an
+A check's level comes from its code (``napctl.core.codes``), so an
 advisory is a check that uses a "warning" code.
 
 Checks are registered when their module is imported: a kind names its checks
@@ -18,11 +18,11 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from napctl.problems import Problem, cap, level_of
+from napctl.core.problems import Problem, cap, level_of
 
 if TYPE_CHECKING:
-    from napctl.load.index import CorpusIndex, CorpusReport
-    from napctl.load.yamlsafe import YamlDocument
+    from napctl.checks.index import CorpusIndex, CorpusReport
+    from napctl.yaml.safe import YamlDocument
 
 Loc = tuple[str | int, ...]
 

@@ -16,7 +16,7 @@ from napctl.cli.options import (
     fail_usage,
 )
 from napctl.cli.startup import app
-from napctl.load.readfile import DEFAULT_MAX_BYTES
+from napctl.core.readfile import DEFAULT_MAX_BYTES
 
 
 @app.command()
@@ -51,8 +51,8 @@ def diff(
     """
     from napctl.diff.source import DiffUsageError, compare
     from napctl.output import diff as diffout
+    from napctl.output.problems import as_text
     from napctl.output.writers import writer
-    from napctl.problems.reporters import as_text
 
     try:
         result = compare(old, new, lineage=lineage, actor=actor, max_bytes=max_bytes)

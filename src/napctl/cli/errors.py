@@ -15,7 +15,7 @@ from typing import Any
 
 import typer.core
 
-from napctl.problems.messages import oneline
+from napctl.core.messages import oneline
 
 EXIT_USAGE = 2
 _LATER: list[int] = []

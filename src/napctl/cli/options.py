@@ -113,7 +113,7 @@ class UNPillarChoice(StrEnum):
 
 
 def fail_usage(message: str) -> NoReturn:
-    from napctl.output.escape import printable
+    from napctl.core.escape import printable
 
     sys.stderr.write(f"napctl: error: {printable(message)}\n")
     raise typer.Exit(EXIT_USAGE)
@@ -130,7 +130,7 @@ def io_message(exc: OSError | UnicodeError) -> str:
     where = exc.filename
     if where is None:
         return f"cannot write the output: {reason}"
-    from napctl.output.escape import printable
+    from napctl.core.escape import printable
 
     return f"cannot write {printable(os.fsdecode(where))}: {reason}"
 
@@ -170,8 +170,8 @@ def load_valid(plans: list[str] | None, plan_id: str | None = None) -> Corpus:
 
 def _answer_despite_invalid(corpus: Corpus, plan_id: str | None) -> None:
     from napctl.cli.errors import exit_later
-    from napctl.problems.reporters import as_text
-    from napctl.query import QueryError, select_plans
+    from napctl.output.problems import as_text
+    from napctl.plans import QueryError, select_plans
 
     try:
         asked_ok = plan_id is not None and bool(
@@ -205,7 +205,7 @@ def chosen_plans(plans: list[str] | None, plan_id: str | None,
                  country: str | None = None) -> list[Plan]:
     """The valid plans, narrowed to ``plan_id`` and ``country`` when given (exit 2 for an
     unknown id or country)."""
-    from napctl.query import QueryError, select_country, select_plans
+    from napctl.plans import QueryError, select_country, select_plans
 
     corpus = load_valid(plans, plan_id)
     try:
@@ -246,8 +246,8 @@ def emit(text: str, output: Path | None) -> None:
 def say_which_actors(plans: Sequence[Plan], actors: Sequence[str], plan_id: str | None
                      ) -> None:
     """On stderr, which department a word or prefix was taken for ("Police" -> ...)."""
-    from napctl.query import QueryError, resolve_actor, select_plans
-    from napctl.query.lookup import WordMatch, describe_match
+    from napctl.plans import QueryError, resolve_actor, select_plans
+    from napctl.plans.lookup import WordMatch, describe_match
 
     try:
         scope = select_plans(plans, plan_id)
@@ -262,7 +262,7 @@ def say_which_actors(plans: Sequence[Plan], actors: Sequence[str], plan_id: str 
 
 def write_output(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` (missing folders are created), or exit 3 saying why not."""
-    from napctl.output.fsutil import atomic_write
+    from napctl.core.fsutil import atomic_write
 
     try:
         atomic_write(path, text)

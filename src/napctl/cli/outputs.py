@@ -20,7 +20,7 @@ from napctl.cli.render import DateOption, OutputOption, TemplatesOption, render_
 if TYPE_CHECKING:
     from napctl.model import Plan
     from napctl.model.progress import ProgressReport
-    from napctl.render.progress_checklist import ChecklistProgress
+    from napctl.progress.checklist_items import ChecklistProgress
     from napctl.render.templates import ChecklistSet
 
 
@@ -43,7 +43,7 @@ def checklist_progress(plans: Sequence[Plan], progress: list[str] | None, year: 
                        ) -> ChecklistProgress | None:
     if year is None:
         return None
-    from napctl.render.progress_checklist import ChecklistProgress
+    from napctl.progress.checklist_items import ChecklistProgress
 
     return ChecklistProgress.of(year_reports(plans, progress, [year]), year)
 
@@ -97,8 +97,8 @@ def import_(
     (exit 1). Once everything is imported, a checklist is rendered again.
     """
     from napctl.load.discover import default_progress_out
-    from napctl.load.sheets_read import ReadError
-    from napctl.output.progress_import import ProgressImportError, import_file
+    from napctl.progress.importer import ProgressImportError, import_file
+    from napctl.sheets.read import ReadError
 
     all_plans = chosen_plans(plans, None)
     root = default_progress_out(progress or ())
@@ -129,8 +129,8 @@ def import_(
 def _render_again(checklist: Path, text: str, plans: list[Plan], progress: list[str] | None,
                   templates: Path | None) -> None:
     """Render the imported checklist again from its header, so `--check` agrees."""
-    from napctl.query import QueryError
-    from napctl.render.checklist_parse import parse_checklist
+    from napctl.plans import QueryError
+    from napctl.progress.checklist_parse import parse_checklist
     from napctl.render.templates import RenderError, build_checklists, render_checklist
 
     header = parse_checklist(text).header or {}
@@ -162,7 +162,7 @@ def _write_untouched(checklist: Path, files: dict[str, str], plans: list[Plan],
     parent's shows its units'); a sibling with ticks or values of its own
     is left for its own import.
     """
-    from napctl.output.fsutil import atomic_write
+    from napctl.core.fsutil import atomic_write
     from napctl.render.checklist_check import pending_items
 
     by_id = {p.id: p for p in plans}
@@ -193,7 +193,7 @@ def filled_report(plan: Plan, shape: str | None, year: int | None, fmt: str,
         return None
     if year is None:
         fail_usage(f"--shape {shape} needs --year")
-    from napctl.output.progress_init import InitError, check_year
+    from napctl.progress.init import InitError, check_year
     from napctl.render.progress_report import Shape, render_progress_report, years_for
     from napctl.render.templates import RenderError
 
@@ -222,7 +222,7 @@ def dashboard(
 ) -> None:
     """One standalone HTML page: status by pillar and department, years, what is missing."""
     from napctl.cli.progress import plan_with_progress
-    from napctl.output.progress_init import InitError, check_year
+    from napctl.progress.init import InitError, check_year
     from napctl.render.dashboard import render_dashboard
     from napctl.render.templates import RenderError
 

@@ -76,7 +76,7 @@ def plan_with_progress(plans: list[str] | None, plan_id: str | None,
 def actor_codes(plan: Plan, actor: str | None) -> frozenset[str] | None:
     if actor is None:
         return None
-    from napctl.query import QueryError, resolve_actor
+    from napctl.plans import QueryError, resolve_actor
 
     try:
         matches = resolve_actor([plan], actor, plan_id=plan.id)
@@ -99,7 +99,7 @@ def init(
 ) -> None:
     """Write each department's progress file for a year, or add the actions it lacks."""
     from napctl.load.discover import default_progress_out
-    from napctl.output.progress_init import InitError, init_reports
+    from napctl.progress.init import InitError, init_reports
 
     chosen = one_plan(plans, plan)
     folder = out if out is not None else default_progress_out()
@@ -143,7 +143,7 @@ def load_reports(plans: Sequence[Plan], progress: list[str] | None,
     except PathNotFound as exc:
         fail_usage(exc.message)
     if not corpus.ok:
-        from napctl.problems.reporters import as_text
+        from napctl.output.problems import as_text
 
         sys.stderr.write(as_text(corpus.problems))
         sys.stderr.write("napctl: the progress reports are invalid; run `napctl validate`"
@@ -170,9 +170,9 @@ def status(
     progress: ProgressOption = None,
 ) -> None:
     """Who has reported what: each action's overall status, per department, and what is missing."""
-    from napctl.output import progress as out
-    from napctl.output.progress_init import InitError, check_year
-    from napctl.query.progress import plan_status, reported_years, status_record
+    from napctl.output import status as out
+    from napctl.progress.init import InitError, check_year
+    from napctl.progress.status import plan_status, reported_years, status_record
 
     chosen = plan_with_progress(plans, plan, progress)
     codes = actor_codes(chosen, actor)

@@ -62,7 +62,7 @@ def actions(
 ) -> None:
     """List actions, filtered by actor, plan, pillar, goal or text. Order is the plan's own."""
     from napctl.output import actions as formats
-    from napctl.query import ActionFilter, QueryError, actor_notes, select_actions
+    from napctl.plans import ActionFilter, QueryError, actor_notes, select_actions
 
     corpus = load_valid(plans, plan)
     flt = ActionFilter(
@@ -123,7 +123,7 @@ def show(
 ) -> None:
     """One action, goal or pillar with its context."""
     from napctl.output.views import found_record, found_text
-    from napctl.query import QueryError, find_item
+    from napctl.plans import QueryError, find_item
 
     corpus = load_valid(plans, plan or (ident.split(":", 1)[0] if ":" in ident else None))
     try:

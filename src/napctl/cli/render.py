@@ -63,7 +63,7 @@ ChecklistProgressOption = Annotated[
                  " --year. Default: $NAPCTL_PROGRESS, else ./progress.", show_default=False),
 ]
 def _printable_date(value: str | None) -> str | None:
-    from napctl.output.escape import is_clean_text
+    from napctl.core.escape import is_clean_text
 
     if value is not None and not is_clean_text(value):
         raise typer.BadParameter("must be printable text (no control characters and no"
@@ -148,7 +148,7 @@ def render_checklist(
     A checklist is for one country: a name that several countries use
     (Justice) needs --country or --plan."""
     from napctl.cli.outputs import checklist_progress
-    from napctl.query import QueryError
+    from napctl.plans import QueryError
     from napctl.render.templates import RenderError
     from napctl.render.templates import render_checklist as render
 

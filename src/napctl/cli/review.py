@@ -23,7 +23,7 @@ from napctl.cli.options import (
     fail_usage,
 )
 from napctl.cli.startup import app
-from napctl.load.readfile import DEFAULT_MAX_BYTES
+from napctl.core.readfile import DEFAULT_MAX_BYTES
 from napctl.output.writers import formats
 
 if TYPE_CHECKING:
@@ -79,8 +79,8 @@ def review(
     with findings; 1 with --strict and a warning, or when a plan is invalid;
     2 for a usage error. See docs/review.md.
     """
-    from napctl.load.review_config import ConfigError, load_config
     from napctl.output.writers import writer
+    from napctl.review.config import ConfigError, load_config
     from napctl.review.run import review_plans
 
     shape = "review-summary" if summary else "review"
@@ -109,7 +109,7 @@ def _valid_corpus(paths: list[str], max_bytes: int) -> list[LoadedPlan]:
     if not corpus.files:
         fail_usage("no plan files found (*.yaml, *.yml)")
     if not corpus.ok:
-        from napctl.problems.reporters import as_text
+        from napctl.output.problems import as_text
 
         sys.stdout.write(as_text(corpus.problems))
         sys.stderr.write("napctl: the plans are invalid; review needs valid plans\n")

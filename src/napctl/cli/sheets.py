@@ -20,7 +20,7 @@ from napctl.cli.startup import app
 
 if TYPE_CHECKING:
     from napctl.model import Plan
-    from napctl.query import ActionRow
+    from napctl.plans import ActionRow
 
 @app.command("new")
 def new_plan(
@@ -38,7 +38,7 @@ def new_plan(
     language: Annotated[str, typer.Option("--language", help="Language of the texts.")] = "en",
 ) -> None:
     """Start a new plan file: valid as it is, with a commented skeleton to fill in."""
-    from napctl.output.newplan import NewPlan, NewPlanError, create_plan, parse_period
+    from napctl.plans.new import NewPlan, NewPlanError, create_plan, parse_period
 
     try:
         start, end = parse_period(period)
@@ -70,8 +70,8 @@ def import_table(
     plans: PlansOption = None,
 ) -> None:
     """Add the actions of a spreadsheet to a plan file; every byte already there stays."""
-    from napctl.load.sheets_read import ReadError, parse_columns, read_table
-    from napctl.output.sheets_edit import import_matrix
+    from napctl.sheets.edit import import_matrix
+    from napctl.sheets.read import ReadError, parse_columns, read_table
 
     try:
         explicit = parse_columns(columns)
@@ -101,8 +101,8 @@ def import_table(
 
 
 def _write_import(result: object, file: str) -> None:
-    from napctl.output.fsutil import atomic_write
-    from napctl.output.sheets_edit import ImportResult
+    from napctl.core.fsutil import atomic_write
+    from napctl.sheets.edit import ImportResult
 
     assert isinstance(result, ImportResult)
     changes = result.changes
@@ -152,9 +152,9 @@ def export(
     plans: PlansOption = None,
 ) -> None:
     """The action matrix as a spreadsheet: one sheet per plan and the department registry."""
-    from napctl.output.fsutil import atomic_write_bytes
-    from napctl.output.sheets_export import as_csv, as_xlsx, workbook_sheets
-    from napctl.query import ActionFilter, QueryError, select_actions, select_plans
+    from napctl.core.fsutil import atomic_write_bytes
+    from napctl.plans import ActionFilter, QueryError, select_actions, select_plans
+    from napctl.sheets.export import as_csv, as_xlsx, workbook_sheets
 
     if output == "-" and fmt is SheetFormat.xlsx:
         fail_usage("-o - is for CSV; an XLSX workbook needs a file name")
@@ -186,11 +186,11 @@ def _with_progress(chosen: list[Plan], rows: list[ActionRow], fmt: SheetFormat,
                    ) -> tuple[bytes, int]:
     """The progress workbook or table of ``year`` and its number of rows."""
     from napctl.cli.outputs import year_reports
-    from napctl.output.progress_init import InitError, check_year
-    from napctl.output.sheets_export import as_xlsx, workbook_sheets
-    from napctl.output.sheets_progress import progress_csv, progress_sheet
-    from napctl.query import QueryError, resolve_actor
-    from napctl.render.progress_checklist import ChecklistProgress
+    from napctl.plans import QueryError, resolve_actor
+    from napctl.progress.checklist_items import ChecklistProgress
+    from napctl.progress.init import InitError, check_year
+    from napctl.progress.sheet_export import progress_csv, progress_sheet
+    from napctl.sheets.export import as_xlsx, workbook_sheets
 
     problems, in_year = [], []
     for p in chosen:

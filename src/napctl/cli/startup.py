@@ -133,7 +133,7 @@ def main() -> None:
 
 def _die(message: str, code: int) -> int:
     """Print ``message`` as napctl's error, and make sure stdout cannot fail again at exit."""
-    from napctl.output.escape import printable
+    from napctl.core.escape import printable
 
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)

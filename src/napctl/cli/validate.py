@@ -20,7 +20,7 @@ from napctl.cli.options import (
     say_if_bundled,
 )
 from napctl.cli.startup import app
-from napctl.load.readfile import DEFAULT_MAX_BYTES
+from napctl.core.readfile import DEFAULT_MAX_BYTES
 
 
 @app.command()
@@ -41,7 +41,7 @@ def validate(
     """Check plans and progress reports; print every problem as file:line:col: CODE message."""
     from napctl.load.corpus import load_corpus
     from napctl.load.discover import PathNotFound, progress_roots
-    from napctl.problems.reporters import REPORTERS, summary
+    from napctl.output.problems import REPORTERS, summary
 
     # Progress reports: those of --progress, else (when no PATHS are named) the usual ones.
     reports = progress_roots(progress or ()) if progress or not paths else []

@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from napctl.core.problems import Problem
 from napctl.diff.items import PlanItems
-from napctl.problems import Problem
 
 
 @dataclass(slots=True)
@@ -38,7 +38,7 @@ def lineage_name(old_plan: str, new_plan: str) -> str:
 
 def read_lineage(path: str) -> tuple[Lineage | None, list[Problem]]:
     """The lineage file at ``path`` (None when it cannot be used) and its problems."""
-    from napctl.load.yamlsafe import load_yaml_file
+    from napctl.yaml.safe import load_yaml_file
 
     doc = load_yaml_file(path)
     if doc.data is None:
@@ -84,7 +84,7 @@ def check_lineage(lineage: Lineage, old: PlanItems, new: PlanItems) -> tuple[
     dict[str, list[str]], list[Problem]
 ]:
     """The links whose both ends exist, and a NAP320 problem for each that does not."""
-    from napctl.load.yamlsafe import load_yaml_file
+    from napctl.yaml.safe import load_yaml_file
 
     doc = load_yaml_file(lineage.file)
     problems: list[Problem] = []

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from napctl.query import fold
+from napctl.plans import fold
 
 #: The similarity from which two actions count as the same action.
 THRESHOLD = 0.6

@@ -12,14 +12,14 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from napctl.core.problems import Problem
+from napctl.core.readfile import DEFAULT_MAX_BYTES, decode_text
 from napctl.diff.items import Part, Path, PlanItems
-from napctl.load.readfile import DEFAULT_MAX_BYTES, decode_text
-from napctl.problems import Problem
-from napctl.query import fold
+from napctl.plans import fold
 
 if TYPE_CHECKING:
     from napctl.diff.changes import PlanDiff
-    from napctl.load.yamlsafe import YamlDocument
+    from napctl.yaml.safe import YamlDocument
 
 #: Seconds git may take to answer.
 GIT_TIMEOUT = 60
@@ -44,7 +44,7 @@ class Side:
         if path is None or self.text is None:
             return None
         if self._doc is None:
-            from napctl.load.yamlsafe import parse_yaml
+            from napctl.yaml.safe import parse_yaml
 
             self._doc = parse_yaml(self.text, self.label)
         line, column = self._doc.position(path)
@@ -78,7 +78,7 @@ def read_side(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool 
 
 def _parsed_side(spec: str, raw: bytes, text: str, use_cache: bool) -> Side:
     from napctl.load.document import validate_document
-    from napctl.load.yamlsafe import parse_yaml
+    from napctl.yaml.safe import parse_yaml
 
     doc = parse_yaml(text, spec)
     if doc.data is None:

@@ -155,7 +155,7 @@ def put(raw: bytes, data: dict[str, Any], kind: str = "plan") -> None:
     folder = cache_dir()
     if folder is None:
         return
-    from napctl.output.fsutil import atomic_write
+    from napctl.core.fsutil import atomic_write
 
     key = _key(raw, kind)
     target = _entry(folder, key)

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from napctl.checks.index import CorpusIndex, CorpusReport, IndexEntry
+from napctl.core.problems import Problem
+from napctl.core.readfile import DEFAULT_MAX_BYTES
 from napctl.load.discover import display_path, plan_files, plan_roots, uses_bundled
 from napctl.load.document import (
     DocumentKind,
@@ -15,14 +18,11 @@ from napctl.load.document import (
     load_document,
     validate_document,
 )
-from napctl.load.index import CorpusIndex, CorpusReport, IndexEntry
-from napctl.load.readfile import DEFAULT_MAX_BYTES
 from napctl.model import Plan
 from napctl.model.progress import ProgressReport
-from napctl.problems import Problem
 
 if TYPE_CHECKING:
-    from napctl.load.yamlsafe import YamlDocument
+    from napctl.yaml.safe import YamlDocument
 
 PROGRESS = "progress report"
 

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from napctl.core.problems import Problem
+from napctl.core.readfile import DEFAULT_MAX_BYTES, decode_text, read_bytes
 from napctl.load import cache
 from napctl.load.discover import display_path
-from napctl.load.readfile import DEFAULT_MAX_BYTES, decode_text, read_bytes
-from napctl.problems import Problem
 
 if TYPE_CHECKING:
-    from napctl.load.yamlsafe import YamlDocument
+    from napctl.yaml.safe import YamlDocument
 
 
 def _same(value: Any) -> Any:
@@ -114,12 +114,12 @@ def load_document(
         return None, problems
     # The YAML loader and pydantic are imported only here: a query answered
     # from the cache never pays for them.
-    from napctl.load.yamlsafe import parse_yaml
+    from napctl.yaml.safe import parse_yaml
 
     doc = parse_yaml(text, display, kind=spec.name)
     value, problems = validate_document(doc, spec)
     if problems:
-        from napctl.load.yamlhints import explain
+        from napctl.yaml.hints import explain
 
         problems = explain(text, problems)
     if value is not None and not problems and use_cache and doc.data is not None:

@@ -15,11 +15,11 @@ from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter, ValidationError
 
-from napctl.load.yamlsafe import YamlDocument
+from napctl.core.locations import spoken_location
+from napctl.core.messages import describe, quote_hint, shown_value, suggest
+from napctl.core.problems import MAX_PROBLEMS, Problem, mark_stopped
 from napctl.model import NON_BLANK
-from napctl.problems import MAX_PROBLEMS, Problem, mark_stopped
-from napctl.problems.locations import spoken_location
-from napctl.problems.messages import describe, quote_hint, shown_value, suggest
+from napctl.yaml.safe import YamlDocument
 
 _TYPE_NAMES = {
     "dataclass_type": "a mapping",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from napctl.output.escape import printable
+from napctl.core.escape import printable
 from napctl.output.records import action_record
 from napctl.output.writers import json_text
-from napctl.query import ActionRow
+from napctl.plans import ActionRow
 
 ACTION_FORMATS = ("table", "json", "csv", "yaml", "md")
 
@@ -33,7 +33,7 @@ CSV_COLUMNS = (
 
 
 def as_csv(rows: Sequence[ActionRow]) -> str:
-    from napctl.output.csvtext import csv_text
+    from napctl.core.csvtext import csv_text
 
     out: list[list[str]] = [list(CSV_COLUMNS)]
     for row in rows:

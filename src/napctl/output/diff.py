@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from napctl.core.escape import printable
 from napctl.diff.changes import Change, PlanDiff
 from napctl.diff.source import Side
-from napctl.output.escape import printable
 
 Segment = tuple[str, str | None]  # text, style
 

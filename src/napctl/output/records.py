@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from napctl.model import Action, Plan
-from napctl.query import ActionRow, full_names
+from napctl.plans import ActionRow, full_names
 
 
 def department_label(plan: Plan, code: str) -> dict[str, Any]:

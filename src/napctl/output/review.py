@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from napctl.output.escape import printable
+from napctl.core.escape import printable
+from napctl.output.problems import escape_data, escape_property
 from napctl.output.writers import json_text
-from napctl.problems.reporters import escape_data, escape_property
 from napctl.review.run import Finding, Review
 from napctl.review.summary import MEASURES, PlanSummary
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from napctl.core.escape import printable
 from napctl.load.corpus import LoadedPlan
 from napctl.model import Plan
-from napctl.output.escape import printable
 from napctl.output.records import action_fields
 from napctl.output.writers import json_text
-from napctl.query import Found, action_counts, children, spread
+from napctl.plans import Found, action_counts, children, spread
 from napctl.render.markdown import md_escape
 
 
@@ -39,7 +39,7 @@ def plans_text(plans: Sequence[LoadedPlan]) -> str:
 
 
 def actor_records(plan: Plan) -> list[dict[str, Any]]:
-    from napctl.query.stats import own_counts
+    from napctl.plans.stats import own_counts
 
     counts = action_counts(plan)
     own = own_counts(plan)
@@ -197,7 +197,7 @@ def matrix_rows(plans: Sequence[Plan]) -> tuple[list[str], list[list[str]]]:
 
 
 def matrix_csv(plans: Sequence[Plan]) -> str:
-    from napctl.output.csvtext import csv_text
+    from napctl.core.csvtext import csv_text
 
     header, body = matrix_rows(plans)
     return csv_text([header, *body])

@@ -33,9 +33,9 @@ WRITERS: dict[str, dict[str, str]] = {
     },
     # problems: text, JSON, GitHub workflow annotations
     "problems": {
-        "text": "napctl.problems.reporters:as_text",
-        "json": "napctl.problems.reporters:as_json",
-        "github": "napctl.problems.reporters:as_github",
+        "text": "napctl.output.problems:as_text",
+        "json": "napctl.output.problems:as_json",
+        "github": "napctl.output.problems:as_github",
     },
     # napctl review: findings (Review) -> text
     "review": {
@@ -74,7 +74,7 @@ def json_text(data: object) -> str:
     characters and lone surrogates are written as ``\\uXXXX`` too (they can only
     be inside strings), so JSON on a terminal cannot forge output either.
     """
-    from napctl.output.escape import JSON_UNSAFE
+    from napctl.core.escape import JSON_UNSAFE
 
     text = json.dumps(data, ensure_ascii=False, indent=2)
     return JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

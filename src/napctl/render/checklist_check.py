@@ -17,10 +17,10 @@ from pathlib import Path
 
 from napctl.checks.progress import PlanIndex
 from napctl.model import Plan
-from napctl.output.progress_import import Note, flat_changes, pending, where_typed
-from napctl.output.progress_items import ImportItem
-from napctl.output.progress_readers import checklist_items
-from napctl.render.progress_checklist import ChecklistProgress, blank
+from napctl.progress.checklist_items import ChecklistProgress, blank
+from napctl.progress.importer import Note, flat_changes, pending, where_typed
+from napctl.progress.items import ImportItem
+from napctl.progress.readers import checklist_items
 from napctl.render.templates import ChecklistSet, write_checklists
 
 _BARE_TICK = re.compile(r"^- \[[xX]\] \*\*([^*]+)\*\*")

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
 
+from napctl.core.fsutil import safe_child, slugify
 from napctl.model import Plan
-from napctl.output.fsutil import safe_child, slugify
-from napctl.query.departments import DepartmentKey
+from napctl.plans.departments import DepartmentKey
 
 
 def index_path(fmt: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from napctl.model import Plan
 from napctl.model.progress import STATUSES, ProgressReport
-from napctl.query.progress import PlanStatus
+from napctl.progress.status import PlanStatus
 from napctl.render.progress_report import report_context
 from napctl.render.templates import _render, environment
 

@@ -22,8 +22,8 @@ from typing import Any, Literal
 
 from napctl.model import Action, Plan
 from napctl.model.progress import NOT_REPORTED, STATUSES, Entry, ProgressReport
-from napctl.query.progress import PlanStatus, entries_by_department, plan_status
-from napctl.render.progress_checklist import flat, indicator_values, safe_href
+from napctl.progress.checklist_items import flat, indicator_values, safe_href
+from napctl.progress.status import PlanStatus, entries_by_department, plan_status
 from napctl.render.templates import Format, _render, environment, plan_facts
 
 Shape = Literal["annual", "midterm"]

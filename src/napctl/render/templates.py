@@ -25,11 +25,12 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
+from napctl.core.fsutil import atomic_write, slugify
 from napctl.load.discover import bundled_dir
 from napctl.model import ALL, Plan
-from napctl.output.fsutil import atomic_write, slugify
+from napctl.model.registry import registry_index
 from napctl.output.records import action_fields, department_label
-from napctl.query import (
+from napctl.plans import (
     ActorMatch,
     QueryError,
     resolve_actor,
@@ -37,19 +38,18 @@ from napctl.query import (
     select_plans,
     spread,
 )
-from napctl.query.departments import (
+from napctl.plans.departments import (
     DepartmentKey,
     by_country,
     countries_phrase,
     department_key,
     plans_by_country,
 )
-from napctl.query.registry import registry_index
 from napctl.render.checklist_layout import checklist_path, index_path, safe_target
 from napctl.render.markdown import md_escape
 
 if TYPE_CHECKING:
-    from napctl.render.progress_checklist import ChecklistProgress
+    from napctl.progress.checklist_items import ChecklistProgress
 
 Format = Literal["md", "html"]
 
@@ -275,7 +275,7 @@ def _header(kind: str, title: str, plan_id: str | None, date: str | None,
             progress: ChecklistProgress | None) -> Any:
     if progress is None:
         return None
-    from napctl.render.progress_checklist import header_marker
+    from napctl.progress.checklist_items import header_marker
 
     return header_marker(kind=kind, title=title, plan=plan_id, year=str(progress.year),
                          date=date)

@@ -3,5 +3,5 @@
 A stage after ``query/``: it reads valid plans only. ``index`` computes what
 every rule needs once per plan, ``rules`` holds the rules, ``summary`` the
 scorecard, ``run`` applies the chosen rules; output is in ``napctl.output.review``
-and the configuration in ``napctl.load.review_config``.
+and the configuration in ``napctl.review.config``.
 """

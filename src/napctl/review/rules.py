@@ -2,7 +2,7 @@
 
 Each rule yields hits (where, what) and is registered in ``RULES`` with its
 stable code; its level and one-line meaning are the code's in the table of
-``napctl.problems.codes``. Codes are never reused for another meaning;
+``napctl.core.codes``. Codes are never reused for another meaning;
 ``docs/review.md`` explains each rule and its known misses.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from napctl.problems.codes import TABLE
+from napctl.core.codes import TABLE
 from napctl.review.index import ActionEntry, Loc, PlanIndex, same_text_key
 
 ReviewLevel = Literal["warning", "info"]

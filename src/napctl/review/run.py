@@ -58,7 +58,7 @@ def _everything(code: str) -> bool:
 def review_plan(index: PlanIndex, active: Callable[[str], bool] = _everything
                 ) -> tuple[list[Finding], PlanSummary]:
     """The findings of the active rules on one plan, and its scorecard."""
-    from napctl.load.yamlsafe import load_yaml_file
+    from napctl.yaml.safe import load_yaml_file
 
     doc = None
     findings: list[Finding] = []

@@ -1,0 +1,1 @@
+"""The shared core: problems, escaping and printable(), the bounded reader, the safe writer."""

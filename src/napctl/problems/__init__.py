@@ -1,8 +1,0 @@
-"""Problems as data (file, line, column, code, level, message), the code table, reporters."""
-
-from napctl.problems.codes import CODES, TABLE, Level, level_of
-from napctl.problems.problem import MAX_PROBLEMS, Problem, cap, mark_stopped
-
-__all__ = [
-    "CODES", "MAX_PROBLEMS", "TABLE", "Level", "Problem", "cap", "level_of", "mark_stopped",
-]

@@ -1,0 +1,1 @@
+"""Monitoring: progress index and status, init, import, checklist markers and their parsing."""

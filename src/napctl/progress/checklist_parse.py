@@ -1,0 +1,114 @@
+"""Read a checklist back: its items' markers, ticks and the lines a person typed into.
+
+Tolerant of what web editors do to a file: CRLF line ends, trailing spaces,
+``[X]`` for ``[x]``, a space typed after a colon or not. Lines napctl does not
+know (notes a person added, "Shared with", evidence) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from napctl.progress.checklist_items import HEADER, MARKER, TEXT_FIELDS, flat, parse_fields
+
+_ITEM = re.compile(r"^- \[([ xX])\] ")
+_FIELD = re.compile(r"^(?P<pad>[ \t]*)- (?P<label>Status|Summary|Obstacles|Next steps"
+                    r"|Revised due|Justification|Value):(?P<value>.*)$")
+_INDICATOR = re.compile(r"^[ \t]*- Indicator (\d+):")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def md_unescape(text: str) -> str:
+    """The inverse of ``napctl.render.markdown.md_escape`` (which escapes every backslash)."""
+    return _ESCAPED.sub(r"\1", text)
+
+
+@dataclass(slots=True)
+class Typed:
+    """One value of an item, with the 1-based line and column where it is typed."""
+
+    value: str | None
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class ParsedItem:
+    fields: dict[str, str]  # the marker's
+    line: int
+    ticked: bool
+    texts: dict[str, Typed] = field(default_factory=dict)  # attribute -> typed
+    status: Typed | None = None
+    indicators: dict[int, Typed] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.fields.get("id", "")
+
+
+@dataclass(slots=True)
+class ParsedChecklist:
+    header: dict[str, str] | None
+    items: list[ParsedItem]
+
+
+def _typed(match: re.Match[str], number: int) -> Typed:
+    raw = match.group("value")
+    column = match.start("value") + 1 + (len(raw) - len(raw.lstrip()))
+    return Typed(flat(md_unescape(raw.strip())), number, column)
+
+
+def parse_checklist(text: str) -> ParsedChecklist:
+    """Every item that carries a marker, in file order."""
+    header: dict[str, str] | None = None
+    items: list[ParsedItem] = []
+    current: ParsedItem | None = None
+    indicator: int | None = None
+    last: Typed | None = None
+    for number, raw in enumerate(text.removeprefix("\ufeff").splitlines(), 1):
+        line = raw.rstrip()
+        found = HEADER.search(line)
+        if found and header is None:
+            header = parse_fields(found.group(1))
+            continue
+        item = _ITEM.match(line)
+        if item or line.startswith("#"):
+            current, indicator, last = None, None, None
+            marker = MARKER.search(line) if item else None
+            if item and marker:
+                current = ParsedItem(parse_fields(marker.group(1)), number,
+                                     item.group(1) in "xX")
+                items.append(current)
+            continue
+        if current is None:
+            continue
+        last = _read_line(current, line, number, last, indicator)
+        ind = _INDICATOR.match(line)
+        if ind:
+            indicator = int(ind.group(1))
+    return ParsedChecklist(header, items)
+
+
+def _read_line(item: ParsedItem, line: str, number: int, last: Typed | None,
+               indicator: int | None) -> Typed | None:
+    """Record ``line`` on ``item``; returns the value a next indented line continues."""
+    found = _FIELD.match(line)
+    if found is None:
+        stripped = line.strip()
+        if last is not None and stripped and not stripped.startswith("- "):
+            # a line wrapped by hand continues the value above it
+            last.value = flat(f"{last.value or ''} {md_unescape(stripped)}")
+            return last
+        return None
+    typed = _typed(found, number)
+    label = found.group("label")
+    if label == "Status":
+        item.status = typed
+    elif label == "Value":
+        if indicator is None:
+            return None
+        item.indicators[indicator] = typed
+    else:
+        item.texts[TEXT_FIELDS[label]] = typed
+    return typed

@@ -1,0 +1,392 @@
+"""`napctl progress import FILE`: a checklist's ticks and typed lines, or a progress
+sheet's cells, back into the progress files.
+
+The file is read by one of ``napctl.progress.readers.READERS`` into
+items (``napctl.progress.items``); the rules below are the same for
+every kind of file. For each item whose values differ from what it showed
+(its ``shown`` hash), the differences are written into the department's progress file,
+as text (``napctl.progress.edit``), when that file's entry is still what the
+checklist showed (its ``digest``). When the entry changed since, the item is
+a conflict: both values and their positions are reported, nothing is changed
+for it. A value erased in the checklist is never erased from the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+from napctl.checks.progress import PlanIndex
+from napctl.core.fsutil import atomic_write
+from napctl.model import Action, Plan
+from napctl.model.progress import Entry, ProgressReport
+from napctl.model.types import DATE_TEXT
+from napctl.progress.checklist_items import (
+    TEXT_FIELDS,
+    blank,
+    entry_digest,
+    short_hash,
+    shown_fields,
+)
+from napctl.progress.edit import EditError, EntryEdit, apply_edit
+from napctl.progress.init import progress_path
+from napctl.progress.items import (
+    ChecklistImportError,
+    ImportItem,
+    Note,
+    ProgressImportError,
+    ReadItems,
+)
+
+if TYPE_CHECKING:
+    from napctl.checks.index import IndexEntry
+    from napctl.yaml.safe import YamlDocument
+
+_NUMBER = re.compile(r"^(-?[0-9]+(?:\.[0-9]+)?)(?:\s+(.+))?$")
+_LABELS = {attr: label for label, attr in TEXT_FIELDS.items()}
+
+
+@dataclass(slots=True)
+class ImportResult:
+    changes: list[Note] = field(default_factory=list)
+    conflicts: list[Note] = field(default_factory=list)
+    refused: list[Note] = field(default_factory=list)
+    created: list[Path] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    #: (plan id, year, department) of every group of items read
+    departments: list[tuple[str, int, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.conflicts and not self.refused
+
+
+__all__ = ["ChecklistImportError", "ImportResult", "Note", "ProgressImportError"]
+
+
+def typed_fields(item: ImportItem, action: Action) -> dict[str, object]:
+    """The item's values in the shape of ``shown_fields``."""
+    return {
+        "status": item.status,
+        **{attr: item.texts.get(attr) for attr in TEXT_FIELDS.values()},
+        "indicators": {str(n): item.indicators.get(n)
+                       for n in range(1, len(action.indicators) + 1)},
+    }
+
+
+def _item_problem(item: ImportItem, action: Action) -> Note | None:
+    """Why the item's values cannot go into a progress file, before comparing them."""
+    if item.problem is not None:
+        return item.problem
+    extra = [n for n, v in sorted(item.indicators.items())
+             if v is not None and not 1 <= n <= len(action.indicators)]
+    if extra:
+        count = len(action.indicators)
+        return Note(item.where_of(f"indicator {extra[0]}"), f"{item.id} has {count}"
+                    f" indicator{'' if count == 1 else 's'}: indicator {extra[0]} is none"
+                    " of them")
+    due = item.texts.get("revised_due")
+    if due is not None and not re.match(DATE_TEXT, due):
+        return Note(item.where_of("revised_due"), f"{item.id} revised due: {due!r} is not a"
+                    " date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    return None
+
+
+def split_value(text: str) -> tuple[int | float | str, str | None]:
+    """``412 participants`` -> (412, "participants"); other text stays text."""
+    found = _NUMBER.match(text)
+    if not found:
+        return text, None
+    number = found.group(1)
+    return (float(number) if "." in number else int(number)), found.group(2)
+
+
+def pending(item: ImportItem, action: Action, entry: Entry
+            ) -> tuple[dict[str, object], dict[str, object], Note | None]:
+    """(typed, in the file) values of the fields the person changed; a note when unreadable."""
+    problem = _item_problem(item, action)
+    if problem is not None:
+        return {}, {}, problem
+    typed = typed_fields(item, action)
+    if short_hash(typed) == item.shown:
+        return {}, {}, None  # untouched since the file was made
+    now = shown_fields(entry, action)
+    changed = {k: v for k, v in typed.items() if k != "indicators" and v != now[k]}
+    inds = {n: v for n, v in typed["indicators"].items()  # type: ignore[attr-defined]
+            if v != now["indicators"][n]}
+    if inds:
+        changed["indicators"] = inds
+    was = {k: now[k] for k in changed if k != "indicators"}
+    if inds:
+        was["indicators"] = {n: now["indicators"][n] for n in inds}
+    return changed, was, None
+
+
+@dataclass(slots=True)
+class Department:
+    """One progress file and the items that report into it."""
+
+    plan: Plan
+    year: int
+    code: str
+    path: Path
+    items: list[ImportItem]
+
+
+def group_items(items: list[ImportItem], plans: dict[str, Plan], root: Path,
+                year: int | None) -> list[Department]:
+    """The items by progress file. Raises ProgressImportError for an unknown plan or
+    department, or another year than ``year``."""
+    groups: dict[tuple[str, int, str], Department] = {}
+    for item in items:
+        plan = plans.get(item.plan)
+        if plan is None:
+            raise ProgressImportError(f"{item.where}: no plan {item.plan!r}")
+        try:
+            item_year = int(item.year)
+        except ValueError:
+            raise ProgressImportError(f"{item.where}: the item's marker has no year") from None
+        if year is not None and item_year != year:
+            raise ProgressImportError(f"{item.where}: this is for {item_year},"
+                                      f" not {year}")
+        if plan.department(item.dept) is None:
+            from napctl.core.messages import close_matches, did_you_mean
+
+            close = close_matches(item.dept, [d.code for d in plan.departments],
+                                  ignore_case=True)
+            raise ProgressImportError(
+                f"{item.where_of('department')}: plan '{plan.id}' has no department"
+                f" {item.dept!r}{did_you_mean(close)}")
+        key = (plan.id, item_year, item.dept)
+        if key not in groups:
+            groups[key] = Department(plan, item_year, item.dept,
+                                     progress_path(root, plan.id, item_year, item.dept), [])
+        groups[key].items.append(item)
+    return list(groups.values())
+
+
+def report_entries(report: ProgressReport) -> dict[str, int]:
+    return {e.id: i for i, e in reversed(list(enumerate(report.actions)))}
+
+
+def describe(value: object) -> str:
+    return "(blank)" if value is None else repr(value)
+
+
+def entry_edit(action: Action, changed: dict[str, object]) -> EntryEdit:
+    edit = EntryEdit(action.id, names=action.indicator_texts())
+    for key, value in changed.items():
+        if key == "indicators":
+            for n, text in value.items():  # type: ignore[attr-defined]
+                edit.indicators[int(n)] = split_value(text)
+        else:
+            edit.texts[key] = str(value)
+    return edit
+
+
+def import_items(read: ReadItems, plans: list[Plan], root: Path, *,
+                 year: int | None = None) -> ImportResult:
+    """Write the items' changes into the progress files. Raises ProgressImportError."""
+    result = ImportResult(refused=list(read.notes))
+    for dept in group_items(read.items, {p.id: p for p in plans}, root, year):
+        result.departments.append((dept.plan.id, dept.year, dept.code))
+        _import_department(dept, read, root, result)
+    return result
+
+
+def import_checklist(text: str, display: str, plans: list[Plan], root: Path, *,
+                     year: int | None = None) -> ImportResult:
+    """Import one checklist's ticks and typed lines. Raises ProgressImportError."""
+    from napctl.progress.readers import READERS
+
+    reader = next(r for r in READERS if r.name == "checklist")
+    return import_items(reader.read(text.encode("utf-8"), display), plans, root, year=year)
+
+
+def import_file(path: Path, plans: list[Plan], root: Path, *, display: str | None = None,
+                year: int | None = None) -> tuple[ImportResult, ReadItems]:
+    """Import a checklist or a progress sheet, read by the reader that accepts it."""
+    from napctl.progress.readers import read_items
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ProgressImportError(f"cannot read {path}: {exc.strerror}") from None
+    read = read_items(path, data, display or str(path))
+    return import_items(read, plans, root, year=year), read
+
+
+def where_typed(item: ImportItem, key: str) -> str:
+    return item.where_of(key)
+
+
+def flat_changes(changed: dict[str, object]) -> list[tuple[str, object]]:
+    out: list[tuple[str, object]] = []
+    for key, value in changed.items():
+        if key == "indicators":
+            out += [(f"indicator {n}", v) for n, v in value.items()]  # type: ignore[attr-defined]
+        else:
+            out.append((key, value))
+    return out
+
+
+# The last plan's corpus entry: an import checks every file it writes against its
+# plan, and the entry's facts cost the plan's size (a 10,000-row sheet computed them
+# 20,000 times). One entry, so no more than the plan in hand is kept.
+_LAST_ENTRY: list[tuple[Plan, IndexEntry]] = []
+
+
+def _plan_entry(plan: Plan) -> IndexEntry:
+    from napctl.load.corpus import LoadedDocument, given_entry
+
+    if not _LAST_ENTRY or _LAST_ENTRY[0][0] is not plan:
+        _LAST_ENTRY[:] = [(plan, given_entry(LoadedDocument("plan", plan, "")))]
+    return _LAST_ENTRY[0][1]
+
+
+def _check(text: str, display: str, plan: Plan) -> tuple[ProgressReport, YamlDocument]:
+    """The checked report that ``text`` holds. Raises EditError when it is not valid."""
+    from napctl.load.corpus import check_parsed
+    from napctl.yaml.safe import parse_yaml
+
+    doc = parse_yaml(text.removeprefix("\ufeff"), display, kind="progress report")
+    problems = list(doc.problems)
+    report = None
+    if doc.data is not None:
+        report, found = check_parsed(doc, "progress report", [_plan_entry(plan)])
+        problems += found
+    errors = [p for p in problems if p.level == "error"]
+    if not isinstance(report, ProgressReport) or errors:
+        first = errors[0] if errors else None
+        where = f"{first.line}:{first.column}: {first.code} {first.message}" if first else ""
+        raise EditError(f"it is not a valid progress report ({where})")
+    return report, doc
+
+
+def _read(path: Path, display: str, plan: Plan) -> tuple[str, ProgressReport, YamlDocument]:
+    """The file's exact text and its checked report. Raises EditError when it is invalid."""
+    text = path.read_bytes().decode("utf-8")
+    try:
+        report, doc = _check(text, display, plan)
+    except EditError as exc:
+        raise EditError(f"{exc}; run `napctl validate`") from None
+    return text, report, doc
+
+
+def _import_department(dept: Department, read: ReadItems, root: Path, result: ImportResult
+                       ) -> None:
+    from napctl.progress.init import InitError, append_missing, init_reports
+
+    path = str(dept.path)
+    index = PlanIndex.of(dept.plan)
+    report = doc = None
+    if dept.path.exists():
+        try:
+            text, report, doc = _read(dept.path, path, dept.plan)
+        except (EditError, OSError, UnicodeDecodeError) as exc:
+            result.refused.append(Note(f"{path}:1:1", f"left as it is: {exc}"))
+            return
+    entries = report_entries(report) if report is not None else {}
+    edits: list[tuple[ImportItem, Action, dict[str, object]]] = []
+    for item in dept.items:
+        action = _action_of(item, dept, index, result)
+        if action is None:
+            continue
+        i = entries.get(item.id)
+        entry = report.actions[i] if report is not None and i is not None else blank(item.id)
+        changed, was, problem = pending(item, action, entry)
+        if problem is not None:
+            result.refused.append(problem)
+        elif changed and entry_digest(entry) != item.digest:
+            result.conflicts += _conflicts(item, changed, was, i, doc, path, read)
+        elif changed:
+            erased = [k for k, v in flat_changes(changed) if v is None]
+            if erased:
+                result.refused.append(Note(where_typed(item, erased[0]),
+                                           f"{item.id} {erased[0]} was erased in the"
+                                           f" {read.noun}; napctl never deletes from {path}:"
+                                           " edit it there"))
+            else:
+                edits.append((item, action, changed))
+    if not edits:
+        return
+    try:
+        if not dept.path.exists():
+            init_reports(dept.plan, dept.year, root, {dept.code})
+            result.created.append(dept.path)
+        text = dept.path.read_bytes().decode("utf-8")
+        text, _ = append_missing(text, dept.plan, index, dept.code)
+    except (InitError, OSError, UnicodeDecodeError) as exc:
+        result.refused.append(Note(f"{path}:1:1", f"cannot write it: {exc}"))
+        return
+    _apply(dept, text, edits, result)
+
+
+def _action_of(item: ImportItem, dept: Department, index: PlanIndex, result: ImportResult
+               ) -> Action | None:
+    """The item's action, when it is one its department reports on (else a refusal)."""
+    found = index.actions.get(item.id)
+    if found is None:
+        from napctl.core.messages import close_matches, did_you_mean
+
+        hint = did_you_mean(close_matches(item.id, list(index.actions), ignore_case=True))
+        result.refused.append(Note(item.where_of("id"), f"no action {item.id!r} in"
+                                   f" {dept.plan.id}{hint}"))
+        return None
+    if item.id not in index.duty_set(dept.code):
+        result.refused.append(Note(item.where_of("department"), f"{item.id} is not an action"
+                                   f" {dept.code} reports on in {dept.plan.id}"))
+        return None
+    return found[2]
+
+
+def _conflicts(item: ImportItem, changed: dict[str, object], was: dict[str, object],
+               i: int | None, doc: YamlDocument | None, path: str, read: ReadItems
+               ) -> list[Note]:
+    """One note per value the person typed that the file now contradicts."""
+    notes = []
+    before = dict(flat_changes(was))
+    typed = [(k, v) for k, v in flat_changes(changed) if v is not None]
+    loc: tuple[object, ...] = ("actions", i) if i is not None else ("actions",)
+    line, col = doc.position(loc) if doc is not None else (1, 1)
+    for key, value in typed or flat_changes(changed):  # a blank line was not typed
+        notes.append(Note(
+            where_typed(item, key),
+            f"{item.id} {key}: the {read.noun} says {describe(value)}, {path}:{line}:{col} now"
+            f" says {describe(before.get(key))}: the entry changed after the {read.noun} was"
+            f" {read.made}; nothing changed for {item.id}"))
+    return notes
+
+
+def _apply(dept: Department, text: str, edits: list[tuple[ImportItem, Action, dict[str, object]]],
+           result: ImportResult) -> None:
+    path = str(dept.path)
+    new = text
+    done: list[tuple[ImportItem, dict[str, object]]] = []
+    for item, action, changed in edits:
+        try:
+            new = apply_edit(new, entry_edit(action, changed))
+            done.append((item, changed))
+        except (EditError, yaml.YAMLError) as exc:
+            result.refused.append(Note(item.where,
+                                       f"{item.id}: cannot edit {path} as text: {exc}"))
+    if not done:
+        return
+    try:
+        report, doc = _check(new, path, dept.plan)
+    except EditError as exc:
+        result.refused.append(Note(done[0][0].where,
+                                   f"not imported: {path} would be invalid: {exc}"))
+        return
+    atomic_write(dept.path, new)
+    result.written.append(dept.path)
+    entries = report_entries(report)
+    for item, changed in done:
+        for key, value in flat_changes(changed):
+            field_ = "indicators" if key.startswith("indicator ") else key
+            line, col = doc.position(("actions", entries[item.id], field_))
+            result.changes.append(Note(f"{path}:{line}:{col}",
+                                       f"{item.id} {_LABELS.get(key, key)}: {describe(value)}"))

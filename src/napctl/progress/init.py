@@ -1,0 +1,236 @@
+"""`napctl progress init`: one blank progress report per department, kept up to date.
+
+A new file lists every action the department reports on, with status
+`not-reported` and the action's text and indicators as comments. On an
+existing file only the missing entries are added, as text inserted at the end
+of its `actions:` list: every byte a department wrote stays where it was.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import textwrap
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from napctl.checks.progress import REPORTING_TAIL_YEARS, PlanIndex, period_text
+from napctl.core.fsutil import NewFiles, atomic_write, safe_child, safe_children, slugify
+from napctl.model import Action, Plan
+from napctl.model.progress import NOT_REPORTED, STATUSES
+
+SCHEMA_NAME = "progress.schema.json"
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/()-]*")
+_WIDTH = 92
+
+
+class InitError(Exception):
+    """A request `progress init` cannot carry out (a usage error)."""
+
+
+@dataclass(slots=True)
+class InitResult:
+    created: list[Path] = field(default_factory=list)
+    extended: list[tuple[Path, list[str]]] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    #: Files left as they were because they could not be read safely, with why.
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def scalar(text: str) -> str:
+    """``text`` as a YAML scalar that reads back as exactly that text."""
+    if _PLAIN.fullmatch(text) and not text.endswith(" ") and ": " not in text and (
+            " #" not in text) and _plain_is_text(text):
+        return text
+    import json
+
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_is_text(text: str) -> bool:
+    """Whether YAML types ``text``, written plain on one line, as a string: the tag its
+    resolver gives (what ``yaml.safe_load`` would construct the value by), without
+    parsing a document per scalar (10,000 departments make 10,000 codes to write)."""
+    import yaml
+
+    resolver = yaml.resolver.Resolver()
+    tag = resolver.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return bool(tag == "tag:yaml.org,2002:str")
+
+
+def _comment(text: str, prefix: str) -> list[str]:
+    """``text`` as comment lines: line breaks and control characters cannot end the comment."""
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else " " for c in text)
+    flat = " ".join(text.split())
+    if len(flat) <= _WIDTH - len(prefix) - len(prefix):
+        return [prefix + flat]  # what textwrap makes of it, without its cost (a line a file)
+    return textwrap.wrap(flat, _WIDTH - len(prefix), initial_indent=prefix,
+                         subsequent_indent=prefix + "  ", break_on_hyphens=False) or [prefix]
+
+
+def entry_lines(action: Action, indent: int, newline: str = "\n") -> str:
+    pad = " " * indent
+    lines = _comment(f"{action.id}: {action.text}", f"{pad}# ")
+    for n, indicator in enumerate(action.indicator_texts(), 1):
+        lines += _comment(f"indicator {n}: {indicator}", f"{pad}#   ")
+    lines.append(f"{pad}- id: {scalar(action.id)}")
+    lines.append(f"{pad}  status: {NOT_REPORTED}")
+    return "".join(line.rstrip() + newline for line in lines)
+
+
+def schema_ref(folder: Path, out: Path) -> str:
+    """The schema line's target: a schema/ folder above ``out``, else ``out``'s sibling."""
+    base = out.resolve()
+    for parent in [base, *base.parents]:
+        candidate = parent / "schema" / SCHEMA_NAME
+        if candidate.is_file():
+            return os.path.relpath(candidate, folder.resolve()).replace(os.sep, "/")
+    return os.path.relpath(base.parent / "schema" / SCHEMA_NAME, folder.resolve()).replace(
+        os.sep, "/")
+
+
+def new_report(plan: Plan, index: PlanIndex, code: str, year: int, ref: str,
+               entries: dict[str, str] | None = None) -> str:
+    """A department's new report. ``entries``: each action's lines rendered before, by
+    id (filled here): an action every department reports on is rendered once per run."""
+    from napctl.model.registry import registry_index
+
+    dept = registry_index(plan).by_code.get(code)  # not a scan per department
+    name = f" ({dept.name})" if dept is not None and dept.name != code else ""
+    head = [f"# yaml-language-server: $schema={ref}", "#"]
+    head += _comment(f"Progress report of {code}{name} on {plan.id} for {year}.", "# ")
+    head += _how_to()
+    body = [f"plan: {plan.id}", f"year: {year}", f"department: {scalar(code)}",
+            "state: draft", "actions:"]
+    text = "".join(line + "\n" for line in [*head, *body])
+    entries = {} if entries is None else entries
+    out = [text]
+    for i in index.duties[code]:
+        lines = entries.get(i)
+        if lines is None:
+            lines = entries[i] = entry_lines(index.actions[i][2], 2)
+        out.append(lines)
+    return "".join(out)
+
+
+@functools.cache
+def _how_to() -> tuple[str, ...]:
+    """The comment every new report carries, computed once."""
+    choices = ", ".join(s for s in STATUSES if s != NOT_REPORTED)
+    return tuple(_comment("Written by `napctl progress init`; edit freely: running it again only"
+                    " adds the actions that are missing. Set each status to one of"
+                    f" {choices}, and add what applies: summary, indicators, evidence,"
+                    " spent, obstacles, next_steps, revised_due, justification, notes"
+                    " (see docs/progress-format.md).", "# "))
+
+
+def line_end(text: str) -> str:
+    """The line end most of ``text``'s lines have, for the lines napctl adds to it."""
+    return "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
+
+
+def append_missing(text: str, plan: Plan, index: PlanIndex, code: str) -> tuple[str, list[str]]:
+    """``text`` with entries added for the department's actions it does not list.
+
+    Raises InitError when the file is not a clean progress report whose
+    ``actions`` is a block list (the only place new entries can go without
+    rewriting anything).
+    """
+    import yaml
+    from napctl.yaml.safe import parse_yaml
+
+    body = text.removeprefix("\ufeff")
+    doc = parse_yaml(body, "file")
+    if doc.data is None:
+        raise InitError("it is not valid YAML napctl can read; run `napctl validate`")
+    entries = doc.data.get("actions")
+    if not isinstance(entries, list) or not entries:
+        raise InitError("its `actions` is not a list of entries; fix it by hand")
+    have = {e.get("id") for e in entries if isinstance(e, dict)}
+    missing = [i for i in index.duties.get(code, []) if i not in have]
+    if not missing:
+        return text, []
+    # libyaml's composer where it is there (its marks count characters, as the
+    # pure-Python one's do); the text is clean: no aliases, no tags.
+    root = yaml.compose(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    assert root is not None
+    node = next(v for k, v in root.value if k.value == "actions")
+    if node.flow_style or not isinstance(node, yaml.SequenceNode):
+        raise InitError("its `actions` is written as a [flow, list]; write it as a block list")
+    indent = node.start_mark.column
+    at = node.end_mark.index
+    newline = line_end(body)
+    added = "".join(entry_lines(index.actions[i][2], indent, newline) for i in missing)
+    if at > 0 and body[at - 1] not in "\n\r":
+        added = newline + added  # the file ends without a final line break
+    bom = text[: len(text) - len(body)]
+    return bom + body[:at] + added + body[at:], missing
+
+
+def progress_path(root: Path, plan_id: str, year: int, code: str) -> Path:
+    """Where a department's report for a plan and year lives under the progress folder."""
+    return root / plan_id / str(year) / f"{slugify(code)}.yaml"
+
+
+def check_year(plan: Plan, year: int) -> None:
+    if not plan.period.start <= year <= plan.period.end + REPORTING_TAIL_YEARS:
+        raise InitError(f"{year} is outside plan '{plan.id}': {period_text(plan)}")
+
+
+def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None = None
+                 ) -> InitResult:
+    """Write or complete the report of each department in ``codes`` (default: all)."""
+    check_year(plan, year)
+    slugs: dict[str, str] = {}
+    for dept in plan.departments:
+        other = slugs.setdefault(slugify(dept.code), dept.code)
+        if other != dept.code:
+            raise InitError(f"departments '{other}' and '{dept.code}' would share the file"
+                            f" {slugify(dept.code)}.yaml; give one of them another code")
+    index = PlanIndex.of(plan)
+    chosen = [c for c in index.duties if (codes is None or c in codes) and index.duties[c]]
+    result = InitResult()
+    folder = out / plan.id / str(year)
+    ref: str | None = None  # the same for every file of the folder: found once
+    entries: dict[str, str] = {}
+    inside: Callable[[str], Path] | None = None
+    with NewFiles() as created:
+        for code in chosen:
+            path = progress_path(out, plan.id, year, code)
+            if not path.exists():
+                if ref is None or inside is None:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    ref, inside = schema_ref(folder, out), safe_children(folder)
+                text = new_report(plan, index, code, year, ref, entries)
+                created.add(inside(path.name), text.encode("utf-8"))
+                result.created.append(path)
+                continue
+            _complete(path, plan, index, code, folder, result)
+        created.commit()  # one sync for the batch, not one per file
+    return result
+
+
+def _complete(path: Path, plan: Plan, index: PlanIndex, code: str, folder: Path,
+              result: InitResult) -> None:
+    """Add the entries ``path`` lacks, or note why it is left as it is."""
+    try:
+        old = path.read_bytes().decode("utf-8")
+        new, added = append_missing(old, plan, index, code)
+    except InitError as exc:
+        result.refused.append((path, str(exc)))
+        return
+    except UnicodeDecodeError:
+        result.refused.append((path, "it is not UTF-8 text"))
+        return
+    except OSError as exc:
+        result.refused.append((path, f"it cannot be read: {exc.strerror}"))
+        return
+    if added:
+        atomic_write(safe_child(folder, path.name), new)
+        result.extended.append((path, added))
+    else:
+        result.unchanged.append(path)

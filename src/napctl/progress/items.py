@@ -1,0 +1,69 @@
+"""What `napctl progress import` reads from a file, whatever the file: one item per
+(department, action), with the state it was made from and what it says now.
+
+A checklist (``napctl.progress.readers``) and a progress sheet
+(``napctl.progress.sheet_read``) are two readers producing the same
+items; ``napctl.progress.importer`` applies them to the progress files
+with one set of conflict rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class ProgressImportError(Exception):
+    """The file cannot be imported at all (a usage error)."""
+
+
+#: The name the checklist import first gave it.
+ChecklistImportError = ProgressImportError
+
+
+@dataclass(slots=True)
+class Note:
+    """One line of the report: a change made, a conflict or a refusal."""
+
+    where: str  # file:line:col, or file:Sheet!C14
+    message: str
+
+
+@dataclass(slots=True)
+class ImportItem:
+    """One department's entry on one action, as a file shows it now.
+
+    ``digest`` (of the whole entry) and ``shown`` (of the values as shown) are
+    what the file was made from (see ``napctl.progress.checklist_items``);
+    ``None`` when the file does not say.
+    """
+
+    plan: str
+    year: str
+    dept: str
+    id: str
+    digest: str | None
+    shown: str | None
+    #: The item as a whole (the checklist line, the row's first cell).
+    where: str
+    status: str
+    texts: dict[str, str | None] = field(default_factory=dict)  # attribute -> typed
+    indicators: dict[int, str | None] = field(default_factory=dict)  # number -> typed
+    #: key ("status", "summary", "indicator 2", "id", "department") -> where it is typed
+    at: dict[str, str] = field(default_factory=dict)
+    #: where a value that is typed nowhere would be (the checklist item's text)
+    blank_at: str = ""
+    #: why the item cannot be imported (an unknown status ...), None when it can
+    problem: Note | None = None
+
+    def where_of(self, key: str) -> str:
+        return self.at.get(key) or self.blank_at or self.where
+
+
+@dataclass(slots=True)
+class ReadItems:
+    """A file's items, the problems of rows that are no item, and how to name the file."""
+
+    items: list[ImportItem]
+    notes: list[Note] = field(default_factory=list)
+    noun: str = "checklist"  # "the checklist says ..."
+    made: str = "rendered"  # "... changed after the checklist was rendered"

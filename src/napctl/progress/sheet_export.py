@@ -1,0 +1,92 @@
+"""`napctl export --year`: the action matrix with the year's progress for a ministry to fill in.
+
+One row per action and per department that reports on it (an action for
+"All" has a row for each department, or for each of the ``--actor``'s), the
+matrix columns first, then the department's entry for the year as a
+checklist shows it: status, summary, one value per indicator, obstacles,
+next steps, revised due date, justification. The last column (hidden in
+XLSX) holds what the row was made from, as a checklist item's marker does
+(``napctl.progress.checklist_items``: whose entry, its digest, a hash of
+what the row shows), so `napctl progress import` applies the checklists'
+conflict rules to the sheet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from napctl.checks.progress import responsible_among
+from napctl.core.csvtext import csv_text
+from napctl.model import Plan
+from napctl.model.progress import STATUSES
+from napctl.plans import ActionRow
+from napctl.progress.checklist_items import (
+    TEXT_FIELDS,
+    ChecklistProgress,
+    base_marker,
+    shown_fields,
+)
+from napctl.sheets.export import MATRIX_HEADER, Sheet, matrix_row
+
+DEPARTMENT_HEADER = "Reporting department"
+STATUS_HEADER = "Status"
+#: The column napctl keeps for itself; its header is how a sheet is recognised.
+BASE_HEADER = "napctl base (do not edit)"
+#: Text columns after the indicator values: header -> entry attribute.
+TAIL_TEXTS = {label: attr for label, attr in TEXT_FIELDS.items() if attr != "summary"}
+
+
+def value_header(n: int) -> str:
+    return f"Indicator {n} value"
+
+
+def progress_header(indicators: int) -> tuple[str, ...]:
+    return (*MATRIX_HEADER, DEPARTMENT_HEADER, STATUS_HEADER, "Summary",
+            *(value_header(n) for n in range(1, indicators + 1)), *TAIL_TEXTS, BASE_HEADER)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def progress_rows(rows: Sequence[ActionRow], progress: ChecklistProgress,
+                  codes: Mapping[str, frozenset[str]] | None, indicators: int
+                  ) -> list[list[str]]:
+    """Each action's row once per department that reports on it (of ``codes``, per plan)."""
+    out: list[list[str]] = []
+    for row in rows:
+        plan, action = row.plan, row.action
+        mine = None if codes is None else codes.get(plan.id, frozenset())
+        matrix = matrix_row(row)
+        for code in responsible_among(plan, action, mine):
+            entry = progress.entry(plan.id, code, action.id)
+            shown = shown_fields(entry, action)
+            values = [_text(shown["indicators"].get(str(n))) for n in range(1, indicators + 1)]
+            out.append([*matrix, code, entry.status, _text(shown["summary"]), *values,
+                        *(_text(shown[attr]) for attr in TAIL_TEXTS.values()),
+                        base_marker(plan.id, progress.year, code, entry, shown)])
+    return out
+
+
+def indicator_columns(rows: Sequence[ActionRow]) -> int:
+    return max((len(r.action.indicators) for r in rows), default=0)
+
+
+def progress_sheet(plan: Plan, rows: list[ActionRow], progress: ChecklistProgress,
+                   codes: Mapping[str, frozenset[str]] | None) -> Sheet:
+    """The plan's sheet for the year: matrix and progress columns, status as a list."""
+    width = indicator_columns(rows)
+    header = progress_header(width)
+    first = header.index(STATUS_HEADER)
+    return Sheet(f"{plan.id} {progress.year}", header,
+                 progress_rows(rows, progress, codes, width),
+                 choices={first: STATUSES}, editable=tuple(range(first, len(header) - 1)),
+                 hidden=(len(header) - 1,))
+
+
+def progress_csv(rows: Sequence[ActionRow], progress: ChecklistProgress,
+                 codes: Mapping[str, frozenset[str]] | None) -> tuple[str, int]:
+    """The CSV table of every plan's rows, and how many rows it has."""
+    width = indicator_columns(rows)
+    table = progress_rows(rows, progress, codes, width)
+    return csv_text([progress_header(width), *table]), len(table)

@@ -1,0 +1,179 @@
+"""Reading a progress sheet (`napctl export --year`) back: one item per row.
+
+The row's action id and reporting department say whose entry it is; the
+hidden base column says what the row showed when it was exported, as a
+checklist item's marker does. Every problem names its cell
+(``progress.xlsx:lu-2018-2023 2020!S14``, ``progress.csv:S14``). In XLSX a
+number typed into a cell is read as its digits and a date in the revised due
+column as YYYY-MM-DD; a formula, a true/false value, an error value, or a date
+anywhere else is refused at its cell, and the row is not imported.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+
+from napctl.model.progress import STATUSES
+from napctl.progress.checklist_items import flat, number_text, parse_fields
+from napctl.progress.items import ImportItem, Note, ProgressImportError, ReadItems
+from napctl.progress.readers import status_problem
+from napctl.progress.sheet_export import (
+    BASE_HEADER,
+    DEPARTMENT_HEADER,
+    STATUS_HEADER,
+    TAIL_TEXTS,
+)
+from napctl.sheets.read import (
+    Cell,
+    ReadError,
+    column_letter,
+    csv_cells,
+    unguard,
+)
+from napctl.sheets.workbook import WorkbookError, open_workbook
+
+_REF = re.compile(r"([A-Z]+)([0-9]+)$")
+_VALUE = re.compile(r"^Indicator ([0-9]{1,3}) value$")
+_NEEDED = ("Plan", "Action id", DEPARTMENT_HEADER, STATUS_HEADER, BASE_HEADER)
+_TEXTS = {"Summary": "summary", **TAIL_TEXTS}
+
+
+def read_csv_sheet(data: bytes, display: str) -> ReadItems:
+    grid = csv_cells(data, display)
+    while grid and not any(c.value.strip() for c in grid[0]):
+        grid = grid[1:]
+    if not grid or not any(c.value.strip() == BASE_HEADER for c in grid[0]):
+        raise ProgressImportError(f"{display} is no progress sheet (no {BASE_HEADER!r}"
+                                  " column); write one with `napctl export --year YYYY`")
+    read = ReadItems([], noun="sheet", made="exported")
+    _rows(grid[0], grid[1:], read, {})
+    return read
+
+
+def read_xlsx_sheets(data: bytes, display: str) -> ReadItems:
+    """The rows of every sheet of the workbook that has napctl's base column."""
+    try:
+        book = open_workbook(data, display)
+    except WorkbookError as exc:
+        raise ReadError(str(exc)) from exc
+    read = ReadItems([], noun="sheet", made="exported")
+    found = False
+    for ws in book.worksheets:
+        prefix = f"{display}:{ws.title}!"
+        odd: dict[str, str] = {}
+        grid = [[_xlsx_cell(c, prefix, odd) for c in row] for row in ws.iter_rows()]
+        if not grid or not any(c.value.strip() == BASE_HEADER for c in grid[0]):
+            continue  # the departments sheet, a sheet of the ministry's own
+        found = True
+        _rows(grid[0], grid[1:], read, odd)
+    if not found:
+        raise ProgressImportError(f"{display} has no progress sheet (no {BASE_HEADER!r}"
+                                  " column); write one with `napctl export --year YYYY`")
+    return read
+
+
+def _xlsx_cell(cell: object, prefix: str, odd: dict[str, str]) -> Cell:
+    """The cell as text; what else the spreadsheet made of it goes into ``odd`` (ref -> kind)."""
+    value = getattr(cell, "value", None)
+    ref = prefix + str(getattr(cell, "coordinate", "?"))
+    kind = getattr(cell, "data_type", "s")
+    if value is None:
+        return Cell("", ref)
+    if kind == "f" or (isinstance(value, str) and kind != "s" and value.startswith("=")):
+        odd[ref] = "a formula"
+        return Cell(str(value)[:40], ref)
+    if kind == "e" or isinstance(value, bool):
+        odd[ref] = "an error value" if kind == "e" else "a true/false value"
+        return Cell(str(value), ref)
+    if isinstance(value, datetime.datetime | datetime.date):
+        odd[ref] = "a date"
+        day = value.date() if isinstance(value, datetime.datetime) else value
+        return Cell(day.isoformat(), ref)
+    if isinstance(value, int | float):
+        return Cell(number_text(value), ref)
+    return Cell(unguard(str(value).replace("\r\n", "\n")), ref)
+
+
+def _padded(row: list[Cell], width: int) -> list[Cell]:
+    """``row`` with the cells a short CSV row lacks (blank, named by column and row)."""
+    if len(row) >= width:
+        return row
+    found = _REF.search(row[0].ref)
+    if found is None:
+        return row + [Cell("", row[0].ref)] * (width - len(row))
+    prefix, line = row[0].ref[: found.start()], found.group(2)
+    return row + [Cell("", f"{prefix}{column_letter(c)}{line}") for c in range(len(row), width)]
+
+
+def _columns(header: list[Cell]) -> dict[str, int]:
+    columns = {c.value.strip(): i for i, c in enumerate(header) if c.value.strip()}
+    for name in _NEEDED:
+        if name not in columns:
+            raise ProgressImportError(f"{header[0].ref}: no {name!r} column; export the sheet"
+                                      " again with `napctl export --year YYYY`")
+    return columns
+
+
+def _rows(header: list[Cell], rows: Iterable[list[Cell]], read: ReadItems,
+          odd: dict[str, str]) -> None:
+    columns = _columns(header)
+    values = {int(m.group(1)): i for name, i in columns.items() if (m := _VALUE.match(name))}
+    texts = {attr: columns[label] for label, attr in _TEXTS.items() if label in columns}
+    typed = [columns[STATUS_HEADER], *texts.values(), *values.values()]
+    read_columns = [*typed, columns["Plan"], columns["Action id"], columns[DEPARTMENT_HEADER]]
+    due = texts.get("revised_due")
+    for short in rows:
+        row = _padded(short, len(header))
+        if not any(c.value.strip() for c in row):
+            continue
+        refused = [(row[i], odd[row[i].ref]) for i in read_columns if row[i].ref in odd
+                   and not (odd[row[i].ref] == "a date" and i == due)]
+        if refused:
+            read.notes += [Note(c.ref, _refusal(c, kind)) for c, kind in refused]
+            continue
+        base = row[columns[BASE_HEADER]]
+        if not base.value.strip():
+            if any(row[i].value.strip() for i in typed):
+                read.notes.append(Note(base.ref, "a row napctl did not export (its base cell"
+                                       " is empty); type its values in the row exported for"
+                                       " that action and department"))
+            continue
+        read.items.append(_item(row, columns, texts, values, base))
+
+
+def _refusal(cell: Cell, kind: str) -> str:
+    if kind == "a formula":
+        return f"a formula ({cell.value}); napctl reads values only, paste the value instead"
+    return (f"{kind} ({cell.value}) where text is expected; format the cell as text and"
+            " type the value again")
+
+
+def _item(row: list[Cell], columns: dict[str, int], texts: dict[str, int],
+          values: dict[int, int], base_cell: Cell) -> ImportItem:
+    base = parse_fields(base_cell.value)
+    plan, ident, dept, status = (row[columns[n]] for n in (
+        "Plan", "Action id", DEPARTMENT_HEADER, STATUS_HEADER))
+    item = ImportItem(
+        plan=plan.value.strip() or base.get("plan", ""), year=base.get("year", ""),
+        dept=" ".join(dept.value.split()), id=ident.value.strip(), digest=base.get("digest"),
+        shown=base.get("shown"), where=row[0].ref, status=base.get("status", "not-reported"),
+        texts={attr: flat(row[i].value) for attr, i in texts.items()},
+        indicators={n: flat(row[i].value) for n, i in values.items()},
+        at={"id": ident.ref, "department": dept.ref, "status": status.ref,
+            **{attr: row[i].ref for attr, i in texts.items()},
+            **{f"indicator {n}": row[i].ref for n, i in values.items()}})
+    word = status.value.strip()
+    if word:
+        folded = "-".join(word.casefold().split())
+        if folded in STATUSES:
+            item.status = folded
+        else:
+            item.problem = Note(status.ref, status_problem(item.id, word))
+    if item.problem is None and (item.plan, item.id, item.dept) != (
+            base.get("plan"), base.get("id"), base.get("dept")):
+        item.problem = Note(base_cell.ref, f"{item.id}: the row was exported for"
+                            f" {base.get('id')} of {base.get('dept')}, not {item.id} of"
+                            f" {item.dept}; type the values in that action's own row")
+    return item

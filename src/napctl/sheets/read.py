@@ -1,0 +1,305 @@
+"""Reading an action matrix from a CSV or XLSX file: cells as text, with their positions.
+
+A cell is only ever read as text. In an XLSX file a formula, a date or a merged
+range is a problem reported at its cell (a formula's cached value may be stale,
+a date was typed by the spreadsheet rather than the author, a merged range holds
+its value in one row only); whole numbers are read as their digits.
+A leading ``'`` that napctl's export puts before ``= + - @`` (formula injection
+guard) is taken off again, so an exported table reads back unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from napctl.sheets.workbook import WorkbookError, open_workbook
+
+#: What a table's columns can hold; the names are those of ``--columns FIELD=Header``.
+FIELDS = (
+    "plan", "pillar_id", "pillar", "un_pillars", "goal_id", "goal", "id", "text",
+    "indicators", "departments", "deadline", "timeline", "budget", "budget_source",
+    "budget_allocated", "lead", "notes",
+)
+SKIP = "skip"
+
+#: Header words recognised for each field (English and French), compared after folding.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "plan": ("plan", "plan id"),
+    "pillar_id": ("pillar id", "pillar no", "pillar number", "id pilier", "pilier id",
+                  "pilier no"),
+    "pillar": ("pillar", "pillars", "pillar title", "pilier", "piliers", "axe", "axes",
+               "axis", "priority area", "domaine", "domaine prioritaire"),
+    "un_pillars": ("un pillars", "un pillar", "piliers onu", "pilier onu", "piliers nations unies"),
+    "goal_id": ("goal id", "goal no", "goal number", "objective id", "id objectif",
+                "objectif id", "objectif no"),
+    "goal": ("goal", "goals", "goal text", "objective", "objectives", "objectif", "objectifs",
+             "objectif specifique", "objectifs specifiques"),
+    "id": ("id", "action id", "action no", "no", "number", "ref", "reference", "numero",
+           "n", "id action", "line", "line no"),
+    "text": ("action", "actions", "text", "action text", "activity", "activities",
+             "line of action", "lines of action", "mesure", "mesures", "activite",
+             "activites", "ligne d action", "lignes d action", "texte"),
+    "indicators": ("indicator", "indicators", "indicateur", "indicateurs",
+                   "monitoring instrument", "monitoring instruments", "means of verification",
+                   "instruments de suivi", "instrument de suivi"),
+    "departments": ("department", "departments", "actor", "actors", "acteur", "acteurs",
+                    "responsible", "responsibility", "responsables", "responsable",
+                    "ministry", "ministries", "ministere", "ministeres",
+                    "entites responsables", "structures responsables"),
+    "deadline": ("deadline", "due", "due date", "echeance", "delai", "delais", "date limite"),
+    "timeline": ("timeline", "timeframe", "time frame", "calendrier", "echeancier",
+                 "periode", "period of implementation"),
+    "budget": ("budget", "cost", "costs", "cout", "couts", "financement", "funding"),
+    "budget_source": ("budget source", "source of funding", "funding source",
+                      "source du budget", "source de financement", "ligne budgetaire"),
+    "budget_allocated": ("budget allocated", "allocated", "budget alloue", "alloue"),
+    "lead": ("lead", "lead department", "lead ministry", "chef de file", "pilote"),
+    "notes": ("notes", "note", "remarks", "remarques", "comments", "commentaires"),
+}
+
+_FOLD_DROP = re.compile(r"[^a-z0-9]+")
+_GUARDED = re.compile(r"^'(?=[=+\-@\t\r])")
+
+
+class ReadError(Exception):
+    """The file cannot be read as a table at all (a usage error)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    value: str
+    ref: str  # the position as a user finds it: "matrix.xlsx:Sheet1!D14" or "matrix.csv:D14"
+
+
+@dataclass(slots=True)
+class Table:
+    """The rows of one sheet below its header, and the problems met reading it."""
+
+    source: str
+    header: list[Cell]
+    rows: list[list[Cell]]
+    problems: list[str] = field(default_factory=list)
+    #: plan id -> code -> department data, from a workbook's departments sheet
+    registry: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+
+
+def fold(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _FOLD_DROP.sub(" ", ascii_text.casefold()).strip()
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def unguard(value: str) -> str:
+    """Take off the quote napctl's export puts before a formula-like text."""
+    return _GUARDED.sub("", value)
+
+
+def read_table(path: Path, *, sheet: str | None = None) -> Table:
+    """The table in ``path`` (.csv or .xlsx). Raises ReadError when it cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        if sheet is not None:
+            raise ReadError("--sheet is for XLSX files; a CSV file has one table")
+        return _read_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, sheet)
+    raise ReadError(f"{path}: not a .csv or .xlsx file")
+
+
+def _read_csv(path: Path) -> Table:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot read {path}: {exc.strerror}") from exc
+    return _split_header(path.name, csv_cells(raw, path.name), [])
+
+
+def csv_cells(raw: bytes, name: str) -> list[list[Cell]]:
+    """Every cell of a CSV file (comma, semicolon or tab separated), named ``name:B3``."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"{name}: not UTF-8 text (save the CSV as UTF-8)") from exc
+    sample = text[:4096]
+    delimiter = ";" if sample.count(";") > sample.count(",") and "\t" not in sample else ","
+    if sample.count("\t") > max(sample.count(","), sample.count(";")):
+        delimiter = "\t"
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return [
+        [Cell(unguard(v.replace("\r\n", "\n")), f"{name}:{column_letter(c)}{r + 1}")
+         for c, v in enumerate(record)]
+        for r, record in enumerate(records)
+    ]
+
+
+def _split_header(source: str, grid: list[list[Cell]], problems: list[str]) -> Table:
+    while grid and not any(c.value.strip() for c in grid[0]):
+        grid = grid[1:]
+    if not grid:
+        return Table(source, [], [], [*problems, f"{source}: the table is empty"])
+    return Table(source, grid[0], grid[1:], problems)
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> Table:
+    try:
+        book = open_workbook(path, str(path))
+    except WorkbookError as exc:
+        raise ReadError(str(exc)) from exc
+    if sheet is not None and sheet not in book.sheetnames:
+        raise ReadError(f"{path}: no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
+    ws = book[sheet] if sheet is not None else book.worksheets[0]
+    prefix = f"{path.name}:{ws.title}!"
+    problems = [
+        f"{prefix}{rng.coord.split(':')[0]}: merged cells ({rng.coord}); unmerge them and"
+        " repeat the value in every row"
+        for rng in ws.merged_cells.ranges
+    ]
+    grid = [[_xlsx_cell(cell, prefix, problems) for cell in row] for row in ws.iter_rows()]
+    table = _split_header(path.name, grid, problems)
+    for other in book.worksheets:
+        if other is not ws:
+            table.registry = table.registry or registry_sheet(other)
+    return table
+
+
+#: The header of the departments sheet `napctl export` writes.
+REGISTRY_COLUMNS = ("Plan", "Code", "Name", "Other names", "Aliases", "Parent", "Notes")
+
+
+def registry_sheet(ws: Any) -> dict[str, dict[str, dict[str, Any]]]:
+    """The departments an exported workbook lists (plan -> code -> data); {} for any
+    other sheet. Only text cells count: this sheet only ever fills in names."""
+    rows = [["" if c.value is None else str(c.value) for c in row] for row in ws.iter_rows()]
+    if not rows or tuple(v.strip() for v in rows[0][:7]) != REGISTRY_COLUMNS:
+        return {}
+    found: dict[str, dict[str, dict[str, Any]]] = {}
+    for row in rows[1:]:
+        plan, code, name, names, aliases, parent, notes = (row + [""] * 7)[:7]
+        if not code.strip() or not name.strip():
+            continue
+        data: dict[str, Any] = {"code": code.strip(), "name": " ".join(name.split())}
+        other = dict(line.split(":", 1) for line in names.splitlines() if ":" in line)
+        if other:
+            data["names"] = {k.strip(): v.strip() for k, v in other.items()}
+        for key, value in (("aliases", aliases), ("notes", notes)):
+            if [x.strip() for x in value.splitlines() if x.strip()]:
+                data[key] = [x.strip() for x in value.splitlines() if x.strip()]
+        if parent.strip():
+            data["parent"] = parent.strip()
+        found.setdefault(plan.strip(), {})[code.strip()] = data
+    return found
+
+
+def _xlsx_cell(cell: object, prefix: str, problems: list[str]) -> Cell:
+    value = getattr(cell, "value", None)
+    ref = prefix + str(getattr(cell, "coordinate", "?"))
+    kind = getattr(cell, "data_type", "s")
+    if value is None:
+        return Cell("", ref)
+    if kind == "f" or (isinstance(value, str) and kind != "s" and value.startswith("=")):
+        problems.append(f"{ref}: a formula ({str(value)[:40]}); napctl reads text only,"
+                        " paste the value instead")
+        return Cell("", ref)
+    if getattr(cell, "is_date", False) or kind == "d":
+        problems.append(f"{ref}: a date ({value}) where text is expected; format the cell"
+                        " as text and type the value again")
+        return Cell("", ref)
+    if isinstance(value, bool):
+        problems.append(f"{ref}: a true/false value where text is expected")
+        return Cell("", ref)
+    if isinstance(value, float) and not value.is_integer():
+        problems.append(f"{ref}: a number ({value}) where text is expected; format the cell"
+                        " as text so that it keeps its digits")
+        return Cell("", ref)
+    if isinstance(value, (int, float)):
+        return Cell(str(int(value)), ref)
+    return Cell(unguard(str(value).replace("\r\n", "\n")), ref)
+
+
+def map_columns(table: Table, explicit: list[tuple[str, str]]) -> dict[str, int]:
+    """Field -> column index, from ``--columns`` first, then the known header words."""
+    if not table.header:  # an empty table: "the table is empty" says it all
+        return {}
+    by_header = {fold(c.value): i for i, c in enumerate(table.header) if c.value.strip()}
+    mapping: dict[str, int] = {}
+    taken: set[int] = set()
+    for field_name, header in explicit:
+        index = by_header.get(fold(header))
+        if index is None:
+            table.problems.append(f"{table.source}: --columns {field_name}={header}: no such"
+                                  f" column (headers: {_headers(table)})")
+            continue
+        taken.add(index)
+        if field_name != SKIP:
+            mapping[field_name] = index
+    for index, cell in enumerate(table.header):
+        if index in taken or not cell.value.strip():
+            continue
+        _match_header(table, cell, index, mapping)
+    for needed, what in (("text", "the action text"), ("departments", "the departments")):
+        if needed not in mapping:
+            ref = table.header[0].ref if table.header else table.source
+            table.problems.append(f"{ref}: no column for {what} (headers: {_headers(table)});"
+                                  f" name one with --columns {needed}=HEADER")
+    return mapping
+
+
+def _match_header(table: Table, cell: Cell, index: int, mapping: dict[str, int]) -> None:
+    folded = fold(cell.value)
+    found = next((f for f, words in SYNONYMS.items() if folded in words), None)
+    if found is None:
+        table.problems.append(f"{cell.ref}: unknown column {cell.value.strip()!r}{_hint(folded)};"
+                              " name it with --columns FIELD=HEADER (FIELD one of"
+                              f" {', '.join(FIELDS)}) or leave it out with --columns skip=HEADER")
+    elif found in mapping:
+        table.problems.append(f"{cell.ref}: a second column for {found}"
+                              f" ({cell.value.strip()!r}); leave one out with --columns"
+                              " skip=HEADER")
+    else:
+        mapping[found] = index
+
+
+def _hint(folded: str) -> str:
+    from napctl.core.messages import close_matches, did_you_mean
+
+    words = {w: f for f, ws in SYNONYMS.items() for w in ws}
+    return did_you_mean([words[w] for w in close_matches(folded, words, cutoff=0.75)],
+                        quote=repr)
+
+
+def _headers(table: Table) -> str:
+    return ", ".join(repr(c.value.strip()) for c in table.header if c.value.strip()) or "none"
+
+
+def parse_columns(option: str | None) -> list[tuple[str, str]]:
+    """``text=Action,departments=Acteurs`` -> [("text", "Action"), ...]; ValueError if bad."""
+    result: list[tuple[str, str]] = []
+    for part in (option or "").split(","):
+        if not part.strip():
+            continue
+        name, sep, header = part.partition("=")
+        name = name.strip()
+        if not sep or not header.strip():
+            raise ValueError(f"--columns: {part.strip()!r} is not FIELD=HEADER")
+        if name not in (*FIELDS, SKIP):
+            raise ValueError(f"--columns: unknown field {name!r} (fields: {', '.join(FIELDS)},"
+                             f" {SKIP})")
+        if name != SKIP and any(n == name for n, _ in result):
+            raise ValueError(f"--columns: {name} given twice")
+        result.append((name, header.strip()))
+    return result

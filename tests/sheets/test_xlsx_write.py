@@ -1,0 +1,160 @@
+"""The XLSX writer (``napctl.sheets.xlsx_write``): what openpyxl and LibreOffice read back.
+
+`napctl export` writes the workbook's parts itself (issue 20), so these check the
+file as a reader sees it: titles, every cell's text, the styles, the widths, the
+hidden columns, the frozen header, the autofilter and the status lists; the same
+sheets give the same bytes, and no openpyxl is needed to write it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from napctl.sheets.export import MAX_WIDTH, MIN_WIDTH, Sheet, as_xlsx
+from napctl.sheets.read import column_letter
+from tests.sheets.libreoffice import needs_soffice, sheets_as_csv
+
+LONG = "word " * 20  # longer than MAX_WIDTH: the column is capped
+TRICKY = Sheet(
+    title="R&D <x> o'k \"q\"",
+    header=("Plan", "Status", "Text", "Base"),
+    rows=[
+        ["=1+1", "ongoing", "<b>&amp;", "base 1"],
+        ["  leading and trailing  ", "", "line one\nline two is longer", "base 2"],
+        ["nul\x00here\x1f", "done", LONG, ""],
+        ["+33 1", "@x", "-y", "tab\there"],
+        ["é ü 中文 🙂", "\r\nstarts with a break", "ends with a break\n", "same"],
+        ["same", "same", "same", "same"],
+    ],
+    choices={1: ("ongoing", "done", "a&b")},
+    editable=(1, 2),
+    hidden=(3,),
+)
+#: What each cell reads back as: neutralised, NUL and \x1f replaced, "" as no value.
+EXPECTED = [
+    ["Plan", "Status", "Text", "Base"],
+    ["'=1+1", "ongoing", "<b>&amp;", "base 1"],
+    ["  leading and trailing  ", None, "line one\nline two is longer", "base 2"],
+    ["nul\ufffdhere\ufffd", "done", LONG, None],
+    ["'+33 1", "'@x", "'-y", "tab\there"],
+    # CR LF reads back as LF (XML normalises line ends), as with openpyxl's writer
+    ["é ü 中文 🙂", "'\nstarts with a break", "ends with a break\n", "same"],
+    ["same", "same", "same", "same"],
+]
+REGISTRY = Sheet("departments", ("Plan", "Code"), [])
+PARTS = {"[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
+         "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+         "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}
+
+
+def _width(texts: list[str]) -> int:
+    longest = max(len(line) for text in texts for line in text.splitlines() or [""])
+    return min(MAX_WIDTH, max(MIN_WIDTH, longest + 2))
+
+
+def test_column_letters() -> None:
+    assert [column_letter(n - 1) for n in (1, 26, 27, 52, 53, 702, 703, 16384)] == [
+        "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]
+
+
+def test_openpyxl_reads_back_every_cell_and_style(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(as_xlsx([TRICKY, REGISTRY]))
+    book = load_workbook(path)
+    assert book.sheetnames == [TRICKY.title, "departments"]
+    ws = book.worksheets[0]
+    assert [[c.value for c in row] for row in ws.iter_rows()] == EXPECTED
+    for row in ws.iter_rows():
+        for cell in row:
+            assert cell.data_type == "s" or cell.value is None
+            assert cell.number_format == "@"
+            assert cell.alignment.wrap_text and cell.alignment.vertical == "top"
+            assert bool(cell.font.b) == (cell.row == 1)
+            shaded = cell.row > 1 and cell.column - 1 in TRICKY.editable
+            assert (cell.fill.fill_type == "solid") == shaded, cell.coordinate
+            if shaded:
+                assert cell.fill.fgColor.rgb.endswith("FFF2CC")
+    for c in range(4):
+        dim = ws.column_dimensions[column_letter(c)]
+        texts = [str(r[c] or "") for r in EXPECTED]
+        assert dim.width == _width(texts), c
+        assert bool(dim.hidden) == (c in TRICKY.hidden)
+    assert ws.column_dimensions["C"].width == MAX_WIDTH
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:D7"
+    (check,) = ws.data_validations.dataValidation
+    assert (check.type, check.formula1, str(check.sqref)) == ("list", '"ongoing,done,a&b"',
+                                                              "B2:B7")
+    assert check.showErrorMessage
+    # openpyxl 3.1.0 (the oldest supported) reads allowBlank back as False whatever the
+    # file says; the attribute itself is what Excel and LibreOffice read.
+    with zipfile.ZipFile(path) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert '<dataValidation type="list" allowBlank="1" showErrorMessage="1"' in sheet_xml
+    assert (check.errorTitle, check.error) == ("Not a status", "One of: ongoing, done, a&b")
+    reg = book["departments"]
+    assert [[c.value for c in row] for row in reg.iter_rows()] == [["Plan", "Code"]]
+    assert reg.freeze_panes == "A2" and reg.auto_filter.ref == "A1:B1"
+    assert [reg.column_dimensions[x].width for x in "AB"] == [MIN_WIDTH, MIN_WIDTH]
+
+
+def test_an_empty_sheet_keeps_its_status_list_and_shading(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    empty = Sheet("none", ("Plan", "Status"), [], choices={1: ("a", "b")}, editable=(1,))
+    short = Sheet("short", ("Plan", "Status", "Summary"), [["p"]], editable=(1, 2))
+    path = tmp_path / "e.xlsx"
+    path.write_bytes(as_xlsx([empty, short]))
+    book = load_workbook(path)
+    (check,) = book["none"].data_validations.dataValidation
+    assert str(check.sqref) == "B2"  # B2:B2 as before: at least the row below the header
+    ws = book["short"]
+    assert [[c.value for c in row] for row in ws.iter_rows()] == [
+        ["Plan", "Status", "Summary"], ["p", None, None]]
+    assert [ws.cell(2, c).fill.fill_type for c in (1, 2, 3)] == [None, "solid", "solid"]
+
+
+def test_same_sheets_same_bytes() -> None:
+    first = as_xlsx([TRICKY, REGISTRY])
+    again = as_xlsx([Sheet(TRICKY.title, TRICKY.header, [list(r) for r in TRICKY.rows],
+                           dict(TRICKY.choices), TRICKY.editable, TRICKY.hidden), REGISTRY])
+    assert first == again
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode("utf-8")
+    assert core.count("2000-01-01T00:00:00Z") == 2
+
+
+def test_written_without_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl -> ImportError
+    data = as_xlsx([TRICKY, REGISTRY])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+        assert set(archive.namelist()) == PARTS
+        for name in archive.namelist():
+            ElementTree.fromstring(archive.read(name))  # each part is well-formed XML
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    order = ["<sheetPr", "<dimension", "<sheetViews", "<sheetFormatPr", "<cols",
+             "<sheetData", "<autoFilter", "<dataValidations", "<pageMargins"]
+    assert [sheet.index(tag) for tag in order] == sorted(sheet.index(tag) for tag in order)
+    assert ('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+            in sheet)
+
+
+@needs_soffice
+def test_libreoffice_reads_the_same_texts(tmp_path: Path) -> None:
+    book = tmp_path / "t.xlsx"
+    book.write_bytes(as_xlsx([TRICKY, REGISTRY]))
+    sheets_as_csv(book, tmp_path)
+    converted = (tmp_path / "out" / f"t-{TRICKY.title}.csv").read_text("utf-8")
+    rows = list(csv.reader(io.StringIO(converted, newline="")))
+    assert rows == [[c or "" for c in row] for row in EXPECTED]
