@@ -7,7 +7,7 @@ The old plan is plan 0 of ``bench/generate.py`` with 1000 actions; the new one
 is a mid-term revision of it: 5% of the actions reworded, 2% renumbered, 2%
 removed, 2% added, 1% moved to another goal, one department renamed.
 
-The growth measure times ``napctl.diff.match.match_texts`` in-process in its
+The growth measure times ``napctl.plans.match.match_texts`` in-process in its
 worst case: every text of the new side reworded, so no pair is found by equal
 texts and every action goes through the candidate pre-filter and difflib.
 """
@@ -92,7 +92,7 @@ def matching_seconds(sizes: tuple[int, ...], reps: int = 5) -> list[float]:
     CPU time (not wall time) and interleaving, so that other work on a shared
     machine weighs on neither size more than on the other.
     """
-    from napctl.diff.match import match_texts, words
+    from napctl.plans.match import match_texts, words
 
     inputs = [_matching_inputs(size) for size in sizes]
     best = [float("inf")] * len(sizes)
@@ -109,7 +109,7 @@ def matching_seconds(sizes: tuple[int, ...], reps: int = 5) -> list[float]:
 
 def comparisons(actions: int) -> int:
     """How many texts difflib compares when matching ``actions`` (deterministic)."""
-    from napctl.diff import match as planmatch
+    from napctl.plans import match as planmatch
 
     count = 0
     real = planmatch.similarity

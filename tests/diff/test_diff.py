@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
+import yaml
 from napctl.diff.changes import Change
-from napctl.diff.match import THRESHOLD, match_texts, similarity
 from napctl.diff.source import DiffUsageError, compare
+from napctl.plans.match import THRESHOLD, match_texts, similarity
 from napctl.yaml.safe import parse_yaml
 from tests.conftest import PLANS
 

@@ -5,7 +5,7 @@ and returns the changes in the plan's order: metadata, then the department
 registry, then pillars, goals and actions as they appear in the new plan
 (what was removed comes where it stood). Two plans with different ids are two
 generations (NAP1 -> NAP2): their actions are matched by text similarity
-(``napctl.diff.match``) and by the confirmed links of a lineage file
+(``napctl.plans.match``) and by the confirmed links of a lineage file
 (``napctl.diff.lineage``), and each is said to be carried over, modified, new or
 dropped. Within one plan, an action whose id changed but whose text is
 similar is a renumbering, not a removal plus an addition.
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from napctl.diff.items import ActionItem, Part, Path, PlanItems
-from napctl.diff.match import THRESHOLD, match_texts, similarity
 from napctl.model import ALL
+from napctl.plans.match import THRESHOLD, match_texts, similarity
 
 #: The sections of a diff, in the order they are reported.
 SECTIONS = ("metadata", "registry", "plan")

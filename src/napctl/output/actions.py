@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from napctl.core.escape import printable
-from napctl.output.records import action_record
 from napctl.output.writers import json_text
 from napctl.plans import ActionRow
+from napctl.plans.records import action_record
 
 ACTION_FORMATS = ("table", "json", "csv", "yaml", "md")
 

@@ -8,9 +8,9 @@ from typing import Any
 from napctl.core.escape import printable
 from napctl.load.corpus import LoadedPlan
 from napctl.model import Plan
-from napctl.output.records import action_fields
 from napctl.output.writers import json_text
 from napctl.plans import Found, action_counts, children, spread
+from napctl.plans.records import action_fields
 from napctl.render.markdown import md_escape
 
 

@@ -29,7 +29,6 @@ from napctl.core.fsutil import atomic_write, slugify
 from napctl.load.discover import bundled_dir
 from napctl.model import ALL, Plan
 from napctl.model.registry import registry_index
-from napctl.output.records import action_fields, department_label
 from napctl.plans import (
     ActorMatch,
     QueryError,
@@ -45,6 +44,7 @@ from napctl.plans.departments import (
     department_key,
     plans_by_country,
 )
+from napctl.plans.records import action_fields, department_label
 from napctl.render.checklist_layout import checklist_path, index_path, safe_target
 from napctl.render.markdown import md_escape
 

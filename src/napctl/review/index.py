@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from napctl.diff.match import words
 from napctl.model import ALL, Action, Goal, Indicator, Pillar, Plan
+from napctl.plans.match import words
 
 Loc = tuple[str | int, ...]
 
