@@ -84,8 +84,8 @@ def test_importing_a_sheet_builds_the_plans_index_once(tmp_path: Path,
 
     from typer.testing import CliRunner
 
-    from napctl.checks.progress import PlanIndex
     from napctl.cli import app
+    from napctl.model.registry import RegistryIndex, registry_index
 
     plan = tmp_path / "wide.yaml"
     plan.write_text(shapes.wide_registry(300), encoding="utf-8")
@@ -105,15 +105,14 @@ def test_importing_a_sheet_builds_the_plans_index_once(tmp_path: Path,
     with sheet.open("w", newline="", encoding="utf-8") as out:
         csv.writer(out).writerows(rows)
     builds: list[str] = []
-    build = PlanIndex._build.__func__  # type: ignore[attr-defined]
+    build = RegistryIndex.__init__
 
-    def counted(cls: type[PlanIndex], plan: Plan) -> PlanIndex:
+    def counted(self: RegistryIndex, plan: Plan) -> None:
         builds.append(plan.id)
-        return build(cls, plan)  # type: ignore[no-any-return]
+        build(self, plan)
 
-    monkeypatch.setattr(PlanIndex, "_build", classmethod(counted))
-    from napctl.checks import progress as progress_checks
-    progress_checks._PLAN_INDEXES.clear()
+    monkeypatch.setattr(RegistryIndex, "__init__", counted)
+    registry_index.clear()
     result = runner.invoke(app, ["progress", "import", str(sheet), "--year", "2021",
                                  "--progress", str(progress), *common])
     assert result.exit_code == 0, result.output

@@ -136,8 +136,8 @@ def _report(path: Path, status: str) -> None:
 @pytest.mark.parametrize("shape", ["chain", "wide"])
 def test_progress_pipeline_scans_the_registry_a_constant_number_of_times(
         shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from napctl.checks.progress import PlanIndex
     from napctl.core import fsutil
+    from napctl.model.registry import registry_index
     from napctl.plans import ActionFilter, select_actions
     from napctl.progress.checklist_items import ChecklistProgress
     from napctl.progress.init import init_reports
@@ -170,7 +170,7 @@ def test_progress_pipeline_scans_the_registry_a_constant_number_of_times(
 
     CountingList.loops, walks[0] = 0, 0
     status = plan_status(plan, reports, [YEAR])
-    index = PlanIndex.of(plan)
+    index = registry_index(plan)
     assert len(status.actions) == len(index.actions)
     assert sum(len(a.reports) for a in status.actions) == sum(map(len, index.duties.values()))
     shown = {r.status for a in status.actions for r in a.reports}
@@ -250,7 +250,7 @@ def test_commands_answer_on_moderate_shapes(shape: str, tmp_path: Path,
 @pytest.mark.parametrize("shape", ["chain", "wide"])
 def test_checklists_with_progress_build_the_plan_index_once(
         shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from napctl.checks.progress import PlanIndex
+    from napctl.model.registry import RegistryIndex, registry_index
     from napctl.progress.checklist_items import ChecklistProgress
     from napctl.progress.init import init_reports
     from napctl.render.checklist_check import pending_items
@@ -260,13 +260,14 @@ def test_checklists_with_progress_build_the_plan_index_once(
     init_reports(plan, YEAR, tmp_path / "progress")
     reports = [r.report for r in load_progress([tmp_path / "progress"], [plan]).reports]
     builds = [0]
-    build = PlanIndex._build.__func__  # type: ignore[attr-defined]
+    build = RegistryIndex.__init__
 
-    def counted(cls: type[PlanIndex], plan: Plan) -> PlanIndex:
+    def counted(self: RegistryIndex, plan: Plan) -> None:
         builds[0] += 1
-        return build(cls, plan)  # type: ignore[no-any-return]
+        build(self, plan)
 
-    monkeypatch.setattr(PlanIndex, "_build", classmethod(counted))
+    monkeypatch.setattr(RegistryIndex, "__init__", counted)
+    registry_index.clear()
     from napctl.progress import checklist_items as progress_checklist
 
     named = [0]  # codes the checklist items got from responsible_among(), all together

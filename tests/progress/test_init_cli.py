@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 import yaml
-from napctl.checks.progress import PlanIndex
 from napctl.cli import app
 from napctl.load.corpus import load_corpus
 from napctl.model import Plan
+from napctl.model.registry import registry_index
 from napctl.progress.init import InitError, append_missing, init_reports, scalar
 from tests.conftest import PLANS, ROOT
 
@@ -50,7 +50,7 @@ def test_new_file_lists_the_departments_actions_with_comments(lu: Plan, tmp_path
     (path,) = result.created
     text = path.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    index = PlanIndex.of(lu)
+    index = registry_index(lu)
     assert [e["id"] for e in data["actions"]] == index.duties["MAEE D5"]
     assert (data["plan"], data["year"], data["department"]) == ("lu-2018-2023", 2020, "MAEE D5")
     assert text.splitlines()[0] == ("# yaml-language-server: $schema="
@@ -98,7 +98,7 @@ def test_rerun_keeps_every_byte_and_adds_only_what_is_missing(lu: Plan, tmp_path
 
 
 def test_rerun_inserts_before_later_top_level_keys(lu: Plan) -> None:
-    index = PlanIndex.of(lu)
+    index = registry_index(lu)
     text = ("plan: lu-2018-2023\r\nyear: 2020\r\ndepartment: SRE\r\nactions:\r\n"
             "- id: II.1.1\r\n  status: ongoing\r\n  summary: done\r\nnotes: [ours]\r\n")
     new, added = append_missing("\ufeff" + text, lu, index, "SRE")
@@ -114,7 +114,7 @@ def test_rerun_inserts_before_later_top_level_keys(lu: Plan) -> None:
 def test_file_without_final_newline(lu: Plan) -> None:
     text = "plan: lu-2018-2023\nyear: 2020\ndepartment: SRE\nactions:\n  - id: II.1.1\n" \
            "    status: ongoing"
-    new, _ = append_missing(text, lu, PlanIndex.of(lu), "SRE")
+    new, _ = append_missing(text, lu, registry_index(lu), "SRE")
     assert new.startswith(text + "\n  # II.11.1")
     assert len(yaml.safe_load(new)["actions"]) == 3
 
@@ -127,7 +127,7 @@ def test_file_without_final_newline(lu: Plan) -> None:
 ])
 def test_refuses_what_it_cannot_extend_without_rewriting(lu: Plan, text: str) -> None:
     with pytest.raises(InitError):
-        append_missing(text, lu, PlanIndex.of(lu), "SRE")
+        append_missing(text, lu, registry_index(lu), "SRE")
 
 
 def test_cli_reports_refused_files_and_leaves_them(runner: CliRunner, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from napctl.checks.registry import Loc, Report, check
 from napctl.core.escape import printable, unsafe_characters
 
 if TYPE_CHECKING:
-    from napctl.checks.plan import PlanIndex
+    from napctl.checks.plan import PlanContext
     from napctl.model.progress import ProgressReport
 
 class Fields(NamedTuple):
@@ -63,7 +63,7 @@ def _walk(value: Any, loc: Loc, is_name: bool, report: Report, fields: Fields) -
 
 
 @check("plan")
-def characters(index: PlanIndex, report: Report) -> None:
+def characters(index: PlanContext, report: Report) -> None:
     _walk(index.plan, (), False, report, PLAN_FIELDS)
 
 

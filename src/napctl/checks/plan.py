@@ -1,6 +1,6 @@
 """The consistency rules of a plan: ids, the department registry, the period.
 
-Each rule is a small function over a PlanIndex, built once per plan, so no
+Each rule is a small function over a PlanContext, built once per plan, so no
 rule depends on another having run first.
 """
 
@@ -20,6 +20,7 @@ from napctl.checks.registry import (
 from napctl.core.messages import oneline, shown_value, suggest
 from napctl.model import ALL, Department, Plan
 from napctl.model.names import fold_key
+from napctl.model.registry import registry_index
 
 if TYPE_CHECKING:
     from napctl.checks.index import CorpusIndex, CorpusReport
@@ -30,12 +31,13 @@ KIND = "plan"
 SUGGESTION_BUDGET = 50_000
 
 
-class PlanIndex:
-    """What the rules look up in a plan: departments by code and by name."""
+class PlanContext:
+    """What the plan rules share: the plan's one registry index, the names taken twice
+    (each code and alias folded, in registry order), and a budget for suggestions."""
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        self.by_code = {d.code: d for d in plan.departments}
+        self.by_code = registry_index(plan).by_code
         self.names: dict[str, str] = {}  # folded code or alias -> code (fold_key)
         #: (department position, name position, name, code it already names)
         self.taken: list[tuple[int, int, str, str]] = []
@@ -54,7 +56,7 @@ class PlanIndex:
     def codes(self) -> list[str]:
         """The registry's codes and 'All': what an action may name."""
         if self._codes is None:
-            self._codes = [*self.by_code, ALL]
+            self._codes = [*registry_index(self.plan).codes, ALL]
         return self._codes
 
     def suggest(self, word: str, choices: Sequence[str]) -> str:
@@ -65,18 +67,18 @@ class PlanIndex:
         return suggest(word, choices)
 
 
-check_index(KIND, PlanIndex)
+check_index(KIND, PlanContext)
 
 
 @check(KIND)
-def period(index: PlanIndex, report: Report) -> None:
+def period(index: PlanContext, report: Report) -> None:
     span = index.plan.period
     if span.start > span.end:
         report.add(("period",), "NAP305", f"period starts in {span.start} but ends in {span.end}")
 
 
 @check(KIND)
-def registry(index: PlanIndex, report: Report) -> None:
+def registry(index: PlanContext, report: Report) -> None:
     taken = iter(index.taken)
     pending = next(taken, None)
     for i, dept in enumerate(index.plan.departments):
@@ -94,7 +96,7 @@ def registry(index: PlanIndex, report: Report) -> None:
 
 
 @check(KIND)
-def parents(index: PlanIndex, report: Report) -> None:
+def parents(index: PlanContext, report: Report) -> None:
     by_code = index.by_code
     registry = list(by_code)
     loops = parent_loops(index.plan.departments, by_code)
@@ -152,7 +154,7 @@ def parent_loops(departments: Sequence[Department],
     return loops
 
 
-def department(index: PlanIndex, report: Report, code: str, loc: Loc) -> None:
+def department(index: PlanContext, report: Report, code: str, loc: Loc) -> None:
     """NAP301 unless ``code`` is in the registry (an alias gets its code as the fix)."""
     if code in index.by_code:
         return
@@ -166,7 +168,7 @@ def department(index: PlanIndex, report: Report, code: str, loc: Loc) -> None:
 
 
 @check(KIND)
-def frame_references(index: PlanIndex, report: Report) -> None:
+def frame_references(index: PlanContext, report: Report) -> None:
     plan = index.plan
     for i, code in enumerate(plan.coordination.departments):
         department(index, report, code, ("coordination", "departments", i))
@@ -181,7 +183,7 @@ def frame_references(index: PlanIndex, report: Report) -> None:
 
 
 @check(KIND)
-def hierarchy(index: PlanIndex, report: Report) -> None:
+def hierarchy(index: PlanContext, report: Report) -> None:
     ids: dict[str, tuple[str, Loc]] = {}
 
     def unique(ident: str, kind: str, loc: Loc) -> None:
@@ -210,7 +212,7 @@ def hierarchy(index: PlanIndex, report: Report) -> None:
                 assignments(index, report, action.id, action.codes(), a_loc)
 
 
-def assignments(index: PlanIndex, report: Report, action_id: str, codes: list[str],
+def assignments(index: PlanContext, report: Report, action_id: str, codes: list[str],
                 a_loc: Loc) -> None:
     seen: set[str] = set()
     for d, code in enumerate(codes):

@@ -2,19 +2,19 @@
 
 Kept apart from ``napctl.checks.plan`` so that the rules of the core hierarchy
 and those of the monitoring fields can change independently; both are checks of
-the plan kind over the same PlanIndex (registered after the core rules).
+the plan kind over the same PlanContext (registered after the core rules).
 """
 
 from __future__ import annotations
 
-from napctl.checks.plan import KIND, PlanIndex, department
+from napctl.checks.plan import KIND, PlanContext, department
 from napctl.checks.registry import Loc, Report, check
 from napctl.core.messages import shown_value
 from napctl.model import ALL, Action, Budget
 
 
 @check(KIND)
-def monitoring_fields(index: PlanIndex, report: Report) -> None:
+def monitoring_fields(index: PlanContext, report: Report) -> None:
     """NAP301/312/313/314 on plan budgets, monitoring, action leads and indicators."""
     plan = index.plan
     if plan.monitoring is not None:
@@ -30,7 +30,7 @@ def monitoring_fields(index: PlanIndex, report: Report) -> None:
                 _indicator_keys(report, action, loc)
 
 
-def _lead(index: PlanIndex, report: Report, action: Action, loc: Loc) -> None:
+def _lead(index: PlanContext, report: Report, action: Action, loc: Loc) -> None:
     lead = action.lead
     if lead is None:
         return

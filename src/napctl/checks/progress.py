@@ -3,23 +3,22 @@
 The rules on the file alone are document checks (``@check``); the rules that
 need the report's plan are checks across files (``@plan_rule``, a corpus check
 run on each report with the index of its plan). That index is built once per
-plan (``PlanIndex.of``), so checking a file costs its own size, not the plan's.
+plan (``RegistryIndex.of``), so checking a file costs its own size, not the plan's.
 A report whose own checks failed is still checked against its plan.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 from napctl.checks.registry import Loc, check, corpus_check
 from napctl.core.fsutil import slugify
-from napctl.model import Action, Goal, Pillar, Plan
-from napctl.model.memo import PerPlan
+from napctl.model import Action, Plan
 from napctl.model.progress import ProgressReport
+from napctl.model.registry import RegistryIndex, registry_index
 
 if TYPE_CHECKING:
     from napctl.checks.index import CorpusIndex, CorpusReport, IndexEntry
@@ -35,54 +34,10 @@ REPORTING_TAIL_YEARS = 2
 _SUGGESTION_BUDGET = 20_000
 
 
-@dataclass(slots=True)
-class PlanIndex:
-    """What the rules ask of a plan, computed once."""
-
-    plan: Plan
-    actions: dict[str, tuple[Pillar, Goal, Action]]
-    #: department code -> the ids of the actions it reports on, in plan order.
-    duties: dict[str, list[str]]
-    #: lower-cased code or alias -> code.
-    names: dict[str, str]
-    _duty_sets: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, plan: Plan) -> PlanIndex:
-        """The index of ``plan``, built once per plan object: checking, importing or
-        initialising a thousand reports of one plan builds it once, not per report."""
-        return _PLAN_INDEXES(plan)
-
-    @classmethod
-    def _build(cls, plan: Plan) -> PlanIndex:
-        codes = [d.code for d in plan.departments]
-        actions: dict[str, tuple[Pillar, Goal, Action]] = {}
-        duties: dict[str, list[str]] = {c: [] for c in codes}
-        for pillar, goal, action in plan.actions():
-            actions.setdefault(action.id, (pillar, goal, action))
-            for code in responsible(plan, action):
-                duties[code].append(action.id)
-        names: dict[str, str] = {}
-        for dept in plan.departments:
-            for name in (dept.code, *dept.aliases):
-                names.setdefault(name.lower(), dept.code)
-        return cls(plan, actions, duties, names)
-
-    def duty_set(self, code: str) -> frozenset[str]:
-        found = self._duty_sets.get(code)
-        if found is None:
-            found = self._duty_sets[code] = frozenset(self.duties.get(code, ()))
-        return found
-
-
-# Looked up at each build, so that a test can count the builds.
-_PLAN_INDEXES: PerPlan[PlanIndex] = PerPlan(lambda plan: PlanIndex._build(plan))
 
 
 def responsible(plan: Plan, action: Action) -> Sequence[str]:
     """The departments that report on ``action``: those it names, or all for 'All'."""
-    from napctl.model.registry import registry_index
-
     # The plan's index: no list or set of the registry built per action
     # (10,000 actions x 10,000 departments).
     index = registry_index(plan)
@@ -99,8 +54,6 @@ def responsible_among(plan: Plan, action: Action, among: Collection[str] | None
     if among is None:
         return responsible(plan, action)
     if action.for_all:
-        from napctl.model.registry import registry_index
-
         index = registry_index(plan)
         return index.in_order(c for c in among if c in index.by_code)
     return [c for c in responsible(plan, action) if c in among]
@@ -117,7 +70,7 @@ class Out(Protocol):
     def add(self, loc: Loc, code: str, message: str) -> None: ...
 
 
-PlanRule = Callable[[ProgressReport, PlanIndex, Out], None]
+PlanRule = Callable[[ProgressReport, RegistryIndex, Out], None]
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -139,17 +92,17 @@ def corpus_plans(corpus: CorpusIndex, report: CorpusReport) -> dict[str, Plan]:
 
 
 def reports_with_plans(corpus: CorpusIndex, report: CorpusReport
-                       ) -> Iterator[tuple[IndexEntry, PlanIndex]]:
+                       ) -> Iterator[tuple[IndexEntry, RegistryIndex]]:
     """Each schema-valid report whose plan is in the corpus, with the plan's index."""
     plans = corpus_plans(corpus, report)
-    indexes: dict[str, PlanIndex] = corpus.memo.setdefault("progress:indexes", {})
+    indexes: dict[str, RegistryIndex] = corpus.memo.setdefault("progress:indexes", {})
     for entry in corpus.of_kind(KIND, with_errors=True):
         plan = plans.get(entry.facts.plan)
         if plan is None:
             continue
         index = indexes.get(plan.id)
         if index is None:
-            index = indexes[plan.id] = PlanIndex.of(plan)
+            index = indexes[plan.id] = registry_index(plan)
         yield entry, index
 
 
@@ -163,7 +116,7 @@ def plan_rule(rule: PlanRule) -> PlanRule:
 
 
 @plan_rule
-def check_year(report: ProgressReport, index: PlanIndex, out: Out) -> None:
+def check_year(report: ProgressReport, index: RegistryIndex, out: Out) -> None:
     period = index.plan.period
     if not period.start <= report.year <= period.end + REPORTING_TAIL_YEARS:
         out.add(("year",), "NAP401", f"year {report.year} is outside plan"
@@ -171,11 +124,11 @@ def check_year(report: ProgressReport, index: PlanIndex, out: Out) -> None:
 
 
 @plan_rule
-def check_department(report: ProgressReport, index: PlanIndex, out: Out) -> None:
+def check_department(report: ProgressReport, index: RegistryIndex, out: Out) -> None:
     code = report.department
     if code in index.duties:
         return
-    alias_of = index.names.get(code.lower())
+    alias_of = next(iter(index.named(code)), None)
     if alias_of is not None and alias_of != code:
         message = f"'{code}' is not a department code of plan '{index.plan.id}'; write '{alias_of}'"
     else:
@@ -214,7 +167,7 @@ def check_plan_exists(corpus: CorpusIndex, out: CorpusReport) -> None:
 
 
 @plan_rule
-def check_ids(report: ProgressReport, index: PlanIndex, out: Out) -> None:
+def check_ids(report: ProgressReport, index: RegistryIndex, out: Out) -> None:
     first: dict[str, int] = {}
     duties = index.duty_set(report.department) if report.department in index.duties else None
     budget = _SUGGESTION_BUDGET
@@ -258,7 +211,7 @@ def check_statuses(report: ProgressReport, out: Out) -> None:
 
 
 @plan_rule
-def check_indicators(report: ProgressReport, index: PlanIndex, out: Out) -> None:
+def check_indicators(report: ProgressReport, index: RegistryIndex, out: Out) -> None:
     for i, entry in enumerate(report.actions):
         found = index.actions.get(entry.id)
         if found is None or not entry.indicators:

@@ -1,5 +1,9 @@
 """The one folding of department codes and names: validation and look-up share it.
 
+``fold_key`` is a name's identity; ``fold`` is the looser form a search compares
+(case and accents only, so a prefix typed by a person still matches). Both live
+here so that they cannot drift apart.
+
 Two names a reader cannot tell apart must be one name to napctl: ``POL`` and
 ``ＰＯＬ`` (full-width), ``PОL`` (a Cyrillic О), ``pol``, ``POL `` and
 ``P O L``-with-odd-spaces all fold to one key, and so do ``Genève`` and
@@ -37,3 +41,9 @@ def fold_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", folded)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.translate(_LOOKALIKES).split())
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for searching: 'Genève' and 'GENEVE' fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()

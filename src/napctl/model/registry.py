@@ -18,8 +18,8 @@ Row = tuple[Pillar, Goal, Action]
 
 
 class RegistryIndex:
-    __slots__ = ("_below", "actions_of", "by_code", "by_key", "children", "codes",
-                 "for_all", "order", "plan", "rows")
+    __slots__ = ("_below", "_by_id", "_duties", "_duty_sets", "actions_of", "by_code",
+                 "by_key", "children", "codes", "for_all", "order", "plan", "rows")
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
@@ -48,6 +48,38 @@ class RegistryIndex:
             for code in dict.fromkeys(codes):
                 self.actions_of.setdefault(code, []).append(n)
         self._below: dict[str, tuple[str, ...]] = {}
+        self._by_id: dict[str, Row] | None = None
+        self._duties: dict[str, list[str]] | None = None
+        self._duty_sets: dict[str, frozenset[str]] = {}
+
+    @property
+    def actions(self) -> dict[str, Row]:
+        """Action id -> (pillar, goal, action); the first of a repeated id."""
+        if self._by_id is None:
+            self._by_id = {}
+            for row in self.rows:
+                self._by_id.setdefault(row[2].id, row)
+        return self._by_id
+
+    @property
+    def duties(self) -> dict[str, list[str]]:
+        """Department code -> the ids of the actions it reports on, in plan order
+        (an action for All is every department's duty)."""
+        if self._duties is None:
+            duties: dict[str, list[str]] = {c: [] for c in self.codes}
+            for _, _, action in self.rows:
+                named = self.codes if action.for_all else dict.fromkeys(action.codes())
+                for code in named:
+                    if code in duties:
+                        duties[code].append(action.id)
+            self._duties = duties
+        return self._duties
+
+    def duty_set(self, code: str) -> frozenset[str]:
+        found = self._duty_sets.get(code)
+        if found is None:
+            found = self._duty_sets[code] = frozenset(self.duties.get(code, ()))
+        return found
 
     def descendants(self, code: str) -> tuple[str, ...]:
         """``code`` and every department below it, in registry order."""

@@ -5,17 +5,11 @@ trailing dot (``i.1``, ``4.b.``). Plain functions over models (issue 19)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from napctl.model import Department, Plan
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Genève' and 'GENEVE' fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+from napctl.model.names import fold
 
 
 def id_key(ident: str) -> str:

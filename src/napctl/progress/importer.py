@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
-from napctl.checks.progress import PlanIndex
 from napctl.core.fsutil import atomic_write
 from napctl.model import Action, Plan
 from napctl.model.progress import Entry, ProgressReport
+from napctl.model.registry import RegistryIndex, registry_index
 from napctl.model.types import DATE_TEXT
 from napctl.progress.checklist_items import (
     TEXT_FIELDS,
@@ -281,7 +281,7 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Im
     from napctl.progress.init import InitError, append_missing, init_reports
 
     path = str(dept.path)
-    index = PlanIndex.of(dept.plan)
+    index = registry_index(dept.plan)
     report = doc = None
     if dept.path.exists():
         try:
@@ -325,7 +325,7 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Im
     _apply(dept, text, edits, result)
 
 
-def _action_of(item: ImportItem, dept: Department, index: PlanIndex, result: ImportResult
+def _action_of(item: ImportItem, dept: Department, index: RegistryIndex, result: ImportResult
                ) -> Action | None:
     """The item's action, when it is one its department reports on (else a refusal)."""
     found = index.actions.get(item.id)

@@ -16,10 +16,11 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from napctl.checks.progress import REPORTING_TAIL_YEARS, PlanIndex, period_text
+from napctl.checks.progress import REPORTING_TAIL_YEARS, period_text
 from napctl.core.fsutil import NewFiles, atomic_write, safe_child, safe_children, slugify
 from napctl.model import Action, Plan
 from napctl.model.progress import NOT_REPORTED, STATUSES
+from napctl.model.registry import RegistryIndex, registry_index
 
 SCHEMA_NAME = "progress.schema.json"
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/()-]*")
@@ -93,12 +94,10 @@ def schema_ref(folder: Path, out: Path) -> str:
         os.sep, "/")
 
 
-def new_report(plan: Plan, index: PlanIndex, code: str, year: int, ref: str,
+def new_report(plan: Plan, index: RegistryIndex, code: str, year: int, ref: str,
                entries: dict[str, str] | None = None) -> str:
     """A department's new report. ``entries``: each action's lines rendered before, by
     id (filled here): an action every department reports on is rendered once per run."""
-    from napctl.model.registry import registry_index
-
     dept = registry_index(plan).by_code.get(code)  # not a scan per department
     name = f" ({dept.name})" if dept is not None and dept.name != code else ""
     head = [f"# yaml-language-server: $schema={ref}", "#"]
@@ -133,7 +132,7 @@ def line_end(text: str) -> str:
     return "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
 
 
-def append_missing(text: str, plan: Plan, index: PlanIndex, code: str) -> tuple[str, list[str]]:
+def append_missing(text: str, plan: Plan, index: RegistryIndex, code: str) -> tuple[str, list[str]]:
     """``text`` with entries added for the department's actions it does not list.
 
     Raises InitError when the file is not a clean progress report whose
@@ -191,7 +190,7 @@ def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None
         if other != dept.code:
             raise InitError(f"departments '{other}' and '{dept.code}' would share the file"
                             f" {slugify(dept.code)}.yaml; give one of them another code")
-    index = PlanIndex.of(plan)
+    index = registry_index(plan)
     chosen = [c for c in index.duties if (codes is None or c in codes) and index.duties[c]]
     result = InitResult()
     folder = out / plan.id / str(year)
@@ -214,7 +213,7 @@ def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None
     return result
 
 
-def _complete(path: Path, plan: Plan, index: PlanIndex, code: str, folder: Path,
+def _complete(path: Path, plan: Plan, index: RegistryIndex, code: str, folder: Path,
               result: InitResult) -> None:
     """Add the entries ``path`` lacks, or note why it is left as it is."""
     try:

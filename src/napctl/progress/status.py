@@ -26,9 +26,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from napctl.checks.progress import PlanIndex, responsible_among
+from napctl.checks.progress import responsible_among
 from napctl.model import UN_PILLARS, Plan
 from napctl.model.progress import NOT_REPORTED, STATUSES, Entry, ProgressReport, Status
+from napctl.model.registry import RegistryIndex, registry_index
 
 BY_CHOICES = ("action", "department", "pillar", "un-pillar")
 
@@ -147,7 +148,7 @@ def _status(entry: Entry | None) -> Status:
     return NOT_REPORTED if entry is None else entry.status
 
 
-def year_status(plan: Plan, index: PlanIndex, reports: Sequence[ProgressReport], year: int,
+def year_status(plan: Plan, index: RegistryIndex, reports: Sequence[ProgressReport], year: int,
                 codes: frozenset[str] | None = None) -> PlanStatus:
     """Every action's overall status for ``year`` (only ``codes``' share when given)."""
     entries = entries_by_department(reports, plan.id, year)
@@ -185,7 +186,7 @@ def reported_years(reports: Iterable[ProgressReport], plan_id: str) -> list[int]
 def plan_status(plan: Plan, reports: Sequence[ProgressReport], years: Sequence[int],
                 codes: frozenset[str] | None = None) -> PlanStatus:
     """The status for the last of ``years``, with each action's trend over all of them."""
-    index = PlanIndex.of(plan)
+    index = registry_index(plan)
     chosen = sorted(set(years))
     result = year_status(plan, index, reports, chosen[-1], codes)
     result.years = chosen

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from napctl.checks.progress import PlanIndex
 from napctl.model import Plan
+from napctl.model.registry import registry_index
 from napctl.progress.checklist_items import ChecklistProgress, blank
 from napctl.progress.importer import Note, flat_changes, pending, where_typed
 from napctl.progress.items import ImportItem
@@ -70,7 +70,7 @@ def pending_items(text: str, display: str, plans: dict[str, Plan],
                               f" {item.year}; check with --year {item.year} to compare it"
                               " with the progress files"))
             break
-        index = PlanIndex.of(plan)  # built once per plan
+        index = registry_index(plan)  # built once per plan
         found = index.actions.get(item.id)
         if found is None:
             continue
