@@ -29,7 +29,7 @@ def complete_plan(ctx: Any, incomplete: str) -> list[str]:
 def complete_actor(ctx: Any, incomplete: str) -> list[str]:
     """Department codes (of the --plan given, else of every plan) starting with what was
     typed, case and accents aside; each code once."""
-    from napctl.plans.lookup import fold
+    from napctl.model.names import fold
 
     plan_id = ctx.params.get("plan") if ctx is not None else None
     typed = fold(incomplete)

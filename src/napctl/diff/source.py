@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from napctl.core.problems import Problem
 from napctl.core.readfile import DEFAULT_MAX_BYTES, decode_text
 from napctl.diff.items import Part, Path, PlanItems
-from napctl.plans import fold
+from napctl.model.names import fold
 
 if TYPE_CHECKING:
     from napctl.diff.changes import PlanDiff

@@ -23,7 +23,7 @@ from napctl.plans.departments import (
     department_key,
     several_countries,
 )
-from napctl.plans.lookup import department_names, fold, id_key, plan_matches
+from napctl.plans.lookup import department_names, id_key, plan_matches
 from napctl.plans.stats import action_counts, all_row, matrix, spread
 
 __all__ = [
@@ -42,7 +42,6 @@ __all__ = [
     "department_names",
     "descendants",
     "find_item",
-    "fold",
     "full_names",
     "id_key",
     "matrix",

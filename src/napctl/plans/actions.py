@@ -10,11 +10,11 @@ from typing import NamedTuple
 
 from napctl.core.messages import close_matches, did_you_mean
 from napctl.model import ALL, ALL_NAME, Action, Goal, Pillar, Plan
+from napctl.model.names import fold
 from napctl.model.registry import registry_index
 from napctl.plans.lookup import (
     department_names,
     describe_match,
-    fold,
     id_key,
     plan_matches,
     word_matches,

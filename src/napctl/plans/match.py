@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from napctl.plans import fold
+from napctl.model.names import fold
 
 #: The similarity from which two actions count as the same action.
 THRESHOLD = 0.6
