@@ -6,12 +6,12 @@ import pytest
 
 from napctl.load.corpus import load_corpus
 from napctl.model import Plan
+from napctl.model.names import fold
 from napctl.plans import (
     ActionFilter,
     QueryError,
     descendants,
     find_item,
-    fold,
     resolve_actor,
     select_actions,
 )
