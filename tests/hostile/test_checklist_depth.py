@@ -21,7 +21,7 @@ from napctl.load.corpus import load_corpus
 from napctl.model import Plan
 from napctl.model.registry import registry_index
 from napctl.plans.stats import action_counts
-from napctl.render.templates import CHECKLIST_DEPTH, build_checklists
+from napctl.render.checklists import CHECKLIST_DEPTH, build_checklists
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

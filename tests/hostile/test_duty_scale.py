@@ -20,7 +20,7 @@ from napctl.load.corpus import load_corpus
 from napctl.model import Plan
 from napctl.model.registry import registry_index
 from napctl.progress.checklist_items import ChecklistProgress
-from napctl.render.templates import build_checklists
+from napctl.render.checklists import build_checklists
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

@@ -23,7 +23,7 @@ from napctl.load.corpus import load_corpus, load_progress
 from napctl.model import Plan
 from napctl.model.registry import registry_index
 from napctl.plans import ActionFilter, descendants, resolve_actor, select_actions
-from napctl.render.templates import build_checklists
+from napctl.render.checklists import build_checklists
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

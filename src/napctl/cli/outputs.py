@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from napctl.model import Plan
     from napctl.model.progress import ProgressReport
     from napctl.progress.checklist_items import ChecklistProgress
-    from napctl.render.templates import ChecklistSet
+    from napctl.render.checklists import ChecklistSet
 
 
 def year_reports(plans: Sequence[Plan], progress: list[str] | None, years: Sequence[int]
@@ -131,7 +131,8 @@ def _render_again(checklist: Path, text: str, plans: list[Plan], progress: list[
     """Render the imported checklist again from its header, so `--check` agrees."""
     from napctl.plans import QueryError
     from napctl.progress.checklist_parse import parse_checklist
-    from napctl.render.templates import RenderError, build_checklists, render_checklist
+    from napctl.render.checklists import build_checklists, render_checklist
+    from napctl.render.templates import RenderError
 
     header = parse_checklist(text).header or {}
     title, plan_id, date = header.get("title"), header.get("plan"), header.get("date")

@@ -149,8 +149,8 @@ def render_checklist(
     (Justice) needs --country or --plan."""
     from napctl.cli.outputs import checklist_progress
     from napctl.plans import QueryError
+    from napctl.render.checklists import render_checklist as render
     from napctl.render.templates import RenderError
-    from napctl.render.templates import render_checklist as render
 
     if actor is None:  # Typer 0.16 with Click 8.2+ lets a required option through
         fail_usage("Missing option '--actor' / '-a'; see 'napctl render checklist --help'")
@@ -186,7 +186,8 @@ def checklists(
     """One checklist per department and country (OUT/be/justice.md), and an index."""
     from napctl.cli.outputs import check_committed, checklist_progress, option_words
     from napctl.render.checklist_layout import left_behind
-    from napctl.render.templates import RenderError, build_checklists, write_checklists
+    from napctl.render.checklists import build_checklists, write_checklists
+    from napctl.render.templates import RenderError
 
     chosen = chosen_plans(plans, plan, country)
     state = checklist_progress(chosen, progress, year)

@@ -21,7 +21,7 @@ from napctl.progress.checklist_items import ChecklistProgress, blank
 from napctl.progress.importer import Note, flat_changes, pending, where_typed
 from napctl.progress.items import ImportItem
 from napctl.progress.readers import checklist_items
-from napctl.render.templates import ChecklistSet, write_checklists
+from napctl.render.checklists import ChecklistSet, write_checklists
 
 _BARE_TICK = re.compile(r"^- \[[xX]\] \*\*([^*]+)\*\*")
 

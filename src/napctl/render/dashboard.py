@@ -18,7 +18,7 @@ from napctl.model import Plan
 from napctl.model.progress import STATUSES, ProgressReport
 from napctl.progress.status import PlanStatus
 from napctl.render.progress_report import report_context
-from napctl.render.templates import _render, environment
+from napctl.render.templates import environment, render_template
 
 #: status -> (colour, pattern id, words for a reader who cannot see either)
 STYLE: dict[str, tuple[str, str]] = {
@@ -100,4 +100,5 @@ def dashboard_context(plan: Plan, reports: Sequence[ProgressReport], year: int, 
 def render_dashboard(plan: Plan, reports: Sequence[ProgressReport], year: int, *,
                      date: str | None = None, templates: Path | None = None) -> str:
     env = environment("html", templates)
-    return _render(env, "dashboard.html.j2", dashboard_context(plan, reports, year, date=date))
+    context = dashboard_context(plan, reports, year, date=date)
+    return render_template(env, "dashboard.html.j2", context)

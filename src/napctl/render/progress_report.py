@@ -24,7 +24,7 @@ from napctl.model import Action, Plan
 from napctl.model.progress import NOT_REPORTED, STATUSES, Entry, ProgressReport
 from napctl.progress.checklist_items import flat, indicator_values, safe_href
 from napctl.progress.status import PlanStatus, entries_by_department, plan_status
-from napctl.render.templates import Format, _render, environment, plan_facts
+from napctl.render.templates import Format, environment, plan_facts, render_template
 
 Shape = Literal["annual", "midterm"]
 SHAPES: tuple[Shape, ...] = ("annual", "midterm")
@@ -148,4 +148,4 @@ def render_progress_report(plan: Plan, reports: Sequence[ProgressReport], year: 
     env = environment(fmt, templates)
     context = report_context(plan, reports, years_for(plan, reports, year, shape), date=date)
     context["shape"] = shape
-    return _render(env, f"report-{shape}.{fmt}.j2", context)
+    return render_template(env, f"report-{shape}.{fmt}.j2", context)

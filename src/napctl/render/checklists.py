@@ -1,0 +1,246 @@
+"""Department checklists: one per department and unit, their index, and writing them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from napctl.core.fsutil import atomic_write
+from napctl.model import Plan
+from napctl.model.registry import registry_index
+from napctl.plans import (
+    ActorMatch,
+    QueryError,
+    resolve_actor,
+    select_country,
+    select_plans,
+    spread,
+)
+from napctl.plans.departments import (
+    DepartmentKey,
+    by_country,
+    countries_phrase,
+    department_key,
+    plans_by_country,
+)
+from napctl.plans.records import department_label
+from napctl.render.checklist_layout import checklist_path, index_path, safe_target
+from napctl.render.templates import (
+    Format,
+    RenderError,
+    action_context,
+    environment,
+    plan_facts,
+    render_template,
+)
+
+if TYPE_CHECKING:
+    from napctl.progress.checklist_items import ChecklistProgress
+
+
+def _pillars_of(match: ActorMatch, progress: ChecklistProgress | None = None
+                ) -> list[dict[str, Any]]:
+    """The pillars, goals and actions of ``match`` (its departments' and those for
+    All), in plan order, from the registry index: no scan of the plan per checklist;
+    with ``progress``, each item's progress for the year and its marker."""
+    index = registry_index(match.plan)
+    pillars: list[dict[str, Any]] = []
+    goal_of: dict[int, dict[str, Any]] = {}
+    pillar_of: dict[int, dict[str, Any]] = {}
+    for n in index.positions(match.codes, with_all=True):
+        pillar, goal, action = index.rows[n]
+        if id(pillar) not in pillar_of:
+            pillar_of[id(pillar)] = {"id": pillar.id, "title": pillar.title, "goals": []}
+            pillars.append(pillar_of[id(pillar)])
+        if id(goal) not in goal_of:
+            goal_of[id(goal)] = {"id": goal.id, "text": goal.text, "actions": []}
+            pillar_of[id(pillar)]["goals"].append(goal_of[id(goal)])
+        item = action_context(match.plan, action, focus=match.codes)
+        if progress is not None:
+            item["progress"] = progress.item(match.plan, action, match.codes, match.named)
+        goal_of[id(goal)]["actions"].append(item)
+    return pillars
+
+
+def checklist_context(
+    matches: Sequence[ActorMatch], *, title: str, date: str | None,
+    progress: ChecklistProgress | None = None,
+) -> dict[str, Any]:
+    sections = []
+    total = 0
+    for match in matches:
+        plan = match.plan
+        pillars = _pillars_of(match, progress)
+        count = sum(len(g["actions"]) for p in pillars for g in p["goals"])
+        total += count
+        named = [department_label(plan, c) for c in match.named]
+        below = [department_label(plan, c) for c in
+                 registry_index(plan).in_order(match.codes - set(match.named))]
+        sections.append({"plan": plan_facts(plan), "departments": named, "includes": below,
+                         "further": [],
+                         "pillars": pillars, "count": count,
+                         "spread": spread(plan, sorted(match.codes))})
+    return {"title": title, "date": date, "sections": sections, "total": total,
+            "year": None if progress is None else progress.year}
+
+
+# -- entry points --------------------------------------------------------------------
+
+
+def render_checklist(
+    plans: Sequence[Plan], actor: str, fmt: Format, *, plan_id: str | None = None,
+    date: str | None = None, templates: Path | None = None, country: str | None = None,
+    exact: bool = False, progress: ChecklistProgress | None = None,
+) -> str:
+    """The checklist of ``actor`` (resolved as in `napctl actions`). Raises QueryError,
+    also when ``actor`` names departments of several countries: a checklist goes to
+    one government, so ``country`` (or ``plan_id``) must pick it."""
+    select_country(select_plans(plans, plan_id), country)  # both exist, and agree
+    matches = resolve_actor(select_country(plans, country), actor, plan_id=plan_id,
+                            exact=exact)
+    if len(by_country(matches)) > 1:
+        raise QueryError(f"'{actor}' names departments in {len(by_country(matches))}"
+                         f" countries: {countries_phrase(matches)}; a checklist is for one"
+                         " country: pick it with --country")
+    env = environment(fmt, templates)
+    context = checklist_context(matches, title=actor, date=date, progress=progress)
+    context["header"] = _header("checklist", actor, plan_id, date, progress)
+    return render_template(env, f"checklist.{fmt}.j2", context)
+
+
+def _header(kind: str, title: str, plan_id: str | None, date: str | None,
+            progress: ChecklistProgress | None) -> Any:
+    if progress is None:
+        return None
+    from napctl.progress.checklist_items import header_marker
+
+    return header_marker(kind=kind, title=title, plan=plan_id, year=str(progress.year),
+                         date=date)
+
+
+@dataclass
+class ChecklistSet:
+    """The files one `napctl checklists` run produces: name -> text, in order."""
+
+    files: dict[str, str] = field(default_factory=dict)
+
+
+#: How many levels of units a department's checklist takes in (a ministry, its
+#: directorates and their services); each unit further down has a checklist of
+#: its own, linked from it. This keeps the checklists of a registry as long as
+#: the registry times three, however deep it goes (a chain 2,000 deep would
+#: otherwise repeat each unit's actions in every checklist above it).
+CHECKLIST_DEPTH = 2
+
+
+@dataclass
+class _Scope:
+    matches: list[ActorMatch] = field(default_factory=list)
+    #: per match: the codes of the units one level below what it takes in.
+    further: list[tuple[str, ...]] = field(default_factory=list)
+
+
+def _scopes(countries: dict[str, list[Plan]]) -> dict[DepartmentKey, _Scope]:
+    scopes: dict[DepartmentKey, _Scope] = {}
+    for country_plans in countries.values():
+        for plan in country_plans:
+            registry = registry_index(plan)
+            for dept in plan.departments:
+                codes, further = registry.within(dept.code, CHECKLIST_DEPTH)
+                scope = scopes.setdefault(department_key(plan, dept.code), _Scope())
+                scope.matches.append(ActorMatch(plan, (dept.code,), frozenset(codes)))
+                scope.further.append(further)
+    return scopes
+
+
+def _further_links(context: dict[str, Any], scope: _Scope,
+                   names: dict[DepartmentKey, str]) -> None:
+    """Give each section of a checklist the units it leaves to their own checklists."""
+    for section, match, further in zip(context["sections"], scope.matches, scope.further,
+                                       strict=True):
+        section["further"] = [
+            {**department_label(match.plan, code),
+             "file": names[department_key(match.plan, code)].rsplit("/", 1)[-1]}
+            for code in further]
+
+
+def build_checklists(
+    plans: Sequence[Plan], fmt: Format, *, date: str | None = None,
+    templates: Path | None = None, progress: ChecklistProgress | None = None,
+    plan_id: str | None = None,
+) -> ChecklistSet:
+    """One checklist per department (its country and code, across the plans given), in a
+    folder per country, and an index grouped by country.
+
+    A checklist takes in the department's units down to ``CHECKLIST_DEPTH`` levels
+    and links to the checklists of the units below those.
+    """
+    env = environment(fmt, templates)
+    countries = plans_by_country(plans)
+    scopes = _scopes(countries)
+    names: dict[DepartmentKey, str] = {}
+    taken: set[str] = set()
+    for key in scopes:
+        names[key] = checklist_path(key, fmt, taken)
+        taken.add(names[key])
+    result = ChecklistSet()
+    entries = []
+    of_country: dict[str, list[dict[str, Any]]] = {code: [] for code in countries}
+    for key, scope in scopes.items():
+        name = names[key]
+        context = checklist_context(scope.matches, title=key.code, date=date,
+                                    progress=progress)
+        _further_links(context, scope, names)
+        context["header"] = _header("checklists", key.code, plan_id, date, progress)
+        result.files[name] = render_template(env, f"checklist.{fmt}.j2", context)
+        entries.append({
+            "code": key.code, "country": key.country, "file": name, "count": context["total"],
+            "names": sorted({d["name"] for s in context["sections"] for d in s["departments"]}),
+            "plans": [s["plan"]["id"] for s in context["sections"]],
+        })
+        of_country[key.country].append(entries[-1])
+    index = {"entries": entries, "plans": [plan_facts(p) for p in plans], "date": date,
+             "countries": [
+                 {"code": code, "name": group[0].country,
+                  "plans": [plan_facts(p) for p in group],
+                  "entries": of_country[code]}
+                 for code, group in countries.items()]}
+    result.files[index_path(fmt)] = render_template(env, f"index.{fmt}.j2", index)
+    return result
+
+
+@dataclass
+class WriteResult:
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    stale: list[Path] = field(default_factory=list)
+
+
+def write_checklists(files: ChecklistSet, out: Path, *, check: bool = False) -> WriteResult:
+    """Write (or with ``check``, only compare) every file, atomically, inside ``out``."""
+    result = WriteResult()
+    if not check:
+        out.mkdir(parents=True, exist_ok=True)
+    for name, text in files.files.items():
+        target = out / name
+        if out.exists():
+            try:
+                safe_target(out, name)
+            except ValueError as exc:
+                raise RenderError(f"refusing to write {target}: it leads outside {out}") from exc
+            if not check:
+                target.parent.mkdir(exist_ok=True)  # the country's folder
+        try:
+            current = target.read_text(encoding="utf-8")
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError, UnicodeDecodeError):
+            current = None
+        if current == text:
+            result.unchanged.append(target)
+        elif check:
+            result.stale.append(target)
+        else:
+            atomic_write(target, text)
+            result.written.append(target)
+    return result
