@@ -449,7 +449,7 @@ def test_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
     path = tmp_path / "plan.yaml"
     path.write_text(BASE, encoding="utf-8")
-    monkeypatch.setattr(napctl.core.readfile, "open", refuse, raising=False)
+    monkeypatch.setattr(napctl.core.readfile, "_open", refuse)
     result = CliRunner().invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
     assert result.stdout == f"{path}:0:0: NAP100 cannot read file: Permission denied\n"

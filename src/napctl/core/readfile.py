@@ -18,6 +18,10 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
+def _open(path: str) -> int:
+    return os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+
+
 def read_bytes(path: str, display: str, max_bytes: int, *, kind: str = "plan"
                ) -> tuple[bytes | None, list[Problem]]:
     """The file's bytes, or the problems that keep it from being read.
@@ -26,23 +30,26 @@ def read_bytes(path: str, display: str, max_bytes: int, *, kind: str = "plan"
     ``max_bytes + 1`` bytes are ever read (a file that grows, a device).
     """
     try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(path)
-        if not stat.S_ISREG(info.st_mode):
-            # A pipe would block the read forever; a device never ends.
-            return None, [Problem(display, 0, 0, "NAP100",
-                                  "not a regular file (a pipe, a device or a socket)")]
-        size = info.st_size
-        if size > max_bytes:
-            return None, [
-                Problem(
-                    display, 1, 1, "NAP102",
-                    f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes"
-                    " (raise it with --max-bytes)",
-                )
-            ]
-        with open(path, "rb") as handle:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; the mode is checked
+        # on the open descriptor, so the file cannot be swapped between check and read.
+        fd = _open(path)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError(path)
+            if not stat.S_ISREG(info.st_mode):
+                # A pipe would block the read forever; a device never ends.
+                return None, [Problem(display, 0, 0, "NAP100",
+                                      "not a regular file (a pipe, a device or a socket)")]
+            size = info.st_size
+            if size > max_bytes:
+                return None, [
+                    Problem(
+                        display, 1, 1, "NAP102",
+                        f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes"
+                        " (raise it with --max-bytes)",
+                    )
+                ]
             # Read what stat announced (not max_bytes: read(n) allocates n bytes at
             # once); one byte more shows a file that grew meanwhile.
             raw = handle.read(size + 1)

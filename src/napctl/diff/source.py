@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from napctl.core.problems import Problem
-from napctl.core.readfile import DEFAULT_MAX_BYTES, decode_text
+from napctl.core.readfile import DEFAULT_MAX_BYTES, decode_text, read_bytes
 from napctl.diff.items import Part, Path, PlanItems
 from napctl.model.names import fold
 
@@ -57,11 +57,17 @@ def is_git_spec(spec: str) -> bool:
 
 
 def read_side(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = True) -> Side:
-    """The side named ``spec``; raises DiffUsageError for a missing file or a bad rev/path."""
-    raw = _git_bytes(spec) if is_git_spec(spec) else _file_bytes(spec)
-    if len(raw) > max_bytes:
-        return Side(spec, None, None, [Problem(
-            spec, 0, 1, "NAP102", f"larger than {max_bytes:,} bytes (see --max-bytes)")])
+    """The side named ``spec``; raises DiffUsageError for a missing file or a bad rev/path.
+
+    Both kinds of side are read within ``max_bytes``: a file through the one bounded
+    reader (regular files only, size first), a git blob after git has told its size.
+    """
+    if is_git_spec(spec):
+        raw, problems = _git_bytes(spec, max_bytes)
+    else:
+        raw, problems = _file_bytes(spec, max_bytes)
+    if raw is None:
+        return Side(spec, None, None, problems)
     text, problems = decode_text(raw, spec)
     if text is None:
         return Side(spec, None, None, problems)
@@ -91,42 +97,61 @@ def _parsed_side(spec: str, raw: bytes, text: str, use_cache: bool) -> Side:
     return Side(spec, text, doc.data, problems, doc)
 
 
-def _file_bytes(spec: str) -> bytes:
-    try:
-        with open(spec, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise DiffUsageError(f"no such file: {spec}") from None
-    except IsADirectoryError:
-        raise DiffUsageError(f"{spec} is a folder; give a plan file") from None
-    except OSError as exc:
-        raise DiffUsageError(f"cannot read {spec}: {exc.strerror}") from None
+def _file_bytes(spec: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
+    if not os.path.lexists(spec):
+        raise DiffUsageError(f"no such file: {spec}")
+    if os.path.isdir(spec):
+        raise DiffUsageError(f"{spec} is a folder; give a plan file")
+    return read_bytes(spec, spec, max_bytes)
+
+
+#: git runs nothing a repository configures: no file-system monitor, no hooks, no
+#: external diff or text conversion, and no transport at all (a missing object in a
+#: partial clone is an error, never a fetch through a configured ssh command).
+_SAFE_GIT = ("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null",
+             "-c", "protocol.allow=never", "-c", "core.sshCommand=false",
+             "-c", "diff.external=", "--no-pager")
+_SAFE_ENV = {"GIT_NO_LAZY_FETCH": "1", "GIT_TERMINAL_PROMPT": "0",
+             "GIT_OPTIONAL_LOCKS": "0"}
 
 
 def _git(args: list[str]) -> subprocess.CompletedProcess[bytes]:
     try:
         # A list argv and no shell: the spec is one argument, whatever it holds.
-        return subprocess.run(["git", *args], capture_output=True, timeout=GIT_TIMEOUT,
-                              check=False)
+        return subprocess.run(["git", *_SAFE_GIT, *args], capture_output=True,
+                              timeout=GIT_TIMEOUT, check=False,
+                              env={**os.environ, **_SAFE_ENV}, stdin=subprocess.DEVNULL)
     except FileNotFoundError:
         raise DiffUsageError("git is not installed; cannot read REV:PATH") from None
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise DiffUsageError(f"git failed: {exc}") from None
 
 
-def _git_bytes(spec: str) -> bytes:
-    """The blob ``REV:PATH`` as ``git show`` prints it."""
+def _git_bytes(spec: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
+    """The blob ``REV:PATH``, its size asked first: a blob over ``max_bytes`` is never read."""
     if spec.startswith("-"):  # would be read by git as an option
         raise DiffUsageError(f"'{spec}' is neither a file nor REV:PATH")
+    if spec.startswith(":"):
+        # ':path' and ':N:path' name the index, which git refreshes (and a configured
+        # file-system monitor runs) to answer: napctl compares commits, not the index.
+        raise DiffUsageError(f"'{spec}' names git's index; give a commit, e.g. HEAD{spec}")
     kind = _git(["cat-file", "-t", spec])
     if kind.returncode != 0:
         raise DiffUsageError(f"cannot read {spec} from git: {_first_line(kind.stderr)}")
     if kind.stdout.strip() != b"blob":
         raise DiffUsageError(f"{spec} is a {_first_line(kind.stdout)} in git, not a file")
-    shown = _git(["--no-pager", "show", "--no-textconv", spec])
+    sized = _git(["cat-file", "-s", spec])
+    size = int(sized.stdout.strip() or 0) if sized.returncode == 0 else 0
+    if sized.returncode != 0:
+        raise DiffUsageError(f"cannot read {spec} from git: {_first_line(sized.stderr)}")
+    if size > max_bytes:
+        return None, [Problem(spec, 1, 1, "NAP102",
+                              f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes"
+                              " (raise it with --max-bytes)")]
+    shown = _git(["cat-file", "blob", spec])
     if shown.returncode != 0:
         raise DiffUsageError(f"cannot read {spec} from git: {_first_line(shown.stderr)}")
-    return shown.stdout
+    return shown.stdout, []
 
 
 def _first_line(raw: bytes) -> str:
