@@ -141,6 +141,7 @@ def append_missing(text: str, plan: Plan, index: PlanIndex, code: str) -> tuple[
     rewriting anything).
     """
     import yaml
+
     from napctl.yaml.safe import parse_yaml
 
     body = text.removeprefix("\ufeff")
