@@ -71,6 +71,19 @@ def test_github_info_is_a_notice(runner: CliRunner) -> None:
     assert result.stdout.startswith("::notice file=")
 
 
+def test_github_never_prints_an_unknown_annotation(runner: CliRunner) -> None:
+    # NAP503 and NAP504 are info, NAP508 a warning: GitHub knows no ::info command.
+    result = runner.invoke(app, ["review", *BUNDLED, "-f", "github",
+                                 "--select", "NAP503,NAP504,NAP508"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    kinds = {line.split(" ", 1)[0] for line in lines}
+    assert kinds == {"::notice", "::warning"}
+    assert "::info" not in result.stdout
+    assert sum(line.startswith("::notice ") for line in lines) == 314
+    assert sum(line.startswith("::warning ") for line in lines) == 2
+
+
 def test_control_characters_never_reach_the_terminal(runner: CliRunner, tmp_path: Path) -> None:
     aware = """            indicators:
               - text: Share of staff aware of resolution 1325

@@ -162,3 +162,21 @@ def test_version(runner: CliRunner) -> None:
 
     result = runner.invoke(app, ["--version"])
     assert result.stdout == f"napctl {__version__}\n"
+
+
+def test_github_annotations_are_only_those_github_knows(runner: CliRunner,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from napctl.core.codes import TABLE, Code
+
+    bad = str(EXAMPLES / "negative" / "unknown-department.yaml")
+    result = runner.invoke(app, ["validate", "-f", "github", bad])
+    assert result.exit_code == 1 and result.stdout.startswith("::error file=")
+    # A code of level info (advice) is a notice, never an ::info line GitHub ignores.
+    monkeypatch.setitem(TABLE, "NAP301", Code("info", TABLE["NAP301"].meaning))
+    result = runner.invoke(app, ["validate", "-f", "github", bad])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("::notice file=") and "title=NAP301::" in result.stdout
+    assert "::info" not in result.stdout
+    # and its text line says its level, as review's findings do
+    assert runner.invoke(app, ["validate", bad]).stdout == (
+        f"{bad}:48:27: NAP301 info: unknown department 'DEFF' (did you mean 'DEF'?)\n")

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 import yaml
+
 from napctl.diff.changes import Change
 from napctl.diff.source import DiffUsageError, compare
 from napctl.plans.match import THRESHOLD, match_texts, similarity

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
-import yaml
 from napctl.cli import app
 from napctl.core.problems import Problem
 from napctl.load.corpus import load_corpus

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-import yaml
 from napctl import model
 from napctl.cli import app
 from napctl.core.problems import CODES, Problem

@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
-import yaml
 from napctl.cli import app
 from napctl.load.corpus import load_corpus
 from napctl.model import Plan

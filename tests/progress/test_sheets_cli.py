@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 import yaml
+
 from napctl.progress.sheet_export import BASE_HEADER, progress_header
 from tests.conftest import PLANS, ROOT, napctl
 

@@ -8,7 +8,7 @@ import pytest
 
 from napctl.load.corpus import load_corpus
 from napctl.review.index import is_measurable, restates, stems, text_is_measurable
-from napctl.review.rules import RULES
+from napctl.review.rules import rule_codes
 from napctl.review.run import Review, review_plans
 from tests.conftest import EXAMPLES, PLANS
 
@@ -107,11 +107,11 @@ def test_select_limits_the_rules(bundled: Review) -> None:
 
 
 def test_every_rule_is_registered_as_a_problem_code() -> None:
-    from napctl.core.problems import CODES
+    from napctl.core.problems import CODES, level_of
 
-    assert set(RULES) <= set(CODES)
-    assert all(r.level in ("warning", "info") for r in RULES.values())
-    assert all(code.startswith("NAP5") for code in RULES)
+    assert set(rule_codes()) <= set(CODES)
+    assert all(level_of(code) in ("warning", "info") for code in rule_codes())
+    assert all(code.startswith("NAP5") for code in rule_codes())
 
 
 @pytest.mark.parametrize(("text", "measurable"), [
@@ -144,3 +144,35 @@ def test_restating_heuristic() -> None:
     assert not restates("Number of officers trained", action)  # measurable
     assert not restates("Officers' feedback collected", action)  # new words
     assert not restates("On it", action)  # no content word at all
+
+
+def test_findings_are_problems_naming_plan_action_and_pillar(bundled: Review) -> None:
+    from napctl.core.problem import Problem
+
+    assert all(type(f) is Problem for f in bundled.findings)
+    action = next(f for f in bundled.findings if f.code == "NAP508")
+    assert (action.plan, action.id, action.pillar, action.level) == (
+        "lu-2018-2023", "II.1.1", "II", "warning")
+    plan_wide = next(f for f in bundled.findings if f.code == "NAP512")
+    assert (plan_wide.plan, plan_wide.id, plan_wide.pillar) == ("be-2013-2016", None, None)
+    info = {f.level for f in bundled.findings if f.code in ("NAP503", "NAP504")}
+    assert info == {"info"}
+
+
+def test_review_rules_are_in_the_one_registry() -> None:
+    from napctl.checks.registry import codes
+    from napctl.review.rules import KIND
+
+    assert codes(KIND) == [f"NAP5{n:02d}" for n in range(1, 14)] == rule_codes()
+
+
+def test_a_plan_without_findings_is_not_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import napctl.review.run as run
+
+    corpus = load_corpus([str(CLEAN)])
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("positions read with nothing to place")
+
+    monkeypatch.setattr(run, "load_yaml_file", refuse)
+    assert review_plans(corpus.plans).findings == []

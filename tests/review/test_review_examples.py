@@ -15,8 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from napctl.cli import app
+from napctl.core.codes import level_of
 from napctl.load.corpus import load_corpus
-from napctl.review.rules import RULES
+from napctl.review.rules import rule_codes
 from napctl.review.run import review_plans
 from tests.conftest import EXAMPLES, ROOT
 
@@ -31,7 +32,7 @@ def declared(path: Path) -> tuple[str, list[tuple[str, int]]]:
 
 def test_every_rule_has_a_triggering_and_a_passing_example() -> None:
     names = {p.stem for p in REVIEW}
-    for code in RULES:
+    for code in rule_codes():
         assert {f"{code}-yes", f"{code}-no"} <= names, code
         assert declared(EXAMPLES / "review" / f"{code}-yes.yaml")[1], code
         assert not declared(EXAMPLES / "review" / f"{code}-no.yaml")[1], code
@@ -54,7 +55,7 @@ def test_example_through_the_cli(path: Path, runner: CliRunner) -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == len(want)
     for line, (code, number) in zip(lines, want, strict=True):
-        level = RULES[code].level
+        level = level_of(code)
         assert re.match(rf"^{re.escape(str(path))}:{number}:\d+: {code} {level}: \S", line)
 
 

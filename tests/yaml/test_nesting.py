@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 import yaml
+
 from napctl.yaml.safe import parse_yaml
 
 BASE = "title: x\n"

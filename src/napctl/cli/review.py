@@ -29,8 +29,8 @@ from napctl.output.writers import formats
 if TYPE_CHECKING:
     from enum import StrEnum
 
+    from napctl.core.problem import Problem
     from napctl.load.corpus import LoadedPlan
-    from napctl.review.run import Finding
 
     class ReviewFormat(StrEnum):
         text = "text"
@@ -117,7 +117,7 @@ def _valid_corpus(paths: list[str], max_bytes: int) -> list[LoadedPlan]:
     return corpus.plans
 
 
-def _tally(findings: Sequence[Finding], plans: int) -> str:
+def _tally(findings: Sequence[Problem], plans: int) -> str:
     warnings = sum(1 for f in findings if f.level == "warning")
     noun = "plan" if plans == 1 else "plans"
     return (f"{plans} {noun} reviewed: {len(findings)} findings"

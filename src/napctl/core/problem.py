@@ -1,4 +1,10 @@
-"""Problems are data: where, which rule, how serious, what is wrong. Reporters print them."""
+"""Problems are data: where, which rule, how serious, what is wrong. Reporters print them.
+
+One type for every rule napctl runs: a validation problem and a finding of
+``napctl review`` alike. A problem found in a plan by a rule over the plan as a
+whole (the review) also says which plan, and which action or goal of which
+pillar, so reports can group it; a problem of one file leaves them out.
+"""
 
 from __future__ import annotations
 
@@ -19,12 +25,19 @@ class Problem:
     code: str
     message: str
     level: Level = "error"
+    #: The plan the problem was found in, when a rule looked at the plan as a whole.
+    plan: str | None = None
+    #: The action or goal it concerns (None for the whole plan), and that one's pillar.
+    id: str | None = None
+    pillar: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.code, self.message)
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        """The JSON record: ``plan``, ``id`` and ``pillar`` only when the plan is known,
+        so each command keeps the keys it has always printed."""
+        record: dict[str, object] = {
             "file": self.file,
             "line": self.line,
             "column": self.column,
@@ -32,6 +45,9 @@ class Problem:
             "level": self.level,
             "message": self.message,
         }
+        if self.plan is not None:
+            record.update(plan=self.plan, id=self.id, pillar=self.pillar)
+        return record
 
 
 def cap(problems: list[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]:

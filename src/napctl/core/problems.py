@@ -1,4 +1,7 @@
-"""Problems as data (file, line, column, code, level, message), the code table, reporters."""
+"""Problems as data (file, line, column, code, level, message), the code table.
+
+Their reporters (text, JSON, GitHub) are in ``napctl.output.problems``.
+"""
 
 from napctl.core.codes import CODES, TABLE, Level, level_of
 from napctl.core.problem import MAX_PROBLEMS, Problem, cap, mark_stopped

@@ -1,23 +1,36 @@
-"""Problems as text, JSON or GitHub workflow annotations."""
+"""Problems as text, JSON or GitHub workflow annotations: for validate and review alike."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from napctl.core.codes import Level
 from napctl.core.escape import printable
 from napctl.core.problems import Problem
 from napctl.output.writers import json_text
 
+#: The workflow command of each level: GitHub knows error, warning and notice only
+#: (a line such as ``::info ...`` makes no annotation), so advice ("info") is a notice.
+ANNOTATIONS: dict[Level, str] = {"error": "error", "warning": "warning", "info": "notice"}
+
 
 def as_text(problems: Sequence[Problem]) -> str:
+    """``file:line:col: CODE message``; a problem that is not an error says its level
+    first (``CODE warning: message``), so advice never reads as a failure."""
     return "".join(
-        f"{printable(p.file)}:{p.line}:{p.column}: {p.code} {printable(p.message)}\n"
+        f"{printable(p.file)}:{p.line}:{p.column}: {p.code}"
+        f"{'' if p.level == 'error' else ' ' + p.level + ':'} {printable(p.message)}\n"
         for p in problems
     )
 
 
+def records(problems: Sequence[Problem]) -> list[dict[str, object]]:
+    """The JSON records of ``problems`` (see ``Problem.as_dict`` for their keys)."""
+    return [p.as_dict() for p in problems]
+
+
 def as_json(problems: Sequence[Problem]) -> str:
-    return json_text([p.as_dict() for p in problems])
+    return json_text(records(problems))
 
 
 def escape_data(value: str) -> str:
@@ -32,7 +45,7 @@ def escape_property(value: str) -> str:
 
 def as_github(problems: Sequence[Problem]) -> str:
     return "".join(
-        f"::{p.level} file={escape_property(p.file)},line={max(p.line, 1)},"
+        f"::{ANNOTATIONS[p.level]} file={escape_property(p.file)},line={max(p.line, 1)},"
         f"col={max(p.column, 1)},title={escape_property(p.code)}::"
         f"{escape_data(p.code + ' ' + p.message)}\n"
         for p in problems

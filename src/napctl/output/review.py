@@ -1,23 +1,25 @@
-"""The review as text, JSON, GitHub annotations, or a Markdown or HTML report."""
+"""The review as text, JSON, GitHub annotations, or a Markdown or HTML report.
+
+Its findings are Problems: text, JSON records and annotations are validate's
+reporters (``napctl.output.problems``); the reports and the scorecard are here.
+"""
 
 from __future__ import annotations
 
 from itertools import groupby
 
 from napctl.core.escape import printable
-from napctl.output.problems import escape_data, escape_property
+from napctl.core.problem import Problem
+from napctl.output import problems
 from napctl.output.writers import json_text
-from napctl.review.run import Finding, Review
+from napctl.review.run import Review
 from napctl.review.summary import MEASURES, PlanSummary
 
 # Control characters from plan files never reach a terminal or a CI log raw (printable).
 
 
 def as_text(review: Review) -> str:
-    return "".join(
-        printable(f"{f.file}:{f.line}:{f.column}: {f.code} {f.level}: {f.message}") + "\n"
-        for f in review.findings
-    )
+    return problems.as_text(review.findings)
 
 
 def summary_json(review: Review) -> dict[str, object]:
@@ -25,7 +27,7 @@ def summary_json(review: Review) -> dict[str, object]:
 
 
 def as_json(review: Review) -> str:
-    return json_text({"findings": [f.as_dict() for f in review.findings],
+    return json_text({"findings": problems.records(review.findings),
                       "summary": summary_json(review)})
 
 
@@ -35,13 +37,7 @@ def scorecard_json(review: Review) -> str:
 
 def as_github(review: Review) -> str:
     """Workflow annotations: warnings as ::warning, info findings as ::notice."""
-    return "".join(
-        f"::{'warning' if f.level == 'warning' else 'notice'}"
-        f" file={escape_property(f.file)},line={max(f.line, 1)},col={max(f.column, 1)},"
-        f"title={escape_property(f.code)}::"
-        f"{escape_data(printable(f.code + ' ' + f.message))}\n"
-        for f in review.findings
-    )
+    return problems.as_github(review.findings)
 
 
 def scorecard_rows(review: Review) -> list[list[str]]:
@@ -77,7 +73,7 @@ def scorecard_text(review: Review) -> str:
     )
 
 
-def _by_pillar(review: Review, plan: str) -> list[tuple[str, list[Finding]]]:
+def _by_pillar(review: Review, plan: str) -> list[tuple[str, list[Problem]]]:
     """The plan's findings grouped under its pillars in the plan's order, whole-plan first."""
     index = next(ix for ix in review.indexes if ix.plan.id == plan)
     order = {p.id: n for n, p in enumerate(index.plan.pillars)}

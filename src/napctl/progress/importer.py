@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
+
 from napctl.core.fsutil import atomic_write
 from napctl.model import Action, Plan
 from napctl.model.progress import Entry, ProgressReport

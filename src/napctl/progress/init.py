@@ -140,6 +140,7 @@ def append_missing(text: str, plan: Plan, index: RegistryIndex, code: str) -> tu
     rewriting anything).
     """
     import yaml
+
     from napctl.yaml.safe import parse_yaml
 
     body = text.removeprefix("\ufeff")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from napctl.review.rules import RULES
+from napctl.review.rules import rule_codes
 
 
 class ConfigError(Exception):
@@ -52,10 +52,11 @@ class ReviewConfig:
 def checked_codes(values: Sequence[str], where: str) -> list[str]:
     """Codes or prefixes, comma-separated or repeated; each must name a review rule."""
     codes = [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
+    known = rule_codes()
     for code in codes:
-        if not any(rule.startswith(code) for rule in RULES):
+        if not any(rule.startswith(code) for rule in known):
             raise ConfigError(f"{where}: {code!r} names no review rule"
-                              f" (codes are {min(RULES)} to {max(RULES)})")
+                              f" (codes are {min(known)} to {max(known)})")
     return codes
 
 

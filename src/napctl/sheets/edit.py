@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import yaml
+
 from napctl.plans.new import SKELETON
 from napctl.sheets.importer import Changes
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import yaml
 from yaml.events import (
     AliasEvent,
     DocumentEndEvent,
@@ -23,7 +24,6 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-import yaml
 from napctl.core.messages import quote_hint, shown_text
 from napctl.core.problems import Problem, mark_stopped
 from napctl.core.readfile import text_position

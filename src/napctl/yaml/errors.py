@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+
 from napctl.core.problems import Problem
 from napctl.core.readfile import LINE_BREAK, text_position
 
