@@ -145,3 +145,16 @@ def test_trusted_build_equals_validation_for_the_bundled_plans() -> None:
         plan, problems = validate_document(doc)
         assert problems == [] and plan is not None and doc.data is not None
         assert plan_from_trusted(doc.data) == plan
+
+
+def test_the_key_covers_every_layer_that_decides_validity() -> None:
+    """A package renamed or moved must not drop out of the cache key unnoticed: each
+    folder named exists and holds modules, and the code table and YAML loader are in."""
+    from napctl.load.cache import RULE_FOLDERS, rule_modules
+
+    package = Path(cache.__file__).resolve().parent.parent
+    for folder in RULE_FOLDERS:
+        assert list((package / folder).glob("*.py")), folder
+    names = {m.as_posix() for m in rule_modules()}
+    assert {"core/codes.py", "core/readfile.py", "yaml/safe.py", "checks/registry.py",
+            "checks/progress.py", "model/plan.py", "load/document.py"} <= names

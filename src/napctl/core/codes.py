@@ -124,8 +124,8 @@ def codes_markdown() -> str:
     lines = [
         "# Problem codes",
         "",
-        "Generated from the table in `src/napctl/problems/codes.py`; a test fails when"
-        " it drifts (`NAPCTL_UPDATE_GOLDEN=1 pytest tests/problems` rewrites it).",
+        "Generated from the table in `src/napctl/core/codes.py`; a test fails when"
+        " it drifts (`NAPCTL_UPDATE_GOLDEN=1 pytest tests/core` rewrites it).",
         "",
     ]
     for prefix, title in RANGES.items():

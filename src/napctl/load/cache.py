@@ -51,7 +51,7 @@ from napctl import __version__
 
 #: The folders whose modules decide what is valid (or the entry format): every
 #: module under them is in the key, so a new rule module cannot be left out.
-RULE_FOLDERS = ("load", "model", "checks", "problems")
+RULE_FOLDERS = ("core", "yaml", "model", "checks", "load")
 KEEP_PER_FOLDER = 8
 #: A folder keeps more than KEEP_PER_FOLDER entries while they total at most this.
 FOLDER_BYTES = 1 << 20
