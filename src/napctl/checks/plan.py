@@ -17,6 +17,7 @@ from napctl.checks.registry import (
     corpus_check,
     import_checks,
 )
+from napctl.core.fsutil import slugify
 from napctl.core.messages import oneline, shown_value, suggest
 from napctl.model import ALL, Department, Plan
 from napctl.model.names import fold_key
@@ -93,6 +94,20 @@ def registry(index: PlanContext, report: Report) -> None:
             report.add(loc, "NAP304",
                        f"{shown_value(name)} already names department {shown_value(other)}")
             pending = next(taken, None)
+
+
+@check(KIND)
+def file_names(index: PlanContext, report: Report) -> None:
+    """Each department's progress file and checklist is named by its code's slug: two
+    codes with one slug would share a file (a code named twice is NAP304's, not this)."""
+    first: dict[str, str] = {}
+    for i, dept in enumerate(index.plan.departments):
+        slug = slugify(dept.code)
+        other = first.setdefault(slug, dept.code)
+        if other != dept.code and fold_key(other) != fold_key(dept.code):
+            report.add(("departments", i, "code"), "NAP315",
+                       f"{shown_value(dept.code)} and {shown_value(other)} would share the file"
+                       f" name {slug!r} (progress reports, checklists); change one code")
 
 
 @check(KIND)

@@ -73,6 +73,7 @@ TABLE: dict[str, Code] = {
     "NAP312": Code("error", "action lead is not one of the action's departments"),
     "NAP313": Code("error", "budget says none is allocated but gives an amount"),
     "NAP314": Code("error", "indicator key used twice on one action"),
+    "NAP315": Code("error", "two department codes give one file name"),
     # lineage files (napctl diff between generations of plans)
     "NAP320": Code("error", "lineage link to a plan or action that does not exist"),
     "NAP321": Code("error", "lineage file is not in the expected form"),
