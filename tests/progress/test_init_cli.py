@@ -13,7 +13,8 @@ from napctl.checks.progress import PlanIndex
 from napctl.cli import app
 from napctl.load.corpus import load_corpus
 from napctl.model import Plan
-from napctl.progress.init import InitError, append_missing, init_reports, scalar
+from napctl.progress.init import InitError, append_missing, init_reports
+from napctl.yaml.edit import EditError, scalar
 from tests.conftest import PLANS, ROOT
 
 LU = PLANS / "lu-2018-2023.yaml"
@@ -126,7 +127,7 @@ def test_file_without_final_newline(lu: Plan) -> None:
     "actions: [\n",
 ])
 def test_refuses_what_it_cannot_extend_without_rewriting(lu: Plan, text: str) -> None:
-    with pytest.raises(InitError):
+    with pytest.raises(EditError):
         append_missing(text, lu, PlanIndex.of(lu), "SRE")
 
 
