@@ -45,6 +45,18 @@ SKELETON = f"""{SKELETON_BEGIN} (a placeholder: `napctl import` replaces everyth
 {SKELETON_END}"""
 
 
+def skeleton_span(text: str) -> tuple[int, int] | None:
+    """Where the placeholder pillar is in ``text``, exactly as this module wrote it, in
+    the file's own line breaks (a checkout may have turned them into CRLF); None once
+    it was edited (or is there twice)."""
+    for newline in ("\n", "\r\n", "\r"):
+        written = SKELETON.replace("\n", newline)
+        if text.count(written) == 1:
+            start = text.index(written)
+            return start, start + len(written)
+    return None
+
+
 class NewPlanError(Exception):
     """A bad option or an existing file (a usage error, exit 2)."""
 
