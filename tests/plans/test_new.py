@@ -10,6 +10,7 @@ from napctl.load.corpus import load_file
 from napctl.plans.new import SKELETON, NewPlan, plan_text, skeleton_span
 from napctl.sheets.edit import import_matrix
 from napctl.sheets.read import read_table
+from napctl.yaml.safe import parse_yaml
 
 SPEC = NewPlan("xx-2024-2028", "XX", "Plan", 2024, 2028)
 
@@ -40,3 +41,11 @@ def test_an_import_replaces_the_placeholder_of_a_crlf_plan(tmp_path: Path) -> No
     copy, problems = load_file(plan_file)
     assert copy is not None and not problems
     assert [p.id for p in copy.pillars] == ["I"]
+
+
+@pytest.mark.parametrize("title", ["Plan 1e3", "yes", "x\u2028y", "x\x85y", "'q", "a: b"])
+def test_texts_given_on_the_command_line_read_back_as_given(title: str) -> None:
+    # (A line separator is then reported by validate, not folded into a space unseen.)
+    text = plan_text(NewPlan("xx-2024-2028", "XX", title, 2024, 2028, country=title))
+    data = parse_yaml(text, "xx-2024-2028.yaml").data
+    assert data is not None and (data["title"], data["country"]) == (title, title)

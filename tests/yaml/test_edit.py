@@ -151,6 +151,16 @@ def test_column_of_indentless_and_indented_lists_and_mappings() -> None:
     assert [doc.column(doc.at([k])) for k in "abc"] == [0, 4, 2]
 
 
+def test_a_block_found_by_its_path_is_replaced_by_whole_lines() -> None:
+    text = "a: é😀\npillars:\n  - id: P1  # placeholder\n    title: x\n\n  - id: P2\nb: 1\n"
+    doc = TextEdit(text)
+    start, end = doc.lines(doc.at(["pillars", 0]))
+    assert doc.body[start:end] == "  - id: P1  # placeholder\n    title: x\n"
+    doc.replace_span(start, end, dump_items([{"id": "I", "title": "yes"}], 2))
+    assert doc.text() == text.replace("  - id: P1  # placeholder\n    title: x\n",
+                                      "  - id: I\n    title: 'yes'\n")
+
+
 def test_replace_span_puts_whole_lines_in_place() -> None:
     text = "a: 1\r\n# placeholder\r\n# more\r\nb: 2\r\n"
     doc = TextEdit(text)

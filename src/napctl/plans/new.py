@@ -7,11 +7,12 @@ wrote; once someone edits it, it is theirs and is kept.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from napctl.yaml.edit import quoted
 
 PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
@@ -82,11 +83,6 @@ def parse_period(text: str) -> tuple[int, int]:
     return start, end
 
 
-def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML and never typed)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
 def plan_text(spec: NewPlan) -> str:
     """The YAML text of a new plan: valid as it is, every field explained."""
     if not PLAN_ID.match(spec.plan_id) or len(spec.plan_id) > 64:
@@ -98,9 +94,9 @@ def plan_text(spec: NewPlan) -> str:
     if not spec.title.strip():
         raise NewPlanError("--title must not be empty")
     return _HEAD.format(
-        id=spec.plan_id, title=_q(spec.title.strip()), code=spec.country_code,
-        country=_q(spec.country or spec.country_code), start=spec.start, end=spec.end,
-        language=_q(spec.language),
+        id=spec.plan_id, title=quoted(spec.title.strip()), code=spec.country_code,
+        country=quoted(spec.country or spec.country_code), start=spec.start, end=spec.end,
+        language=quoted(spec.language),
     ) + SKELETON
 
 

@@ -10,10 +10,10 @@ string as it is.
 - ``TextEdit.at`` and ``TextEdit.get`` find a node by its path of keys and
   indexes; ``TextEdit.column`` is where a new entry of a block collection goes.
 - ``TextEdit.replace`` puts new text in place of a one-line scalar,
-  ``TextEdit.replace_span`` in place of whole lines (a block).
+  ``TextEdit.replace_span`` in place of whole lines (a block: ``TextEdit.lines``).
 - ``TextEdit.append`` adds lines after the last entry of a block sequence or
   mapping, or below the comments that follow it.
-- ``scalar`` and ``dump_items`` write new values so that napctl reads them back
+- ``scalar``, ``quoted`` and ``dump_items`` write new values so that napctl reads them back
   as the same text, by napctl's own typing (``napctl.yaml.types``): ``1e3``,
   ``0o17``, ``no`` and ``1.10`` are quoted.
 
@@ -72,10 +72,14 @@ class EditError(Exception):
 def scalar(text: str) -> str:
     """``text`` as a one-line YAML scalar that napctl reads back as exactly that text:
     plain where it can be, else a JSON string (a valid YAML double-quoted scalar)."""
-    if _plain_is_text(text):
-        return text
-    quoted = json.dumps(text, ensure_ascii=False)
-    return _UNSAFE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return text if _plain_is_text(text) else quoted(text)
+
+
+def quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar on one line, whatever it holds: a JSON
+    string, with what YAML would fold as a line break or refuse escaped as well."""
+    return _UNSAFE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                                 json.dumps(text, ensure_ascii=False))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -216,6 +220,11 @@ class TextEdit:
             last = node.value[-1]
             node = last[1] if isinstance(node, yaml.MappingNode) else last
         return self._line_after(node.end_mark.index)
+
+    def lines(self, node: yaml.Node) -> tuple[int, int]:
+        """The whole lines ``node`` is on: from the start of its first line (with what is
+        before it there: a key, a dash) to the start of the line after its last."""
+        return int(node.start_mark.index - node.start_mark.column), self.content_end(node)
 
     def block_end(self, node: yaml.Node) -> int:
         """Where ``node``'s block ends: below its last entry and the comments and blank
