@@ -122,6 +122,15 @@ def test_an_entry_added_at_the_end_of_a_file_without_a_final_newline() -> None:
     assert crlf == text.replace("\n", "\r\n") + "\r\n  - id: B\r\n    status: x"
 
 
+def test_the_last_lines_replaced_in_a_file_without_a_final_newline() -> None:
+    text = "a: 1\nlist:\n  - x\n  - y"
+    doc = TextEdit(text)
+    doc.replace_span(*doc.lines(doc.at(["list", 1])), "  - z\n")
+    doc.append(doc.at(["list"]), "  - w\n")
+    doc.replace(doc.at(["a"]), "2", "a")
+    assert doc.text() == "a: 2\nlist:\n  - x\n  - z\n  - w"
+
+
 def test_a_final_newline_stays_one() -> None:
     text = "actions:\n  - id: A\n"
     assert add_entry(text, ["actions"], "- id: B") == text + "  - id: B\n"

@@ -232,7 +232,7 @@ class TextEdit:
         at, column = node.end_mark.index, node.end_mark.column
         if at >= len(self.body):
             return len(self.body)
-        if column <= at and not self.body[at - column:at].strip(" "):
+        if not self.body[at - column:at].strip(" "):
             return int(at - column)  # libyaml ends it at the next token, after its indent
         return self._line_after(at)
 
@@ -273,20 +273,23 @@ class TextEdit:
         self._spans.append((start, end, -rank, len(self._spans), new))
 
     def text(self) -> str:
-        """The text with every edit made: inserted lines end with the file's line break,
-        and a file without a final line break still has none."""
+        """The text with every edit made: new lines end with the file's line break, and a
+        file without a final line break still has none."""
         body, out, last = self.body, [self._bom], 0
         open_end = bool(body) and body[-1] not in _BREAKS
-        tail = False
+        at_end = False
         for start, end, _rank, _n, new in sorted(self._spans):
             if start < last:
                 raise ValueError(f"two edits overlap at character {start}")
             out.append(body[last:start])
-            if start == len(body) and open_end and not tail:
-                out.append(self.newline)  # lines added after the file's last line
-                tail = True
+            if start == len(body) and open_end and _last_char(out) not in _BREAKS:
+                out.append(self.newline)  # lines added below the file's last line
             out.append(new.replace("\n", self.newline))
-            last = end
+            last, at_end = end, end == len(body)
         out.append(body[last:])
         result = "".join(out)
-        return result.removesuffix(self.newline) if tail else result
+        return result.removesuffix(self.newline) if open_end and at_end else result
+
+
+def _last_char(parts: list[str]) -> str:
+    return next((part[-1] for part in reversed(parts) if part), "")
