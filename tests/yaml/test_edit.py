@@ -131,6 +131,13 @@ def test_the_last_lines_replaced_in_a_file_without_a_final_newline() -> None:
     assert doc.text() == "a: 2\nlist:\n  - x\n  - z\n  - w"
 
 
+@pytest.mark.parametrize("below_comments", [False, True])
+def test_document_markers_stay_around_the_document(below_comments: bool) -> None:
+    text = "%YAML 1.1\n---\nactions:\n- id: A\n...\n"
+    new = add_entry(text, ["actions"], "- id: B", below_comments=below_comments)
+    assert new == text.replace("...", "- id: B\n...")
+
+
 def test_a_final_newline_stays_one() -> None:
     text = "actions:\n  - id: A\n"
     assert add_entry(text, ["actions"], "- id: B") == text + "  - id: B\n"
