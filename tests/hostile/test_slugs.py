@@ -17,7 +17,7 @@ from napctl.cli import app
 from napctl.core.fsutil import slugify
 from tests.conftest import EXAMPLES
 
-NON_LATIN = EXAMPLES / "positive" / "non-latin-codes.yaml"
+NON_LATIN = EXAMPLES / "slugs" / "non-latin-codes.yaml"
 
 
 @pytest.mark.parametrize("names", [

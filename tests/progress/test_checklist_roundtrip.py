@@ -10,7 +10,8 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from napctl.progress.edit import EditError, EntryEdit, apply_edit
+from napctl.progress.edit import EntryEdit, apply_edit
+from napctl.yaml.edit import EditError
 from tests.conftest import PLANS, ROOT
 from tests.render.test_render import compare_golden
 

@@ -102,7 +102,7 @@ def import_table(
 
 def _write_import(result: object, file: str) -> None:
     from napctl.core.fsutil import atomic_write
-    from napctl.sheets.edit import ImportResult
+    from napctl.yaml.result import ImportResult
 
     assert isinstance(result, ImportResult)
     changes = result.changes

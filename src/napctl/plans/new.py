@@ -7,11 +7,12 @@ wrote; once someone edits it, it is theirs and is kept.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from napctl.yaml.edit import quoted
 
 PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
@@ -45,6 +46,18 @@ SKELETON = f"""{SKELETON_BEGIN} (a placeholder: `napctl import` replaces everyth
 {SKELETON_END}"""
 
 
+def skeleton_span(text: str) -> tuple[int, int] | None:
+    """Where the placeholder pillar is in ``text``, exactly as this module wrote it, in
+    the file's own line breaks (a checkout may have turned them into CRLF); None once
+    it was edited (or is there twice)."""
+    for newline in ("\n", "\r\n", "\r"):
+        written = SKELETON.replace("\n", newline)
+        if text.count(written) == 1:
+            start = text.index(written)
+            return start, start + len(written)
+    return None
+
+
 class NewPlanError(Exception):
     """A bad option or an existing file (a usage error, exit 2)."""
 
@@ -70,11 +83,6 @@ def parse_period(text: str) -> tuple[int, int]:
     return start, end
 
 
-def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML and never typed)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
 def plan_text(spec: NewPlan) -> str:
     """The YAML text of a new plan: valid as it is, every field explained."""
     if not PLAN_ID.match(spec.plan_id) or len(spec.plan_id) > 64:
@@ -86,9 +94,9 @@ def plan_text(spec: NewPlan) -> str:
     if not spec.title.strip():
         raise NewPlanError("--title must not be empty")
     return _HEAD.format(
-        id=spec.plan_id, title=_q(spec.title.strip()), code=spec.country_code,
-        country=_q(spec.country or spec.country_code), start=spec.start, end=spec.end,
-        language=_q(spec.language),
+        id=spec.plan_id, title=quoted(spec.title.strip()), code=spec.country_code,
+        country=quoted(spec.country or spec.country_code), start=spec.start, end=spec.end,
+        language=quoted(spec.language),
     ) + SKELETON
 
 

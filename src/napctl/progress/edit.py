@@ -1,4 +1,5 @@
-"""Edit one entry of a progress file as text: every other byte stays where it was.
+"""Edit one entry of a progress file as text (``napctl.yaml.edit``): every other
+character stays where it was.
 
 Only two kinds of edit are made: a one-line scalar value is replaced in place
 (``status: delayed`` -> ``status: completed``), and missing keys are added as
@@ -18,15 +19,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from napctl.model.types import DATE_TEXT
-from napctl.progress.init import line_end, scalar
-
-# libyaml's composer where it is there: its marks count characters as the pure-Python
-# one does (checked with non-ASCII and astral text), at a tenth of the time per file.
-_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class EditError(Exception):
-    """An edit napctl will not make as text (the message says what to do instead)."""
+from napctl.yaml.edit import TextEdit, scalar
 
 
 @dataclass(slots=True)
@@ -44,110 +37,61 @@ def value_text(value: int | float | str) -> str:
     return str(value) if isinstance(value, int | float) else scalar(value)
 
 
-def _get(node: yaml.MappingNode, key: str) -> yaml.Node | None:
-    return next((v for k, v in node.value if k.value == key), None)
-
-
-def _last_end(node: yaml.Node) -> int:
-    """Where the node's last character is (block collections end at their last child)."""
-    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style and (
-            node.value):
-        last = node.value[-1]
-        return _last_end(last[1] if isinstance(node, yaml.MappingNode) else last)
-    return node.end_mark.index
-
-
-def _line_after(text: str, at: int) -> int:
-    """The start of the line after position ``at`` (the end of the text if none)."""
-    if at > 0 and text[at - 1] == "\n":
-        return at
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end + 1
-
-
-@dataclass(slots=True)
-class _Edits:
-    text: str
-    newline: str
-    spans: list[tuple[int, int, str]] = field(default_factory=list)
-
-    def replace(self, node: yaml.Node, new: str, what: str) -> None:
-        if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">") or (
-                node.start_mark.line != node.end_mark.line):
-            raise EditError(f"{what} is not a one-line value in the file; edit it there")
-        self.spans.append((node.start_mark.index, node.end_mark.index, new))
-
-    def add_lines(self, after: yaml.Node, lines: list[str]) -> None:
-        at = _line_after(self.text, _last_end(after))
-        prefix = self.newline if at == len(self.text) and not self.text.endswith("\n") else ""
-        self.spans.append((at, at, prefix + "".join(x + self.newline for x in lines)))
-
-    def apply(self) -> str:
-        merged: dict[tuple[int, int], str] = {}
-        for start, end, new in self.spans:  # inserts at one place keep their order
-            merged[start, end] = merged.get((start, end), "") + new
-        out = self.text
-        for (start, end), new in sorted(merged.items(), reverse=True):  # earlier stay valid
-            out = out[:start] + new + out[end:]
-        return out
-
-
-def _entry(root: yaml.Node, action_id: str) -> yaml.MappingNode:
-    actions = _get(root, "actions") if isinstance(root, yaml.MappingNode) else None
+def _entry(doc: TextEdit, action_id: str) -> yaml.MappingNode:
+    actions = doc.get(doc.root, "actions")
     if not isinstance(actions, yaml.SequenceNode):
-        raise EditError("its `actions` is not a list")
+        raise doc.error(actions, "its `actions` is not a list")
     for item in actions.value:
-        if isinstance(item, yaml.MappingNode):
-            ident = _get(item, "id")
-            if isinstance(ident, yaml.ScalarNode) and ident.value == action_id:
-                if item.flow_style:
-                    raise EditError(f"the entry of {action_id} is a {{flow mapping}}")
-                return item
-    raise EditError(f"it has no entry for {action_id}")
+        ident = doc.get(item, "id")
+        if isinstance(ident, yaml.ScalarNode) and ident.value == action_id:
+            if item.flow_style:
+                raise doc.error(item, f"the entry of {action_id} is a {{flow mapping}}")
+            return item  # type: ignore[no-any-return]
+    raise doc.error(actions, f"it has no entry for {action_id}")
 
 
-def _indicator_item(seq: yaml.SequenceNode, n: int, names: Sequence[str]
+def _indicator_item(doc: TextEdit, seq: yaml.SequenceNode, n: int, names: Sequence[str]
                     ) -> yaml.MappingNode | None:
     found = None
     for item in seq.value:
-        if isinstance(item, yaml.MappingNode):
-            ref = _get(item, "indicator")
-            if isinstance(ref, yaml.ScalarNode) and (
-                    ref.value == str(n) or (n <= len(names) and ref.value == names[n - 1])):
-                found = item  # the last report of an indicator is the one shown
+        ref = doc.get(item, "indicator")
+        if isinstance(ref, yaml.ScalarNode) and (
+                ref.value == str(n) or (n <= len(names) and ref.value == names[n - 1])):
+            found = item  # the last report of an indicator is the one shown
     return found
 
 
-def _indicator(edits: _Edits, entry: yaml.MappingNode, n: int,
+def _indicator(doc: TextEdit, entry: yaml.MappingNode, n: int,
                value: tuple[int | float | str, str | None], names: Sequence[str]) -> None:
-    pad = " " * entry.value[0][0].start_mark.column
     number, unit = value
     new_item = [f"- indicator: {n}", f"  value: {value_text(number)}"]
     if unit:
         new_item.append(f"  unit: {scalar(unit)}")
-    seq = _get(entry, "indicators")
+    seq = doc.get(entry, "indicators")
     if seq is None:
-        edits.add_lines(entry, [f"{pad}indicators:", *(f"{pad}  {x}" for x in new_item)])
+        pad = " " * doc.column(entry)
+        doc.append(entry, "".join(f"{pad}{x}\n" for x in ["indicators:",
+                                                          *(f"  {y}" for y in new_item)]))
         return
     if not isinstance(seq, yaml.SequenceNode) or seq.flow_style or not seq.value:
-        raise EditError("its `indicators` is not a block list; add the value there by hand")
-    item = _indicator_item(seq, n, names)
+        raise doc.error(seq, "its `indicators` is not a block list; add the value there by"
+                        " hand")
+    item = _indicator_item(doc, seq, n, names)
     if item is None:
-        dash = " " * seq.value[0].start_mark.column
-        edits.add_lines(seq, [f"{dash[:-2]}{x}" for x in new_item])
+        dash = " " * doc.column(seq)
+        doc.append(seq, "".join(f"{dash}{x}\n" for x in new_item))
         return
-    _set(edits, item, "value", value_text(number), f"indicator {n}'s value")
+    _set(doc, item, "value", value_text(number), f"indicator {n}'s value")
     if unit:
-        _set(edits, item, "unit", scalar(unit), f"indicator {n}'s unit")
+        _set(doc, item, "unit", scalar(unit), f"indicator {n}'s unit")
 
 
-def _set(edits: _Edits, mapping: yaml.MappingNode, key: str, new: str, what: str) -> None:
-    node = _get(mapping, key)
+def _set(doc: TextEdit, mapping: yaml.MappingNode, key: str, new: str, what: str) -> None:
+    node = doc.get(mapping, key)
     if node is None:
-        pad = " " * mapping.value[0][0].start_mark.column
-        edits.add_lines(mapping, [f"{pad}{key}: {new}"])
+        doc.append(mapping, f"{' ' * doc.column(mapping)}{key}: {new}\n")
     else:
-        edits.replace(node, new, what)
+        doc.replace(node, new, what)
 
 
 def _text_value(attr: str, value: str) -> str:
@@ -164,16 +108,13 @@ def _text_value(attr: str, value: str) -> str:
     return scalar(value)
 
 
-def apply_edit(text: str, edit: EntryEdit) -> str:
+def apply_edit(text: str, edit: EntryEdit, file: str = "") -> str:
     """``text`` with ``edit`` made as text. Raises EditError (nothing changed then)."""
-    body = text.removeprefix("\ufeff")
-    root = yaml.compose(body, Loader=_COMPOSER)
-    if root is None:
-        raise EditError("it is empty")
-    entry = _entry(root, edit.id)
-    edits = _Edits(body, line_end(body))
+    doc = TextEdit(text, file)
+    entry = _entry(doc, edit.id)
     for attr, value in edit.texts.items():
-        _set(edits, entry, attr, _text_value(attr, value), attr)
+        _set(doc, entry, attr, _text_value(attr, value), attr)
     for n, reported in sorted(edit.indicators.items()):
-        _indicator(edits, entry, n, reported, edit.names)
-    return text[: len(text) - len(body)] + edits.apply()
+        _indicator(doc, entry, n, reported, edit.names)
+    return doc.text()
+

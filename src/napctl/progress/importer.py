@@ -5,8 +5,8 @@ The file is read by one of ``napctl.progress.readers.READERS`` into
 items (``napctl.progress.items``); the rules below are the same for
 every kind of file. For each item whose values differ from what it showed
 (its ``shown`` hash), the differences are written into the department's progress file,
-as text (``napctl.progress.edit``), when that file's entry is still what the
-checklist showed (its ``digest``). When the entry changed since, the item is
+as text (``napctl.progress.edit``, on ``napctl.yaml.edit``), when that file's entry is
+still what the checklist showed (its ``digest``). When the entry changed since, the item is
 a conflict: both values and their positions are reported, nothing is changed
 for it. A value erased in the checklist is never erased from the file.
 """
@@ -14,11 +14,9 @@ for it. A value erased in the checklist is never erased from the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import yaml
 
 from napctl.core.fsutil import atomic_write
 from napctl.model import Action, Plan
@@ -32,15 +30,16 @@ from napctl.progress.checklist_items import (
     short_hash,
     shown_fields,
 )
-from napctl.progress.edit import EditError, EntryEdit, apply_edit
+from napctl.progress.edit import EntryEdit, apply_edit
 from napctl.progress.init import progress_path
 from napctl.progress.items import (
     ChecklistImportError,
     ImportItem,
-    Note,
     ProgressImportError,
     ReadItems,
 )
+from napctl.yaml.edit import EditError
+from napctl.yaml.result import ImportResult, Note
 
 if TYPE_CHECKING:
     from napctl.checks.index import IndexEntry
@@ -50,20 +49,8 @@ _NUMBER = re.compile(r"^(-?[0-9]+(?:\.[0-9]+)?)(?:\s+(.+))?$")
 _LABELS = {attr: label for label, attr in TEXT_FIELDS.items()}
 
 
-@dataclass(slots=True)
-class ImportResult:
-    changes: list[Note] = field(default_factory=list)
-    conflicts: list[Note] = field(default_factory=list)
-    refused: list[Note] = field(default_factory=list)
-    created: list[Path] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
-    #: (plan id, year, department) of every group of items read
-    departments: list[tuple[str, int, str]] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.conflicts and not self.refused
-
+#: What a progress import did: ``changes`` are the values written, where they now are.
+Result = ImportResult[list[Note]]
 
 __all__ = ["ChecklistImportError", "ImportResult", "Note", "ProgressImportError"]
 
@@ -189,9 +176,9 @@ def entry_edit(action: Action, changed: dict[str, object]) -> EntryEdit:
 
 
 def import_items(read: ReadItems, plans: list[Plan], root: Path, *,
-                 year: int | None = None) -> ImportResult:
+                 year: int | None = None) -> Result:
     """Write the items' changes into the progress files. Raises ProgressImportError."""
-    result = ImportResult(refused=list(read.notes))
+    result: Result = ImportResult([], refused=list(read.notes))
     for dept in group_items(read.items, {p.id: p for p in plans}, root, year):
         result.departments.append((dept.plan.id, dept.year, dept.code))
         _import_department(dept, read, root, result)
@@ -199,7 +186,7 @@ def import_items(read: ReadItems, plans: list[Plan], root: Path, *,
 
 
 def import_checklist(text: str, display: str, plans: list[Plan], root: Path, *,
-                     year: int | None = None) -> ImportResult:
+                     year: int | None = None) -> Result:
     """Import one checklist's ticks and typed lines. Raises ProgressImportError."""
     from napctl.progress.readers import READERS
 
@@ -208,7 +195,7 @@ def import_checklist(text: str, display: str, plans: list[Plan], root: Path, *,
 
 
 def import_file(path: Path, plans: list[Plan], root: Path, *, display: str | None = None,
-                year: int | None = None) -> tuple[ImportResult, ReadItems]:
+                year: int | None = None) -> tuple[Result, ReadItems]:
     """Import a checklist or a progress sheet, read by the reader that accepts it."""
     from napctl.progress.readers import read_items
 
@@ -263,7 +250,8 @@ def _check(text: str, display: str, plan: Plan) -> tuple[ProgressReport, YamlDoc
     if not isinstance(report, ProgressReport) or errors:
         first = errors[0] if errors else None
         where = f"{first.line}:{first.column}: {first.code} {first.message}" if first else ""
-        raise EditError(f"it is not a valid progress report ({where})")
+        raise EditError(f"it is not a valid progress report ({where})", display,
+                        first.line if first else 0, first.column if first else 0)
     return report, doc
 
 
@@ -273,11 +261,19 @@ def _read(path: Path, display: str, plan: Plan) -> tuple[str, ProgressReport, Ya
     try:
         report, doc = _check(text, display, plan)
     except EditError as exc:
-        raise EditError(f"{exc}; run `napctl validate`") from None
+        raise EditError(f"{exc}; run `napctl validate`", exc.file, exc.line,
+                        exc.column) from None
     return text, report, doc
 
 
-def _import_department(dept: Department, read: ReadItems, root: Path, result: ImportResult
+def _at(exc: Exception, path: str) -> str:
+    """Where a refusal points: the position an EditError names, else the file's start."""
+    if isinstance(exc, EditError) and exc.line:
+        return f"{path}:{exc.line}:{exc.column}"
+    return f"{path}:1:1"
+
+
+def _import_department(dept: Department, read: ReadItems, root: Path, result: Result
                        ) -> None:
     from napctl.progress.init import InitError, append_missing, init_reports
 
@@ -288,7 +284,7 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Im
         try:
             text, report, doc = _read(dept.path, path, dept.plan)
         except (EditError, OSError, UnicodeDecodeError) as exc:
-            result.refused.append(Note(f"{path}:1:1", f"left as it is: {exc}"))
+            result.refused.append(Note(_at(exc, path), f"left as it is: {exc}"))
             return
     entries = report_entries(report) if report is not None else {}
     edits: list[tuple[ImportItem, Action, dict[str, object]]] = []
@@ -319,14 +315,14 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Im
             init_reports(dept.plan, dept.year, root, {dept.code})
             result.created.append(dept.path)
         text = dept.path.read_bytes().decode("utf-8")
-        text, _ = append_missing(text, dept.plan, index, dept.code)
-    except (InitError, OSError, UnicodeDecodeError) as exc:
-        result.refused.append(Note(f"{path}:1:1", f"cannot write it: {exc}"))
+        text, _ = append_missing(text, dept.plan, index, dept.code, path)
+    except (InitError, EditError, OSError, UnicodeDecodeError) as exc:
+        result.refused.append(Note(_at(exc, path), f"cannot write it: {exc}"))
         return
     _apply(dept, text, edits, result)
 
 
-def _action_of(item: ImportItem, dept: Department, index: RegistryIndex, result: ImportResult
+def _action_of(item: ImportItem, dept: Department, index: RegistryIndex, result: Result
                ) -> Action | None:
     """The item's action, when it is one its department reports on (else a refusal)."""
     found = index.actions.get(item.id)
@@ -363,17 +359,17 @@ def _conflicts(item: ImportItem, changed: dict[str, object], was: dict[str, obje
 
 
 def _apply(dept: Department, text: str, edits: list[tuple[ImportItem, Action, dict[str, object]]],
-           result: ImportResult) -> None:
+           result: Result) -> None:
     path = str(dept.path)
     new = text
     done: list[tuple[ImportItem, dict[str, object]]] = []
     for item, action, changed in edits:
         try:
-            new = apply_edit(new, entry_edit(action, changed))
+            new = apply_edit(new, entry_edit(action, changed), path)
             done.append((item, changed))
-        except (EditError, yaml.YAMLError) as exc:
-            result.refused.append(Note(item.where,
-                                       f"{item.id}: cannot edit {path} as text: {exc}"))
+        except EditError as exc:
+            result.refused.append(Note(item.where, f"{item.id}: cannot edit"
+                                       f" {_at(exc, path)} as text: {exc}"))
     if not done:
         return
     try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import textwrap
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -23,7 +22,6 @@ from napctl.model.progress import NOT_REPORTED, STATUSES
 from napctl.model.registry import RegistryIndex, registry_index
 
 SCHEMA_NAME = "progress.schema.json"
-_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/()-]*")
 _WIDTH = 92
 
 
@@ -40,28 +38,6 @@ class InitResult:
     refused: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def scalar(text: str) -> str:
-    """``text`` as a YAML scalar that reads back as exactly that text."""
-    if _PLAIN.fullmatch(text) and not text.endswith(" ") and ": " not in text and (
-            " #" not in text) and _plain_is_text(text):
-        return text
-    import json
-
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
-
-
-@functools.lru_cache(maxsize=4096)
-def _plain_is_text(text: str) -> bool:
-    """Whether YAML types ``text``, written plain on one line, as a string: the tag its
-    resolver gives (what ``yaml.safe_load`` would construct the value by), without
-    parsing a document per scalar (10,000 departments make 10,000 codes to write)."""
-    import yaml
-
-    resolver = yaml.resolver.Resolver()
-    tag = resolver.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    return bool(tag == "tag:yaml.org,2002:str")
-
-
 def _comment(text: str, prefix: str) -> list[str]:
     """``text`` as comment lines: line breaks and control characters cannot end the comment."""
     if not text.isprintable():
@@ -73,14 +49,19 @@ def _comment(text: str, prefix: str) -> list[str]:
                          subsequent_indent=prefix + "  ", break_on_hyphens=False) or [prefix]
 
 
-def entry_lines(action: Action, indent: int, newline: str = "\n") -> str:
+def entry_lines(action: Action, indent: int) -> str:
+    """The lines of a new entry (LF-ended), its dash at column ``indent``."""
+    # Imported here: `check_year` serves the render commands, which must not pay for
+    # PyYAML at start-up when their files come from the cache.
+    from napctl.yaml.edit import scalar
+
     pad = " " * indent
     lines = _comment(f"{action.id}: {action.text}", f"{pad}# ")
     for n, indicator in enumerate(action.indicator_texts(), 1):
         lines += _comment(f"indicator {n}: {indicator}", f"{pad}#   ")
     lines.append(f"{pad}- id: {scalar(action.id)}")
     lines.append(f"{pad}  status: {NOT_REPORTED}")
-    return "".join(line.rstrip() + newline for line in lines)
+    return "".join(line.rstrip() + "\n" for line in lines)
 
 
 def schema_ref(folder: Path, out: Path) -> str:
@@ -98,6 +79,8 @@ def new_report(plan: Plan, index: RegistryIndex, code: str, year: int, ref: str,
                entries: dict[str, str] | None = None) -> str:
     """A department's new report. ``entries``: each action's lines rendered before, by
     id (filled here): an action every department reports on is rendered once per run."""
+    from napctl.yaml.edit import scalar  # not at start-up: see entry_lines
+
     dept = registry_index(plan).by_code.get(code)  # not a scan per department
     name = f" ({dept.name})" if dept is not None and dept.name != code else ""
     head = [f"# yaml-language-server: $schema={ref}", "#"]
@@ -127,48 +110,43 @@ def _how_to() -> tuple[str, ...]:
                     " (see docs/progress-format.md).", "# "))
 
 
-def line_end(text: str) -> str:
-    """The line end most of ``text``'s lines have, for the lines napctl adds to it."""
-    return "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
+def append_missing(text: str, plan: Plan, index: RegistryIndex, code: str, file: str = ""
+                   ) -> tuple[str, list[str]]:
+    """``text`` with entries added for the department's actions it does not list, at the
+    end of its ``actions`` list (below the comments that close it).
 
-
-def append_missing(text: str, plan: Plan, index: RegistryIndex, code: str) -> tuple[str, list[str]]:
-    """``text`` with entries added for the department's actions it does not list.
-
-    Raises InitError when the file is not a clean progress report whose
+    Raises EditError when the file is not a clean progress report whose
     ``actions`` is a block list (the only place new entries can go without
     rewriting anything).
     """
     import yaml
 
+    from napctl.yaml.edit import EditError, TextEdit  # not at start-up: see entry_lines
     from napctl.yaml.safe import parse_yaml
 
-    body = text.removeprefix("\ufeff")
-    doc = parse_yaml(body, "file")
+    doc = parse_yaml(text.removeprefix("\ufeff"), file or "file")
     if doc.data is None:
-        raise InitError("it is not valid YAML napctl can read; run `napctl validate`")
+        first = doc.problems[0] if doc.problems else None
+        raise EditError("it is not valid YAML napctl can read; run `napctl validate`", file,
+                        first.line if first else 0, first.column if first else 0)
     entries = doc.data.get("actions")
     if not isinstance(entries, list) or not entries:
-        raise InitError("its `actions` is not a list of entries; fix it by hand")
+        line, column = doc.position(("actions",))
+        raise EditError("its `actions` is not a list of entries; fix it by hand", file, line,
+                        column)
     have = {e.get("id") for e in entries if isinstance(e, dict)}
     missing = [i for i in index.duties.get(code, []) if i not in have]
     if not missing:
         return text, []
-    # libyaml's composer where it is there (its marks count characters, as the
-    # pure-Python one's do); the text is clean: no aliases, no tags.
-    root = yaml.compose(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    assert root is not None
-    node = next(v for k, v in root.value if k.value == "actions")
-    if node.flow_style or not isinstance(node, yaml.SequenceNode):
-        raise InitError("its `actions` is written as a [flow, list]; write it as a block list")
-    indent = node.start_mark.column
-    at = node.end_mark.index
-    newline = line_end(body)
-    added = "".join(entry_lines(index.actions[i][2], indent, newline) for i in missing)
-    if at > 0 and body[at - 1] not in "\n\r":
-        added = newline + added  # the file ends without a final line break
-    bom = text[: len(text) - len(body)]
-    return bom + body[:at] + added + body[at:], missing
+    edit = TextEdit(text, file)
+    node = edit.at(["actions"])
+    if not isinstance(node, yaml.SequenceNode) or node.flow_style:
+        raise edit.error(node, "its `actions` is written as a [flow, list]; write it as a"
+                         " block list")
+    column = edit.column(node)
+    edit.append(node, "".join(entry_lines(index.actions[i][2], column) for i in missing),
+                below_comments=True)
+    return edit.text(), missing
 
 
 def progress_path(root: Path, plan_id: str, year: int, code: str) -> Path:
@@ -217,10 +195,12 @@ def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None
 def _complete(path: Path, plan: Plan, index: RegistryIndex, code: str, folder: Path,
               result: InitResult) -> None:
     """Add the entries ``path`` lacks, or note why it is left as it is."""
+    from napctl.yaml.edit import EditError  # not at start-up: see entry_lines
+
     try:
         old = path.read_bytes().decode("utf-8")
         new, added = append_missing(old, plan, index, code)
-    except InitError as exc:
+    except EditError as exc:
         result.refused.append((path, str(exc)))
         return
     except UnicodeDecodeError:

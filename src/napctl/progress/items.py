@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# One report line for every import (the plan import's too); the readers import it from here.
+from napctl.yaml.result import Note as Note
+
 
 class ProgressImportError(Exception):
     """The file cannot be imported at all (a usage error)."""
@@ -18,14 +21,6 @@ class ProgressImportError(Exception):
 
 #: The name the checklist import first gave it.
 ChecklistImportError = ProgressImportError
-
-
-@dataclass(slots=True)
-class Note:
-    """One line of the report: a change made, a conflict or a refusal."""
-
-    where: str  # file:line:col, or file:Sheet!C14
-    message: str
 
 
 @dataclass(slots=True)

@@ -1,4 +1,5 @@
-"""Adding entries to a plan file as text, so that every byte already there stays.
+"""Adding entries to a plan file as text (``napctl.yaml.edit``), so that every
+character already there stays.
 
 The file is never dumped again: new departments go after the last entry of the
 registry, new actions after the last action of their goal, new goals after the
@@ -11,14 +12,14 @@ extended this way; that is refused with a message rather than rewritten.
 from __future__ import annotations
 
 import re
-import typing
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from napctl.plans.new import SKELETON
+from napctl.plans.new import skeleton_span
 from napctl.sheets.importer import Changes
+from napctl.yaml.edit import EditError, TextEdit, dump_items
+from napctl.yaml.result import ImportResult, Note
 
 if TYPE_CHECKING:
     from napctl.model import Plan
@@ -27,64 +28,17 @@ if TYPE_CHECKING:
 NEW_DEPARTMENT_NOTE = "Added by `napctl import`: its name is still to be filled in."
 
 
-class EditError(Exception):
-    """The plan file cannot be extended as text (say why; nothing is written)."""
-
-
-class _IndentedDumper(yaml.SafeDumper):
-    """Sequences indented under their key, as in the bundled plans."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def dump_items(items: list[Any], column: int) -> str:
-    """``items`` as YAML sequence entries whose dash is at ``column``."""
-    text = yaml.dump(items, Dumper=_IndentedDumper, allow_unicode=True, sort_keys=False,
-                     width=1_000_000, default_flow_style=False)
-    pad = " " * column
-    return "".join(pad + line if line.strip() else line for line in text.splitlines(True))
-
-
-def skeleton_pillar(text: str) -> bool:
-    """Whether ``text`` still holds the placeholder pillar exactly as napctl new wrote it."""
-    return text.count(SKELETON) == 1
-
-
-def _value(node: yaml.Node, key: str, where: str) -> yaml.Node:
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if isinstance(k, yaml.ScalarNode) and k.value == key:
-                return typing.cast(yaml.Node, v)
-    raise EditError(f"{where}: no {key!r} found")
-
-
-def _block_list(node: yaml.Node, where: str) -> yaml.SequenceNode:
+def _block_list(doc: TextEdit, path: list[str | int], what: str) -> yaml.SequenceNode:
+    node = doc.at(path)
     if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
-        raise EditError(f"{where} is written in flow style ([...]) or empty; write it as a"
-                        " block list (one '- ' entry per line) so that napctl import can"
+        raise doc.error(node, f"{what} is written in flow style ([...]) or empty; write it as"
+                        " a block list (one '- ' entry per line) so that napctl import can"
                         " add to it without rewriting it")
     return node
 
 
-def _leaf_end(node: yaml.Node) -> int:
-    if isinstance(node, yaml.MappingNode) and node.value and not node.flow_style:
-        return _leaf_end(node.value[-1][1])
-    if isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style:
-        return _leaf_end(node.value[-1])
-    return int(node.end_mark.index)
-
-
-def _after(text: str, seq: yaml.SequenceNode) -> tuple[int, int]:
-    """Where entries go after the last item of ``seq``, and their dash column."""
-    end = _leaf_end(seq.value[-1])
-    if end == 0 or text[end - 1] != "\n":
-        newline = text.find("\n", end)
-        end = len(text) if newline < 0 else newline + 1
-    start = int(seq.value[0].start_mark.index)
-    line_start = text.rfind("\n", 0, start) + 1
-    dash = text.rfind("-", line_start, start)
-    return end, (dash - line_start if dash >= 0 else int(seq.value[0].start_mark.column))
+def _add(doc: TextEdit, seq: yaml.SequenceNode, items: list[Any]) -> None:
+    doc.append(seq, dump_items(items, doc.column(seq)))
 
 
 def _department(code: str, known: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -112,67 +66,29 @@ def sheet_departments(table: Table, plan: Plan, changes: Changes, column: int | 
 
 def apply_changes(text: str, changes: Changes, where: str,
                   known: dict[str, dict[str, Any]] | None = None) -> str:
-    """``text`` with ``changes`` inserted; raises EditError when it cannot be done as text."""
+    """``text`` with ``changes`` inserted; raises EditError when it cannot be done as text.
+
+    Lines added where several lists end go innermost first (a goal's new actions
+    before the pillar's new goals before the new pillars), as the editor does.
+    """
     if changes.empty:
         return text
-    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    if root is None:
-        raise EditError(f"{where}: the file is empty")
-    inserts: list[tuple[int, int, int, str]] = []  # offset, depth order, sequence, text
+    doc = TextEdit(text, where)
     if changes.departments:
-        seq = _block_list(_value(root, "departments", where), f"{where}: departments")
-        at, col = _after(text, seq)
-        new = [_department(c, known or {}) for c in changes.departments]
-        inserts.append((at, 0, 0, dump_items(new, col)))
-    pillars = _block_list(_value(root, "pillars", where), f"{where}: pillars")
-    for n, (p, g, action) in enumerate(changes.actions):
-        goals = _block_list(_value(pillars.value[p], "goals", where), f"{where}: goals")
-        seq = _block_list(_value(goals.value[g], "actions", where), f"{where}: actions")
-        at, col = _after(text, seq)
-        inserts.append((at, 1, n, dump_items([action], col)))
-    for n, (p, goal) in enumerate(changes.goals):
-        seq = _block_list(_value(pillars.value[p], "goals", where), f"{where}: goals")
-        at, col = _after(text, seq)
-        inserts.append((at, 2, n, dump_items([goal], col)))
-    result = _insert(text, inserts)
+        _add(doc, _block_list(doc, ["departments"], "departments"),
+             [_department(c, known or {}) for c in changes.departments])
+    pillars = _block_list(doc, ["pillars"], "pillars")
+    for p, g, action in changes.actions:
+        _add(doc, _block_list(doc, ["pillars", p, "goals", g, "actions"], "actions"), [action])
+    for p, goal in changes.goals:
+        _add(doc, _block_list(doc, ["pillars", p, "goals"], "goals"), [goal])
     if changes.pillars:
-        result = _add_pillars(result, text, pillars, changes.pillars, inserts)
-    if "\r\n" in text:
-        result = _crlf(text, result)
-    return result
-
-
-def _insert(text: str, inserts: list[tuple[int, int, int, str]]) -> str:
-    parts: list[str] = []
-    last = 0
-    for at, _depth, _n, chunk in sorted(inserts):
-        parts.append(text[last:at])
-        if at == len(text) and text and not text.endswith("\n"):
-            parts.append("\n")
-        parts.append(chunk)
-        last = at
-    parts.append(text[last:])
-    return "".join(parts)
-
-
-def _add_pillars(result: str, text: str, pillars: yaml.SequenceNode,
-                 new: list[dict[str, Any]], inserts: list[tuple[int, int, int, str]]) -> str:
-    if skeleton_pillar(result):
-        return result.replace(SKELETON, dump_items(new, 2))
-    at, col = _after(text, pillars)
-    # Everything inserted at or before this offset moved it by its length.
-    shift = sum(len(chunk) for offset, _d, _n, chunk in inserts if offset <= at)
-    at += shift
-    chunk = dump_items(new, col)
-    if at == len(result) and result and not result.endswith("\n"):
-        chunk = "\n" + chunk
-    return result[:at] + chunk + result[at:]
-
-
-def _crlf(original: str, result: str) -> str:
-    """Inserted lines get the file's own line ends (CRLF), the old lines keep theirs."""
-    return result.replace("\r\n", "\n").replace("\n", "\r\n") if "\n" not in original.replace(
-        "\r\n", "") else result
+        skeleton = skeleton_span(doc.body)
+        if skeleton is not None:
+            doc.replace_span(*skeleton, dump_items(changes.pillars, 2))
+        else:
+            _add(doc, pillars, changes.pillars)
+    return doc.text()
 
 
 # -- the whole import: table in, new plan text out ------------------------------------
@@ -180,12 +96,8 @@ def _crlf(original: str, result: str) -> str:
 _REF = re.compile(r"!?([A-Z]+)(\d+): ")
 
 
-@dataclass(slots=True)
-class ImportResult:
-    text: str  # the plan file's new text (the old one when nothing changed)
-    changed: bool
-    problems: list[str] = field(default_factory=list)
-    changes: Changes | None = None
+#: What a plan import adds: ``changes`` are its entries, ``text`` the file's new text.
+Result = ImportResult[Changes | None]
 
 
 def _order(problem: str) -> tuple[int, int, str]:
@@ -213,36 +125,43 @@ def _one_per_cell(problems: list[str]) -> list[str]:
     return sorted(kept, key=_order)
 
 
+def _notes(problems: list[str]) -> list[Note]:
+    """Problems of the table (``REF: message``) as report notes, one per cell, in order."""
+    return [Note(*problem.split(": ", 1)) if ": " in problem else Note("", problem)
+            for problem in _one_per_cell(problems)]
+
+
 def import_matrix(table: Table, plan: Plan, plan_text: str, plan_file: str,
-                  columns: list[tuple[str, str]]) -> ImportResult:
+                  columns: list[tuple[str, str]]) -> Result:
     """The plan file's text with the rows of ``table`` added (nothing is written)."""
     from napctl.sheets.importer import merge_table
     from napctl.sheets.read import map_columns
 
+    unchanged = plan_text
     mapping = map_columns(table, columns)
     if not table.header or any(": no column" in p or "unknown column" in p or "--columns" in p
                                for p in table.problems):
-        return ImportResult(plan_text, False, _one_per_cell(table.problems))
-    skip = "P1" if skeleton_pillar(plan_text) else None
+        return ImportResult(None, refused=_notes(table.problems), text=unchanged)
+    skip = "P1" if skeleton_span(plan_text) is not None else None
     changes = merge_table(plan, table, mapping, skip_pillar=skip)
-    problems = _one_per_cell([*table.problems, *changes.problems])
-    if problems:
-        return ImportResult(plan_text, False, problems, changes)
+    refused = _notes([*table.problems, *changes.problems])
+    if refused:
+        return ImportResult(changes, refused=refused, text=unchanged)
     known = sheet_departments(table, plan, changes, mapping.get("plan"))
     try:
         text = apply_changes(plan_text, changes, plan_file, known)
     except EditError as exc:
-        return ImportResult(plan_text, False, [str(exc)], changes)
-    if text != plan_text:
-        problems = _still_valid(text, plan_file)
-    return ImportResult(text, text != plan_text and not problems, problems, changes)
+        return ImportResult(changes, refused=[Note(exc.where, exc.message)], text=unchanged)
+    refused = _still_valid(text, plan_file) if text != plan_text else []
+    return ImportResult(changes, refused=refused, text=text,
+                        changed=text != plan_text and not refused)
 
 
-def _still_valid(text: str, plan_file: str) -> list[str]:
+def _still_valid(text: str, plan_file: str) -> list[Note]:
     from napctl.load.document import validate_document
     from napctl.yaml.safe import parse_yaml
 
     _plan, problems = validate_document(parse_yaml(text, plan_file))
-    return [f"{plan_file} would not be valid after the import (nothing written):"
-            f" {p.line}:{p.column}: {p.code} {p.message}" for p in problems
-            if p.level == "error"]
+    return [Note(f"{plan_file}:{p.line}:{p.column}", f"{p.code} {p.message} (the plan would"
+                 " not be valid after the import; nothing written)")
+            for p in problems if p.level == "error"]
