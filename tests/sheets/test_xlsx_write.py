@@ -17,8 +17,8 @@ from xml.etree import ElementTree
 
 import pytest
 
+from napctl.sheets.cells import column_letter
 from napctl.sheets.export import MAX_WIDTH, MIN_WIDTH, Sheet, as_xlsx
-from napctl.sheets.read import column_letter
 from tests.sheets.libreoffice import needs_soffice, sheets_as_csv
 
 LONG = "word " * 20  # longer than MAX_WIDTH: the column is capped

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from napctl.model import Action, Plan
-from napctl.sheets.read import Cell, Table
+from napctl.sheets.cells import Cell
+from napctl.sheets.read import Table
 from napctl.sheets.rows import (
     ActorError,
     Registry,

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from io import BytesIO
 from typing import Protocol
 
-from napctl.sheets.read import column_letter
+from napctl.sheets.cells import column_letter
 
 #: What XML 1.0 cannot hold (as openpyxl's ILLEGAL_CHARACTERS_RE): written as U+FFFD.
 ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
