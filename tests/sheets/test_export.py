@@ -128,6 +128,23 @@ def test_missing_openpyxl_names_the_extra(tmp_path: Path, runner: CliRunner,
                               " pip install 'napctl[xlsx]'\n")
 
 
+def test_a_text_too_long_for_a_cell_is_a_usage_error(tmp_path: Path, runner: CliRunner
+                                                      ) -> None:
+    from tests.conftest import MINIMAL
+
+    long = "word " * 7000  # 35,000 characters
+    plan = tmp_path / "xx.yaml"
+    plan.write_text(MINIMAL.read_text("utf-8").replace(
+        "text: ", f"text: {long}", 1), "utf-8")
+    code, _, err = invoke(runner, "export", "-o", str(tmp_path / "x.xlsx"), "--plans", str(plan))
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert "over the 32,767 a spreadsheet cell holds; shorten it" in err
+    assert not (tmp_path / "x.xlsx").exists()
+    code, _, err = invoke(runner, "export", "-f", "csv", "-o", str(tmp_path / "x.csv"),
+                          "--plans", str(plan))
+    assert code == 0, err
+
+
 @pytest.mark.parametrize("args", [["--help"], ["actions", "--actor", "MAEE D5", *BUNDLED],
                                   ["export", "--help"], ["import", "--help"],
                                   ["progress", "import", "--help"]])

@@ -17,8 +17,8 @@ from xml.etree import ElementTree
 
 import pytest
 
+from napctl.sheets.cells import column_letter
 from napctl.sheets.export import MAX_WIDTH, MIN_WIDTH, Sheet, as_xlsx
-from napctl.sheets.read import column_letter
 from tests.sheets.libreoffice import needs_soffice, sheets_as_csv
 
 LONG = "word " * 20  # longer than MAX_WIDTH: the column is capped
@@ -158,3 +158,29 @@ def test_libreoffice_reads_the_same_texts(tmp_path: Path) -> None:
     converted = (tmp_path / "out" / f"t-{TRICKY.title}.csv").read_text("utf-8")
     rows = list(csv.reader(io.StringIO(converted, newline="")))
     assert rows == [[c or "" for c in row] for row in EXPECTED]
+
+
+def test_a_text_that_looks_like_an_escape_reads_back_as_typed(tmp_path: Path) -> None:
+    """A spreadsheet reads ``_x0041_`` in a cell as "A": the writer escapes the underscore
+    (``_x005F_``), as Excel does, and the text reads back as typed."""
+    from napctl.sheets.read import read_table
+
+    texts = ["_x0041_", "tab\there", "_x000D_", "_xZZZZ_"]
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(as_xlsx([Sheet("s", ("Action", "Departments"), [texts[:2], texts[2:]])]))
+    with zipfile.ZipFile(path) as archive:
+        shared = archive.read("xl/sharedStrings.xml").decode("utf-8")
+    assert "<t>_x005F_x0041_</t>" in shared and "<t>_xZZZZ_</t>" in shared
+    texts[2] = "\r"  # what Excel means by it: the escape of a CR (a text as rare as it)
+    table = read_table(path)
+    assert [c.value for row in table.rows for c in row] == texts
+
+
+def test_a_cell_longer_than_a_spreadsheet_holds_is_refused_not_cut() -> None:
+    from napctl.sheets.workbook import WorkbookError
+
+    sheet = Sheet("p", ("Plan", "Action"), [["p", "ok"], ["p", "x" * 32_768]])
+    with pytest.raises(WorkbookError, match=r"^p!B3: a cell of 32,768 characters, over the"
+                                            r" 32,767 a spreadsheet cell holds; shorten it$"):
+        as_xlsx([sheet])
+    as_xlsx([Sheet("p", ("Plan", "Action"), [["p", "x" * 32_767]])])  # the limit itself fits

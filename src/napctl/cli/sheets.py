@@ -155,6 +155,7 @@ def export(
     from napctl.core.fsutil import atomic_write_bytes
     from napctl.plans import ActionFilter, QueryError, select_actions, select_plans
     from napctl.sheets.export import as_csv, as_xlsx, workbook_sheets
+    from napctl.sheets.workbook import WorkbookError
 
     if output == "-" and fmt is SheetFormat.xlsx:
         fail_usage("-o - is for CSV; an XLSX workbook needs a file name")
@@ -165,11 +166,14 @@ def export(
                                                       plan_id=plan))
     except QueryError as exc:
         fail_usage(str(exc))
-    if year is not None:
-        data, count = _with_progress(chosen, rows, fmt, actor, year, progress)
-    else:
-        data, count = (as_csv(rows).encode("utf-8") if fmt is SheetFormat.csv
-                       else as_xlsx(workbook_sheets(chosen, rows))), len(rows)
+    try:
+        if year is not None:
+            data, count = _with_progress(chosen, rows, fmt, actor, year, progress)
+        else:
+            data, count = (as_csv(rows).encode("utf-8") if fmt is SheetFormat.csv
+                           else as_xlsx(workbook_sheets(chosen, rows))), len(rows)
+    except WorkbookError as exc:  # a cell longer than a spreadsheet's cells hold
+        fail_usage(f"{output}: {exc}")
     if output == "-":
         sys.stdout.write(data.decode("utf-8"))
         return

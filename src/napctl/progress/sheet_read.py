@@ -3,20 +3,21 @@
 The row's action id and reporting department say whose entry it is; the
 hidden base column says what the row showed when it was exported, as a
 checklist item's marker does. Every problem names its cell
-(``progress.xlsx:lu-2018-2023 2020!S14``, ``progress.csv:S14``). In XLSX a
-number typed into a cell is read as its digits and a date in the revised due
-column as YYYY-MM-DD; a formula, a true/false value, an error value, or a date
-anywhere else is refused at its cell, and the row is not imported.
+(``progress.xlsx:lu-2018-2023 2020!S14``, ``progress.csv:S14``). Cells become
+text by the one cell policy of ``napctl.sheets.cells``, as in `napctl import`:
+a whole number is read as its digits; a formula, a date, a fraction, a
+true/false value, an error value, a merged range or an over-long cell is
+refused at its cell, and a row with a refused cell among those read is not
+imported.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterable
 
 from napctl.model.progress import STATUSES
-from napctl.progress.checklist_items import flat, number_text, parse_fields
+from napctl.progress.checklist_items import flat, parse_fields
 from napctl.progress.items import ImportItem, Note, ProgressImportError, ReadItems
 from napctl.progress.readers import status_problem
 from napctl.progress.sheet_export import (
@@ -25,13 +26,8 @@ from napctl.progress.sheet_export import (
     STATUS_HEADER,
     TAIL_TEXTS,
 )
-from napctl.sheets.read import (
-    Cell,
-    ReadError,
-    column_letter,
-    csv_cells,
-    unguard,
-)
+from napctl.sheets.cells import Cell, column_letter, sheet_grid
+from napctl.sheets.read import ReadError, csv_grid
 from napctl.sheets.workbook import WorkbookError, open_workbook
 
 _REF = re.compile(r"([A-Z]+)([0-9]+)$")
@@ -41,14 +37,15 @@ _TEXTS = {"Summary": "summary", **TAIL_TEXTS}
 
 
 def read_csv_sheet(data: bytes, display: str) -> ReadItems:
-    grid = csv_cells(data, display)
-    while grid and not any(c.value.strip() for c in grid[0]):
-        grid = grid[1:]
-    if not grid or not any(c.value.strip() == BASE_HEADER for c in grid[0]):
+    grid = csv_grid(data, display)
+    rows = grid.rows
+    while rows and not any(c.value.strip() for c in rows[0]):
+        rows = rows[1:]
+    if not rows or not any(c.value.strip() == BASE_HEADER for c in rows[0]):
         raise ProgressImportError(f"{display} is no progress sheet (no {BASE_HEADER!r}"
                                   " column); write one with `napctl export --year YYYY`")
     read = ReadItems([], noun="sheet", made="exported")
-    _rows(grid[0], grid[1:], read, {})
+    _rows(rows[0], rows[1:], read, grid.refused)
     return read
 
 
@@ -61,39 +58,15 @@ def read_xlsx_sheets(data: bytes, display: str) -> ReadItems:
     read = ReadItems([], noun="sheet", made="exported")
     found = False
     for ws in book.worksheets:
-        prefix = f"{display}:{ws.title}!"
-        odd: dict[str, str] = {}
-        grid = [[_xlsx_cell(c, prefix, odd) for c in row] for row in ws.iter_rows()]
-        if not grid or not any(c.value.strip() == BASE_HEADER for c in grid[0]):
+        grid = sheet_grid(ws, f"{display}:{ws.title}!")
+        if not grid.rows or not any(c.value.strip() == BASE_HEADER for c in grid.rows[0]):
             continue  # the departments sheet, a sheet of the ministry's own
         found = True
-        _rows(grid[0], grid[1:], read, odd)
+        _rows(grid.rows[0], grid.rows[1:], read, grid.refused)
     if not found:
         raise ProgressImportError(f"{display} has no progress sheet (no {BASE_HEADER!r}"
                                   " column); write one with `napctl export --year YYYY`")
     return read
-
-
-def _xlsx_cell(cell: object, prefix: str, odd: dict[str, str]) -> Cell:
-    """The cell as text; what else the spreadsheet made of it goes into ``odd`` (ref -> kind)."""
-    value = getattr(cell, "value", None)
-    ref = prefix + str(getattr(cell, "coordinate", "?"))
-    kind = getattr(cell, "data_type", "s")
-    if value is None:
-        return Cell("", ref)
-    if kind == "f" or (isinstance(value, str) and kind != "s" and value.startswith("=")):
-        odd[ref] = "a formula"
-        return Cell(str(value)[:40], ref)
-    if kind == "e" or isinstance(value, bool):
-        odd[ref] = "an error value" if kind == "e" else "a true/false value"
-        return Cell(str(value), ref)
-    if isinstance(value, datetime.datetime | datetime.date):
-        odd[ref] = "a date"
-        day = value.date() if isinstance(value, datetime.datetime) else value
-        return Cell(day.isoformat(), ref)
-    if isinstance(value, int | float):
-        return Cell(number_text(value), ref)
-    return Cell(unguard(str(value).replace("\r\n", "\n")), ref)
 
 
 def _padded(row: list[Cell], width: int) -> list[Cell]:
@@ -117,21 +90,23 @@ def _columns(header: list[Cell]) -> dict[str, int]:
 
 
 def _rows(header: list[Cell], rows: Iterable[list[Cell]], read: ReadItems,
-          odd: dict[str, str]) -> None:
+          refused: dict[str, str]) -> None:
+    """The items of ``rows``; a row with a refused cell (ref -> why) among those read
+    gives notes instead."""
     columns = _columns(header)
     values = {int(m.group(1)): i for name, i in columns.items() if (m := _VALUE.match(name))}
     texts = {attr: columns[label] for label, attr in _TEXTS.items() if label in columns}
     typed = [columns[STATUS_HEADER], *texts.values(), *values.values()]
-    read_columns = [*typed, columns["Plan"], columns["Action id"], columns[DEPARTMENT_HEADER]]
-    due = texts.get("revised_due")
+    read_columns = [*typed, columns["Plan"], columns["Action id"], columns[DEPARTMENT_HEADER],
+                    columns[BASE_HEADER]]
     for short in rows:
         row = _padded(short, len(header))
-        if not any(c.value.strip() for c in row):
+        why = [Note(row[i].ref, refused[row[i].ref]) for i in read_columns
+               if row[i].ref in refused]
+        if why:
+            read.notes += why
             continue
-        refused = [(row[i], odd[row[i].ref]) for i in read_columns if row[i].ref in odd
-                   and not (odd[row[i].ref] == "a date" and i == due)]
-        if refused:
-            read.notes += [Note(c.ref, _refusal(c, kind)) for c, kind in refused]
+        if not any(c.value.strip() for c in row):
             continue
         base = row[columns[BASE_HEADER]]
         if not base.value.strip():
@@ -141,13 +116,6 @@ def _rows(header: list[Cell], rows: Iterable[list[Cell]], read: ReadItems,
                                        " that action and department"))
             continue
         read.items.append(_item(row, columns, texts, values, base))
-
-
-def _refusal(cell: Cell, kind: str) -> str:
-    if kind == "a formula":
-        return f"a formula ({cell.value}); napctl reads values only, paste the value instead"
-    return (f"{kind} ({cell.value}) where text is expected; format the cell as text and"
-            " type the value again")
 
 
 def _item(row: list[Cell], columns: dict[str, int], texts: dict[str, int],

@@ -107,8 +107,9 @@ def workbook_sheets(plans: Sequence[Plan], rows: Sequence[ActionRow],
 
 
 def _sheet_title(name: str, taken: set[str]) -> str:
-    """A valid, unique sheet title: at most 31 characters, none of []:*?/\\."""
-    base = _BAD_SHEET_CHARS.sub("-", name)[:31] or "sheet"
+    """A valid, unique sheet title: at most 31 characters, none of []:*?/\\, no
+    apostrophe first or last (Excel's rules, which XlsxWriter enforces)."""
+    base = _BAD_SHEET_CHARS.sub("-", name)[:31].strip("'") or "sheet"
     title, n = base, 2
     while title.casefold() in taken:
         suffix = f" ({n})"
@@ -122,9 +123,10 @@ def as_csv(rows: Sequence[ActionRow]) -> str:
 
 
 def as_xlsx(sheets: Sequence[Sheet]) -> bytes:
-    """The workbook's bytes (``napctl.sheets.xlsx_write``: no openpyxl needed). Each cell
-    is text: the value neutralised, what XML cannot hold replaced by U+FFFD; a column
-    is as wide as its longest line plus 2, between MIN_WIDTH and MAX_WIDTH."""
+    """The workbook's bytes (``napctl.sheets.xlsx_write``, the xlsx extra). Each cell is
+    text: the value neutralised, what XML cannot hold replaced by U+FFFD; a column is
+    as wide as its longest line plus 2, between MIN_WIDTH and MAX_WIDTH. Raises
+    WorkbookError without the extra, or for a value too long for a spreadsheet cell."""
     from napctl.sheets.xlsx_write import workbook_bytes
 
     return workbook_bytes(sheets, neutral_cell, (MIN_WIDTH, MAX_WIDTH))

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from napctl.model import Action, Plan
-from napctl.sheets.read import Cell, Table
+from napctl.sheets.cells import Cell
+from napctl.sheets.read import Table
 from napctl.sheets.rows import (
     ActorError,
     Registry,
@@ -43,7 +44,6 @@ class GoalState:
     index: int | None  # its position in the plan file; None when new
     actions: dict[str, dict[str, Any]] = field(default_factory=dict)
     new_actions: list[dict[str, Any]] = field(default_factory=list)
-    first_row: dict[str, str] = field(default_factory=dict)  # action id -> cell ref
 
 
 @dataclass(slots=True)

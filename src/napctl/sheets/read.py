@@ -1,11 +1,11 @@
 """Reading an action matrix from a CSV or XLSX file: cells as text, with their positions.
 
-A cell is only ever read as text. In an XLSX file a formula, a date or a merged
-range is a problem reported at its cell (a formula's cached value may be stale,
-a date was typed by the spreadsheet rather than the author, a merged range holds
-its value in one row only); whole numbers are read as their digits.
-A leading ``'`` that napctl's export puts before ``= + - @`` (formula injection
-guard) is taken off again, so an exported table reads back unchanged.
+The file is read by napctl's bounded reader, a workbook opened by
+``napctl.sheets.workbook``, and each cell becomes text by the one cell policy
+(``napctl.sheets.cells``): a formula, a date, a fraction, a merged range and
+the like are problems reported at their cells; whole numbers are read as their
+digits; the quote napctl's export puts before ``= + - @`` is taken off again,
+so an exported table reads back unchanged.
 """
 
 from __future__ import annotations
@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from napctl.sheets.workbook import WorkbookError, open_workbook
+from napctl.core.readfile import read_bytes
+from napctl.sheets.cells import Cell, Grid, column_letter, sheet_grid, string_text
+from napctl.sheets.export import REGISTRY_HEADER
+from napctl.sheets.workbook import MAX_FILE_BYTES, WorkbookError, open_workbook
 
 #: What a table's columns can hold; the names are those of ``--columns FIELD=Header``.
 FIELDS = (
@@ -64,17 +67,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 _FOLD_DROP = re.compile(r"[^a-z0-9]+")
-_GUARDED = re.compile(r"^'(?=[=+\-@\t\r])")
 
 
 class ReadError(Exception):
     """The file cannot be read as a table at all (a usage error)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    value: str
-    ref: str  # the position as a user finds it: "matrix.xlsx:Sheet1!D14" or "matrix.csv:D14"
 
 
 @dataclass(slots=True)
@@ -94,42 +90,28 @@ def fold(text: str) -> str:
     return _FOLD_DROP.sub(" ", ascii_text.casefold()).strip()
 
 
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def unguard(value: str) -> str:
-    """Take off the quote napctl's export puts before a formula-like text."""
-    return _GUARDED.sub("", value)
-
-
 def read_table(path: Path, *, sheet: str | None = None) -> Table:
     """The table in ``path`` (.csv or .xlsx). Raises ReadError when it cannot be read."""
     suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".xlsm"):
+        raise ReadError(f"{path}: not a .csv or .xlsx file")
+    if suffix == ".csv" and sheet is not None:
+        raise ReadError("--sheet is for XLSX files; a CSV file has one table")
+    raw, problems = read_bytes(str(path), str(path), MAX_FILE_BYTES, kind="table")
+    if raw is None:
+        problem = problems[0]
+        if problem.code == "NAP102":  # its own words name --max-bytes, which import lacks
+            raise ReadError(f"{path}: over the limit of {MAX_FILE_BYTES // 2**20} MB for a"
+                            " table napctl reads")
+        reason = problem.message.removeprefix("cannot read file: ")
+        raise ReadError(f"cannot read {path}: {reason}")
     if suffix == ".csv":
-        if sheet is not None:
-            raise ReadError("--sheet is for XLSX files; a CSV file has one table")
-        return _read_csv(path)
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet)
-    raise ReadError(f"{path}: not a .csv or .xlsx file")
+        grid = csv_grid(raw, path.name)
+        return _split_header(path.name, grid.rows, grid.problems)
+    return _read_xlsx(raw, path, sheet)
 
 
-def _read_csv(path: Path) -> Table:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"cannot read {path}: {exc.strerror}") from exc
-    return _split_header(path.name, csv_cells(raw, path.name), [])
-
-
-def csv_cells(raw: bytes, name: str) -> list[list[Cell]]:
+def csv_grid(raw: bytes, name: str) -> Grid:
     """Every cell of a CSV file (comma, semicolon or tab separated), named ``name:B3``."""
     try:
         text = raw.decode("utf-8-sig")
@@ -139,12 +121,21 @@ def csv_cells(raw: bytes, name: str) -> list[list[Cell]]:
     delimiter = ";" if sample.count(";") > sample.count(",") and "\t" not in sample else ","
     if sample.count("\t") > max(sample.count(","), sample.count(";")):
         delimiter = "\t"
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    return [
-        [Cell(unguard(v.replace("\r\n", "\n")), f"{name}:{column_letter(c)}{r + 1}")
-         for c, v in enumerate(record)]
-        for r, record in enumerate(records)
-    ]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    grid = Grid([])
+    try:
+        for r, record in enumerate(reader, start=1):
+            cells = []
+            for c, raw_value in enumerate(record):
+                ref = f"{name}:{column_letter(c)}{r}"
+                value, why = string_text(raw_value, xlsx=False)
+                if why is not None:
+                    grid.refuse(ref, why)
+                cells.append(Cell(value, ref))
+            grid.rows.append(cells)
+    except csv.Error as exc:  # a field over the csv module's limit (128 KiB), a NUL byte
+        raise ReadError(f"{name}:{reader.line_num}: not a table napctl reads ({exc})") from exc
+    return grid
 
 
 def _split_header(source: str, grid: list[list[Cell]], problems: list[str]) -> Table:
@@ -155,40 +146,33 @@ def _split_header(source: str, grid: list[list[Cell]], problems: list[str]) -> T
     return Table(source, grid[0], grid[1:], problems)
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> Table:
+def _read_xlsx(raw: bytes, path: Path, sheet: str | None) -> Table:
     try:
-        book = open_workbook(path, str(path))
+        book = open_workbook(raw, str(path))
     except WorkbookError as exc:
         raise ReadError(str(exc)) from exc
     if sheet is not None and sheet not in book.sheetnames:
         raise ReadError(f"{path}: no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
     ws = book[sheet] if sheet is not None else book.worksheets[0]
-    prefix = f"{path.name}:{ws.title}!"
-    problems = [
-        f"{prefix}{rng.coord.split(':')[0]}: merged cells ({rng.coord}); unmerge them and"
-        " repeat the value in every row"
-        for rng in ws.merged_cells.ranges
-    ]
-    grid = [[_xlsx_cell(cell, prefix, problems) for cell in row] for row in ws.iter_rows()]
-    table = _split_header(path.name, grid, problems)
+    grid = sheet_grid(ws, f"{path.name}:{ws.title}!")
+    table = _split_header(path.name, grid.rows, grid.problems)
     for other in book.worksheets:
-        if other is not ws:
-            table.registry = table.registry or registry_sheet(other)
+        if other is ws:
+            continue
+        found = sheet_grid(other, f"{path.name}:{other.title}!")
+        if found.rows and tuple(c.value.strip() for c in found.rows[0][:7]) == REGISTRY_HEADER:
+            table.registry = registry_entries(found.rows[1:])
+            table.problems += found.problems
+            break
     return table
 
 
-#: The header of the departments sheet `napctl export` writes.
-REGISTRY_COLUMNS = ("Plan", "Code", "Name", "Other names", "Aliases", "Parent", "Notes")
-
-
-def registry_sheet(ws: Any) -> dict[str, dict[str, dict[str, Any]]]:
-    """The departments an exported workbook lists (plan -> code -> data); {} for any
-    other sheet. Only text cells count: this sheet only ever fills in names."""
-    rows = [["" if c.value is None else str(c.value) for c in row] for row in ws.iter_rows()]
-    if not rows or tuple(v.strip() for v in rows[0][:7]) != REGISTRY_COLUMNS:
-        return {}
+def registry_entries(rows: list[list[Cell]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """The departments the rows of an exported workbook's departments sheet list
+    (plan -> code -> data), read below its header (``export.REGISTRY_HEADER``)."""
     found: dict[str, dict[str, dict[str, Any]]] = {}
-    for row in rows[1:]:
+    for cells in rows:
+        row = [c.value for c in cells]
         plan, code, name, names, aliases, parent, notes = (row + [""] * 7)[:7]
         if not code.strip() or not name.strip():
             continue
@@ -203,32 +187,6 @@ def registry_sheet(ws: Any) -> dict[str, dict[str, dict[str, Any]]]:
             data["parent"] = parent.strip()
         found.setdefault(plan.strip(), {})[code.strip()] = data
     return found
-
-
-def _xlsx_cell(cell: object, prefix: str, problems: list[str]) -> Cell:
-    value = getattr(cell, "value", None)
-    ref = prefix + str(getattr(cell, "coordinate", "?"))
-    kind = getattr(cell, "data_type", "s")
-    if value is None:
-        return Cell("", ref)
-    if kind == "f" or (isinstance(value, str) and kind != "s" and value.startswith("=")):
-        problems.append(f"{ref}: a formula ({str(value)[:40]}); napctl reads text only,"
-                        " paste the value instead")
-        return Cell("", ref)
-    if getattr(cell, "is_date", False) or kind == "d":
-        problems.append(f"{ref}: a date ({value}) where text is expected; format the cell"
-                        " as text and type the value again")
-        return Cell("", ref)
-    if isinstance(value, bool):
-        problems.append(f"{ref}: a true/false value where text is expected")
-        return Cell("", ref)
-    if isinstance(value, float) and not value.is_integer():
-        problems.append(f"{ref}: a number ({value}) where text is expected; format the cell"
-                        " as text so that it keeps its digits")
-        return Cell("", ref)
-    if isinstance(value, (int, float)):
-        return Cell(str(int(value)), ref)
-    return Cell(unguard(str(value).replace("\r\n", "\n")), ref)
 
 
 def map_columns(table: Table, explicit: list[tuple[str, str]]) -> dict[str, int]:

@@ -1,12 +1,19 @@
 """An XLSX workbook of text cells, written directly: SpreadsheetML parts as text in a zip.
 
-No openpyxl: building its object model cost more than all the rest of `napctl
-export` (a cell object, a style look-up and an XML element per cell; issue 20).
+The one module that writes XLSX. No openpyxl: building its object model cost
+more than all the rest of `napctl export` (a cell object, a style look-up and
+an XML element per cell; issue 20); nor XlsxWriter, which made `export --year`
+of the benchmark's largest progress workbook 1.7 times slower (the write alone
+6 to 10 times; issue 25, bench/RESULTS.md and bench/xlsx_writers.py).
 Here a sheet is one list of strings joined once, and every cell is a shared
 string (``xl/sharedStrings.xml``, what Excel itself writes) with one of four
 cell formats (``xl/styles.xml``): the default, the header (bold), the body and
 the shaded body (the cells a person fills in), all three with the text number
-format ("@", built-in id 49), wrapped and aligned to the top.
+format ("@", built-in id 49), wrapped and aligned to the top. A text that
+looks like Excel's escape of a character (``_x0041_``) gets its underscore
+escaped (``_x005F_x0041_``), as Excel does, so that a spreadsheet shows it as
+typed; a text longer than a spreadsheet cell holds is refused, not cut
+(``napctl.sheets.cells``).
 
 The bytes depend on the sheets alone: every zip entry is dated 1980-01-01 and
 the document properties say 2000-01-01, so the same plans give the same file.
@@ -20,10 +27,13 @@ from collections.abc import Callable, Sequence
 from io import BytesIO
 from typing import Protocol
 
-from napctl.sheets.read import column_letter
+from napctl.sheets.cells import column_letter, too_long
+from napctl.sheets.workbook import WorkbookError
 
 #: What XML 1.0 cannot hold (as openpyxl's ILLEGAL_CHARACTERS_RE): written as U+FFFD.
 ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: Text that a spreadsheet would read as an escaped character (ECMA-376 ST_Xstring).
+_LOOKS_ESCAPED = re.compile(r"_x[0-9A-Fa-f]{4}_")
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _FIXED_DATE = "2000-01-01T00:00:00Z"
 #: zlib level, measured on 590k cells: 1 -> 0.51 s 2.9 MB, 3 -> 0.55 s 2.4 MB, 6 -> 0.70 s 2.1 MB
@@ -85,7 +95,8 @@ class SharedStrings:
         if known is None:
             known = self.index[text] = str(len(self.parts))
             space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-            self.parts.append(f"<si><t{space}>{_markup(text)}</t></si>")
+            kept = _LOOKS_ESCAPED.sub(r"_x005F\g<0>", text) if "_x" in text else text
+            self.parts.append(f"<si><t{space}>{_markup(kept)}</t></si>")
         return known
 
     def xml(self) -> str:
@@ -93,45 +104,40 @@ class SharedStrings:
                 f' uniqueCount="{len(self.parts)}">{"".join(self.parts)}</sst>')
 
 
-def worksheet_xml(sheet: SheetLike, strings: SharedStrings, cell_text: Callable[[str], str],
-                  widths_of: tuple[int, int]) -> str:
-    """The worksheet part of ``sheet``: each value as ``cell_text`` makes it (clean of
-    what XML cannot hold), column widths between ``widths_of`` (min, max) from the
-    longest line of a column plus 2."""
-    min_width, max_width = widths_of
-    header, rows = sheet.header, sheet.rows
-    ncols = max([len(header), *map(len, rows)])
-    letters = [column_letter(c) for c in range(ncols)]
-    widths = [len(h) for h in header] + [0] * (ncols - len(header))
+class _Columns:
+    """A sheet's column letters, cell formats and widths, as its rows are written."""
+
+    def __init__(self, sheet: SheetLike) -> None:
+        ncols = max([len(sheet.header), *map(len, sheet.rows)])
+        self.letters = [column_letter(c) for c in range(ncols)]
+        self.widths = [len(h) for h in sheet.header] + [0] * (ncols - len(sheet.header))
+        self.editable = sorted(c for c in set(sheet.editable) if 0 <= c < ncols)
+        styles = [BODY_STYLE] * ncols
+        for c in self.editable:
+            styles[c] = SHADED_STYLE
+        # the end of a cell element after its reference, by column: with a string, empty
+        self.full = [f'" s="{s}" t="s"><v>' for s in styles]
+        self.empty = [f'" s="{s}"/>' for s in styles]
+        self.header_full = [f'" s="{HEADER_STYLE}" t="s"><v>'] * ncols
+        self.header_empty = [f'" s="{HEADER_STYLE}"/>'] * ncols
+
+
+def _sheet_data(sheet: SheetLike, cols: _Columns, strings: SharedStrings,
+                text_of: Callable[[str], str]) -> list[str]:
+    """The ``<row>`` elements of ``sheet``; ``cols.widths`` grow to the longest lines."""
+    letters, widths, editable, empty = cols.letters, cols.widths, cols.editable, cols.empty
     seen: dict[str, tuple[str | None, int]] = {}  # value -> (string index, longest line)
-    add = strings.add
-
-    def known(value: str) -> tuple[str | None, int]:
-        text = clean(cell_text(value))
-        longest = max(map(len, text.splitlines()), default=0)
-        entry = seen[value] = (add(text) if text else None, longest)
-        return entry
-
-    styles = [BODY_STYLE] * ncols
-    editable = sorted(c for c in set(sheet.editable) if 0 <= c < ncols)
-    for c in editable:
-        styles[c] = SHADED_STYLE
-    full = [f'" s="{s}" t="s"><v>' for s in styles]
-    empty = [f'" s="{s}"/>' for s in styles]
     out: list[str] = []
     append = out.append
     cells = 0
-    for r, values in enumerate([list(header), *rows], start=1):
-        if r == 1:
-            full_r = [f'" s="{HEADER_STYLE}" t="s"><v>'] * ncols
-            empty_r = [f'" s="{HEADER_STYLE}"/>'] * ncols
-        elif r == 2:
-            full_r, empty_r = full, empty
+    for r, values in enumerate([list(sheet.header), *sheet.rows], start=1):
+        full_r, empty_r = (cols.header_full, cols.header_empty) if r == 1 else (cols.full,
+                                                                                 empty)
         row = str(r)
         append(f'<row r="{row}">')
         for c, value in enumerate(values):
-            entry = seen.get(value) or known(value)
-            index, longest = entry
+            index, longest = seen.get(value) or _known(seen, value, text_of, strings,
+                                                       f"{sheet.title}!{letters[c]}{row}")
             if longest > widths[c]:
                 widths[c] = longest
             if index is None:
@@ -145,13 +151,24 @@ def worksheet_xml(sheet: SheetLike, strings: SharedStrings, cell_text: Callable[
                     append(f'<c r="{letters[c]}{row}{empty[c]}')
         append("</row>")
     strings.count += cells
-    last = len(rows) + 1
-    hidden = set(sheet.hidden)
-    cols = "".join(
-        f'<col min="{c}" max="{c}" width="{min(max_width, max(min_width, w + 2))}"'
-        f' customWidth="1"{HIDDEN if c - 1 in hidden else ""}/>'
-        for c, w in enumerate(widths, start=1))
-    end = letters[len(header) - 1] if header else "A"
+    return out
+
+
+def _known(seen: dict[str, tuple[str | None, int]], value: str, text_of: Callable[[str], str],
+           strings: SharedStrings, where: str) -> tuple[str | None, int]:
+    """The string index of ``value``'s text (None when empty) and its longest line,
+    kept in ``seen``; ``where`` names the cell it is first met in."""
+    text = clean(text_of(value))
+    why = too_long(text)
+    if why is not None:
+        raise WorkbookError(f"{where}: {why}")
+    longest = max(map(len, text.splitlines()), default=0)
+    entry = seen[value] = (strings.add(text) if text else None, longest)
+    return entry
+
+
+def _validations(sheet: SheetLike, last: int) -> str:
+    """The drop-down lists of ``sheet`` (its ``choices``), from row 2 to ``last``."""
     checks = []
     for c, allowed in sheet.choices.items():
         letter = column_letter(c)
@@ -161,20 +178,39 @@ def worksheet_xml(sheet: SheetLike, strings: SharedStrings, cell_text: Callable[
             f' errorTitle="Not a status" error="{escape("One of: " + ", ".join(allowed))}"'
             f' sqref="{letter}2:{letter}{max(last, 2)}"><formula1>{listed}</formula1>'
             "</dataValidation>")
-    validations = (f'<dataValidations count="{len(checks)}">{"".join(checks)}</dataValidations>'
-                   if checks else "")
+    if not checks:
+        return ""
+    return f'<dataValidations count="{len(checks)}">{"".join(checks)}</dataValidations>'
+
+
+def worksheet_xml(sheet: SheetLike, strings: SharedStrings, cell_text: Callable[[str], str],
+                  widths_of: tuple[int, int]) -> str:
+    """The worksheet part of ``sheet``: each value as ``cell_text`` makes it (clean of
+    what XML cannot hold), column widths between ``widths_of`` (min, max) from the
+    longest line of a column plus 2. Raises WorkbookError for a value longer than a
+    spreadsheet cell holds."""
+    min_width, max_width = widths_of
+    cols = _Columns(sheet)
+    rows = _sheet_data(sheet, cols, strings, cell_text)
+    last = len(sheet.rows) + 1
+    hidden = set(sheet.hidden)
+    widths = "".join(
+        f'<col min="{c}" max="{c}" width="{min(max_width, max(min_width, w + 2))}"'
+        f' customWidth="1"{HIDDEN if c - 1 in hidden else ""}/>'
+        for c, w in enumerate(cols.widths, start=1))
+    end = cols.letters[len(sheet.header) - 1] if sheet.header else "A"
     return "".join([
         _DECLARATION, f'<worksheet xmlns="{MAIN}" xmlns:r="{_REL}">',
         '<sheetPr><outlinePr summaryBelow="1" summaryRight="1"/></sheetPr>',
-        f'<dimension ref="A1:{letters[-1] if letters else "A"}{last}"/>',
+        f'<dimension ref="A1:{cols.letters[-1] if cols.letters else "A"}{last}"/>',
         '<sheetViews><sheetView workbookViewId="0">',
         '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
         '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
         '<sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>',
-        f"<cols>{cols}</cols>" if cols else "",
-        "<sheetData>", *out, "</sheetData>",
+        f"<cols>{widths}</cols>" if widths else "",
+        "<sheetData>", *rows, "</sheetData>",
         f'<autoFilter ref="A1:{end}{last}"/>',
-        validations,
+        _validations(sheet, last),
         '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5"'
         ' footer="0.5"/></worksheet>',
     ])
@@ -187,83 +223,94 @@ def _quoted_title(title: str) -> str:
 
 def workbook_bytes(sheets: Sequence[SheetLike], cell_text: Callable[[str], str],
                    widths_of: tuple[int, int]) -> bytes:
-    """The XLSX file of ``sheets``, one worksheet each, in order."""
+    """The XLSX file of ``sheets``, one worksheet each, in order. Raises WorkbookError
+    for a value longer than a spreadsheet cell holds."""
     strings = SharedStrings()
     parts = [worksheet_xml(s, strings, cell_text, widths_of) for s in sheets]
-    n = len(sheets)
-    sheet_entries, names, rels, overrides = [], [], [], []
+    entries = [
+        ("[Content_Types].xml", _content_types(len(sheets))), ("_rels/.rels", _ROOT_RELS),
+        ("docProps/app.xml", _APP), ("docProps/core.xml", _CORE),
+        ("xl/workbook.xml", _workbook_xml(sheets)),
+        ("xl/_rels/workbook.xml.rels", _workbook_rels(len(sheets))),
+        ("xl/styles.xml", STYLES), ("xl/sharedStrings.xml", strings.xml()),
+        *((f"xl/worksheets/sheet{i}.xml", part) for i, part in enumerate(parts, start=1)),
+    ]
+    return _zip(entries)
+
+
+def _workbook_xml(sheets: Sequence[SheetLike]) -> str:
+    """The workbook part: the sheets' names, and the range each one's autofilter covers."""
+    entries, names = [], []
     for i, s in enumerate(sheets, start=1):
-        sheet_entries.append(f'<sheet name="{escape(s.title)}" sheetId="{i}" r:id="rId{i}"/>')
+        entries.append(f'<sheet name="{escape(s.title)}" sheetId="{i}" r:id="rId{i}"/>')
         end = column_letter(len(s.header) - 1) if s.header else "A"
         ref = f"{_quoted_title(s.title)}!$A$1:${end}${len(s.rows) + 1}"
         names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i - 1}"'
                      f' hidden="1">{escape(ref)}</definedName>')
-        rels.append(f'<Relationship Id="rId{i}" Type="{_REL}/worksheet"'
-                    f' Target="worksheets/sheet{i}.xml"/>')
-        overrides.append(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType='
-                         '"application/vnd.openxmlformats-officedocument.spreadsheetml'
-                         '.worksheet+xml"/>')
+    return "".join([
+        _DECLARATION, f'<workbook xmlns="{MAIN}" xmlns:r="{_REL}">',
+        '<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>',
+        f"<sheets>{''.join(entries)}</sheets>",
+        f"<definedNames>{''.join(names)}</definedNames>" if names else "",
+        '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>',
+    ])
+
+
+def _workbook_rels(n: int) -> str:
+    rels = [f'<Relationship Id="rId{i}" Type="{_REL}/worksheet"'
+            f' Target="worksheets/sheet{i}.xml"/>' for i in range(1, n + 1)]
     rels.append(f'<Relationship Id="rId{n + 1}" Type="{_REL}/styles" Target="styles.xml"/>')
     rels.append(f'<Relationship Id="rId{n + 2}" Type="{_REL}/sharedStrings"'
                 ' Target="sharedStrings.xml"/>')
-    office = "application/vnd.openxmlformats-officedocument"
-    content_types = "".join([
+    return f'{_DECLARATION}<Relationships xmlns="{_PKG_REL}">{"".join(rels)}</Relationships>'
+
+
+_OFFICE = "application/vnd.openxmlformats-officedocument"
+
+
+def _content_types(n: int) -> str:
+    return "".join([
         _DECLARATION,
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
         '<Default Extension="rels" ContentType='
         '"application/vnd.openxmlformats-package.relationships+xml"/>',
         '<Default Extension="xml" ContentType="application/xml"/>',
         f'<Override PartName="/xl/workbook.xml" ContentType='
-        f'"{office}.spreadsheetml.sheet.main+xml"/>',
-        *overrides,
-        f'<Override PartName="/xl/styles.xml" ContentType="{office}.spreadsheetml.styles+xml"/>',
+        f'"{_OFFICE}.spreadsheetml.sheet.main+xml"/>',
+        *(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType='
+          f'"{_OFFICE}.spreadsheetml.worksheet+xml"/>' for i in range(1, n + 1)),
+        f'<Override PartName="/xl/styles.xml" ContentType="{_OFFICE}.spreadsheetml.styles+xml"/>',
         f'<Override PartName="/xl/sharedStrings.xml" ContentType='
-        f'"{office}.spreadsheetml.sharedStrings+xml"/>',
+        f'"{_OFFICE}.spreadsheetml.sharedStrings+xml"/>',
         '<Override PartName="/docProps/core.xml" ContentType='
         '"application/vnd.openxmlformats-package.core-properties+xml"/>',
         f'<Override PartName="/docProps/app.xml" ContentType='
-        f'"{office}.extended-properties+xml"/>',
+        f'"{_OFFICE}.extended-properties+xml"/>',
         "</Types>",
     ])
-    root_rels = "".join([
-        _DECLARATION, f'<Relationships xmlns="{_PKG_REL}">',
-        f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>',
-        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
-        'relationships/metadata/core-properties" Target="docProps/core.xml"/>',
-        f'<Relationship Id="rId3" Type="{_REL}/extended-properties"'
-        ' Target="docProps/app.xml"/>',
-        "</Relationships>",
-    ])
-    app = (f'{_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/'
-           '2006/extended-properties"><Application>napctl</Application></Properties>')
-    core = "".join([
-        _DECLARATION,
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
-        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"'
-        ' xmlns:dcterms="http://purl.org/dc/terms/"'
-        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
-        "<dc:creator>napctl</dc:creator>",
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{_FIXED_DATE}</dcterms:created>',
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{_FIXED_DATE}</dcterms:modified>',
-        "</cp:coreProperties>",
-    ])
-    workbook = "".join([
-        _DECLARATION, f'<workbook xmlns="{MAIN}" xmlns:r="{_REL}">',
-        '<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>',
-        f"<sheets>{''.join(sheet_entries)}</sheets>",
-        f"<definedNames>{''.join(names)}</definedNames>" if names else "",
-        '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>',
-    ])
-    workbook_rels = (f'{_DECLARATION}<Relationships xmlns="{_PKG_REL}">{"".join(rels)}'
-                     "</Relationships>")
-    entries = [
-        ("[Content_Types].xml", content_types), ("_rels/.rels", root_rels),
-        ("docProps/app.xml", app), ("docProps/core.xml", core),
-        ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", workbook_rels),
-        ("xl/styles.xml", STYLES), ("xl/sharedStrings.xml", strings.xml()),
-        *((f"xl/worksheets/sheet{i}.xml", part) for i, part in enumerate(parts, start=1)),
-    ]
-    return _zip(entries)
+
+
+_ROOT_RELS = "".join([
+    _DECLARATION, f'<Relationships xmlns="{_PKG_REL}">',
+    f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>',
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
+    'relationships/metadata/core-properties" Target="docProps/core.xml"/>',
+    f'<Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/>',
+    "</Relationships>",
+])
+_APP = (f'{_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/extended-properties"><Application>napctl</Application></Properties>')
+_CORE = "".join([
+    _DECLARATION,
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+    'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+    ' xmlns:dcterms="http://purl.org/dc/terms/"'
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    "<dc:creator>napctl</dc:creator>",
+    f'<dcterms:created xsi:type="dcterms:W3CDTF">{_FIXED_DATE}</dcterms:created>',
+    f'<dcterms:modified xsi:type="dcterms:W3CDTF">{_FIXED_DATE}</dcterms:modified>',
+    "</cp:coreProperties>",
+])
 
 
 def _zip(entries: Sequence[tuple[str, str]]) -> bytes:

@@ -1,0 +1,54 @@
+"""The workbook opener (``napctl.sheets.workbook``): merged ranges are counted from the
+XML before openpyxl creates a cell object for each cell they cover."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from napctl.sheets.workbook import MAX_MERGED_CELLS, WorkbookError, open_workbook
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+def _merged(tmp_path: Path, ref: bytes) -> bytes:
+    """A workbook with one merged range, its reference replaced by ``ref`` as bytes."""
+    book = openpyxl.Workbook()
+    book.active["A1"] = "Pillar"
+    book.active.merge_cells("A1:A2")
+    path = tmp_path / "m.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as src:
+        parts = {i.filename: src.read(i) for i in src.infolist()}
+    name = "xl/worksheets/sheet1.xml"
+    assert b'ref="A1:A2"' in parts[name]
+    parts[name] = parts[name].replace(b'ref="A1:A2"', b"ref=" + ref)
+    path.unlink()
+    with zipfile.ZipFile(path, "w") as dst:
+        for part, data in parts.items():
+            dst.writestr(part, data)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("ref", [
+    b'"A1:XFD1048576"',
+    b'"A1:&#88;FD1048576"',  # a character reference: parsed, not matched
+    b"'a1:zz9000'",
+    b'"A:C"',  # whole columns
+])
+def test_merged_ranges_too_large_to_load_are_refused(tmp_path: Path, ref: bytes) -> None:
+    with pytest.raises(WorkbookError, match=rf"^m\.xlsx: its merged ranges cover [0-9,]+"
+                                            rf" cells, over the limit of {MAX_MERGED_CELLS:,}"):
+        open_workbook(_merged(tmp_path, ref), "m.xlsx")
+
+
+def test_a_small_merged_range_opens(tmp_path: Path) -> None:
+    book = open_workbook(_merged(tmp_path, b'"A1:B300"'), "m.xlsx")
+    assert [str(r) for r in book.active.merged_cells.ranges] == ["A1:B300"]
+
+
+def test_a_path_is_read_through_the_bounded_reader(tmp_path: Path) -> None:
+    with pytest.raises(WorkbookError, match=r"^x\.xlsx: is a folder"):
+        open_workbook(tmp_path, "x.xlsx")
