@@ -12,6 +12,7 @@ any work grows with them. This is the only way napctl opens a workbook.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -73,8 +74,11 @@ def _check_parts(data: io.BytesIO, display: str) -> None:
                 raise WorkbookError(
                     f"{display}: its parts expand to {expanded / 2**20:,.0f} MB, over the"
                     f" limit of {MAX_EXPANDED_BYTES // 2**20} MB for a workbook napctl reads")
-            merged = sum(_merged_cells(archive.read(info)) for info in infos
-                         if info.filename.lower().endswith(".xml"))
+            parts = [(info.filename, archive.read(info)) for info in infos
+                     if info.filename.lower().endswith(".xml")]
+            merged = sum(_merged_cells(part) for _, part in parts)
+            for name, part in parts:
+                _check_shared_string_refs(name, part, display)
     except (zipfile.BadZipFile, ValueError, EOFError, OSError, RuntimeError) as exc:
         raise WorkbookError(f"{display}: not a readable XLSX file ({type(exc).__name__})"
                             ) from exc
@@ -82,6 +86,22 @@ def _check_parts(data: io.BytesIO, display: str) -> None:
         raise WorkbookError(
             f"{display}: its merged ranges cover {merged:,} cells, over the limit of"
             f" {MAX_MERGED_CELLS:,}; unmerge them")
+
+
+#: A shared-string cell whose index is not a plain non-negative number: openpyxl
+#: would index its list with it, so ``-1`` would read the last string of the workbook.
+_BAD_SHARED_REF = re.compile(rb'<c\b[^>]*\bt\s*=\s*["\']s["\'][^>]*>\s*<v>\s*(?![0-9]+\s*</v>)')
+
+
+def _check_shared_string_refs(name: str, part: bytes, display: str) -> None:
+    if b"<sheetData" not in part:
+        return
+    found = _BAD_SHARED_REF.search(part)
+    if found is not None:
+        cell = re.search(rb'\br\s*=\s*["\']([A-Za-z]+[0-9]+)', found.group())
+        where = f" (cell {cell.group(1).decode()})" if cell else ""
+        raise WorkbookError(f"{display}: {name} has a text cell{where} that points at no"
+                            " shared text; save the workbook again from a spreadsheet program")
 
 
 def _merged_cells(part: bytes) -> int:
