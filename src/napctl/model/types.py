@@ -64,8 +64,30 @@ Url = Annotated[str, Strict(pattern=NON_BLANK)]
 Year = Annotated[int, Strict(ge=1900, le=2200)]
 
 
-#: A date as YAML reads it unquoted (2021-03-31), or as text: YYYY, YYYY-MM or YYYY-MM-DD.
-DATE_TEXT = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+#: A date as YAML reads it unquoted (2021-03-31), or as text: YYYY, YYYY-MM or YYYY-MM-DD,
+#: of a month that exists (``is_date_text`` also checks the day: no 30 February).
+DATE_TEXT = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+
+
+def is_date_text(text: str) -> bool:
+    """True for a real date written YYYY, YYYY-MM or YYYY-MM-DD."""
+    import datetime
+    import re
+
+    if re.match(DATE_TEXT, text) is None:
+        return False
+    if len(text) == 10:
+        try:
+            datetime.date.fromisoformat(text)
+        except ValueError:
+            return False
+    return True
+
+
+def _real_date_text(text: str) -> str:
+    if not is_date_text(text):
+        raise ValueError("not a real date")
+    return text
 
 
 class OneOf:
@@ -88,7 +110,8 @@ class OneOf:
             "int": lambda: cs.int_schema(strict=True),
             "float": lambda: cs.float_schema(strict=True, allow_inf_nan=False),
             "date": lambda: cs.date_schema(strict=True),
-            "date-text": lambda: cs.str_schema(pattern=DATE_TEXT, strict=True),
+            "date-text": lambda: cs.no_info_after_validator_function(
+                _real_date_text, cs.str_schema(pattern=DATE_TEXT, strict=True)),
             "year": lambda: cs.int_schema(ge=1900, le=2200, strict=True),
             "index": lambda: cs.int_schema(ge=1, strict=True),
             "number": lambda: cs.union_schema([cs.int_schema(strict=True),

@@ -12,13 +12,12 @@ file is never dumped again.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import yaml
 
-from napctl.model.types import DATE_TEXT
+from napctl.model.types import is_date_text
 from napctl.yaml.edit import TextEdit, scalar
 
 
@@ -99,7 +98,7 @@ def _text_value(attr: str, value: str) -> str:
     date, as a person writes them in the file); any other text as a safe scalar."""
     if attr == "status":
         return value
-    if attr == "revised_due" and re.match(DATE_TEXT, value):
+    if attr == "revised_due" and is_date_text(value):
         try:
             if isinstance(yaml.safe_load(value), int | datetime.date):
                 return value

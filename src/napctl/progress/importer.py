@@ -22,7 +22,7 @@ from napctl.core.fsutil import atomic_write
 from napctl.model import Action, Plan
 from napctl.model.progress import Entry, ProgressReport
 from napctl.model.registry import RegistryIndex, registry_index
-from napctl.model.types import DATE_TEXT
+from napctl.model.types import is_date_text
 from napctl.progress.checklist_items import (
     TEXT_FIELDS,
     blank,
@@ -77,7 +77,7 @@ def _item_problem(item: ImportItem, action: Action) -> Note | None:
                     f" indicator{'' if count == 1 else 's'}: indicator {extra[0]} is none"
                     " of them")
     due = item.texts.get("revised_due")
-    if due is not None and not re.match(DATE_TEXT, due):
+    if due is not None and not is_date_text(due):
         return Note(item.where_of("revised_due"), f"{item.id} revised due: {due!r} is not a"
                     " date (YYYY-MM-DD, YYYY-MM or YYYY)")
     return None
