@@ -30,8 +30,6 @@ from napctl.checks.progress import PlanIndex, responsible_among
 from napctl.model import UN_PILLARS, Plan
 from napctl.model.progress import NOT_REPORTED, STATUSES, Entry, ProgressReport, Status
 
-BY_CHOICES = ("action", "department", "pillar", "un-pillar")
-
 
 def combine(statuses: Iterable[Status]) -> Status:
     """The overall status of an action from its departments' statuses (rule above)."""
