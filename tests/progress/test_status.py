@@ -119,7 +119,7 @@ def test_plain_text_when_piped(runner: CliRunner) -> None:
 
 
 def test_rich_table_on_a_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("napctl.cli.progress._to_terminal", lambda: True)
+    monkeypatch.setattr("napctl.cli.options._to_terminal", lambda: True)
     result = runner.invoke(app, [*BASE, "--actor", "SRE"])
     assert result.exit_code == 0, result.output
     assert "progress" in result.stdout and "█" in result.stdout

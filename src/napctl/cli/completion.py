@@ -10,7 +10,7 @@ from typing import Any
 
 
 def _plans(ctx: Any) -> list[Any]:
-    from napctl.load.corpus import load_corpus
+    from napctl.load.corpus import load_corpus  # lazy: start-up
 
     named = (ctx.params.get("plans") if ctx is not None else None) or []
     try:
@@ -29,7 +29,7 @@ def complete_plan(ctx: Any, incomplete: str) -> list[str]:
 def complete_actor(ctx: Any, incomplete: str) -> list[str]:
     """Department codes (of the --plan given, else of every plan) starting with what was
     typed, case and accents aside; each code once."""
-    from napctl.model.names import fold
+    from napctl.model.names import fold  # lazy: start-up
 
     plan_id = ctx.params.get("plan") if ctx is not None else None
     typed = fold(incomplete)

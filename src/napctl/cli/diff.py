@@ -1,22 +1,26 @@
-"""The command that compares plans: diff."""
+"""`napctl diff OLD NEW`: what changed between two versions or generations of a plan."""
 
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from napctl.cli import options
-from napctl.cli.options import (
-    EXIT_INVALID,
-    EXIT_OK,
-    DiffFormat,
-    MaxBytesOption,
-    fail_usage,
-)
+from napctl.cli.options import EXIT_INVALID, EXIT_OK, MaxBytesOption, fail_usage
 from napctl.cli.startup import app
 from napctl.core.readfile import DEFAULT_MAX_BYTES
+from napctl.output.writers import writer
+
+
+class DiffFormat(StrEnum):
+    """The writers of shape "diff" (napctl.output.writers); text is coloured on a terminal."""
+
+    text = "text"
+    md = "md"
+    json = "json"
 
 
 @app.command()
@@ -49,16 +53,14 @@ def diff(
     is a renumbering. Plans with different ids are two generations: each
     action is carried over, modified, new or dropped. See docs/diff.md.
     """
-    from napctl.diff.source import DiffUsageError, compare
-    from napctl.output import diff as diffout
-    from napctl.output.problems import as_text
-    from napctl.output.writers import writer
+    from napctl.diff.source import DiffUsageError, compare  # lazy: start-up
+    from napctl.output import diff as diffout  # lazy: start-up
 
     try:
         result = compare(old, new, lineage=lineage, actor=actor, max_bytes=max_bytes)
     except DiffUsageError as exc:
         fail_usage(str(exc))
-    sys.stderr.write(as_text(result.problems))
+    sys.stderr.write(writer("problems", "text")(result.problems))
     if result.diff is None:
         sys.stderr.write("napctl: cannot compare: a side is not readable as YAML\n")
         raise typer.Exit(EXIT_INVALID)

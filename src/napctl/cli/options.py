@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from napctl.output.writers import formats, json_text
+from napctl.cli import completion
+from napctl.cli.errors import exit_later
+from napctl.output.writers import json_text, writer
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from napctl.load.corpus import Corpus
     from napctl.model import Plan
 
@@ -45,16 +45,14 @@ MaxBytesOption = Annotated[
 ]
 
 
+# Typer tells the context from the text typed by these annotations (completion's own
+# functions take any object with ``params``, as its tests pass).
 def _complete_plan(ctx: typer.Context, incomplete: str) -> list[str]:
-    from napctl.cli.completion import complete_plan
-
-    return complete_plan(ctx, incomplete)
+    return completion.complete_plan(ctx, incomplete)
 
 
 def complete_actor(ctx: typer.Context, incomplete: str) -> list[str]:
-    from napctl.cli.completion import complete_actor as complete
-
-    return complete(ctx, incomplete)
+    return completion.complete_actor(ctx, incomplete)
 
 
 PlanOption = Annotated[
@@ -74,46 +72,64 @@ ExactOption = Annotated[
 ]
 
 
+class DataFormat(StrEnum):
+    """--format of actors, plans and show: the tree or table, or the records as JSON."""
+
+    table = "table"
+    json = "json"
 
 
-def choice(name: str, values: Sequence[str]) -> type[StrEnum]:
-    """An enum of ``values`` for a --format option (typer offers an enum's values)."""
-    return StrEnum(name, {v: v for v in values})  # type: ignore[return-value]
+class RenderFormat(StrEnum):
+    md = "md"
+    html = "html"
 
 
-if TYPE_CHECKING:  # what mypy needs to know of the enums built below
-    class ActionFormat(StrEnum):
-        table = "table"
-
-    class MatrixFormat(StrEnum):
-        table = "table"
-
-    class DataFormat(StrEnum):
-        table = "table"
-        json = "json"
-
-    class ProblemFormat(StrEnum):
-        text = "text"
-
-    class DiffFormat(StrEnum):
-        text = "text"
-else:
-    ActionFormat = choice("ActionFormat", formats("actions"))
-    MatrixFormat = choice("MatrixFormat", formats("matrix"))
-    DataFormat = choice("DataFormat", formats("records"))
-    ProblemFormat = choice("ProblemFormat", formats("problems", table=False))
-    DiffFormat = choice("DiffFormat", formats("diff", table=False))
+FormatOption = Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")]
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option("--templates", help="Folder of templates overriding the bundled ones"
+                 " (which stay reachable as default/NAME).", show_default=False,
+                 exists=True, file_okay=False),
+]
 
 
-class UNPillarChoice(StrEnum):
-    participation = "participation"
-    prevention = "prevention"
-    protection = "protection"
-    relief_and_recovery = "relief-and-recovery"
+def _printable_date(value: str | None) -> str | None:
+    from napctl.core.escape import is_clean_text  # lazy: start-up (~3 ms)
+
+    if value is not None and not is_clean_text(value):
+        raise typer.BadParameter("must be printable text (no control characters and no"
+                                 " bytes the locale cannot decode)")
+    return value
+
+
+DateOption = Annotated[
+    str | None,
+    typer.Option("--date", help="A date to print on the document (none by default, so that"
+                 " the same plans always give the same bytes).", show_default=False,
+                 callback=_printable_date),
+]
+ChecklistYearOption = Annotated[
+    int | None,
+    typer.Option("--year", help="Show this year's progress: completed actions ticked, the"
+                 " others with their status, values so far and lines to fill in (read back"
+                 " by `napctl progress import`).", min=1900, max=2200, show_default=False),
+]
+ChecklistProgressOption = Annotated[
+    list[str] | None,
+    typer.Option("--progress", help="Progress report file or folder (repeatable), with"
+                 " --year. Default: $NAPCTL_PROGRESS, else ./progress.", show_default=False),
+]
+ProgressOption = Annotated[
+    list[str] | None,
+    typer.Option("--progress", help="Progress report file or folder (repeatable). Default:"
+                 " $NAPCTL_PROGRESS, else ./progress.", show_default=False),
+]
+YearOption = Annotated[int, typer.Option("--year", help="The reporting year.", min=1900,
+                                         max=2200)]
 
 
 def fail_usage(message: str) -> NoReturn:
-    from napctl.core.escape import printable
+    from napctl.core.escape import printable  # lazy: start-up
 
     sys.stderr.write(f"napctl: error: {printable(message)}\n")
     raise typer.Exit(EXIT_USAGE)
@@ -130,7 +146,7 @@ def io_message(exc: OSError | UnicodeError) -> str:
     where = exc.filename
     if where is None:
         return f"cannot write the output: {reason}"
-    from napctl.core.escape import printable
+    from napctl.core.escape import printable  # lazy: start-up
 
     return f"cannot write {printable(os.fsdecode(where))}: {reason}"
 
@@ -153,8 +169,8 @@ def load_valid(plans: list[str] | None, plan_id: str | None = None) -> Corpus:
     afterwards unless ``plan_id`` names a valid plan. When no plan is valid, or
     the one asked for is not among them, exit 1 now with every problem.
     """
-    from napctl.load.corpus import load_corpus
-    from napctl.load.discover import PathNotFound
+    from napctl.load.corpus import load_corpus  # lazy: start-up
+    from napctl.load.discover import PathNotFound  # lazy: start-up
 
     try:
         corpus = load_corpus(plans or [], use_cache=True)
@@ -169,9 +185,7 @@ def load_valid(plans: list[str] | None, plan_id: str | None = None) -> Corpus:
 
 
 def _answer_despite_invalid(corpus: Corpus, plan_id: str | None) -> None:
-    from napctl.cli.errors import exit_later
-    from napctl.output.problems import as_text
-    from napctl.plans import QueryError, select_plans
+    from napctl.plans import QueryError, select_plans  # lazy: start-up
 
     try:
         asked_ok = plan_id is not None and bool(
@@ -179,7 +193,7 @@ def _answer_despite_invalid(corpus: Corpus, plan_id: str | None) -> None:
     except QueryError:
         asked_ok = False
     if not corpus.plans or (plan_id is not None and not asked_ok):
-        sys.stderr.write(as_text(corpus.problems))
+        sys.stderr.write(writer("problems", "text")(corpus.problems))
         sys.stderr.write("napctl: the plans are invalid; run `napctl validate` for details\n")
         raise typer.Exit(EXIT_INVALID)
     counts: dict[str, int] = {}
@@ -196,7 +210,7 @@ def _answer_despite_invalid(corpus: Corpus, plan_id: str | None) -> None:
 def say_if_bundled(corpus: Corpus) -> None:
     """The bundled plans never stand in silently for the user's."""
     if corpus.bundled:
-        from napctl.load.discover import BUNDLED_NOTICE
+        from napctl.load.discover import BUNDLED_NOTICE  # lazy: start-up
 
         sys.stderr.write(BUNDLED_NOTICE + "\n")
 
@@ -205,7 +219,7 @@ def chosen_plans(plans: list[str] | None, plan_id: str | None,
                  country: str | None = None) -> list[Plan]:
     """The valid plans, narrowed to ``plan_id`` and ``country`` when given (exit 2 for an
     unknown id or country)."""
-    from napctl.plans import QueryError, select_country, select_plans
+    from napctl.plans import QueryError, select_country, select_plans  # lazy: start-up
 
     corpus = load_valid(plans, plan_id)
     try:
@@ -226,8 +240,6 @@ def output(shape: str, fmt: str, data: Any, *, rich: Callable[[Any], None],
            plain: Callable[[Any], str]) -> None:
     """``table``: rich on a terminal, stable plain text when piped; else the format's writer."""
     if fmt != "table":
-        from napctl.output.writers import writer
-
         sys.stdout.write(writer(shape, fmt)(data))
     elif _to_terminal():
         rich(data)
@@ -246,8 +258,8 @@ def emit(text: str, output: Path | None) -> None:
 def say_which_actors(plans: Sequence[Plan], actors: Sequence[str], plan_id: str | None
                      ) -> None:
     """On stderr, which department a word or prefix was taken for ("Police" -> ...)."""
-    from napctl.plans import QueryError, resolve_actor, select_plans
-    from napctl.plans.lookup import WordMatch, describe_match
+    from napctl.plans import QueryError, resolve_actor, select_plans  # lazy: start-up
+    from napctl.plans.lookup import WordMatch, describe_match  # lazy: start-up
 
     try:
         scope = select_plans(plans, plan_id)
@@ -262,7 +274,7 @@ def say_which_actors(plans: Sequence[Plan], actors: Sequence[str], plan_id: str 
 
 def write_output(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` (missing folders are created), or exit 3 saying why not."""
-    from napctl.core.fsutil import atomic_write
+    from napctl.core.fsutil import atomic_write  # lazy: start-up (~10 ms)
 
     try:
         atomic_write(path, text)

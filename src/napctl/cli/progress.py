@@ -1,13 +1,13 @@
-"""The progress commands: `napctl progress init` and `napctl status` (thin, as every command).
+"""`napctl progress init|import`: write each department's progress files, read them back.
 
-Registered on the main app by ``napctl.cli.startup.COMMAND_MODULES`` (one line there).
+After importing a checklist, the command renders it again (and its siblings that
+hold nothing left to import), so that `napctl checklists --check` agrees: that is
+the command line's doing, the importer itself never renders.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,74 +15,25 @@ import typer
 
 from napctl.cli.options import (
     EXIT_INVALID,
-    PlanOption,
     PlansOption,
-    _to_terminal,
+    ProgressOption,
+    TemplatesOption,
+    YearOption,
     chosen_plans,
     fail_io,
     fail_usage,
     only_plan,
-    write_json,
 )
+from napctl.cli.progress_files import actor_codes, checklist_progress
 from napctl.cli.startup import app
 
 if TYPE_CHECKING:
-    from napctl.load.corpus import Corpus
     from napctl.model import Plan
-
-ProgressOption = Annotated[
-    list[str] | None,
-    typer.Option("--progress", help="Progress report file or folder (repeatable). Default:"
-                 " $NAPCTL_PROGRESS, else ./progress.", show_default=False),
-]
-YearOption = Annotated[int, typer.Option("--year", help="The reporting year.", min=1900,
-                                         max=2200)]
+    from napctl.progress.checklist_items import ChecklistProgress
 
 progress_app = typer.Typer(help="Progress reports: one file per department, plan and year.",
                            no_args_is_help=True)
-
-
-class StatusBy(StrEnum):
-    action = "action"
-    department = "department"
-    pillar = "pillar"
-    un_pillar = "un-pillar"
-
-
-class StatusFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
-
-
-def one_plan(plans: list[str] | None, plan_id: str | None) -> Plan:
-    return only_plan(chosen_plans(plans, plan_id))
-
-
-def plan_with_progress(plans: list[str] | None, plan_id: str | None,
-                       progress: list[str] | None) -> Plan:
-    """The plan asked for; without --plan, the one plan that has a progress folder."""
-    from napctl.load.discover import progress_roots
-
-    chosen = chosen_plans(plans, plan_id)
-    if len(chosen) > 1:
-        roots = progress_roots(progress or ())
-        with_folder = [p for p in chosen if any((r / p.id).is_dir() for r in roots)]
-        chosen = with_folder if len(with_folder) == 1 else chosen
-    return only_plan(chosen)
-
-
-def actor_codes(plan: Plan, actor: str | None) -> frozenset[str] | None:
-    if actor is None:
-        return None
-    from napctl.plans import QueryError, resolve_actor
-
-    try:
-        matches = resolve_actor([plan], actor, plan_id=plan.id)
-    except QueryError as exc:
-        fail_usage(str(exc))
-    return frozenset(c for m in matches for c in m.codes)
+app.add_typer(progress_app, name="progress")
 
 
 @progress_app.command("init")
@@ -98,10 +49,10 @@ def init(
     plans: PlansOption = None,
 ) -> None:
     """Write each department's progress file for a year, or add the actions it lacks."""
-    from napctl.load.discover import default_progress_out
-    from napctl.progress.init import InitError, init_reports
+    from napctl.load.discover import default_progress_out  # lazy: start-up
+    from napctl.progress.init import InitError, init_reports  # lazy: start-up
 
-    chosen = one_plan(plans, plan)
+    chosen = only_plan(chosen_plans(plans, plan))
     folder = out if out is not None else default_progress_out()
     try:
         result = init_reports(chosen, year, folder, actor_codes(chosen, actor))
@@ -121,89 +72,110 @@ def init(
         raise typer.Exit(EXIT_INVALID)
 
 
-def load_reports(plans: Sequence[Plan], progress: list[str] | None,
-                 years: Sequence[int] | None = None) -> Corpus:
-    """The plans' valid progress reports (of ``years``), or exit 1 with the problems found."""
-    from napctl.load.corpus import load_progress
-    from napctl.load.discover import PathNotFound, progress_roots
-
-    roots = []
-    for root in progress_roots(progress or ()):
-        # Only the plans' own folders (of the years asked for): the rest of the corpus
-        # is not this question's cost. `validate` checks that files are in their place.
-        if not root.is_dir():
-            roots.append(root)
-        elif years:
-            roots += [root / p.id / str(y) for p in plans for y in sorted(set(years))]
-        else:
-            roots += [root / p.id for p in plans]
-    try:
-        corpus = load_progress([r for r in roots if r.exists() or r.suffix], plans,
-                               use_cache=True)
-    except PathNotFound as exc:
-        fail_usage(exc.message)
-    if not corpus.ok:
-        from napctl.output.problems import as_text
-
-        sys.stderr.write(as_text(corpus.problems))
-        sys.stderr.write("napctl: the progress reports are invalid; run `napctl validate`"
-                         " for details\n")
-        raise typer.Exit(EXIT_INVALID)
-    return corpus
-
-
-def status(
-    plan: PlanOption = None,
-    year: Annotated[list[int] | None, typer.Option(
-        "--year", help="Reporting year (repeatable: the last is shown, with the trend over"
-        " all). Default: the latest year reported.", min=1900, max=2200,
+@progress_app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(
+        metavar="FILE", help="A Markdown checklist rendered with --year, or a progress sheet"
+        " written by `napctl export --year` (.xlsx or .csv), filled in.", exists=True,
+        dir_okay=False)],
+    year: Annotated[int | None, typer.Option(
+        "--year", help="The reporting year the file must show.", min=1900, max=2200,
         show_default=False)] = None,
-    actor: Annotated[str | None, typer.Option(
-        "--actor", "-a", help="Only this department's share (a parent includes its units).",
-        show_default=False)] = None,
-    by: Annotated[StatusBy, typer.Option(
-        "--by", help="One row per action, department, pillar or UN pillar.")] = StatusBy.action,
-    fmt: Annotated[StatusFormat, typer.Option("--format", "-f")] = StatusFormat.table,
-    check: Annotated[bool, typer.Option(
-        "--check", help="Exit 1 when a department has not reported on an action.")] = False,
-    plans: PlansOption = None,
     progress: ProgressOption = None,
+    templates: TemplatesOption = None,
+    plans: PlansOption = None,
 ) -> None:
-    """Who has reported what: each action's overall status, per department, and what is missing."""
-    from napctl.output import status as out
-    from napctl.progress.init import InitError, check_year
-    from napctl.progress.status import plan_status, reported_years, status_record
+    """Read a checklist's ticks and typed lines, or a progress sheet's cells, back into
+    the progress files.
 
-    chosen = plan_with_progress(plans, plan, progress)
-    codes = actor_codes(chosen, actor)
-    reports = [r.report for r in load_reports([chosen], progress, year).reports]
-    years = year or reported_years(reports, chosen.id)[-1:]
-    if not years:
-        fail_usage(f"no progress reports for plan '{chosen.id}'; give --year to see what is"
-                   " due, or write the files with `napctl progress init`")
+    A value is written only where the progress file still says what the
+    checklist or sheet showed; otherwise the action is a conflict, reported
+    with both values and their positions, and nothing is changed for it
+    (exit 1). Once everything is imported, a checklist is rendered again.
+    """
+    from napctl.load.discover import default_progress_out  # lazy: start-up
+    from napctl.progress.importer import ProgressImportError, import_file  # lazy: start-up
+    from napctl.sheets.read import ReadError  # lazy: start-up
+
+    all_plans = chosen_plans(plans, None)
+    root = default_progress_out(progress or ())
     try:
-        for y in years:
-            check_year(chosen, y)
-    except InitError as exc:
+        result, read = import_file(file, all_plans, root, year=year)
+    except (ProgressImportError, ReadError) as exc:
         fail_usage(str(exc))
-    result = plan_status(chosen, reports, years, codes)
-    if fmt is StatusFormat.json:
-        write_json(status_record(result, by.value))
-    elif fmt is not StatusFormat.table:
-        sys.stdout.write(out.WRITERS[fmt.value](result, by.value))
-    elif _to_terminal():
-        out.print_rich(result, by.value)
-    else:
-        sys.stdout.write(out.as_plain(result, by.value))
-    if check and result.missing:
-        sys.stderr.write(f"napctl: {len(result.missing)} reports missing for {chosen.id}"
-                         f" {result.year}\n")
+    for path in result.created:
+        sys.stdout.write(f"created {path}\n")
+    for note in result.changes:
+        sys.stdout.write(f"{note.where}: {note.message}\n")
+    for note in [*result.conflicts, *result.refused]:
+        sys.stderr.write(f"{note.where}: {note.message}\n")
+    sys.stderr.write(f"{len(result.changes)} values imported into {len(result.written)} files,"
+                     f" {len(result.conflicts)} conflicts, {len(result.refused)} refused\n")
+    if not result.ok:
+        sys.stderr.write(f"napctl: {file} was left as it is; resolve the conflicts"
+                         " above, then import it again\n")
         raise typer.Exit(EXIT_INVALID)
+    if read.noun == "checklist":
+        text = file.read_bytes().decode("utf-8")
+        _render_again(file, text, all_plans, progress, templates)
+    elif result.changes:
+        sys.stderr.write(f"napctl: export the sheet again before typing more into it"
+                         f" (napctl export --year {result.departments[0][1]} ...)\n")
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(progress_app, name="progress")
-    app.command("status")(status)
+def _render_again(checklist: Path, text: str, plans: list[Plan], progress: list[str] | None,
+                  templates: Path | None) -> None:
+    """Render the imported checklist again from its header, so `--check` agrees."""
+    from napctl.plans import QueryError  # lazy: start-up
+    from napctl.progress.checklist_parse import parse_checklist  # lazy: start-up
+    from napctl.render.checklists import build_checklists, render_checklist  # lazy: start-up
+    from napctl.render.templates import RenderError  # lazy: start-up
+
+    header = parse_checklist(text).header or {}
+    title, plan_id, date = header.get("title"), header.get("plan"), header.get("date")
+    if title is None or not header.get("year", "").isdigit():
+        sys.stderr.write(f"napctl: {checklist} has no napctl header; render it again\n")
+        return
+    chosen = [p for p in plans if plan_id is None or p.id == plan_id]
+    state = checklist_progress(chosen, progress, int(header["year"]))
+    try:
+        if header.get("kind") == "checklist":
+            files = {checklist.name: render_checklist(
+                chosen, title, "md", plan_id=plan_id, date=date, templates=templates,
+                progress=state)}
+        else:
+            files = build_checklists(chosen, "md", date=date, templates=templates,
+                                     progress=state, plan_id=plan_id).files
+    except (RenderError, QueryError) as exc:
+        sys.stderr.write(f"napctl: {checklist} not rendered again: {exc}\n")
+        return
+    _write_untouched(checklist, files, plans, state)
 
 
-register(app)
+def _write_untouched(checklist: Path, files: dict[str, str], plans: list[Plan],
+                     state: ChecklistProgress | None) -> None:
+    """Write the imported checklist, and its siblings that hold nothing left to import.
+
+    Other departments' checklists can show the entries just imported (a
+    parent's shows its units'); a sibling with ticks or values of its own
+    is left for its own import.
+    """
+    from napctl.core.fsutil import atomic_write  # lazy: start-up
+    from napctl.render.checklist_check import pending_items  # lazy: start-up
+
+    by_id = {p.id: p for p in plans}
+    own = next((n for n in files if checklist.as_posix().endswith("/" + n)
+                or checklist.as_posix() == n), checklist.name)
+    root = checklist.as_posix()[: len(checklist.as_posix()) - len(own)] or "."
+    for name, new in files.items():
+        target = checklist if name == own else Path(root) / name
+        try:
+            old = target.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if old == new or (target != checklist and (
+                pending_items(old, str(target), by_id, state)
+                or "<!-- napctl:checklist " not in old)):
+            continue
+        atomic_write(target, new)
+        sys.stdout.write(f"rendered {target} again\n")

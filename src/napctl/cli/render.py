@@ -1,30 +1,38 @@
-"""Commands that render documents from templates: render report|checklist, checklists."""
+"""`napctl render report|checklist|dashboard`: one document from templates."""
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from napctl.cli.options import (
-    EXIT_INVALID,
-    EXIT_OK,
+    ChecklistProgressOption,
+    ChecklistYearOption,
     CountryOption,
+    DateOption,
     ExactOption,
+    FormatOption,
     PlanOption,
     PlansOption,
+    ProgressOption,
+    RenderFormat,
+    TemplatesOption,
+    YearOption,
     chosen_plans,
     emit,
-    fail_io,
     fail_usage,
     load_valid,
     only_plan,
     say_which_actors,
 )
+from napctl.cli.progress_files import checklist_progress, plan_with_progress, year_reports
 from napctl.cli.startup import app
+
+if TYPE_CHECKING:
+    from napctl.model import Plan
 
 render_app = typer.Typer(
     help="Render a report skeleton or a department checklist from templates.",
@@ -33,49 +41,10 @@ render_app = typer.Typer(
 )
 app.add_typer(render_app, name="render")
 
-
-class RenderFormat(StrEnum):
-    md = "md"
-    html = "html"
-
-
-FormatOption = Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")]
 OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.",
                  show_default=False),
-]
-TemplatesOption = Annotated[
-    Path | None,
-    typer.Option("--templates", help="Folder of templates overriding the bundled ones"
-                 " (which stay reachable as default/NAME).", show_default=False,
-                 exists=True, file_okay=False),
-]
-ChecklistYearOption = Annotated[
-    int | None,
-    typer.Option("--year", help="Show this year's progress: completed actions ticked, the"
-                 " others with their status, values so far and lines to fill in (read back"
-                 " by `napctl progress import`).", min=1900, max=2200, show_default=False),
-]
-ChecklistProgressOption = Annotated[
-    list[str] | None,
-    typer.Option("--progress", help="Progress report file or folder (repeatable), with"
-                 " --year. Default: $NAPCTL_PROGRESS, else ./progress.", show_default=False),
-]
-def _printable_date(value: str | None) -> str | None:
-    from napctl.core.escape import is_clean_text
-
-    if value is not None and not is_clean_text(value):
-        raise typer.BadParameter("must be printable text (no control characters and no"
-                                 " bytes the locale cannot decode)")
-    return value
-
-
-DateOption = Annotated[
-    str | None,
-    typer.Option("--date", help="A date to print on the document (none by default, so that"
-                 " the same plans always give the same bytes).", show_default=False,
-                 callback=_printable_date),
 ]
 
 
@@ -109,13 +78,11 @@ def render_report(
     plans: PlansOption = None,
 ) -> None:
     """A plan's report: a skeleton to fill, or filled from the progress files (--year)."""
-    from napctl.render.templates import RenderError
-    from napctl.render.templates import render_report as render
+    from napctl.render.templates import RenderError  # lazy: start-up
+    from napctl.render.templates import render_report as render  # lazy: start-up
 
     chosen = only_plan(chosen_plans(plans, plan))
     if shape is not ReportShape.skeleton:
-        from napctl.cli.outputs import filled_report
-
         filled = filled_report(chosen, shape and shape.value, year, fmt.value, date,
                                templates, progress)
         if filled is not None:
@@ -126,6 +93,37 @@ def render_report(
     except RenderError as exc:
         fail_usage(str(exc))
     emit(text, output)
+
+
+def filled_report(plan: Plan, shape: str | None, year: int | None, fmt: str,
+                  date: str | None, templates: Path | None, progress: list[str] | None
+                  ) -> str | None:
+    """The report filled from the progress files; None when the skeleton is wanted."""
+    from napctl.load.discover import progress_roots  # lazy: start-up
+
+    if shape is None and (year is None or not progress_roots(progress or ())):
+        return None
+    if year is None:
+        fail_usage(f"--shape {shape} needs --year")
+    from napctl.progress.init import InitError, check_year  # lazy: start-up
+    from napctl.render.progress_report import (  # lazy: start-up
+        Shape,
+        render_progress_report,
+        years_for,
+    )
+    from napctl.render.templates import RenderError  # lazy: start-up
+
+    try:
+        check_year(plan, year)
+    except InitError as exc:
+        fail_usage(str(exc))
+    chosen: Shape = "midterm" if shape == "midterm" else "annual"
+    reports = year_reports([plan], progress, years_for(plan, [], year, chosen))
+    try:
+        return render_progress_report(plan, reports, year, chosen, "html" if fmt == "html"
+                                      else "md", date=date, templates=templates)
+    except RenderError as exc:
+        fail_usage(str(exc))
 
 
 @render_app.command("checklist")
@@ -147,10 +145,9 @@ def render_checklist(
 
     A checklist is for one country: a name that several countries use
     (Justice) needs --country or --plan."""
-    from napctl.cli.outputs import checklist_progress
-    from napctl.plans import QueryError
-    from napctl.render.checklists import render_checklist as render
-    from napctl.render.templates import RenderError
+    from napctl.plans import QueryError  # lazy: start-up
+    from napctl.render.checklists import render_checklist as render  # lazy: start-up
+    from napctl.render.templates import RenderError  # lazy: start-up
 
     if actor is None:  # Typer 0.16 with Click 8.2+ lets a required option through
         fail_usage("Missing option '--actor' / '-a'; see 'napctl render checklist --help'")
@@ -166,61 +163,30 @@ def render_checklist(
     emit(text, output)
 
 
-@app.command()
-def checklists(
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the checklists into.",
-                                      file_okay=False)],
-    plan: PlanOption = None,
-    country: CountryOption = None,
-    fmt: FormatOption = RenderFormat.md,
-    check: Annotated[
-        bool, typer.Option("--check", help="Write nothing; exit 1 and list the files that"
-                           " differ from what would be written, and those left behind.")
-    ] = False,
+@render_app.command("dashboard")
+def dashboard(
+    year: YearOption,
+    plan: Annotated[str | None, typer.Option("--plan", "-p", help="The plan (its id).",
+                                             show_default=False)] = None,
+    output: OutputOption = None,
     templates: TemplatesOption = None,
     date: DateOption = None,
+    progress: ProgressOption = None,
     plans: PlansOption = None,
-    year: ChecklistYearOption = None,
-    progress: ChecklistProgressOption = None,
 ) -> None:
-    """One checklist per department and country (OUT/be/justice.md), and an index."""
-    from napctl.cli.outputs import check_committed, checklist_progress, option_words
-    from napctl.render.checklist_layout import left_behind
-    from napctl.render.checklists import build_checklists, write_checklists
-    from napctl.render.templates import RenderError
+    """One standalone HTML page: status by pillar and department, years, what is missing."""
+    from napctl.progress.init import InitError, check_year  # lazy: start-up
+    from napctl.render.dashboard import render_dashboard  # lazy: start-up
+    from napctl.render.templates import RenderError  # lazy: start-up
 
-    chosen = chosen_plans(plans, plan, country)
-    state = checklist_progress(chosen, progress, year)
+    chosen = plan_with_progress(plans, plan, progress)
     try:
-        files = build_checklists(chosen, fmt.value, date=date, templates=templates,
-                                 progress=state, plan_id=plan)
-        if check:  # pending ticks and typed values are named, never to be thrown away
-            ok = check_committed(files, out, chosen, state, fmt.value, [
-                "napctl", "checklists", "--out", str(out), *option_words(
-                    plan=plan, fmt=fmt.value, date=date, year=year, templates=templates,
-                    country=country)],
-                ["napctl", "progress", "import", *option_words(year=year)],
-                option_words(plans=plans, progress=progress))
-            raise typer.Exit(EXIT_OK if ok else EXIT_INVALID)
-        result = write_checklists(files, out, check=False)
-        behind = left_behind(out, files.files, chosen, fmt.value)
+        check_year(chosen, year)
+    except InitError as exc:
+        fail_usage(str(exc))
+    reports = year_reports([chosen], progress, range(chosen.period.start, year + 1))
+    try:
+        text = render_dashboard(chosen, reports, year, date=date, templates=templates)
     except RenderError as exc:
         fail_usage(str(exc))
-    except OSError as exc:
-        fail_io(exc)
-    sys.stderr.write(f"{len(result.written)} written, {len(result.unchanged)} unchanged"
-                     f" in {out}\n")
-    sys.stderr.write(_left_behind_note(behind))
-    for path in behind:
-        sys.stderr.write(f"  left behind: {path}\n")
-
-
-def _left_behind_note(behind: list[Path]) -> str:
-    """Why files napctl wrote once are still there ('' when there are none)."""
-    if not behind:
-        return ""
-    many = len(behind) != 1
-    return (f"{len(behind)} file{'s are' if many else ' is'} left behind: napctl no longer"
-            f" writes {'them' if many else 'it'} (checklists are in a folder per country,"
-            f" be/justice.md); remove {'them' if many else 'it'} once nobody needs"
-            f" {'their' if many else 'its'} edits\n")
+    emit(text, output)

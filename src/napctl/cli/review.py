@@ -1,12 +1,10 @@
-"""The `napctl review` command: options in, a plain review function called, findings out.
-
-Registered on the main app by ``napctl.cli.startup.COMMAND_MODULES`` (one line there).
-"""
+"""`napctl review`: options in, a plain review function called, findings out."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,24 +16,26 @@ from napctl.cli.options import (
     MaxBytesOption,
     PathsArgument,
     PlansOption,
-    choice,
     emit,
     fail_usage,
 )
 from napctl.cli.startup import app
 from napctl.core.readfile import DEFAULT_MAX_BYTES
-from napctl.output.writers import formats
+from napctl.output.writers import writer, writers
 
 if TYPE_CHECKING:
-    from enum import StrEnum
-
     from napctl.core.problem import Problem
     from napctl.load.corpus import LoadedPlan
 
-    class ReviewFormat(StrEnum):
-        text = "text"
-else:
-    ReviewFormat = choice("ReviewFormat", formats("review", table=False))
+
+class ReviewFormat(StrEnum):
+    """The writers of shape "review" (napctl.output.writers); --summary has fewer."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+    md = "md"
+    html = "html"
 
 
 @app.command("review")
@@ -79,12 +79,11 @@ def review(
     with findings; 1 with --strict and a warning, or when a plan is invalid;
     2 for a usage error. See docs/review.md.
     """
-    from napctl.output.writers import writer
-    from napctl.review.config import ConfigError, load_config
-    from napctl.review.run import review_plans
+    from napctl.review.config import ConfigError, load_config  # lazy: start-up
+    from napctl.review.run import review_plans  # lazy: start-up
 
     shape = "review-summary" if summary else "review"
-    if fmt.value not in formats(shape, table=False):
+    if fmt.value not in writers(shape):
         fail_usage(f"--summary prints text, md or json, not {fmt.value}")
     try:
         config = load_config().with_options(select or [], ignore or [], strict)
@@ -99,8 +98,8 @@ def review(
 
 def _valid_corpus(paths: list[str], max_bytes: int) -> list[LoadedPlan]:
     """The valid plans of ``paths``; exit 1 with the problems on stdout when one is invalid."""
-    from napctl.load.corpus import load_corpus
-    from napctl.load.discover import PathNotFound
+    from napctl.load.corpus import load_corpus  # lazy: start-up
+    from napctl.load.discover import PathNotFound  # lazy: start-up
 
     try:
         corpus = load_corpus(paths, max_bytes=max_bytes, use_cache=True)
@@ -109,9 +108,7 @@ def _valid_corpus(paths: list[str], max_bytes: int) -> list[LoadedPlan]:
     if not corpus.files:
         fail_usage("no plan files found (*.yaml, *.yml)")
     if not corpus.ok:
-        from napctl.output.problems import as_text
-
-        sys.stdout.write(as_text(corpus.problems))
+        sys.stdout.write(writer("problems", "text")(corpus.problems))
         sys.stderr.write("napctl: the plans are invalid; review needs valid plans\n")
         raise typer.Exit(EXIT_INVALID)
     return corpus.plans

@@ -6,6 +6,12 @@ Exit codes (stable, documented in the README):
   2  usage error: bad option, unknown plan, actor or id, missing path, broken template
   3  the output cannot be written (disk full, a missing folder, an encoding too small)
   70 a bug in napctl (one line; NAPCTL_DEBUG=1 shows the traceback)
+
+Start-up is part of a query's time, so ``main()`` imports only the module of the
+command named and builds only that command (``app_for``); `napctl --help` imports
+them all. A command module therefore imports napctl's packages below the command
+line (plans, load, render, ...: 2-130 ms each) inside the functions that use them,
+each marked ``# lazy: start-up``.
 """
 
 from __future__ import annotations
@@ -21,30 +27,40 @@ import typer
 from napctl import __version__
 from napctl.cli.errors import NapctlGroup
 from napctl.cli.help import use_plain_help
+from napctl.cli.options import EXIT_INTERNAL, EXIT_IO, io_message
+
+_SETTINGS: dict[str, Any] = {
+    "name": "napctl", "cls": NapctlGroup, "add_completion": True, "no_args_is_help": True,
+    "pretty_exceptions_enable": False, "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
 
 app = typer.Typer(
-    name="napctl",
     help="Check, query and report on Women, Peace and Security National Action Plans.",
-    cls=NapctlGroup,
-    add_completion=True,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    **_SETTINGS,
 )
 
-#: The modules that add commands to ``app``: a new group of commands is a new
-#: module here (each registers its commands with ``@app.command()``).
-COMMAND_MODULES = (
-    "napctl.cli.validate",
-    "napctl.cli.query",
-    "napctl.cli.render",
-    "napctl.cli.diff",
-    "napctl.cli.progress",
-    "napctl.cli.review",
-    "napctl.cli.sheets",
-    "napctl.cli.outputs",
-)
+#: Each command, or group of commands, and the module that adds it to ``app``
+#: (``@app.command()``, or ``app.add_typer`` for a group), in the order `napctl
+#: --help` lists them: a new command is a module and a line here.
+COMMAND_MODULES: dict[str, str] = {
+    "validate": "napctl.cli.validate",
+    "schema": "napctl.cli.schema",
+    "actions": "napctl.cli.actions",
+    "actors": "napctl.cli.actors",
+    "plans": "napctl.cli.plans",
+    "show": "napctl.cli.show",
+    "matrix": "napctl.cli.matrix",
+    "checklists": "napctl.cli.checklists",
+    "diff": "napctl.cli.diff",
+    "status": "napctl.cli.status",
+    "review": "napctl.cli.review",
+    "new": "napctl.cli.new",
+    "import": "napctl.cli.importing",
+    "export": "napctl.cli.export",
+    "render": "napctl.cli.render",
+    "progress": "napctl.cli.progress",
+}
 
 
 def _version(value: bool) -> None:
@@ -63,30 +79,35 @@ def _main(
     """Check, query and report on Women, Peace and Security National Action Plans."""
 
 
-
-
-for _module in COMMAND_MODULES:
-    importlib.import_module(_module)
+def full_app() -> typer.Typer:
+    """``app`` with every command, in the order of ``COMMAND_MODULES``."""
+    for module in COMMAND_MODULES.values():
+        importlib.import_module(module)
+    order = list(COMMAND_MODULES)
+    # A module imported earlier on its own (by main, or a test) added its command then.
+    app.registered_commands.sort(key=lambda c: order.index(_command_name(c) or ""))
+    app.registered_groups.sort(key=lambda g: order.index(g.name or ""))
+    return app
 
 
 def app_for(args: list[str]) -> typer.Typer:
-    """The app, holding only the command asked for when one is named.
+    """An app holding only the command asked for when one is named, else the full app.
 
-    Typer prepares every parameter of every command before it dispatches
-    (about 40 ms here); a query should pay only for its own. Help, usage errors
-    and behaviour are those of the full app, which runs whenever no single
-    known command is named.
+    Typer prepares every parameter of every command before it dispatches (about
+    35 ms here), and the command modules cost as much again to import; a query
+    pays only for its own. Help, usage errors and behaviour are those of the full
+    app, which runs whenever no single known command is named.
     """
     name = next((a for a in args if not a.startswith("-")), None)
+    module = COMMAND_MODULES.get(name or "")
+    if module is None:
+        return full_app()
+    importlib.import_module(module)
     commands = [c for c in app.registered_commands if _command_name(c) == name]
     groups = [g for g in app.registered_groups if g.name == name]
     if len(commands) + len(groups) != 1:
-        return app
-    slim = typer.Typer(
-        name="napctl", cls=NapctlGroup, add_completion=True, no_args_is_help=True,
-        pretty_exceptions_enable=False, rich_markup_mode=None,
-        context_settings={"help_option_names": ["-h", "--help"]},
-    )
+        return full_app()
+    slim = typer.Typer(**_SETTINGS)
     slim.registered_callback = app.registered_callback
     slim.registered_commands = commands
     slim.registered_groups = groups
@@ -112,8 +133,6 @@ def main() -> None:
     output that cannot be written (stdout on a full disk, an encoding that cannot
     hold the text) is 3, anything else unexpected is 70, never a traceback.
     """
-    from napctl.cli.options import EXIT_INTERNAL, EXIT_IO, io_message
-
     try:
         try:
             command_for(sys.argv[1:])(prog_name="napctl")
@@ -133,7 +152,7 @@ def main() -> None:
 
 def _die(message: str, code: int) -> int:
     """Print ``message`` as napctl's error, and make sure stdout cannot fail again at exit."""
-    from napctl.core.escape import printable
+    from napctl.core.escape import printable  # lazy: start-up
 
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -1,10 +1,9 @@
-"""Commands that check files and describe their format: validate, schema."""
+"""`napctl validate`: check plans and progress reports, every problem one line."""
 
 from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -15,12 +14,20 @@ from napctl.cli.options import (
     MaxBytesOption,
     PathsArgument,
     PlansOption,
-    ProblemFormat,
     fail_usage,
     say_if_bundled,
 )
 from napctl.cli.startup import app
 from napctl.core.readfile import DEFAULT_MAX_BYTES
+from napctl.output.writers import writer
+
+
+class ProblemFormat(StrEnum):
+    """The writers of shape "problems" (napctl.output.writers)."""
+
+    text = "text"
+    json = "json"
+    github = "github"
 
 
 @app.command()
@@ -39,9 +46,9 @@ def validate(
     ] = None,
 ) -> None:
     """Check plans and progress reports; print every problem as file:line:col: CODE message."""
-    from napctl.load.corpus import load_corpus
-    from napctl.load.discover import PathNotFound, progress_roots
-    from napctl.output.problems import REPORTERS, summary
+    from napctl.load.corpus import load_corpus  # lazy: start-up
+    from napctl.load.discover import PathNotFound, progress_roots  # lazy: start-up
+    from napctl.output.problems import summary  # lazy: start-up
 
     # Progress reports: those of --progress, else (when no PATHS are named) the usual ones.
     reports = progress_roots(progress or ()) if progress or not paths else []
@@ -53,32 +60,6 @@ def validate(
     say_if_bundled(corpus)
     if not corpus.files:
         fail_usage("no plan files found (*.yaml, *.yml)")
-    sys.stdout.write(REPORTERS[fmt.value](corpus.problems))
+    sys.stdout.write(writer("problems", fmt.value)(corpus.problems))
     sys.stderr.write(summary(corpus.problems, len(corpus.files)) + "\n")
     raise typer.Exit(EXIT_OK if corpus.ok else EXIT_INVALID)
-
-
-class SchemaKind(StrEnum):
-    plan = "plan"
-    progress = "progress"
-
-
-@app.command()
-def schema(
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
-    ] = None,
-    kind: Annotated[
-        SchemaKind, typer.Option("--kind", help="Which files: plans or progress reports.")
-    ] = SchemaKind.plan,
-) -> None:
-    """Print the JSON Schema of plan files (for editors and other validators)."""
-    from napctl.model.schema import kind_schema_json
-
-    text = kind_schema_json(kind.value)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        from napctl.cli.options import write_output
-
-        write_output(output, text)

@@ -21,9 +21,6 @@ from napctl.diff.items import ActionItem, Part, Path, PlanItems
 from napctl.model import ALL
 from napctl.plans.match import THRESHOLD, match_texts, similarity
 
-#: The sections of a diff, in the order they are reported.
-SECTIONS = ("metadata", "registry", "plan")
-
 
 @dataclass(frozen=True, slots=True)
 class Change:

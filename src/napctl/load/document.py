@@ -42,8 +42,6 @@ class DocumentKind:
     #: True for the files of this kind among those discovered (None: every file
     #: that no other kind claims).
     claims: Callable[[Path], bool] | None = None
-    #: Where the kind's JSON Schema is published.
-    schema_id: str | None = None
 
 
 KINDS: dict[str, DocumentKind] = {}

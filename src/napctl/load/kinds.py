@@ -9,7 +9,7 @@ from napctl.model.progress import ProgressReport, report_from_trusted
 
 PLAN = register_kind(DocumentKind(
     name="plan", model=Plan, checks="napctl.checks.plan", from_trusted=plan_from_trusted,
-    facts=plan_facts, schema_id="https://napctl.example/schema/plan.schema.json",
+    facts=plan_facts,
 ))
 #: Read from the progress folders (``load_corpus(progress=...)``), not by discovery.
 PROGRESS = register_kind(DocumentKind(

@@ -11,8 +11,6 @@ from pydantic import TypeAdapter
 from napctl import model
 from napctl.model import Plan
 
-SCHEMA_ID = "https://napctl.example/schema/plan.schema.json"
-
 
 def plan_schema() -> dict[str, object]:
     schema = TypeAdapter(Plan).json_schema()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from napctl.core.csvtext import csv_text
 from napctl.core.escape import printable
 from napctl.output.writers import json_text
 from napctl.plans import ActionRow
 from napctl.plans.records import action_record
-
-ACTION_FORMATS = ("table", "json", "csv", "yaml", "md")
+from napctl.render.markdown import md_escape
 
 
 def as_json(rows: Sequence[ActionRow]) -> str:
@@ -17,7 +17,7 @@ def as_json(rows: Sequence[ActionRow]) -> str:
 
 
 def as_yaml(rows: Sequence[ActionRow]) -> str:
-    import yaml
+    import yaml  # lazy: start-up (PyYAML costs ~17 ms; a cached query never loads it)
 
     if not rows:
         return "[]\n"
@@ -33,8 +33,6 @@ CSV_COLUMNS = (
 
 
 def as_csv(rows: Sequence[ActionRow]) -> str:
-    from napctl.core.csvtext import csv_text
-
     out: list[list[str]] = [list(CSV_COLUMNS)]
     for row in rows:
         rec = action_record(row)
@@ -61,8 +59,6 @@ def departments_label(row: ActionRow) -> str:
 
 
 def as_markdown(rows: Sequence[ActionRow]) -> str:
-    from napctl.render.markdown import md_escape
-
     lines = [
         "| Plan | ID | Pillar | Goal | Action | Indicators | Departments |",
         "|---|---|---|---|---|---|---|",
@@ -88,7 +84,8 @@ def as_plain(rows: Sequence[ActionRow]) -> str:
 
 
 def print_table(rows: Sequence[ActionRow]) -> None:
-    """A rich table for people at a terminal (rich imported only here)."""
+    """A rich table for people at a terminal."""
+    # lazy: start-up (rich's tables cost ~35 ms; only a terminal needs them)
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table

@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 from typing import Any
 
 from napctl.core.escape import printable
 from napctl.diff.changes import Change, PlanDiff
 from napctl.diff.source import Side
+from napctl.render.markdown import md_escape
 
 Segment = tuple[str, str | None]  # text, style
 
@@ -54,8 +56,6 @@ def shown(value: Any) -> str:
 
 def word_diff(old: str, new: str) -> list[Segment]:
     """The words of ``old`` and ``new``, the removed and added ones styled."""
-    from difflib import SequenceMatcher  # only when a text changed
-
     a, b = old.split(), new.split()
     segments: list[Segment] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -212,7 +212,8 @@ def _spaced(segments: list[Segment]) -> list[Segment]:
 
 
 def print_rich(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) -> None:
-    """The same lines, coloured, for a terminal (rich imported only here)."""
+    """The same lines, coloured, for a terminal."""
+    # lazy: start-up (rich costs ~35 ms; only a terminal needs it)
     from rich.console import Console
     from rich.text import Text
 
@@ -245,8 +246,6 @@ def as_json(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) -> s
 
 def as_markdown(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) -> str:
     """CommonMark for a pull-request comment; long sections fold into <details>."""
-    from napctl.render.markdown import md_escape
-
     out = [f"### napctl diff: {md_escape(printable(header(old, new, diff)))}", ""]
     if actor is not None:
         out += [f"**{md_escape(actor_line(actor, diff.changes))}**", ""]
@@ -284,8 +283,3 @@ def _md_line(change: Change, escape: Callable[[str], str]) -> str:
                 escaped = f"**{escaped}**"
             parts.append(lead + escaped + trail)
     return "".join(parts)
-
-
-FORMATS: dict[str, Callable[[PlanDiff, Side, Side, str | None], str]] = {
-    "text": as_plain, "json": as_json, "md": as_markdown,
-}

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from napctl.core.csvtext import csv_text
+from napctl.core.escape import printable
 from napctl.model.progress import STATUSES
-from napctl.progress.status import PlanStatus
+from napctl.output.writers import json_text
+from napctl.progress.status import PlanStatus, status_record
+from napctl.render.markdown import md_escape
 
 COLOURS = {
     "not-reported": "bright_black", "not-started": "white", "ongoing": "cyan",
@@ -15,8 +19,6 @@ _BAR = 12
 
 def clean(text: str) -> str:
     """One line, no control characters (they never reach a terminal or a CI log raw)."""
-    from napctl.core.escape import printable
-
     return printable(" ".join(text.split()))
 
 
@@ -78,16 +80,17 @@ def as_plain(result: PlanStatus, by: str) -> str:
 
 def as_csv(result: PlanStatus, by: str) -> str:
     """Spreadsheets run a cell that starts with = + - @ as a formula: csv_text makes it text."""
-    from napctl.core.csvtext import csv_text
-
     header, rows, _ = table(result, by)
     return csv_text([["plan", "year", *header],
                      *([result.plan.id, str(result.year), *row] for row in rows)])
 
 
-def as_markdown(result: PlanStatus, by: str) -> str:
-    from napctl.render.markdown import md_escape
+def as_json(result: PlanStatus, by: str) -> str:
+    """The object of `napctl status --format json` (its keys are a contract)."""
+    return json_text(status_record(result, by))
 
+
+def as_markdown(result: PlanStatus, by: str) -> str:
     header, rows, _ = table(result, by)
     lines = [f"## {md_escape(title(result))}", "",
              "| " + " | ".join(md_escape(h) for h in header) + " |",
@@ -106,7 +109,8 @@ def bar(done: int, total: int) -> str:
 
 
 def print_rich(result: PlanStatus, by: str) -> None:
-    """A table with coloured statuses and a progress bar per row (rich imported only here)."""
+    """A table with coloured statuses and a progress bar per row."""
+    # lazy: start-up (rich's tables cost ~35 ms; only a terminal needs them)
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -127,6 +131,3 @@ def print_rich(result: PlanStatus, by: str) -> None:
     console.print(out)
     for line in missing_lines(result):
         console.print(escape(line), highlight=False)
-
-
-WRITERS = {"csv": as_csv, "md": as_markdown}

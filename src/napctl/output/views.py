@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from napctl.core.csvtext import csv_text
 from napctl.core.escape import printable
 from napctl.load.corpus import LoadedPlan
 from napctl.model import Plan
 from napctl.output.writers import json_text
 from napctl.plans import Found, action_counts, children, spread
 from napctl.plans.records import action_fields
+from napctl.plans.stats import own_counts
 from napctl.render.markdown import md_escape
 
 
@@ -39,8 +41,6 @@ def plans_text(plans: Sequence[LoadedPlan]) -> str:
 
 
 def actor_records(plan: Plan) -> list[dict[str, Any]]:
-    from napctl.plans.stats import own_counts
-
     counts = action_counts(plan)
     own = own_counts(plan)
     tree = children(plan)
@@ -60,10 +60,6 @@ def actor_records(plan: Plan) -> list[dict[str, Any]]:
         }
         for d in plan.departments
     ]
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def actors_text(plans: Sequence[Plan]) -> str:
@@ -197,8 +193,6 @@ def matrix_rows(plans: Sequence[Plan]) -> tuple[list[str], list[list[str]]]:
 
 
 def matrix_csv(plans: Sequence[Plan]) -> str:
-    from napctl.core.csvtext import csv_text
-
     header, body = matrix_rows(plans)
     return csv_text([header, *body])
 
@@ -233,7 +227,8 @@ def matrix_json(plans: Sequence[Plan]) -> str:
 
 
 def print_matrix(plans: Sequence[Plan]) -> None:
-    """A shaded table: the darker the cell, the more actions (rich imported only here)."""
+    """A shaded table: the darker the cell, the more actions."""
+    # lazy: start-up (rich's tables cost ~35 ms; only a terminal needs them)
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table

@@ -185,15 +185,6 @@ def import_items(read: ReadItems, plans: list[Plan], root: Path, *,
     return result
 
 
-def import_checklist(text: str, display: str, plans: list[Plan], root: Path, *,
-                     year: int | None = None) -> Result:
-    """Import one checklist's ticks and typed lines. Raises ProgressImportError."""
-    from napctl.progress.readers import READERS
-
-    reader = next(r for r in READERS if r.name == "checklist")
-    return import_items(reader.read(text.encode("utf-8"), display), plans, root, year=year)
-
-
 def import_file(path: Path, plans: list[Plan], root: Path, *, display: str | None = None,
                 year: int | None = None) -> tuple[Result, ReadItems]:
     """Import a checklist or a progress sheet, read by the reader that accepts it."""

@@ -31,8 +31,6 @@ from napctl.model import UN_PILLARS, Plan
 from napctl.model.progress import NOT_REPORTED, STATUSES, Entry, ProgressReport, Status
 from napctl.model.registry import RegistryIndex, registry_index
 
-BY_CHOICES = ("action", "department", "pillar", "un-pillar")
-
 
 def combine(statuses: Iterable[Status]) -> Status:
     """The overall status of an action from its departments' statuses (rule above)."""

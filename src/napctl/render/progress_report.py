@@ -27,7 +27,6 @@ from napctl.progress.status import PlanStatus, entries_by_department, plan_statu
 from napctl.render.templates import Format, environment, plan_facts, render_template
 
 Shape = Literal["annual", "midterm"]
-SHAPES: tuple[Shape, ...] = ("annual", "midterm")
 #: Statuses that count as done when a report speaks of completion.
 DONE = ("completed",)
 

@@ -1,0 +1,120 @@
+"""`napctl checklists`: one checklist per department and country, written or checked."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from napctl.cli.options import (
+    EXIT_INVALID,
+    EXIT_OK,
+    ChecklistProgressOption,
+    ChecklistYearOption,
+    CountryOption,
+    DateOption,
+    FormatOption,
+    PlanOption,
+    PlansOption,
+    RenderFormat,
+    TemplatesOption,
+    chosen_plans,
+    fail_io,
+    fail_usage,
+)
+from napctl.cli.progress_files import checklist_progress
+from napctl.cli.startup import app
+
+if TYPE_CHECKING:
+    from napctl.model import Plan
+    from napctl.progress.checklist_items import ChecklistProgress
+    from napctl.render.checklists import ChecklistSet
+
+
+@app.command()
+def checklists(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the checklists into.",
+                                      file_okay=False)],
+    plan: PlanOption = None,
+    country: CountryOption = None,
+    fmt: FormatOption = RenderFormat.md,
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 and list the files that"
+                           " differ from what would be written, and those left behind.")
+    ] = False,
+    templates: TemplatesOption = None,
+    date: DateOption = None,
+    plans: PlansOption = None,
+    year: ChecklistYearOption = None,
+    progress: ChecklistProgressOption = None,
+) -> None:
+    """One checklist per department and country (OUT/be/justice.md), and an index."""
+    from napctl.render.checklist_layout import left_behind  # lazy: start-up
+    from napctl.render.checklists import build_checklists, write_checklists  # lazy: start-up
+    from napctl.render.templates import RenderError  # lazy: start-up
+
+    chosen = chosen_plans(plans, plan, country)
+    state = checklist_progress(chosen, progress, year)
+    try:
+        files = build_checklists(chosen, fmt.value, date=date, templates=templates,
+                                 progress=state, plan_id=plan)
+        if check:  # pending ticks and typed values are named, never to be thrown away
+            ok = check_committed(files, out, chosen, state, fmt.value, [
+                "napctl", "checklists", "--out", str(out), *option_words(
+                    plan=plan, fmt=fmt.value, date=date, year=year, templates=templates,
+                    country=country)],
+                ["napctl", "progress", "import", *option_words(year=year)],
+                option_words(plans=plans, progress=progress))
+            raise typer.Exit(EXIT_OK if ok else EXIT_INVALID)
+        result = write_checklists(files, out, check=False)
+        behind = left_behind(out, files.files, chosen, fmt.value)
+    except RenderError as exc:
+        fail_usage(str(exc))
+    except OSError as exc:
+        fail_io(exc)
+    sys.stderr.write(f"{len(result.written)} written, {len(result.unchanged)} unchanged"
+                     f" in {out}\n")
+    sys.stderr.write(_left_behind_note(behind))
+    for path in behind:
+        sys.stderr.write(f"  left behind: {path}\n")
+
+
+def option_words(**options: object) -> list[str]:
+    """Command-line words that give ``options`` again (for the commands napctl suggests)."""
+    words: list[str] = []
+    for name, value in options.items():
+        flag = {"fmt": "-f"}.get(name, "--" + name.replace("_", "-"))
+        if value is None or value is False or value == []:
+            continue
+        if name == "fmt" and value == "md":
+            continue
+        for one in value if isinstance(value, list) else [value]:
+            words += [flag, str(one)]
+    return words
+
+
+def check_committed(files: ChecklistSet, out: Path, plans: Sequence[Plan],
+                    state: ChecklistProgress | None, fmt: str, regenerate: list[str],
+                    import_: list[str], common: list[str]) -> bool:
+    """`checklists --check`: each finding, then the commands to run (with ``common``)."""
+    from napctl.render.checklist_check import check_checklists, check_text  # lazy: start-up
+
+    report = check_checklists(files, out, plans, state, fmt)
+    found, advice = check_text(report, [*regenerate, *common], [*import_, *common])
+    sys.stdout.write(found)
+    sys.stderr.write(advice)
+    return report.ok
+
+
+def _left_behind_note(behind: list[Path]) -> str:
+    """Why files napctl wrote once are still there ('' when there are none)."""
+    if not behind:
+        return ""
+    many = len(behind) != 1
+    return (f"{len(behind)} file{'s are' if many else ' is'} left behind: napctl no longer"
+            f" writes {'them' if many else 'it'} (checklists are in a folder per country,"
+            f" be/justice.md); remove {'them' if many else 'it'} once nobody needs"
+            f" {'their' if many else 'its'} edits\n")

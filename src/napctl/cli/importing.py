@@ -1,0 +1,90 @@
+"""`napctl import TABLE`: add the actions of a spreadsheet to a plan file.
+
+openpyxl is imported only where an XLSX file is read.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from napctl.cli.options import EXIT_INVALID, PlansOption, fail_usage, load_valid
+from napctl.cli.startup import app
+
+if TYPE_CHECKING:
+    from napctl.sheets.edit import Result as ImportResult
+
+
+@app.command("import")
+def import_table(
+    table: Annotated[Path, typer.Argument(metavar="TABLE", help="An action matrix: .csv or"
+                                          " .xlsx, one row per action.")],
+    plan: Annotated[str, typer.Option("--plan", "-p", help="Id of the plan to add to (made"
+                                      " with `napctl new` first).")],
+    columns: Annotated[
+        str | None, typer.Option("--columns", help="FIELD=HEADER pairs, comma-separated, for"
+                                 " headers napctl does not recognise (skip=HEADER leaves one"
+                                 " out).", show_default=False)
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="XLSX: the sheet to read (default: the"
+                                 " first).", show_default=False)
+    ] = None,
+    plans: PlansOption = None,
+) -> None:
+    """Add the actions of a spreadsheet to a plan file; every byte already there stays."""
+    from napctl.sheets.edit import import_matrix  # lazy: start-up
+    from napctl.sheets.read import ReadError, parse_columns, read_table  # lazy: start-up
+
+    try:
+        explicit = parse_columns(columns)
+    except ValueError as exc:
+        fail_usage(str(exc))
+    if not table.is_file():
+        fail_usage(f"no such file: {table}")
+    loaded = next((p for p in load_valid(plans).plans if p.plan.id == plan), None)
+    if loaded is None:
+        fail_usage(f"no plan {plan!r} found; start it with `napctl new {plan} --country XX"
+                   " --title ... --period START-END`")
+    try:
+        matrix = read_table(table, sheet=sheet)
+        with open(loaded.file, encoding="utf-8", newline="") as handle:
+            text = handle.read()
+    except ReadError as exc:
+        fail_usage(str(exc))
+    except OSError as exc:
+        fail_usage(f"cannot read {loaded.file}: {exc.strerror}")
+    result = import_matrix(matrix, loaded.plan, text, loaded.file, explicit)
+    if result.problems:
+        sys.stderr.write("".join(f"{p}\n" for p in result.problems))
+        sys.stderr.write(f"napctl: {len(result.problems)} problems; {loaded.file} is"
+                         " unchanged\n")
+        raise typer.Exit(EXIT_INVALID)
+    _write_import(result, loaded.file)
+
+
+def _write_import(result: ImportResult, file: str) -> None:
+    from napctl.core.fsutil import atomic_write  # lazy: start-up
+
+    changes = result.changes
+    if not result.changed or changes is None:
+        sys.stderr.write(f"{file}: nothing to add (every row is in the plan already)\n")
+        return
+    try:
+        atomic_write(Path(file), result.text)
+    except OSError as exc:
+        fail_usage(f"cannot write {file}: {exc.strerror}")
+    added = (len(changes.actions) + sum(len(g["actions"]) for _, g in changes.goals)
+             + sum(len(g["actions"]) for p in changes.pillars for g in p["goals"]))
+    sys.stderr.write(f"{file}: {added} actions added")
+    if changes.named:
+        sys.stderr.write(f"; {len(changes.named)} departments added to the registry as its"
+                         " departments sheet gives them")
+    unnamed = [c for c in changes.departments if c not in changes.named]
+    if unnamed:
+        sys.stderr.write(f"; {len(unnamed)} departments added to the registry,"
+                         f" names still to be filled in: {', '.join(unnamed)}")
+    sys.stderr.write("\n")

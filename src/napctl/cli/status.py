@@ -1,0 +1,85 @@
+"""`napctl status`: who has reported what, per action, department or pillar."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from napctl.cli import options
+from napctl.cli.options import (
+    EXIT_INVALID,
+    PlanOption,
+    PlansOption,
+    ProgressOption,
+    fail_usage,
+)
+from napctl.cli.progress_files import actor_codes, load_reports, plan_with_progress
+from napctl.cli.startup import app
+from napctl.output.writers import writer
+
+
+class StatusBy(StrEnum):
+    action = "action"
+    department = "department"
+    pillar = "pillar"
+    un_pillar = "un-pillar"
+
+
+class StatusFormat(StrEnum):
+    """The terminal table, then the writers of shape "status" (napctl.output.writers)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+@app.command("status")
+def status(
+    plan: PlanOption = None,
+    year: Annotated[list[int] | None, typer.Option(
+        "--year", help="Reporting year (repeatable: the last is shown, with the trend over"
+        " all). Default: the latest year reported.", min=1900, max=2200,
+        show_default=False)] = None,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", "-a", help="Only this department's share (a parent includes its units).",
+        show_default=False)] = None,
+    by: Annotated[StatusBy, typer.Option(
+        "--by", help="One row per action, department, pillar or UN pillar.")] = StatusBy.action,
+    fmt: Annotated[StatusFormat, typer.Option("--format", "-f")] = StatusFormat.table,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Exit 1 when a department has not reported on an action.")] = False,
+    plans: PlansOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """Who has reported what: each action's overall status, per department, and what is missing."""
+    from napctl.output import status as out  # lazy: start-up
+    from napctl.progress.init import InitError, check_year  # lazy: start-up
+    from napctl.progress.status import plan_status, reported_years  # lazy: start-up
+
+    chosen = plan_with_progress(plans, plan, progress)
+    codes = actor_codes(chosen, actor)
+    reports = [r.report for r in load_reports([chosen], progress, year).reports]
+    years = year or reported_years(reports, chosen.id)[-1:]
+    if not years:
+        fail_usage(f"no progress reports for plan '{chosen.id}'; give --year to see what is"
+                   " due, or write the files with `napctl progress init`")
+    try:
+        for y in years:
+            check_year(chosen, y)
+    except InitError as exc:
+        fail_usage(str(exc))
+    result = plan_status(chosen, reports, years, codes)
+    if fmt is not StatusFormat.table:
+        sys.stdout.write(writer("status", fmt.value)(result, by.value))
+    elif options._to_terminal():
+        out.print_rich(result, by.value)
+    else:
+        sys.stdout.write(out.as_plain(result, by.value))
+    if check and result.missing:
+        sys.stderr.write(f"napctl: {len(result.missing)} reports missing for {chosen.id}"
+                         f" {result.year}\n")
+        raise typer.Exit(EXIT_INVALID)
