@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from napctl.core.codes import Level
 from napctl.core.escape import printable
@@ -50,13 +50,6 @@ def as_github(problems: Sequence[Problem]) -> str:
         f"{escape_data(p.code + ' ' + p.message)}\n"
         for p in problems
     )
-
-
-REPORTERS: dict[str, Callable[[Sequence[Problem]], str]] = {
-    "text": as_text,
-    "json": as_json,
-    "github": as_github,
-}
 
 
 def summary(problems: Sequence[Problem], files: int) -> str:
