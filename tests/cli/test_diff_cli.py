@@ -121,7 +121,6 @@ def test_long_markdown_sections_fold_into_details(runner: CliRunner, in_tmp: Pat
 def test_reindented_file_with_reordered_keys_is_no_change(runner: CliRunner,
                                                           in_tmp: Path) -> None:
     import yaml
-
     from tests.diff.test_diff import plan_data
 
     Path("re.yaml").write_text(yaml.safe_dump(plan_data(), indent=6, sort_keys=True,

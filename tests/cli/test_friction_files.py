@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from typer.testing import CliRunner
 
+import yaml
 from napctl.cli import app
 from napctl.core.fsutil import atomic_write
 from tests.conftest import PLANS

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from typer.testing import CliRunner
 
+import yaml
 from napctl.cli import app
 from napctl.core.locations import ordinal, spoken_location
 from tests.conftest import EXAMPLES, MINIMAL, ROOT, write

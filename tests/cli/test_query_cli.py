@@ -10,9 +10,9 @@ import subprocess
 import sys
 
 import pytest
-import yaml
 from typer.testing import CliRunner
 
+import yaml
 from napctl.cli import app, app_for
 from tests.conftest import EXAMPLES, napctl
 

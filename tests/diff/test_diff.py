@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
+import yaml
 from napctl.diff.changes import Change
 from napctl.diff.match import THRESHOLD, match_texts, similarity
 from napctl.diff.source import DiffUsageError, compare

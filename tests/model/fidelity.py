@@ -10,9 +10,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import TypeAdapter
 
+import yaml
 from napctl.model import Plan
 
 _QUOTES = str.maketrans({

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 import yaml
 
 HERE = Path(__file__).parent.parent  # tests/

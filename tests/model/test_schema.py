@@ -9,9 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
 from typer.testing import CliRunner
 
+import yaml
 from napctl.cli import app
 from napctl.model.schema import schema_json
 from tests.conftest import EXAMPLES, PLANS, ROOT

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import yaml
-
 from napctl.model.types import DATE_TEXT
 from napctl.progress.init import line_end, scalar
 
