@@ -9,7 +9,6 @@ of its `actions:` list: every byte a department wrote stays where it was.
 from __future__ import annotations
 
 import functools
-import os
 import re
 import textwrap
 from collections.abc import Callable, Collection
@@ -20,8 +19,8 @@ from napctl.checks.progress import REPORTING_TAIL_YEARS, PlanIndex, period_text
 from napctl.core.fsutil import NewFiles, atomic_write, safe_child, safe_children, slugify
 from napctl.model import Action, Plan
 from napctl.model.progress import NOT_REPORTED, STATUSES
+from napctl.model.schema_ids import SITE_URL, schema_link
 
-SCHEMA_NAME = "progress.schema.json"
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/()-]*")
 _WIDTH = 92
 
@@ -82,17 +81,6 @@ def entry_lines(action: Action, indent: int, newline: str = "\n") -> str:
     return "".join(line.rstrip() + newline for line in lines)
 
 
-def schema_ref(folder: Path, out: Path) -> str:
-    """The schema line's target: a schema/ folder above ``out``, else ``out``'s sibling."""
-    base = out.resolve()
-    for parent in [base, *base.parents]:
-        candidate = parent / "schema" / SCHEMA_NAME
-        if candidate.is_file():
-            return os.path.relpath(candidate, folder.resolve()).replace(os.sep, "/")
-    return os.path.relpath(base.parent / "schema" / SCHEMA_NAME, folder.resolve()).replace(
-        os.sep, "/")
-
-
 def new_report(plan: Plan, index: PlanIndex, code: str, year: int, ref: str,
                entries: dict[str, str] | None = None) -> str:
     """A department's new report. ``entries``: each action's lines rendered before, by
@@ -125,7 +113,7 @@ def _how_to() -> tuple[str, ...]:
                     " adds the actions that are missing. Set each status to one of"
                     f" {choices}, and add what applies: summary, indicators, evidence,"
                     " spent, obstacles, next_steps, revised_due, justification, notes"
-                    " (see docs/progress-format.md).", "# "))
+                    f" (see {SITE_URL}progress-format/).", "# "))
 
 
 def line_end(text: str) -> str:
@@ -204,7 +192,7 @@ def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None
             if not path.exists():
                 if ref is None or inside is None:
                     folder.mkdir(parents=True, exist_ok=True)
-                    ref, inside = schema_ref(folder, out), safe_children(folder)
+                    ref, inside = schema_link("progress", folder), safe_children(folder)
                 text = new_report(plan, index, code, year, ref, entries)
                 created.add(inside(path.name), text.encode("utf-8"))
                 result.created.append(path)
