@@ -13,7 +13,6 @@ from napctl.cli.options import (
     EXIT_INVALID,
     EXIT_OK,
     MaxBytesOption,
-    PathsArgument,
     PlansOption,
     ProblemFormat,
     fail_usage,
@@ -23,9 +22,18 @@ from napctl.cli.startup import app
 from napctl.core.readfile import DEFAULT_MAX_BYTES
 
 
+class SchemaKind(StrEnum):
+    plan = "plan"
+    progress = "progress"
+
+
 @app.command()
 def validate(
-    paths: PathsArgument = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Plan files or folders (progress reports with --kind progress)."
+                       " Default: the plans found as for --plans.", show_default=False),
+    ] = None,
     fmt: Annotated[
         ProblemFormat, typer.Option("--format", "-f", help="How to print problems.")
     ] = ProblemFormat.text,
@@ -37,16 +45,28 @@ def validate(
                      " when no PATHS are given: $NAPCTL_PROGRESS, else ./progress.",
                      show_default=False),
     ] = None,
+    kind: Annotated[
+        SchemaKind,
+        typer.Option("--kind", help="What PATHS are: plans, or progress reports (checked"
+                     " against the plans found as for --plans; for a pre-commit hook)."),
+    ] = SchemaKind.plan,
 ) -> None:
     """Check plans and progress reports; print every problem as file:line:col: CODE message."""
     from napctl.load.corpus import load_corpus
     from napctl.load.discover import PathNotFound, progress_roots
     from napctl.output.problems import REPORTERS, summary
 
-    # Progress reports: those of --progress, else (when no PATHS are named) the usual ones.
-    reports = progress_roots(progress or ()) if progress or not paths else []
+    if kind is SchemaKind.progress:
+        # PATHS and --progress are the reports; the plans are found as for --plans.
+        named = [*(paths or []), *(progress or [])]
+        reports = [Path(p) for p in named] if named else progress_roots(())
+        plan_paths = list(plans or [])
+    else:
+        # Progress reports: those of --progress, else (when no PATHS are named) the usual.
+        reports = progress_roots(progress or ()) if progress or not paths else []
+        plan_paths = [*(paths or []), *(plans or [])]
     try:
-        corpus = load_corpus([*(paths or []), *(plans or [])], progress=reports,
+        corpus = load_corpus(plan_paths, progress=reports,
                              max_bytes=max_bytes, keep_plans=False)
     except PathNotFound as exc:
         fail_usage(exc.message)
@@ -56,11 +76,6 @@ def validate(
     sys.stdout.write(REPORTERS[fmt.value](corpus.problems))
     sys.stderr.write(summary(corpus.problems, len(corpus.files)) + "\n")
     raise typer.Exit(EXIT_OK if corpus.ok else EXIT_INVALID)
-
-
-class SchemaKind(StrEnum):
-    plan = "plan"
-    progress = "progress"
 
 
 @app.command()
