@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -116,7 +115,3 @@ def make_runner(source: Source, runner_python: Path, tmp_path: Path) -> MakeRunn
 def recipe(name: str) -> dict[str, Any]:
     """A workflow of docs/workflows/, as the docs show it."""
     return gha.load_yaml(ROOT / "docs" / "workflows" / name)
-
-
-def copy_tree(source: Path, target: Path) -> None:
-    shutil.copytree(source, target, symlinks=True)

@@ -265,21 +265,6 @@ def interpolate(text: str, context: Mapping[str, Any]) -> str:
     return _EMBEDDED.sub(lambda m: to_text(evaluate(m.group(1), context)), text)
 
 
-def interpolate_value(value: Any, context: Mapping[str, Any]) -> Any:
-    """``interpolate`` through YAML values; a string that is one whole expression keeps
-    its value's type (as GitHub does for ``with:`` of ``fromJSON``)."""
-    if isinstance(value, str):
-        whole = _EMBEDDED.fullmatch(value.strip())
-        if whole is not None:
-            return evaluate(whole.group(1), context)
-        return interpolate(value, context)
-    if isinstance(value, list):
-        return [interpolate_value(v, context) for v in value]
-    if isinstance(value, dict):
-        return {k: interpolate_value(v, context) for k, v in value.items()}
-    return value
-
-
 def condition(text: Any, context: Mapping[str, Any], status: Mapping[str, bool]) -> bool:
     """An ``if:``: a bare expression or one ``${{ }}``; without a status function it
     means ``success() && (...)``, as on GitHub."""

@@ -379,10 +379,3 @@ def download_artifact(runner: Runner, inputs: dict[str, str], state: JobState) -
         return "failure"
     shutil.copytree(source, runner.workspace / inputs.get("path", "."), dirs_exist_ok=True)
     return "success"
-
-
-def composite(action_dir: Path) -> UsesHandler:
-    """A ``uses:`` naming napctl's action (``OWNER/napctl@v0.1.0``): its action.yml here."""
-    def handler(runner: Runner, inputs: dict[str, str], state: JobState) -> str:
-        return runner.run_composite(action_dir, inputs, state)
-    return handler
