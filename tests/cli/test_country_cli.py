@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from napctl.cli import app
 from tests.conftest import MINIMAL, PLANS, write
 from tests.model.test_plan_lu import D7_ALONE_ACTIONS
-from tests.query.test_departments import INTERIOR_ITSELF
+from tests.plans.test_departments import INTERIOR_ITSELF
 
 NOTE = ('napctl: "Justice" names departments in 2 countries: BE Justice (be-2013-2016),'
         " LU Justice (lu-2018-2023); --country narrows\n")
