@@ -92,9 +92,8 @@ def test_completion_can_be_installed(runner: CliRunner) -> None:
     assert "--show-completion" in result.stdout
 
 
-def test_readme_ci_job_installs_napctl_for_real() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    job = readme[readme.index("name: plans"):]
-    job = job[:job.index("```")]
+def test_docs_ci_job_installs_napctl_for_real() -> None:
+    """The plans workflow the docs show (and tests/adoption runs) installs from git."""
+    job = (ROOT / "docs" / "workflows" / "plans.yml").read_text(encoding="utf-8")
     assert "pip install napctl " not in job and "pip install napctl\n" not in job
-    assert 'pip install "napctl @ git+https://github.com/' in job
+    assert '- run: pip install "napctl @ git+https://github.com/' in job

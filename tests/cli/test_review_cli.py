@@ -1,4 +1,4 @@
-"""napctl review as a user runs it: formats, configuration, exit codes, the README table."""
+"""napctl review as a user runs it: formats, configuration, exit codes, the docs' table."""
 
 from __future__ import annotations
 
@@ -219,8 +219,8 @@ def test_summary_formats(runner: CliRunner) -> None:
     assert runner.invoke(app, ["review", *BUNDLED, "--summary", "-f", "github"]).exit_code == 2
 
 
-def test_readme_table_is_the_command_output(runner: CliRunner) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_docs_table_is_the_command_output(runner: CliRunner) -> None:
+    readme = (ROOT / "docs" / "review.md").read_text(encoding="utf-8")
     start, end = "<!-- review-summary: napctl review --plans plans --summary -f md -->\n", \
         "<!-- /review-summary -->"
     assert start in readme and end in readme

@@ -61,8 +61,10 @@ def test_schema_accepts_the_valid_examples() -> None:
 
 
 def test_pre_commit_hook_runs_on_matching_files(tmp_path: Path) -> None:
-    """The hook as pre-commit would call it: entry + the files its pattern selects."""
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    """The plans hook as pre-commit would call it: entry + the files its pattern selects
+    (tests/adoption/test_pre_commit.py runs both hooks through pre-commit itself)."""
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    (hook,) = [h for h in hooks if h["id"] == "napctl-validate"]
     pattern = re.compile(hook["files"])
     plans = tmp_path / "plans"
     plans.mkdir()

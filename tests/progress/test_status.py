@@ -181,8 +181,8 @@ def test_invalid_progress_files_stop_status(runner: CliRunner, tmp_path: Path) -
     assert "NAP204" in result.stderr and "Traceback" not in result.output
 
 
-def test_readme_shows_the_real_status_output(runner: CliRunner) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_docs_show_the_real_status_output(runner: CliRunner) -> None:
+    readme = (ROOT / "docs" / "monitoring.md").read_text(encoding="utf-8")
     block = readme.split("```console\n", 1)[1].split("```", 1)[0]
     for part in block.split("$ napctl ")[1:]:
         command, _, shown = part.partition("\n")

@@ -81,7 +81,7 @@ def test_dashboard_numbers_match_status(tmp_path: Path, runner: CliRunner) -> No
     assert taken.returncode == 0, taken.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
     if os.environ.get("NAPCTL_UPDATE_GOLDEN") == "1" or not SCREENSHOT.exists():
-        shutil.copyfile(shot, SCREENSHOT)  # the picture the README shows
+        shutil.copyfile(shot, SCREENSHOT)  # the picture docs/monitoring.md shows
 
 
 def test_dashboard_on_a_phone_has_no_script_and_no_network(tmp_path: Path,

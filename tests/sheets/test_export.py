@@ -213,7 +213,9 @@ def test_new_plan_is_valid_and_never_overwritten(tmp_path: Path, runner: CliRunn
     assert code == 0, err
     path = tmp_path / "fr-2021-2025.yaml"
     text = path.read_text("utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../schema/plan.schema.json\n")
+    # No schema/ folder beside it: the published schema (tests/adoption checks it works).
+    assert text.startswith("# yaml-language-server: $schema=https://napctl.readthedocs.io"
+                           "/en/stable/schema/plan-1.schema.json\n")
     assert "notes:" in text and "napctl:skeleton-begin" in text
     code, _, err = invoke(runner, "validate", str(path))
     assert code == 0, err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,11 +13,11 @@ from napctl.cli.options import (
     EXIT_INVALID,
     EXIT_OK,
     MaxBytesOption,
-    PathsArgument,
     PlansOption,
     fail_usage,
     say_if_bundled,
 )
+from napctl.cli.schema import SchemaKind
 from napctl.cli.startup import app
 from napctl.core.readfile import DEFAULT_MAX_BYTES
 from napctl.output.writers import writer
@@ -32,7 +33,11 @@ class ProblemFormat(StrEnum):
 
 @app.command()
 def validate(
-    paths: PathsArgument = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Plan files or folders (progress reports with --kind progress)."
+                       " Default: the plans found as for --plans.", show_default=False),
+    ] = None,
     fmt: Annotated[
         ProblemFormat, typer.Option("--format", "-f", help="How to print problems.")
     ] = ProblemFormat.text,
@@ -44,16 +49,28 @@ def validate(
                      " when no PATHS are given: $NAPCTL_PROGRESS, else ./progress.",
                      show_default=False),
     ] = None,
+    kind: Annotated[
+        SchemaKind,
+        typer.Option("--kind", help="What PATHS are: plans, or progress reports (checked"
+                     " against the plans found as for --plans; for a pre-commit hook)."),
+    ] = SchemaKind.plan,
 ) -> None:
     """Check plans and progress reports; print every problem as file:line:col: CODE message."""
     from napctl.load.corpus import load_corpus  # lazy: start-up
     from napctl.load.discover import PathNotFound, progress_roots  # lazy: start-up
     from napctl.output.problems import summary  # lazy: start-up
 
-    # Progress reports: those of --progress, else (when no PATHS are named) the usual ones.
-    reports = progress_roots(progress or ()) if progress or not paths else []
+    if kind is SchemaKind.progress:
+        # PATHS and --progress are the reports; the plans are found as for --plans.
+        named = [*(paths or []), *(progress or [])]
+        reports = [Path(p) for p in named] if named else progress_roots(())
+        plan_paths = list(plans or [])
+    else:
+        # Progress reports: those of --progress, else (when no PATHS are named) the usual.
+        reports = progress_roots(progress or ()) if progress or not paths else []
+        plan_paths = [*(paths or []), *(plans or [])]
     try:
-        corpus = load_corpus([*(paths or []), *(plans or [])], progress=reports,
+        corpus = load_corpus(plan_paths, progress=reports,
                              max_bytes=max_bytes, keep_plans=False)
     except PathNotFound as exc:
         fail_usage(exc.message)

@@ -10,12 +10,27 @@ from pydantic import TypeAdapter
 
 from napctl import model
 from napctl.model import Plan
+from napctl.model.schema_ids import FORMAT_VERSIONS, schema_url
+
+_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_FILES = {"plan": "plan files", "progress": "progress reports"}
+
+
+def _head(kind: str) -> dict[str, object]:
+    """What every schema starts with: its dialect, its stable $id, the format's version."""
+    return {
+        "$schema": _DIALECT,
+        "$id": schema_url(kind),
+        "$comment": f"napctl {_FILES[kind]}, format version {FORMAT_VERSIONS[kind]}"
+                    " (`napctl schema --kind " + kind + "` prints it). The version and this"
+                    " $id change only when a valid file would become invalid.",
+    }
 
 
 def plan_schema() -> dict[str, object]:
     schema = TypeAdapter(Plan).json_schema()
     _describe_definitions(schema, vars(model))
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    return {**_head("plan"), **schema}
 
 
 def _describe_definitions(schema: dict[str, object], classes: Mapping[str, object]) -> None:
@@ -45,7 +60,7 @@ def progress_schema() -> dict[str, object]:
 
     schema = TypeAdapter(progress.ProgressReport).json_schema()
     _describe_definitions(schema, vars(progress))
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    return {**_head("progress"), **schema}
 
 
 #: The documents napctl reads, by the name `napctl schema --kind` takes.

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from napctl.model.schema_ids import SITE_URL, schema_link, schema_url
 from napctl.yaml.edit import quoted
 
 PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -83,8 +84,9 @@ def parse_period(text: str) -> tuple[int, int]:
     return start, end
 
 
-def plan_text(spec: NewPlan) -> str:
-    """The YAML text of a new plan: valid as it is, every field explained."""
+def plan_text(spec: NewPlan, schema: str | None = None) -> str:
+    """The YAML text of a new plan: valid as it is, every field explained. ``schema``:
+    the schema line's target (default: the published schema's URL)."""
     if not PLAN_ID.match(spec.plan_id) or len(spec.plan_id) > 64:
         raise NewPlanError(f"plan id {spec.plan_id!r}: use lower-case letters, digits and"
                            " dashes, e.g. fr-2021-2025")
@@ -94,7 +96,8 @@ def plan_text(spec: NewPlan) -> str:
     if not spec.title.strip():
         raise NewPlanError("--title must not be empty")
     return _HEAD.format(
-        id=spec.plan_id, title=quoted(spec.title.strip()), code=spec.country_code,
+        schema=schema or schema_url("plan"), docs=SITE_URL, id=spec.plan_id,
+        title=quoted(spec.title.strip()), code=spec.country_code,
         country=quoted(spec.country or spec.country_code), start=spec.start, end=spec.end,
         language=quoted(spec.language),
     ) + SKELETON
@@ -102,7 +105,7 @@ def plan_text(spec: NewPlan) -> str:
 
 def create_plan(spec: NewPlan, folder: Path) -> Path:
     """Write ``folder/<id>.yaml``; NewPlanError if it exists (never overwritten)."""
-    text = plan_text(spec)
+    text = plan_text(spec, schema_link("plan", folder))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{spec.plan_id}.yaml"
     try:
@@ -116,10 +119,10 @@ def create_plan(spec: NewPlan, folder: Path) -> Path:
     return path
 
 
-_HEAD = """# yaml-language-server: $schema=../schema/plan.schema.json
+_HEAD = """# yaml-language-server: $schema={schema}
 #
-# Made by `napctl new`; see docs/plan-format.md for every field. The file is
-# valid as it is: `napctl validate` checks it after each edit.
+# Made by `napctl new`; every field is explained in {docs}plan-format/
+# The file is valid as it is: `napctl validate` checks it after each edit.
 # Fill the action tables in by hand or from a spreadsheet with
 #   napctl import MATRIX.xlsx --plan {id}
 # Texts are as printed in the published plan. Where reading a row needs a

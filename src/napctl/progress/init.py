@@ -9,7 +9,6 @@ of its `actions:` list: every byte a department wrote stays where it was.
 from __future__ import annotations
 
 import functools
-import os
 import textwrap
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -20,8 +19,8 @@ from napctl.core.fsutil import NewFiles, atomic_write, safe_child, safe_children
 from napctl.model import Action, Plan
 from napctl.model.progress import NOT_REPORTED, STATUSES
 from napctl.model.registry import RegistryIndex, registry_index
+from napctl.model.schema_ids import SITE_URL, schema_link
 
-SCHEMA_NAME = "progress.schema.json"
 _WIDTH = 92
 
 
@@ -64,17 +63,6 @@ def entry_lines(action: Action, indent: int) -> str:
     return "".join(line.rstrip() + "\n" for line in lines)
 
 
-def schema_ref(folder: Path, out: Path) -> str:
-    """The schema line's target: a schema/ folder above ``out``, else ``out``'s sibling."""
-    base = out.resolve()
-    for parent in [base, *base.parents]:
-        candidate = parent / "schema" / SCHEMA_NAME
-        if candidate.is_file():
-            return os.path.relpath(candidate, folder.resolve()).replace(os.sep, "/")
-    return os.path.relpath(base.parent / "schema" / SCHEMA_NAME, folder.resolve()).replace(
-        os.sep, "/")
-
-
 def new_report(plan: Plan, index: RegistryIndex, code: str, year: int, ref: str,
                entries: dict[str, str] | None = None) -> str:
     """A department's new report. ``entries``: each action's lines rendered before, by
@@ -107,7 +95,7 @@ def _how_to() -> tuple[str, ...]:
                     " adds the actions that are missing. Set each status to one of"
                     f" {choices}, and add what applies: summary, indicators, evidence,"
                     " spent, obstacles, next_steps, revised_due, justification, notes"
-                    " (see docs/progress-format.md).", "# "))
+                    f" (see {SITE_URL}progress-format/).", "# "))
 
 
 def append_missing(text: str, plan: Plan, index: RegistryIndex, code: str, file: str = ""
@@ -182,7 +170,7 @@ def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None
             if not path.exists():
                 if ref is None or inside is None:
                     folder.mkdir(parents=True, exist_ok=True)
-                    ref, inside = schema_ref(folder, out), safe_children(folder)
+                    ref, inside = schema_link("progress", folder), safe_children(folder)
                 text = new_report(plan, index, code, year, ref, entries)
                 created.add(inside(path.name), text.encode("utf-8"))
                 result.created.append(path)
