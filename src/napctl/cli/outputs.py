@@ -29,14 +29,23 @@ def year_reports(plans: Sequence[Plan], progress: list[str] | None, years: Seque
     """The valid progress reports of ``plans`` for ``years``, or exit 1 with the problems.
 
     A --progress path that does not exist is a usage error here: a report or a
-    checklist from no progress at all would look like nobody reported.
+    checklist from no progress at all would look like nobody reported. Checklists
+    stay strict: one rendered without a refused file would show its items blank.
     """
+    return partial_reports(plans, progress, years, partial=False)[0]
+
+
+def partial_reports(plans: Sequence[Plan], progress: list[str] | None, years: Sequence[int],
+                    *, partial: bool = True) -> tuple[list[ProgressReport], list[str]]:
+    """``year_reports``, but ``partial``: the valid reports all the same, and the invalid
+    files left out (the caller exits 1 after its answer when there are any)."""
     from napctl.load.discover import progress_roots
 
     for root in progress_roots(progress or ()):
         if not root.exists():
             fail_usage(f"no such file or folder: {root}")
-    return [r.report for r in load_reports(plans, progress, years).reports]
+    corpus = load_reports(plans, progress, years, partial=partial)
+    return [r.report for r in corpus.reports], corpus.invalid_files()
 
 
 def checklist_progress(plans: Sequence[Plan], progress: list[str] | None, year: int | None
@@ -186,8 +195,9 @@ def _write_untouched(checklist: Path, files: dict[str, str], plans: list[Plan],
 
 def filled_report(plan: Plan, shape: str | None, year: int | None, fmt: str,
                   date: str | None, templates: Path | None, progress: list[str] | None
-                  ) -> str | None:
-    """The report filled from the progress files; None when the skeleton is wanted."""
+                  ) -> tuple[str, list[str]] | None:
+    """The report filled from the progress files, and the invalid files left out of it;
+    None when the skeleton is wanted."""
     from napctl.load.discover import progress_roots
 
     if shape is None and (year is None or not progress_roots(progress or ())):
@@ -203,10 +213,10 @@ def filled_report(plan: Plan, shape: str | None, year: int | None, fmt: str,
     except InitError as exc:
         fail_usage(str(exc))
     chosen: Shape = "midterm" if shape == "midterm" else "annual"
-    reports = year_reports([plan], progress, years_for(plan, [], year, chosen))
+    reports, invalid = partial_reports([plan], progress, years_for(plan, [], year, chosen))
     try:
         return render_progress_report(plan, reports, year, chosen, "html" if fmt == "html"
-                                      else "md", date=date, templates=templates)
+                                      else "md", date=date, templates=templates), invalid
     except RenderError as exc:
         fail_usage(str(exc))
 
@@ -232,12 +242,15 @@ def dashboard(
         check_year(chosen, year)
     except InitError as exc:
         fail_usage(str(exc))
-    reports = year_reports([chosen], progress, range(chosen.period.start, year + 1))
+    reports, invalid = partial_reports([chosen], progress,
+                                       range(chosen.period.start, year + 1))
     try:
         text = render_dashboard(chosen, reports, year, date=date, templates=templates)
     except RenderError as exc:
         fail_usage(str(exc))
     emit(text, output)
+    if invalid:
+        raise typer.Exit(EXIT_INVALID)
 
 
 render_app.command("dashboard")(dashboard)  # `progress import` is on the progress group

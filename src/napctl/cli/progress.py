@@ -122,8 +122,14 @@ def init(
 
 
 def load_reports(plans: Sequence[Plan], progress: list[str] | None,
-                 years: Sequence[int] | None = None) -> Corpus:
-    """The plans' valid progress reports (of ``years``), or exit 1 with the problems found."""
+                 years: Sequence[int] | None = None, *, partial: bool = False) -> Corpus:
+    """The plans' valid progress reports (of ``years``), or exit 1 with the problems found.
+
+    ``partial``: answer for the valid files all the same (one department's bad file
+    must not silence everyone's); the problems and the files left out are written
+    here, and the caller exits 1 after its answer when ``corpus.ok`` is false.
+    """
+    from napctl.core.escape import printable
     from napctl.load.corpus import load_progress
     from napctl.load.discover import PathNotFound, progress_roots
 
@@ -146,9 +152,14 @@ def load_reports(plans: Sequence[Plan], progress: list[str] | None,
         from napctl.output.problems import as_text
 
         sys.stderr.write(as_text(corpus.problems))
-        sys.stderr.write("napctl: the progress reports are invalid; run `napctl validate`"
-                         " for details\n")
-        raise typer.Exit(EXIT_INVALID)
+        if not partial:
+            sys.stderr.write("napctl: the progress reports are invalid; run `napctl"
+                             " validate` for details\n")
+            raise typer.Exit(EXIT_INVALID)
+        left_out = corpus.invalid_files()
+        sys.stderr.write(f"napctl: {len(left_out)} invalid progress"
+                         f" {'file' if len(left_out) == 1 else 'files'} not counted:"
+                         f" {', '.join(printable(f) for f in left_out)}\n")
     return corpus
 
 
@@ -176,8 +187,13 @@ def status(
 
     chosen = plan_with_progress(plans, plan, progress)
     codes = actor_codes(chosen, actor)
-    reports = [r.report for r in load_reports([chosen], progress, year).reports]
+    corpus = load_reports([chosen], progress, year, partial=True)
+    reports = [r.report for r in corpus.reports]
     years = year or reported_years(reports, chosen.id)[-1:]
+    if not years and not corpus.ok:
+        sys.stderr.write(f"napctl: no valid progress reports for plan '{chosen.id}'; give"
+                         " --year to see the others\n")
+        raise typer.Exit(EXIT_INVALID)
     if not years:
         fail_usage(f"no progress reports for plan '{chosen.id}'; give --year to see what is"
                    " due, or write the files with `napctl progress init`")
@@ -186,7 +202,7 @@ def status(
             check_year(chosen, y)
     except InitError as exc:
         fail_usage(str(exc))
-    result = plan_status(chosen, reports, years, codes)
+    result = plan_status(chosen, reports, years, codes, corpus.invalid_files())
     if fmt is StatusFormat.json:
         write_json(status_record(result, by.value))
     elif fmt is not StatusFormat.table:
@@ -198,6 +214,8 @@ def status(
     if check and result.missing:
         sys.stderr.write(f"napctl: {len(result.missing)} reports missing for {chosen.id}"
                          f" {result.year}\n")
+        raise typer.Exit(EXIT_INVALID)
+    if not corpus.ok:
         raise typer.Exit(EXIT_INVALID)
 
 

@@ -119,7 +119,9 @@ def render_report(
         filled = filled_report(chosen, shape and shape.value, year, fmt.value, date,
                                templates, progress)
         if filled is not None:
-            emit(filled, output)
+            emit(filled[0], output)
+            if filled[1]:  # answered without the invalid progress files named above
+                raise typer.Exit(EXIT_INVALID)
             return
     try:
         text = render(chosen, fmt.value, year=year, date=date, templates=templates)
