@@ -220,6 +220,9 @@ def status(
 
 
 def register(app: typer.Typer) -> None:
+    from napctl.cli.migrate import migrate
+
+    progress_app.command("migrate")(migrate)
     app.add_typer(progress_app, name="progress")
     app.command("status")(status)
 
