@@ -73,11 +73,20 @@ def option_words(**options: object) -> list[str]:
 
 def check_committed(files: ChecklistSet, out: Path, plans: Sequence[Plan],
                     state: ChecklistProgress | None, fmt: str, regenerate: list[str],
-                    import_: list[str], common: list[str]) -> bool:
+                    import_: list[str], common: list[str],
+                    progress: list[str] | None = None) -> bool:
     """`checklists --check`: each finding, then the commands to run (with ``common``)."""
+    from napctl.progress.checklist_items import ChecklistProgress
     from napctl.render.checklist_check import check_checklists, check_text
 
-    report = check_checklists(files, out, plans, state, fmt)
+    years: dict[int, ChecklistProgress] = {}
+
+    def progress_for(year: int) -> ChecklistProgress:
+        if year not in years:  # one load per year, however many checklists show it
+            years[year] = ChecklistProgress.of(year_reports(plans, progress, [year]), year)
+        return years[year]
+
+    report = check_checklists(files, out, plans, state, fmt, progress_for)
     found, advice = check_text(report, [*regenerate, *common], [*import_, *common])
     sys.stdout.write(found)
     sys.stderr.write(advice)

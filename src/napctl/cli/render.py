@@ -176,8 +176,9 @@ def checklists(
     country: CountryOption = None,
     fmt: FormatOption = RenderFormat.md,
     check: Annotated[
-        bool, typer.Option("--check", help="Write nothing; exit 1 and list the files that"
-                           " differ from what would be written, and those left behind.")
+        bool, typer.Option("--check", help="Write nothing; list the files that differ from"
+                           " what would be written. Exit 1 only for what would lose work:"
+                           " ticks or values not in the progress files, files left behind.")
     ] = False,
     templates: TemplatesOption = None,
     date: DateOption = None,
@@ -202,7 +203,7 @@ def checklists(
                     plan=plan, fmt=fmt.value, date=date, year=year, templates=templates,
                     country=country)],
                 ["napctl", "progress", "import", *option_words(year=year)],
-                option_words(plans=plans, progress=progress))
+                option_words(plans=plans, progress=progress), progress)
             raise typer.Exit(EXIT_OK if ok else EXIT_INVALID)
         result = write_checklists(files, out, check=False)
         behind = left_behind(out, files.files, chosen, fmt.value)
