@@ -74,6 +74,7 @@ def years_chart(per_year: list[dict[str, Any]]) -> dict[str, Any]:
         reported = total - y["counts"]["not-reported"]
         columns.append({
             "year": y["year"], "x": 40 + 70 * n, "completed": y["counts"]["completed"],
+            "files": y.get("files", 1),
             "reported": reported, "total": y["total"],
             "completed_pct": round(100 * y["counts"]["completed"] / total),
             "reported_pct": round(100 * reported / total),

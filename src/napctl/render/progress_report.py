@@ -104,11 +104,13 @@ def report_context(plan: Plan, reports: Sequence[ProgressReport], years: Sequenc
     entries = entries_by_department(reports, plan.id, status.year)
     pillars = _pillars(plan, status, entries)
     per_year = []
+    # A year without files has "no reports yet": a 0 % would say nothing was done.
+    files = Counter(r.year for r in reports if r.plan == plan.id)
     for y in status.years:  # from each action's trend: one pass over the reports in all
         found = Counter(a.trend.get(y, a.status) for a in status.actions)
         counts = {s: found.get(s, 0) for s in STATUSES}
         total = sum(counts.values())
-        per_year.append({"year": y, "counts": counts, "total": total,
+        per_year.append({"year": y, "counts": counts, "total": total, "files": files[y],
                          "completed_pct": round(100 * counts["completed"] / total) if total
                          else 0})
     missing: dict[str, list[str]] = {}
@@ -131,6 +133,7 @@ def report_context(plan: Plan, reports: Sequence[ProgressReport], years: Sequenc
                          "missing": d.missing} for d in status.departments],
         "missing": [{"department": c, "ids": ids} for c, ids in missing.items()],
         "missing_count": len(status.missing),
+        "files": status.files,
     }
 
 
