@@ -102,3 +102,18 @@ def test_the_library_names_the_files_left_out(progress: Path) -> None:
     result = plan_status(plan, [r.report for r in corpus.reports], [2020],
                          invalid=corpus.invalid_files())
     assert result.invalid == corpus.invalid_files() and result.files == 3
+
+
+def test_the_pages_say_what_they_left_out(runner: CliRunner, progress: Path,
+                                          tmp_path: Path) -> None:
+    # A reader of the page never sees stderr: the page itself names the file left out.
+    page = tmp_path / "dashboard.html"
+    runner.invoke(app, ["render", "dashboard", "--plan", PLAN, "--year", "2020",
+                        "--plans", str(PLANS), "--progress", str(progress), "-o", str(page)])
+    html = page.read_text(encoding="utf-8")
+    assert '<p class="invalid" data-invalid="1"><strong>Not counted</strong>: 1 invalid' \
+           f" progress file (<code>{progress}/{PLAN}/2020/sre.yaml</code>)" in html
+    result = runner.invoke(app, ["render", "report", "--plan", PLAN, "--year", "2020",
+                                 "--plans", str(PLANS), "--progress", str(progress)])
+    assert "**Not counted**: 1 invalid progress file (" in result.stdout
+    assert "sre.yaml); run `napctl validate` for their problems." in result.stdout

@@ -225,7 +225,8 @@ def filled_report(plan: Plan, shape: str | None, year: int | None, fmt: str,
     reports, invalid = partial_reports([plan], progress, years_for(plan, [], year, chosen))
     try:
         return render_progress_report(plan, reports, year, chosen, "html" if fmt == "html"
-                                      else "md", date=date, templates=templates), invalid
+                                      else "md", date=date, templates=templates,
+                                      invalid=invalid), invalid
     except RenderError as exc:
         fail_usage(str(exc))
 
@@ -254,7 +255,8 @@ def dashboard(
     reports, invalid = partial_reports([chosen], progress,
                                        range(chosen.period.start, year + 1))
     try:
-        text = render_dashboard(chosen, reports, year, date=date, templates=templates)
+        text = render_dashboard(chosen, reports, year, date=date, templates=templates,
+                                invalid=invalid)
     except RenderError as exc:
         fail_usage(str(exc))
     emit(text, output)

@@ -99,7 +99,11 @@ def dashboard_context(plan: Plan, reports: Sequence[ProgressReport], year: int, 
 
 
 def render_dashboard(plan: Plan, reports: Sequence[ProgressReport], year: int, *,
-                     date: str | None = None, templates: Path | None = None) -> str:
+                     date: str | None = None, templates: Path | None = None,
+                     invalid: Sequence[str] = ()) -> str:
+    """The page; ``invalid`` names progress files left out for their errors (see
+    ``render_progress_report``)."""
     env = environment("html", templates)
     context = dashboard_context(plan, reports, year, date=date)
+    context["invalid"] = list(invalid)
     return render_template(env, "dashboard.html.j2", context)

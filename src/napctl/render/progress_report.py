@@ -134,6 +134,7 @@ def report_context(plan: Plan, reports: Sequence[ProgressReport], years: Sequenc
         "missing": [{"department": c, "ids": ids} for c, ids in missing.items()],
         "missing_count": len(status.missing),
         "files": status.files,
+        "invalid": [],
     }
 
 
@@ -147,8 +148,12 @@ def years_for(plan: Plan, reports: Sequence[ProgressReport], year: int, shape: S
 
 def render_progress_report(plan: Plan, reports: Sequence[ProgressReport], year: int,
                            shape: Shape, fmt: Format, *, date: str | None = None,
-                           templates: Path | None = None) -> str:
+                           templates: Path | None = None, invalid: Sequence[str] = ()
+                           ) -> str:
+    """The report; ``invalid`` names progress files left out for their errors, which the
+    report says (a reader of the page never sees the command's error output)."""
     env = environment(fmt, templates)
     context = report_context(plan, reports, years_for(plan, reports, year, shape), date=date)
     context["shape"] = shape
+    context["invalid"] = list(invalid)
     return render_template(env, f"report-{shape}.{fmt}.j2", context)
