@@ -66,3 +66,25 @@ def test_the_report_fails_only_on_lost_work() -> None:
     assert CheckReport(other_year={Path("a.md"): "2020"}).ok
     assert not CheckReport(left_behind=[Path("c.md")]).ok
     assert not CheckReport(pending={Path("d.md"): []}).ok
+
+
+def test_rendering_again_never_overwrites_work_not_yet_imported(repo: Path,
+                                                                 runner: CliRunner) -> None:
+    # The README's refresh job runs `checklists` after every merge: a checklist with a
+    # tick not yet imported is left as it is, named, and the run exits 1.
+    render_all(runner)
+    page = Path("checklists") / "lu" / "maee-d5.md"
+    ticked = tick(page.read_text(encoding="utf-8"), "II.2.3")
+    page.write_text(ticked, encoding="utf-8")
+    text = SRE.read_text(encoding="utf-8")
+    SRE.write_text(text.replace("summary: Internal code of conduct reminded to all staff.",
+                                "summary: Code of conduct reminded to all staff, twice."),
+                   encoding="utf-8")
+    code, _, err = run(runner, "checklists", "--out", "checklists", "--plan", PLAN,
+                       "--year", "2020")
+    assert code == 1
+    assert page.read_text(encoding="utf-8") == ticked
+    assert f"napctl: left {page} as it is: it holds ticks or values not yet in the progress" \
+           f" files; run `napctl progress import {page}` first" in err
+    assert "Code of conduct reminded to all staff, twice." in PAGE.read_text(encoding="utf-8")
+    assert err.startswith("1 written, 25 unchanged in checklists\n")

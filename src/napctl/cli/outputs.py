@@ -7,7 +7,7 @@ Registered on the main app by ``napctl.cli.startup.COMMAND_MODULES`` (one line t
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -71,22 +71,44 @@ def option_words(**options: object) -> list[str]:
     return words
 
 
+def _progress_for(plans: Sequence[Plan], progress: list[str] | None
+                  ) -> Callable[[int], ChecklistProgress]:
+    """Each year's progress, loaded once however many checklists show that year."""
+    from napctl.progress.checklist_items import ChecklistProgress
+
+    years: dict[int, ChecklistProgress] = {}
+
+    def progress_for(year: int) -> ChecklistProgress:
+        if year not in years:
+            years[year] = ChecklistProgress.of(year_reports(plans, progress, [year]), year)
+        return years[year]
+
+    return progress_for
+
+
+def without_pending(files: ChecklistSet, out: Path, plans: Sequence[Plan],
+                    state: ChecklistProgress | None, fmt: str, progress: list[str] | None
+                    ) -> tuple[ChecklistSet, list[Path]]:
+    """``files`` less those whose checklist in ``out`` holds ticks or values not yet in
+    the progress files, and those left as they are: rendering over them would lose a
+    ministry's work (a refresh job after a merge must be safe to run)."""
+    from napctl.render.checklist_check import check_checklists
+    from napctl.render.checklists import ChecklistSet
+
+    report = check_checklists(files, out, plans, state, fmt, _progress_for(plans, progress))
+    kept = {path.relative_to(out).as_posix() for path in report.pending}
+    return ChecklistSet({n: t for n, t in files.files.items() if n not in kept}), list(
+        report.pending)
+
+
 def check_committed(files: ChecklistSet, out: Path, plans: Sequence[Plan],
                     state: ChecklistProgress | None, fmt: str, regenerate: list[str],
                     import_: list[str], common: list[str],
                     progress: list[str] | None = None) -> bool:
     """`checklists --check`: each finding, then the commands to run (with ``common``)."""
-    from napctl.progress.checklist_items import ChecklistProgress
     from napctl.render.checklist_check import check_checklists, check_text
 
-    years: dict[int, ChecklistProgress] = {}
-
-    def progress_for(year: int) -> ChecklistProgress:
-        if year not in years:  # one load per year, however many checklists show it
-            years[year] = ChecklistProgress.of(year_reports(plans, progress, [year]), year)
-        return years[year]
-
-    report = check_checklists(files, out, plans, state, fmt, progress_for)
+    report = check_checklists(files, out, plans, state, fmt, _progress_for(plans, progress))
     found, advice = check_text(report, [*regenerate, *common], [*import_, *common])
     sys.stdout.write(found)
     sys.stderr.write(advice)

@@ -187,7 +187,12 @@ def checklists(
     progress: ChecklistProgressOption = None,
 ) -> None:
     """One checklist per department and country (OUT/be/justice.md), and an index."""
-    from napctl.cli.outputs import check_committed, checklist_progress, option_words
+    from napctl.cli.outputs import (
+        check_committed,
+        checklist_progress,
+        option_words,
+        without_pending,
+    )
     from napctl.render.checklist_layout import left_behind
     from napctl.render.checklists import build_checklists, write_checklists
     from napctl.render.templates import RenderError
@@ -205,8 +210,10 @@ def checklists(
                 ["napctl", "progress", "import", *option_words(year=year)],
                 option_words(plans=plans, progress=progress), progress)
             raise typer.Exit(EXIT_OK if ok else EXIT_INVALID)
+        files, kept = without_pending(files, out, chosen, state, fmt.value, progress)
         result = write_checklists(files, out, check=False)
-        behind = left_behind(out, files.files, chosen, fmt.value)
+        behind = left_behind(out, [*files.files, *(k.relative_to(out).as_posix() for k in kept)],
+                             chosen, fmt.value)
     except RenderError as exc:
         fail_usage(str(exc))
     except OSError as exc:
@@ -216,6 +223,11 @@ def checklists(
     sys.stderr.write(_left_behind_note(behind))
     for path in behind:
         sys.stderr.write(f"  left behind: {path}\n")
+    for path in kept:  # never rendered over: import first (`checklists --check` says how)
+        sys.stderr.write(f"napctl: left {path} as it is: it holds ticks or values not yet in"
+                         f" the progress files; run `napctl progress import {path}` first\n")
+    if kept:
+        raise typer.Exit(EXIT_INVALID)
 
 
 def _left_behind_note(behind: list[Path]) -> str:
