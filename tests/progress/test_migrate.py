@@ -170,3 +170,12 @@ def test_usage_errors(runner: CliRunner, repo: Path) -> None:
     code, _, err = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans",
                        "--from", ":0")
     assert code == 2 and "names git's index" in err
+
+
+def test_plans_named_by_an_absolute_path(runner: CliRunner, repo: Path) -> None:
+    amend("- id: III.4.2\n", "- id: III.4.5\n")
+    code, out, err = run(runner, "progress", "migrate", "--plan", PLAN, "--plans",
+                         str(repo / "plans"), "--apply")
+    assert code == 0, err
+    assert out.startswith(f"{PLAN}: from HEAD:./plans/{PLAN}.yaml to {repo}/plans/")
+    assert "- id: III.4.5  # kept comment" in REPORT.read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ The work is ``napctl.progress.migrate``; registered on the progress group by
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -52,9 +53,7 @@ def migrate(
     now = str(to) if to is not None else found[0].file
     try:
         rev = from_ if from_ is not None else revision_before(now)
-        old = f"{rev}:./{Path(now).as_posix()}" if not Path(now).is_absolute() else (
-            f"{rev}:{Path(now).as_posix()}")
-        migration = plan_migration(old, now)
+        migration = plan_migration(f"{rev}:{git_relative(now)}", now)
         roots = [r / plan for r in progress_roots(progress or ()) if (r / plan).is_dir()]
         migrate_files(migration, plan_files(roots))
     except (MigrateError, DiffUsageError) as exc:
@@ -73,6 +72,13 @@ def migrate(
                          f" {_files(len(migration.changed))}\n")
     if not migration.ok:
         raise typer.Exit(EXIT_INVALID)
+
+
+def git_relative(path: str) -> str:
+    """``path`` as git reads it from here in ``REV:PATH`` (``./`` or ``../``: relative to
+    the current folder, not to the repository's root), wherever the plan was named."""
+    rel = os.path.relpath(path).replace(os.sep, "/")
+    return rel if rel.startswith("../") else "./" + rel
 
 
 def _files(n: int) -> str:

@@ -158,7 +158,8 @@ def revision_before(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """The commit holding the version of ``path`` before its last change: HEAD while the
     file differs from HEAD's (an amendment not committed yet), else the parent of the
     last commit that changed it. Raises DiffUsageError (not in git, no earlier version)."""
-    spec = "HEAD:./" + os.path.relpath(path).replace(os.sep, "/")
+    rel = os.path.relpath(path).replace(os.sep, "/")
+    spec = "HEAD:" + (rel if rel.startswith("../") else "./" + rel)
     head, _ = _git_bytes(spec, max_bytes)
     now, _ = _file_bytes(path, max_bytes)
     if head is None or head != now:
