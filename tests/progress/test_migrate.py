@@ -179,3 +179,10 @@ def test_plans_named_by_an_absolute_path(runner: CliRunner, repo: Path) -> None:
     assert code == 0, err
     assert out.startswith(f"{PLAN}: from HEAD:./plans/{PLAN}.yaml to {repo}/plans/")
     assert "- id: III.4.5  # kept comment" in REPORT.read_text(encoding="utf-8")
+
+
+def test_progress_named_as_a_year_folder(runner: CliRunner, repo: Path) -> None:
+    amend("- id: III.4.2\n", "- id: III.4.5\n")
+    code, out, _ = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans",
+                       "--progress", str(REPORT.parent))
+    assert code == 0 and f"{REPORT}: III.4.2 -> III.4.5" in out

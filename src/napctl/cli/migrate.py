@@ -54,7 +54,10 @@ def migrate(
     try:
         rev = from_ if from_ is not None else revision_before(now)
         migration = plan_migration(f"{rev}:{git_relative(now)}", now)
-        roots = [r / plan for r in progress_roots(progress or ()) if (r / plan).is_dir()]
+        # The plan's folder of each root, or a root as named (a year's folder, a file):
+        # files of other plans are recognised by their `plan:` and left alone.
+        roots = [r / plan if (r / plan).is_dir() else r
+                 for r in progress_roots(progress or ()) if r.exists()]
         migrate_files(migration, plan_files(roots))
     except (MigrateError, DiffUsageError) as exc:
         fail_usage(str(exc))
