@@ -88,3 +88,15 @@ def test_rendering_again_never_overwrites_work_not_yet_imported(repo: Path,
            f" files; run `napctl progress import {page}` first" in err
     assert "Code of conduct reminded to all staff, twice." in PAGE.read_text(encoding="utf-8")
     assert err.startswith("1 written, 25 unchanged in checklists\n")
+
+
+def test_a_forged_year_in_a_marker_is_no_crash(repo: Path, runner: CliRunner) -> None:
+    render_all(runner)
+    page = Path("checklists") / "lu" / "sre.md"
+    text = page.read_text(encoding="utf-8")
+    for forged in ("²⁰²⁰", "9" * 5000):
+        page.write_text(text.replace("year=2020", f"year={forged}"), encoding="utf-8")
+        code, out, err = run(runner, "checklists", "--out", "checklists", "--plan", PLAN,
+                             "--check")
+        assert code in (0, 1) and "Traceback" not in out + err
+        assert str(page) in out

@@ -74,7 +74,7 @@ def pending_items(text: str, display: str, plans: dict[str, Plan],
     notes: list[Note] = []
     parsed = checklist_items(text, display)
     year = parsed.items[0].year if parsed.items else ""
-    if progress_for is not None and year.isdigit() and (
+    if progress_for is not None and len(year) == 4 and year.isascii() and year.isdigit() and (
             progress is None or str(progress.year) != year):
         progress = progress_for(int(year))
     if not parsed.items:  # rendered without --year: a tick is work all the same
