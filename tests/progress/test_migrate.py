@@ -186,3 +186,19 @@ def test_progress_named_as_a_year_folder(runner: CliRunner, repo: Path) -> None:
     code, out, _ = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans",
                        "--progress", str(REPORT.parent))
     assert code == 0 and f"{REPORT}: III.4.2 -> III.4.5" in out
+
+
+def test_a_file_changed_meanwhile_is_not_written_over(repo: Path) -> None:
+    from napctl.progress.migrate import write_migration
+
+    amend("- id: III.4.2\n", "- id: III.4.5\n")
+    migration = plan_migration(f"HEAD:./plans/{PLAN}.yaml", f"plans/{PLAN}.yaml")
+    migrate_files(migration, sorted(Path("progress").rglob("*.yaml")))
+    assert len(migration.changed) == 1
+    saved = REPORT.read_text(encoding="utf-8") + "# a ministry saved meanwhile\n"
+    REPORT.write_text(saved, encoding="utf-8")
+    written, refused = write_migration(migration)
+    assert written == [] and REPORT.read_text(encoding="utf-8") == saved
+    assert [str(n) for n in refused] == [
+        f"{REPORT}:1:1: left as it is: it changed while migrate ran; run migrate again"]
+    assert not migration.ok

@@ -66,10 +66,13 @@ def migrate(
     sys.stdout.write("".join(printable(line) + "\n" for line in _summary(migration)))
     if apply:
         try:
-            for path in write_migration(migration):
-                sys.stdout.write(printable(f"wrote {path}") + "\n")
+            written, refused = write_migration(migration)
         except OSError as exc:
             fail_io(exc)
+        for path in written:
+            sys.stdout.write(printable(f"wrote {path}") + "\n")
+        for note in refused:
+            sys.stdout.write(printable(str(note)) + "\n")
     elif migration.changed:
         sys.stderr.write(f"napctl: nothing written; run again with --apply to change"
                          f" {_files(len(migration.changed))}\n")

@@ -46,6 +46,8 @@ class FileMigration:
     notes: list[Note] = field(default_factory=list)
     refused: list[Note] = field(default_factory=list)
     text: str | None = None
+    #: the bytes read: a file changed since is not written over (see write_migration)
+    raw: bytes = b""
 
 
 @dataclass(slots=True)
@@ -133,15 +135,17 @@ def migrate_files(migration: Migration, paths: Sequence[Path], *,
     return migration
 
 
-def _read(path: Path, file: str, max_bytes: int) -> tuple[TextEdit | None, str]:
-    raw, problems = read_bytes(str(path), file, max_bytes, kind="progress")
+def _read(path: Path, result: FileMigration, max_bytes: int) -> tuple[TextEdit | None, str]:
+    """The file through the one bounded reader, as a text to edit (None, and why not)."""
+    raw, problems = read_bytes(str(path), result.file, max_bytes, kind="progress")
     text = None
     if raw is not None:
-        text, problems = decode_text(raw, file)
+        result.raw = raw
+        text, problems = decode_text(raw, result.file)
     if text is None:
         return None, "; ".join(p.message for p in problems)
     try:
-        return TextEdit(text, file), ""
+        return TextEdit(text, result.file), ""
     except EditError as exc:
         return None, exc.message
 
@@ -149,8 +153,8 @@ def _read(path: Path, file: str, max_bytes: int) -> tuple[TextEdit | None, str]:
 def _migrate_file(migration: Migration, path: Path, file: str, max_bytes: int
                   ) -> FileMigration | None:
     """One file's migration; None for a file of another plan."""
-    doc, why = _read(path, file, max_bytes)
     result = FileMigration(path, file)
+    doc, why = _read(path, result, max_bytes)
     if doc is None:
         result.refused.append(Note(f"{file}:1:1", f"left as it is: {why}"))
         return result
@@ -167,7 +171,8 @@ def _migrate_file(migration: Migration, path: Path, file: str, max_bytes: int
             " could move a report onto another action")))
         return result
     after = [migration.renames.get(n.value, n.value) for n in ids]
-    clash = next((n for n, new in zip(ids, after, strict=True) if after.count(new) > 1), None)
+    clash = next((n for n, new in zip(ids, after, strict=True)
+                  if n.value in migration.renames and after.count(new) > 1), None)
     if clash is not None:
         result.refused.append(Note(_where(file, clash), (
             f"left as it is: '{clash.value}' would become"
@@ -190,8 +195,8 @@ def _migrate_file(migration: Migration, path: Path, file: str, max_bytes: int
     return result
 
 
-def _note_kept(migration: Migration, result: FileMigration, node: object) -> None:
-    value = getattr(node, "value", "")
+def _note_kept(migration: Migration, result: FileMigration, node: yaml.ScalarNode) -> None:
+    value = node.value
     if value in migration.removed:
         result.notes.append(Note(_where(result.file, node), (
             f"'{value}' was removed by the amendment: kept as it is; move or delete the"
@@ -212,18 +217,27 @@ def _id_nodes(doc: TextEdit) -> list[yaml.ScalarNode]:
     return [n for n in found if isinstance(n, yaml.ScalarNode)]
 
 
-def _where(file: str, node: object) -> str:
-    mark = getattr(node, "start_mark", None)
-    return f"{file}:{mark.line + 1}:{mark.column + 1}" if mark is not None else f"{file}:1:1"
+def _where(file: str, node: yaml.Node) -> str:
+    return f"{file}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
 
 
-def write_migration(migration: Migration) -> list[Path]:
-    """Write the files that change, each through the one safe atomic writer."""
+def write_migration(migration: Migration, *, max_bytes: int = DEFAULT_MAX_BYTES
+                    ) -> tuple[list[Path], list[Note]]:
+    """Write the files that change, each through the one safe atomic writer; a file whose
+    bytes changed since they were read (a ministry saving meanwhile) is refused, never
+    written over, and the rest go on. The files written, and the refusals."""
     from napctl.core.fsutil import atomic_write
 
-    written = []
+    written: list[Path] = []
+    refused: list[Note] = []
     for item in migration.changed:
-        assert item.text is not None
+        now, _ = read_bytes(str(item.path), item.file, max_bytes, kind="progress")
+        if now != item.raw or item.text is None:
+            refused.append(Note(f"{item.file}:1:1", "left as it is: it changed while"
+                                " migrate ran; run migrate again"))
+            item.refused.append(refused[-1])
+            item.text = None
+            continue
         atomic_write(item.path, item.text)
         written.append(item.path)
-    return written
+    return written, refused
