@@ -59,3 +59,29 @@ def test_the_python_page_runs_as_written(monkeypatch: pytest.MonkeyPatch,
     exec(compile(code, "docs/python.md", "exec"), {})
     out = capsys.readouterr().out
     assert "II.3.1" in out and "# " in out and '"Justice" names departments in 2' in out
+
+
+def test_the_files_and_modules_the_docs_name_exist() -> None:
+    """A module path or a checklist path named in the docs is one that exists or that
+    napctl writes (issue 26: `progress_model.py`, `checklists/maee-d5.md`)."""
+    import re
+
+    from napctl.load.discover import progress_roots
+
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for path in re.findall(r"`(src/napctl/[\w/]+\.py)`", text):
+            assert (ROOT / path).is_file(), f"{page.name} names {path}"
+        for name in re.findall(r"import (checklists/[\w./-]+\.md)", text):
+            # checklists are in a folder per country: checklists/lu/maee-d5.md
+            assert re.fullmatch(r"checklists/[a-z]{2}/[\w.-]+\.md", name), (page.name, name)
+    progress_format = (ROOT / "docs" / "progress-format.md").read_text(encoding="utf-8")
+    assert "nearest folder above it" in progress_format  # progress/ is found upwards
+    assert progress_roots.__doc__ and "above" in progress_roots.__doc__
+
+
+def test_the_readme_links_the_monitoring_cycle() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "](docs/monitoring-cycle.md)" in readme
+    assert (ROOT / "docs" / "monitoring-cycle.md").is_file()

@@ -25,7 +25,7 @@ from napctl.cli.options import (
     fail_io,
     fail_usage,
 )
-from napctl.cli.progress_files import checklist_progress
+from napctl.cli.progress_files import checklist_progress, progress_for
 from napctl.cli.startup import app
 
 if TYPE_CHECKING:
@@ -42,8 +42,9 @@ def checklists(
     country: CountryOption = None,
     fmt: FormatOption = RenderFormat.md,
     check: Annotated[
-        bool, typer.Option("--check", help="Write nothing; exit 1 and list the files that"
-                           " differ from what would be written, and those left behind.")
+        bool, typer.Option("--check", help="Write nothing; list the files that differ from"
+                           " what would be written. Exit 1 only for what would lose work:"
+                           " ticks or values not in the progress files, files left behind.")
     ] = False,
     templates: TemplatesOption = None,
     date: DateOption = None,
@@ -67,10 +68,12 @@ def checklists(
                     plan=plan, fmt=fmt.value, date=date, year=year, templates=templates,
                     country=country)],
                 ["napctl", "progress", "import", *option_words(year=year)],
-                option_words(plans=plans, progress=progress))
+                option_words(plans=plans, progress=progress), progress)
             raise typer.Exit(EXIT_OK if ok else EXIT_INVALID)
+        files, kept = without_pending(files, out, chosen, state, fmt.value, progress)
         result = write_checklists(files, out, check=False)
-        behind = left_behind(out, files.files, chosen, fmt.value)
+        behind = left_behind(out, [*files.files, *(k.relative_to(out).as_posix() for k in kept)],
+                             chosen, fmt.value)
     except RenderError as exc:
         fail_usage(str(exc))
     except OSError as exc:
@@ -80,6 +83,11 @@ def checklists(
     sys.stderr.write(_left_behind_note(behind))
     for path in behind:
         sys.stderr.write(f"  left behind: {path}\n")
+    for path in kept:  # never rendered over: import first (`checklists --check` says how)
+        sys.stderr.write(f"napctl: left {path} as it is: it holds ticks or values not yet in"
+                         f" the progress files; run `napctl progress import {path}` first\n")
+    if kept:
+        raise typer.Exit(EXIT_INVALID)
 
 
 def option_words(**options: object) -> list[str]:
@@ -98,15 +106,31 @@ def option_words(**options: object) -> list[str]:
 
 def check_committed(files: ChecklistSet, out: Path, plans: Sequence[Plan],
                     state: ChecklistProgress | None, fmt: str, regenerate: list[str],
-                    import_: list[str], common: list[str]) -> bool:
+                    import_: list[str], common: list[str],
+                    progress: list[str] | None = None) -> bool:
     """`checklists --check`: each finding, then the commands to run (with ``common``)."""
     from napctl.render.checklist_check import check_checklists, check_text  # lazy: start-up
 
-    report = check_checklists(files, out, plans, state, fmt)
+    report = check_checklists(files, out, plans, state, fmt, progress_for(plans, progress))
     found, advice = check_text(report, [*regenerate, *common], [*import_, *common])
     sys.stdout.write(found)
     sys.stderr.write(advice)
     return report.ok
+
+
+def without_pending(files: ChecklistSet, out: Path, plans: Sequence[Plan],
+                    state: ChecklistProgress | None, fmt: str, progress: list[str] | None
+                    ) -> tuple[ChecklistSet, list[Path]]:
+    """``files`` less those whose checklist in ``out`` holds ticks or values not yet in
+    the progress files, and those left as they are: rendering over them would lose a
+    ministry's work (a refresh job after a merge must be safe to run)."""
+    from napctl.render.checklist_check import check_checklists  # lazy: start-up
+    from napctl.render.checklists import ChecklistSet  # lazy: start-up
+
+    report = check_checklists(files, out, plans, state, fmt, progress_for(plans, progress))
+    kept = {path.relative_to(out).as_posix() for path in report.pending}
+    return ChecklistSet({n: t for n, t in files.files.items() if n not in kept}), list(
+        report.pending)
 
 
 def _left_behind_note(behind: list[Path]) -> str:

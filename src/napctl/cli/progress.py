@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from napctl.cli.migrate import migrate
 from napctl.cli.options import (
     EXIT_INVALID,
     PlansOption,
@@ -179,3 +180,6 @@ def _write_untouched(checklist: Path, files: dict[str, str], plans: list[Plan],
             continue
         atomic_write(target, new)
         sys.stdout.write(f"rendered {target} again\n")
+
+
+progress_app.command("migrate")(migrate)  # after init and import: the order of --help

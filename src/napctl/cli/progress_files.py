@@ -7,7 +7,7 @@ Shared by `status`, `progress import`, `render report|checklist|dashboard`,
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import typer
@@ -49,8 +49,14 @@ def actor_codes(plan: Plan, actor: str | None) -> frozenset[str] | None:
 
 
 def load_reports(plans: Sequence[Plan], progress: list[str] | None,
-                 years: Sequence[int] | None = None) -> Corpus:
-    """The plans' valid progress reports (of ``years``), or exit 1 with the problems found."""
+                 years: Sequence[int] | None = None, *, partial: bool = False) -> Corpus:
+    """The plans' valid progress reports (of ``years``), or exit 1 with the problems found.
+
+    ``partial``: answer for the valid files all the same (one department's bad file
+    must not silence everyone's); the problems and the files left out are written
+    here, and the caller exits 1 after its answer when ``corpus.ok`` is false.
+    """
+    from napctl.core.escape import printable  # lazy: start-up
     from napctl.load.corpus import load_progress  # lazy: start-up
     from napctl.load.discover import PathNotFound, progress_roots  # lazy: start-up
 
@@ -71,9 +77,14 @@ def load_reports(plans: Sequence[Plan], progress: list[str] | None,
         fail_usage(exc.message)
     if not corpus.ok:
         sys.stderr.write(writer("problems", "text")(corpus.problems))
-        sys.stderr.write("napctl: the progress reports are invalid; run `napctl validate`"
-                         " for details\n")
-        raise typer.Exit(EXIT_INVALID)
+        if not partial:
+            sys.stderr.write("napctl: the progress reports are invalid; run `napctl"
+                             " validate` for details\n")
+            raise typer.Exit(EXIT_INVALID)
+        left_out = corpus.invalid_files()
+        sys.stderr.write(f"napctl: {len(left_out)} invalid progress"
+                         f" {'file' if len(left_out) == 1 else 'files'} not counted:"
+                         f" {', '.join(printable(f) for f in left_out)}\n")
     return corpus
 
 
@@ -82,14 +93,23 @@ def year_reports(plans: Sequence[Plan], progress: list[str] | None, years: Seque
     """The valid progress reports of ``plans`` for ``years``, or exit 1 with the problems.
 
     A --progress path that does not exist is a usage error here: a report or a
-    checklist from no progress at all would look like nobody reported.
+    checklist from no progress at all would look like nobody reported. Checklists
+    stay strict: one rendered without a refused file would show its items blank.
     """
+    return partial_reports(plans, progress, years, partial=False)[0]
+
+
+def partial_reports(plans: Sequence[Plan], progress: list[str] | None, years: Sequence[int],
+                    *, partial: bool = True) -> tuple[list[ProgressReport], list[str]]:
+    """``year_reports``, but ``partial``: the valid reports all the same, and the invalid
+    files left out (the caller exits 1 after its answer when there are any)."""
     from napctl.load.discover import progress_roots  # lazy: start-up
 
     for root in progress_roots(progress or ()):
         if not root.exists():
             fail_usage(f"no such file or folder: {root}")
-    return [r.report for r in load_reports(plans, progress, years).reports]
+    corpus = load_reports(plans, progress, years, partial=partial)
+    return [r.report for r in corpus.reports], corpus.invalid_files()
 
 
 def checklist_progress(plans: Sequence[Plan], progress: list[str] | None, year: int | None
@@ -100,3 +120,18 @@ def checklist_progress(plans: Sequence[Plan], progress: list[str] | None, year: 
     from napctl.progress.checklist_items import ChecklistProgress  # lazy: start-up
 
     return ChecklistProgress.of(year_reports(plans, progress, [year]), year)
+
+
+def progress_for(plans: Sequence[Plan], progress: list[str] | None
+                 ) -> Callable[[int], ChecklistProgress]:
+    """Each year's progress, loaded once however many checklists show that year."""
+    from napctl.progress.checklist_items import ChecklistProgress  # lazy: start-up
+
+    years: dict[int, ChecklistProgress] = {}
+
+    def of_year(year: int) -> ChecklistProgress:
+        if year not in years:
+            years[year] = ChecklistProgress.of(year_reports(plans, progress, [year]), year)
+        return years[year]
+
+    return of_year

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from napctl.cli.options import (
+    EXIT_INVALID,
     ChecklistProgressOption,
     ChecklistYearOption,
     CountryOption,
@@ -28,7 +29,7 @@ from napctl.cli.options import (
     only_plan,
     say_which_actors,
 )
-from napctl.cli.progress_files import checklist_progress, plan_with_progress, year_reports
+from napctl.cli.progress_files import checklist_progress, partial_reports, plan_with_progress
 from napctl.cli.startup import app
 
 if TYPE_CHECKING:
@@ -86,7 +87,9 @@ def render_report(
         filled = filled_report(chosen, shape and shape.value, year, fmt.value, date,
                                templates, progress)
         if filled is not None:
-            emit(filled, output)
+            emit(filled[0], output)
+            if filled[1]:  # answered without the invalid progress files named above
+                raise typer.Exit(EXIT_INVALID)
             return
     try:
         text = render(chosen, fmt.value, year=year, date=date, templates=templates)
@@ -97,8 +100,9 @@ def render_report(
 
 def filled_report(plan: Plan, shape: str | None, year: int | None, fmt: str,
                   date: str | None, templates: Path | None, progress: list[str] | None
-                  ) -> str | None:
-    """The report filled from the progress files; None when the skeleton is wanted."""
+                  ) -> tuple[str, list[str]] | None:
+    """The report filled from the progress files, and the invalid files left out of it;
+    None when the skeleton is wanted."""
     from napctl.load.discover import progress_roots  # lazy: start-up
 
     if shape is None and (year is None or not progress_roots(progress or ())):
@@ -118,10 +122,11 @@ def filled_report(plan: Plan, shape: str | None, year: int | None, fmt: str,
     except InitError as exc:
         fail_usage(str(exc))
     chosen: Shape = "midterm" if shape == "midterm" else "annual"
-    reports = year_reports([plan], progress, years_for(plan, [], year, chosen))
+    reports, invalid = partial_reports([plan], progress, years_for(plan, [], year, chosen))
     try:
         return render_progress_report(plan, reports, year, chosen, "html" if fmt == "html"
-                                      else "md", date=date, templates=templates)
+                                      else "md", date=date, templates=templates,
+                                      invalid=invalid), invalid
     except RenderError as exc:
         fail_usage(str(exc))
 
@@ -184,9 +189,13 @@ def dashboard(
         check_year(chosen, year)
     except InitError as exc:
         fail_usage(str(exc))
-    reports = year_reports([chosen], progress, range(chosen.period.start, year + 1))
+    reports, invalid = partial_reports([chosen], progress,
+                                       range(chosen.period.start, year + 1))
     try:
-        text = render_dashboard(chosen, reports, year, date=date, templates=templates)
+        text = render_dashboard(chosen, reports, year, date=date, templates=templates,
+                                invalid=invalid)
     except RenderError as exc:
         fail_usage(str(exc))
     emit(text, output)
+    if invalid:
+        raise typer.Exit(EXIT_INVALID)

@@ -62,8 +62,13 @@ def status(
 
     chosen = plan_with_progress(plans, plan, progress)
     codes = actor_codes(chosen, actor)
-    reports = [r.report for r in load_reports([chosen], progress, year).reports]
+    corpus = load_reports([chosen], progress, year, partial=True)
+    reports = [r.report for r in corpus.reports]
     years = year or reported_years(reports, chosen.id)[-1:]
+    if not years and not corpus.ok:
+        sys.stderr.write(f"napctl: no valid progress reports for plan '{chosen.id}'; give"
+                         " --year to see the others\n")
+        raise typer.Exit(EXIT_INVALID)
     if not years:
         fail_usage(f"no progress reports for plan '{chosen.id}'; give --year to see what is"
                    " due, or write the files with `napctl progress init`")
@@ -72,7 +77,7 @@ def status(
             check_year(chosen, y)
     except InitError as exc:
         fail_usage(str(exc))
-    result = plan_status(chosen, reports, years, codes)
+    result = plan_status(chosen, reports, years, codes, corpus.invalid_files())
     if fmt is not StatusFormat.table:
         sys.stdout.write(writer("status", fmt.value)(result, by.value))
     elif options._to_terminal():
@@ -82,4 +87,6 @@ def status(
     if check and result.missing:
         sys.stderr.write(f"napctl: {len(result.missing)} reports missing for {chosen.id}"
                          f" {result.year}\n")
+        raise typer.Exit(EXIT_INVALID)
+    if not corpus.ok:
         raise typer.Exit(EXIT_INVALID)

@@ -154,6 +154,26 @@ def _git_bytes(spec: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
     return shown.stdout, []
 
 
+def revision_before(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The commit holding the version of ``path`` before its last change: HEAD while the
+    file differs from HEAD's (an amendment not committed yet), else the parent of the
+    last commit that changed it. Raises DiffUsageError (not in git, no earlier version)."""
+    rel = os.path.relpath(path).replace(os.sep, "/")
+    spec = "HEAD:" + (rel if rel.startswith("../") else "./" + rel)
+    head, _ = _git_bytes(spec, max_bytes)
+    now, _ = _file_bytes(path, max_bytes)
+    if head is None or head != now:
+        return "HEAD"
+    found = _git(["log", "-1", "--format=%H", "--", path])
+    commit = found.stdout.decode("ascii", "replace").strip()
+    if found.returncode != 0 or not commit:
+        raise DiffUsageError(f"git has no history of {path}: {_first_line(found.stderr)}")
+    parent = _git(["rev-parse", "--verify", "--quiet", commit + "^"])
+    if parent.returncode != 0:
+        raise DiffUsageError(f"{path} has no version before commit {commit[:12]}; give --from")
+    return parent.stdout.decode("ascii", "replace").strip()
+
+
 def _first_line(raw: bytes) -> str:
     lines = raw.decode("utf-8", "replace").strip().splitlines()
     text = lines[0] if lines else "no output"

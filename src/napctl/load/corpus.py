@@ -64,6 +64,14 @@ class Corpus:
     def ok(self) -> bool:
         return not any(p.level == "error" for p in self.problems)
 
+    def invalid_files(self) -> list[str]:
+        """The files left out for their errors, in the order found: an answer made from
+        the others must name them, or a department whose file is refused would look
+        like one that has not reported."""
+        bad = {p.file for p in self.problems if p.level == "error"}
+        found = [f for f in self.files if f in bad]
+        return found + sorted(bad.difference(found))
+
 
 def load_file(
     path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = False

@@ -52,6 +52,21 @@ def table(result: PlanStatus, by: str) -> tuple[list[str], list[list[str]], list
 
 
 def missing_lines(result: PlanStatus) -> list[str]:
+    return [*_missing(result), *invalid_lines(result)]
+
+
+def invalid_lines(result: PlanStatus) -> list[str]:
+    """The files left out: without them a refused report reads as one never sent."""
+    if not result.invalid:
+        return []
+    return [f"Not counted: {len(result.invalid)} invalid progress"
+            f" {'file' if len(result.invalid) == 1 else 'files'} (see the problems above)",
+            *(f"  {clean(f)}" for f in result.invalid)]
+
+
+def _missing(result: PlanStatus) -> list[str]:
+    if not result.files:
+        return [f"No reports yet for {result.year}: {len(result.missing)} reports due."]
     if not result.missing:
         return ["Nothing missing: every department has reported on every action."]
     grouped: dict[str, list[str]] = {d.department: [] for d in result.departments}
@@ -68,6 +83,8 @@ def title(result: PlanStatus) -> str:
     span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(result.year)
     counts = result.counts()
     done = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+    if not result.files:
+        done = "no reports yet"
     return f"{result.plan.id} {span}: {len(result.actions)} actions ({done})"
 
 

@@ -111,6 +111,12 @@ class PlanStatus:
     actions: list[ActionStatus]
     departments: list[DepartmentCount]
     missing: list[tuple[str, str]]  # (department, action id)
+    #: Progress files of the plan left out for their errors: what they say is not known,
+    #: so their departments are not-reported here only for want of a valid file.
+    invalid: list[str] = field(default_factory=list)
+    #: Valid progress files of the plan for ``year``: none means "no reports yet", which
+    #: a 0 % would misstate as "nothing done".
+    files: int = 0
 
     def counts(self) -> dict[str, int]:
         found = Counter(a.status for a in self.actions)
@@ -174,7 +180,8 @@ def year_status(plan: Plan, index: RegistryIndex, reports: Sequence[ProgressRepo
                         t["delayed"])
         for code, t in per_dept.items() if t["actions"]
     ]
-    return PlanStatus(plan, year, [year], actions, departments, missing)
+    files = sum(r.plan == plan.id and r.year == year for r in reports)
+    return PlanStatus(plan, year, [year], actions, departments, missing, files=files)
 
 
 def reported_years(reports: Iterable[ProgressReport], plan_id: str) -> list[int]:
@@ -182,12 +189,15 @@ def reported_years(reports: Iterable[ProgressReport], plan_id: str) -> list[int]
 
 
 def plan_status(plan: Plan, reports: Sequence[ProgressReport], years: Sequence[int],
-                codes: frozenset[str] | None = None) -> PlanStatus:
-    """The status for the last of ``years``, with each action's trend over all of them."""
+                codes: frozenset[str] | None = None, invalid: Sequence[str] = ()
+                ) -> PlanStatus:
+    """The status for the last of ``years``, with each action's trend over all of them;
+    ``invalid`` names the progress files left out for their errors (see PlanStatus)."""
     index = registry_index(plan)
     chosen = sorted(set(years))
     result = year_status(plan, index, reports, chosen[-1], codes)
     result.years = chosen
+    result.invalid = list(invalid)
     if len(chosen) > 1:
         earlier = {y: year_status(plan, index, reports, y, codes) for y in chosen[:-1]}
         for n, action in enumerate(result.actions):
@@ -217,6 +227,10 @@ def status_record(result: PlanStatus, by: str = "action") -> dict[str, object]:
     }
     if len(result.years) > 1:
         record["years"] = result.years
+    if not result.files:
+        record["reports_yet"] = False
+    if result.invalid:
+        record["invalid"] = result.invalid
     if by in ("pillar", "un-pillar"):
         record["groups"] = [{"group": g.group, "title": g.title, "actions": g.actions,
                              "counts": g.counts} for g in result.groups(by)]

@@ -5,13 +5,21 @@ someone ticked a box or typed a value that is not in the progress files yet
 is *pending*: each such item is listed with the import command, and the
 regenerate command is not suggested for that file. Files missing from the
 folder are missing; files no department produces any more are left behind.
+
+Only what would lose work fails the check (``CheckReport.ok``): pending ticks
+and values, and files left behind (someone's edits in a file nothing renders
+any more). A *stale* checklist is one a progress file moved past (a ministry
+that edits its YAML directly does the right thing): reported, with the command
+that refreshes it, but no failure. A checklist rendered for another year than
+the one asked (or for a year, when none is asked) is compared with the
+progress files of its own year, never called pending for that alone.
 """
 
 from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,10 +42,13 @@ class CheckReport:
     left_behind: list[Path] = field(default_factory=list)
     #: file -> what it holds that the progress files do not
     pending: dict[Path, list[Note]] = field(default_factory=dict)
+    #: file -> the year it was rendered for, when not the year asked (nothing pending)
+    other_year: dict[Path, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        return not (self.missing or self.stale or self.left_behind or self.pending)
+        """Nothing would lose work: staleness alone is reported, never a failure."""
+        return not (self.left_behind or self.pending)
 
 
 def _message(item: ImportItem, key: str, value: object) -> str:
@@ -51,11 +62,21 @@ def _message(item: ImportItem, key: str, value: object) -> str:
     return f"{item.id} has {label} text that is not reported"
 
 
+#: The progress of a year (for a checklist rendered for another year than the one asked).
+YearProgress = Callable[[int], ChecklistProgress]
+
+
 def pending_items(text: str, display: str, plans: dict[str, Plan],
-                  progress: ChecklistProgress | None) -> list[Note]:
-    """The ticks and typed values of ``text`` that the progress files do not hold."""
+                  progress: ChecklistProgress | None,
+                  progress_for: YearProgress | None = None) -> list[Note]:
+    """The ticks and typed values of ``text`` that the progress files do not hold
+    (compared with ``progress_for`` its own year's when it shows another year)."""
     notes: list[Note] = []
     parsed = checklist_items(text, display)
+    year = parsed.items[0].year if parsed.items else ""
+    if progress_for is not None and len(year) == 4 and year.isascii() and year.isdigit() and (
+            progress is None or str(progress.year) != year):
+        progress = progress_for(int(year))
     if not parsed.items:  # rendered without --year: a tick is work all the same
         return [Note(f"{display}:{n}", f"{m.group(1)} is ticked in a checklist without"
                      " progress markers; write it into the department's progress file first")
@@ -86,8 +107,10 @@ def pending_items(text: str, display: str, plans: dict[str, Plan],
 
 
 def check_checklists(files: ChecklistSet, out: Path, plans: Sequence[Plan],
-                     progress: ChecklistProgress | None, fmt: str) -> CheckReport:
-    """What differs between ``files`` and ``out``: pending, stale, missing, left behind.
+                     progress: ChecklistProgress | None, fmt: str,
+                     progress_for: YearProgress | None = None) -> CheckReport:
+    """What differs between ``files`` and ``out``: pending, stale, missing, left behind,
+    rendered for another year (compared with ``progress_for`` that year's progress).
 
     Each file is compared as `checklists` compares it before writing (which
     raises RenderError for a name leading outside ``out``).
@@ -103,15 +126,24 @@ def check_checklists(files: ChecklistSet, out: Path, plans: Sequence[Plan],
         except (OSError, UnicodeDecodeError):
             report.stale.append(target)
             continue
-        notes = pending_items(current, str(target), by_id, progress)
+        notes = pending_items(current, str(target), by_id, progress, progress_for)
+        year = _year_of(current, str(target))
         if notes:
             report.pending[target] = notes
+        elif year and (progress is None or str(progress.year) != year):
+            report.other_year[target] = year
         else:
             report.stale.append(target)
     from napctl.render.checklist_layout import left_behind
 
     report.left_behind = left_behind(out, files.files, plans, fmt)
     return report
+
+
+def _year_of(text: str, display: str) -> str:
+    """The year ``text``'s items were rendered for ('' for a checklist without markers)."""
+    parsed = checklist_items(text, display)
+    return parsed.items[0].year if parsed.items else ""
 
 
 def command(words: Sequence[str]) -> str:
@@ -125,21 +157,36 @@ def check_text(report: CheckReport, regenerate: Sequence[str], import_: Sequence
     for notes in report.pending.values():
         lines += [f"{n.where}: {n.message}" for n in notes]
     lines += [f"{p}: stale" for p in report.stale]
+    lines += [f"{p}: rendered for {y}; nothing in it to import" for p, y in
+              report.other_year.items()]
     lines += [f"{p}: missing" for p in report.missing]
     lines += [f"{p}: left behind: no department has this checklist any more" for p in
               report.left_behind]
     advice: list[str] = []
     if report.pending:
-        advice.append(f"{len(report.pending)} checklists hold ticks or values not yet in the"
-                      " progress files; import them first (do not regenerate them):")
+        one = len(report.pending) == 1
+        advice.append(f"{len(report.pending)} {'checklist holds' if one else 'checklists hold'}"
+                      " ticks or values not yet in the progress files; import"
+                      f" {'it' if one else 'them'} first (do not regenerate"
+                      f" {'it' if one else 'them'}):")
         advice += [f"  {command([*import_[:3], str(p), *import_[3:]])}"
                    for p in report.pending]
     if report.stale or report.missing:
         advice.append(f"{len(report.stale)} stale, {len(report.missing)} missing of"
-                      f" {report.total} files; run `{command(regenerate)}` to update them")
+                      f" {report.total} files (nothing in them to import); run"
+                      f" `{command(regenerate)}` to update them")
+    for year in sorted(set(report.other_year.values())):
+        advice.append(f"{_count(report.other_year, year)} rendered for {year} hold nothing"
+                      f" to import; check them with --year {year}, refresh them with"
+                      f" `{command([*regenerate, '--year', year])}`")
     if report.left_behind:
         advice.append(f"{len(report.left_behind)} files left behind; remove them"
                       f" (git rm {' '.join(shlex.quote(str(p)) for p in report.left_behind)})")
     if not advice:
         advice.append(f"{report.total} files are up to date")
     return "".join(x + "\n" for x in lines), "".join(x + "\n" for x in advice)
+
+
+def _count(found: dict[Path, str], year: str) -> str:
+    n = sum(y == year for y in found.values())
+    return f"{n} checklist" if n == 1 else f"{n} checklists"

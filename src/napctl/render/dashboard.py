@@ -74,6 +74,7 @@ def years_chart(per_year: list[dict[str, Any]]) -> dict[str, Any]:
         reported = total - y["counts"]["not-reported"]
         columns.append({
             "year": y["year"], "x": 40 + 70 * n, "completed": y["counts"]["completed"],
+            "files": y.get("files", 1),
             "reported": reported, "total": y["total"],
             "completed_pct": round(100 * y["counts"]["completed"] / total),
             "reported_pct": round(100 * reported / total),
@@ -98,7 +99,11 @@ def dashboard_context(plan: Plan, reports: Sequence[ProgressReport], year: int, 
 
 
 def render_dashboard(plan: Plan, reports: Sequence[ProgressReport], year: int, *,
-                     date: str | None = None, templates: Path | None = None) -> str:
+                     date: str | None = None, templates: Path | None = None,
+                     invalid: Sequence[str] = ()) -> str:
+    """The page; ``invalid`` names progress files left out for their errors (see
+    ``render_progress_report``)."""
     env = environment("html", templates)
     context = dashboard_context(plan, reports, year, date=date)
+    context["invalid"] = list(invalid)
     return render_template(env, "dashboard.html.j2", context)

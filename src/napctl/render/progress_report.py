@@ -103,11 +103,13 @@ def report_context(plan: Plan, reports: Sequence[ProgressReport], years: Sequenc
     entries = entries_by_department(reports, plan.id, status.year)
     pillars = _pillars(plan, status, entries)
     per_year = []
+    # A year without files has "no reports yet": a 0 % would say nothing was done.
+    files = Counter(r.year for r in reports if r.plan == plan.id)
     for y in status.years:  # from each action's trend: one pass over the reports in all
         found = Counter(a.trend.get(y, a.status) for a in status.actions)
         counts = {s: found.get(s, 0) for s in STATUSES}
         total = sum(counts.values())
-        per_year.append({"year": y, "counts": counts, "total": total,
+        per_year.append({"year": y, "counts": counts, "total": total, "files": files[y],
                          "completed_pct": round(100 * counts["completed"] / total) if total
                          else 0})
     missing: dict[str, list[str]] = {}
@@ -130,6 +132,8 @@ def report_context(plan: Plan, reports: Sequence[ProgressReport], years: Sequenc
                          "missing": d.missing} for d in status.departments],
         "missing": [{"department": c, "ids": ids} for c, ids in missing.items()],
         "missing_count": len(status.missing),
+        "files": status.files,
+        "invalid": [],
     }
 
 
@@ -143,8 +147,12 @@ def years_for(plan: Plan, reports: Sequence[ProgressReport], year: int, shape: S
 
 def render_progress_report(plan: Plan, reports: Sequence[ProgressReport], year: int,
                            shape: Shape, fmt: Format, *, date: str | None = None,
-                           templates: Path | None = None) -> str:
+                           templates: Path | None = None, invalid: Sequence[str] = ()
+                           ) -> str:
+    """The report; ``invalid`` names progress files left out for their errors, which the
+    report says (a reader of the page never sees the command's error output)."""
     env = environment(fmt, templates)
     context = report_context(plan, reports, years_for(plan, reports, year, shape), date=date)
     context["shape"] = shape
+    context["invalid"] = list(invalid)
     return render_template(env, f"report-{shape}.{fmt}.j2", context)
