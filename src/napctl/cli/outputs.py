@@ -6,6 +6,7 @@ Registered on the main app by ``napctl.cli.startup.COMMAND_MODULES`` (one line t
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +17,7 @@ import typer
 from napctl.cli.options import EXIT_INVALID, PlansOption, chosen_plans, emit, fail_usage
 from napctl.cli.progress import ProgressOption, YearOption, load_reports, progress_app
 from napctl.cli.render import DateOption, OutputOption, TemplatesOption, render_app
+from napctl.core.escape import printable
 
 if TYPE_CHECKING:
     from napctl.model import Plan
@@ -96,6 +98,7 @@ def import_(
     with both values and their positions, and nothing is changed for it
     (exit 1). Once everything is imported, a checklist is rendered again.
     """
+    from napctl.core.readfile import read_file
     from napctl.load.discover import default_progress_out
     from napctl.progress.importer import ProgressImportError, import_file
     from napctl.sheets.read import ReadError
@@ -119,7 +122,7 @@ def import_(
                          " above, then import it again\n")
         raise typer.Exit(EXIT_INVALID)
     if read.noun == "checklist":
-        text = file.read_bytes().decode("utf-8")
+        text = read_file(file, kind="checklist").decode("utf-8")
         _render_again(file, text, all_plans, progress, templates)
     elif result.changes:
         sys.stderr.write(f"napctl: export the sheet again before typing more into it"
@@ -164,6 +167,7 @@ def _write_untouched(checklist: Path, files: dict[str, str], plans: list[Plan],
     is left for its own import.
     """
     from napctl.core.fsutil import atomic_write
+    from napctl.core.readfile import read_file
     from napctl.render.checklist_check import pending_items
 
     by_id = {p.id: p for p in plans}
@@ -172,16 +176,21 @@ def _write_untouched(checklist: Path, files: dict[str, str], plans: list[Plan],
     root = checklist.as_posix()[: len(checklist.as_posix()) - len(own)] or "."
     for name, new in files.items():
         target = checklist if name == own else Path(root) / name
-        try:
-            old = target.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+        try:  # the checklists' folder is the root: a linked sibling is refused
+            old = read_file(target, kind="checklist").decode("utf-8")
+            if old == new or (target != checklist and (
+                    pending_items(old, str(target), by_id, state)
+                    or "<!-- napctl:checklist " not in old)):
+                continue
+            atomic_write(target, new, root=Path(root))
+        except UnicodeDecodeError:
             continue
-        if old == new or (target != checklist and (
-                pending_items(old, str(target), by_id, state)
-                or "<!-- napctl:checklist " not in old)):
+        except OSError as exc:
+            if exc.errno != errno.ENOENT:
+                sys.stderr.write(f"napctl: {printable(str(target))} not rendered again:"
+                                 f" {printable(str(exc.strerror))}\n")
             continue
-        atomic_write(target, new)
-        sys.stdout.write(f"rendered {target} again\n")
+        sys.stdout.write(f"rendered {printable(str(target))} again\n")
 
 
 def filled_report(plan: Plan, shape: str | None, year: int | None, fmt: str,

@@ -98,13 +98,14 @@ def init(
     plans: PlansOption = None,
 ) -> None:
     """Write each department's progress file for a year, or add the actions it lacks."""
-    from napctl.load.discover import default_progress_out
+    from napctl.load.discover import default_progress_out, progress_roots
     from napctl.progress.init import InitError, init_reports
 
     chosen = one_plan(plans, plan)
     folder = out if out is not None else default_progress_out()
+    roots = progress_roots() if out is None else ()  # a report in another root is edited there
     try:
-        result = init_reports(chosen, year, folder, actor_codes(chosen, actor))
+        result = init_reports(chosen, year, folder, actor_codes(chosen, actor), roots=roots)
     except InitError as exc:
         fail_usage(str(exc))
     except OSError as exc:
