@@ -6,6 +6,7 @@ Kept apart from the YAML loader so that a query answered from the cache
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -85,6 +86,8 @@ def read_file(path: str | os.PathLike[str], display: str | None = None,
     raw, problems = read_bytes(os.fspath(path), display or os.fspath(path), max_bytes,
                                kind=kind)
     if raw is None:
+        if not os.path.lexists(path):  # callers tell "not there yet" from "refused"
+            raise FileNotFoundError(errno.ENOENT, "no such file", os.fspath(path))
         raise ReadRefusedError(problems[0])
     return raw
 
