@@ -17,7 +17,7 @@ import typer
 from napctl.cli.options import EXIT_INVALID, PlansOption, chosen_plans, emit, fail_usage
 from napctl.cli.progress import ProgressOption, YearOption, load_reports, progress_app
 from napctl.cli.render import DateOption, OutputOption, TemplatesOption, render_app
-from napctl.core.escape import printable
+from napctl.core.escape import is_clean_text, printable
 
 if TYPE_CHECKING:
     from napctl.model import Plan
@@ -110,15 +110,15 @@ def import_(
     except (ProgressImportError, ReadError) as exc:
         fail_usage(str(exc))
     for path in result.created:
-        sys.stdout.write(f"created {path}\n")
-    for note in result.changes:
-        sys.stdout.write(f"{note.where}: {note.message}\n")
+        sys.stdout.write(f"created {printable(str(path))}\n")
+    for note in result.changes:  # values and positions from a sheet or a checklist
+        sys.stdout.write(f"{printable(note.where)}: {printable(note.message)}\n")
     for note in [*result.conflicts, *result.refused]:
-        sys.stderr.write(f"{note.where}: {note.message}\n")
+        sys.stderr.write(f"{printable(note.where)}: {printable(note.message)}\n")
     sys.stderr.write(f"{len(result.changes)} values imported into {len(result.written)} files,"
                      f" {len(result.conflicts)} conflicts, {len(result.refused)} refused\n")
     if not result.ok:
-        sys.stderr.write(f"napctl: {file} was left as it is; resolve the conflicts"
+        sys.stderr.write(f"napctl: {printable(str(file))} was left as it is; resolve the conflicts"
                          " above, then import it again\n")
         raise typer.Exit(EXIT_INVALID)
     if read.noun == "checklist":
@@ -140,7 +140,14 @@ def _render_again(checklist: Path, text: str, plans: list[Plan], progress: list[
     header = parse_checklist(text).header or {}
     title, plan_id, date = header.get("title"), header.get("plan"), header.get("date")
     if title is None or not header.get("year", "").isdigit():
-        sys.stderr.write(f"napctl: {checklist} has no napctl header; render it again\n")
+        sys.stderr.write(f"napctl: {printable(str(checklist))} has no napctl header;"
+                         " render it again\n")
+        return
+    unclean = next((k for k, v in header.items() if not is_clean_text(k + v)), None)
+    if unclean is not None:  # as --date: it would be copied into every sibling
+        sys.stderr.write(f"napctl: {printable(str(checklist))} not rendered again: its"
+                         f" header's {printable(unclean)}= must be printable text (no"
+                         " control characters); render it again\n")
         return
     chosen = [p for p in plans if plan_id is None or p.id == plan_id]
     state = checklist_progress(chosen, progress, int(header["year"]))
@@ -153,7 +160,8 @@ def _render_again(checklist: Path, text: str, plans: list[Plan], progress: list[
             files = build_checklists(chosen, "md", date=date, templates=templates,
                                      progress=state, plan_id=plan_id).files
     except (RenderError, QueryError) as exc:
-        sys.stderr.write(f"napctl: {checklist} not rendered again: {exc}\n")
+        sys.stderr.write(f"napctl: {printable(str(checklist))} not rendered again:"
+                         f" {printable(str(exc))}\n")
         return
     _write_untouched(checklist, files, plans, state)
 

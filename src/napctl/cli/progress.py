@@ -98,6 +98,7 @@ def init(
     plans: PlansOption = None,
 ) -> None:
     """Write each department's progress file for a year, or add the actions it lacks."""
+    from napctl.core.escape import printable
     from napctl.load.discover import default_progress_out, progress_roots
     from napctl.progress.init import InitError, init_reports
 
@@ -111,13 +112,14 @@ def init(
     except OSError as exc:
         fail_io(exc)
     for path in result.created:
-        sys.stdout.write(f"created {path}\n")
+        sys.stdout.write(f"created {printable(str(path))}\n")
     for path, added in result.extended:
-        sys.stdout.write(f"added {len(added)} actions to {path}: {', '.join(added)}\n")
+        sys.stdout.write(f"added {len(added)} actions to {printable(str(path))}:"
+                         f" {printable(', '.join(added))}\n")
     for path, why in result.refused:
-        sys.stderr.write(f"napctl: left {path} as it is: {why}\n")
+        sys.stderr.write(f"napctl: left {printable(str(path))} as it is: {printable(why)}\n")
     sys.stderr.write(f"{len(result.created)} created, {len(result.extended)} completed,"
-                     f" {len(result.unchanged)} already complete in {folder}\n")
+                     f" {len(result.unchanged)} already complete in {printable(str(folder))}\n")
     if result.refused:
         raise typer.Exit(EXIT_INVALID)
 
