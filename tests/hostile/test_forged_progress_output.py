@@ -48,18 +48,6 @@ def rendered_with_value(repo: Path) -> Path:
     return page
 
 
-@pytest.mark.parametrize("name", ["x\x1b]8;;https:evil\x07y.md", "a\n::error::forged.md",
-                                  "b\u202etxt.md"])
-def test_a_checklists_file_name_is_shown_escaped(name: str, repo: Path) -> None:
-    page = rendered_with_value(repo)
-    forged = page.parent / name
-    shutil.move(page, forged)
-    code, out, err = run("progress", "import", str(forged.relative_to(repo)), "--year", "2020")
-    assert code == 0, err
-    assert_clean(out, err)
-    assert "II.3.1 indicator 1: '3 sessions'" in out
-
-
 @pytest.mark.parametrize("field", ["date=2020%1B%5B2J", "date=x%0A::error::forged",
                                    "title=MAEE%20D5%E2%80%AE"])
 def test_a_header_field_with_control_characters_is_not_spread(field: str, repo: Path) -> None:
