@@ -100,3 +100,32 @@ def test_new_keeps_a_title_with_a_line_break_valid(repo: Path) -> None:
     assert result.exit_code == 0, result.output
     result = CliRunner().invoke(app, ["validate", "plans/fr-2021-2025.yaml"])
     assert result.exit_code == 0, result.output
+
+
+def sheet_with(repo: Path, cells: dict[str, str]) -> Path:
+    import csv
+
+    code, _, err = run("export", "--plan", PLAN, "--actor", "MAEE D5", "--year", "2020",
+                       "-f", "csv", "-o", "sheet.csv")
+    assert code == 0, err
+    with open(repo / "sheet.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    head = rows[0]
+    for column, value in cells.items():
+        rows[1][head.index(column)] = value
+    with open(repo / "typed.csv", "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return repo / "typed.csv"
+
+
+@pytest.mark.parametrize(("status", "shown"), [
+    ("ongo\x1b[2Jing\n::error::x", "ongo\\x1b[2Jing\\x0a::error::x"),
+    ("done\x1b]8;;https://e/\x07", "done\\x1b]8;;https://e/\\x07"),
+    ("\u202egniogno", "\\u202egniogno"),
+])
+def test_a_status_word_reaches_the_log_escaped(status: str, shown: str, repo: Path) -> None:
+    sheet = sheet_with(repo, {"Status": status})
+    code, out, err = run("progress", "import", sheet.name, "--year", "2020")
+    assert code == 1
+    assert_clean(out, err)
+    assert f'typed.csv:S2: I.3.1: unknown status "{shown}"; one of not-reported' in err
