@@ -81,6 +81,7 @@ def test_progress_init_shows_a_folder_name_escaped(repo: Path) -> None:
     ("--title", "Plan\u202eevil", "\\u202e (U+202E)"),
     ("--country-name", "France\x00", "\\x00 (U+0000)"),
     ("--language", "en\x07", "\\x07 (U+0007)"),
+    ("--title", "Plan\u2028national", "\\u2028 (U+2028)"),
 ])
 def test_new_refuses_what_validate_would(option: str, value: str, shown: str, repo: Path
                                          ) -> None:
