@@ -43,9 +43,9 @@ def test_an_import_replaces_the_placeholder_of_a_crlf_plan(tmp_path: Path) -> No
     assert [p.id for p in copy.pillars] == ["I"]
 
 
-@pytest.mark.parametrize("title", ["Plan 1e3", "yes", "x\u2028y", "x\x85y", "'q", "a: b"])
+@pytest.mark.parametrize("title", ["Plan 1e3", "yes", "x\ny", "'q", "a: b"])
 def test_texts_given_on_the_command_line_read_back_as_given(title: str) -> None:
-    # (A line separator is then reported by validate, not folded into a space unseen.)
+    # (A line separator or NEL is refused up front, as validate would: issue 26.)
     text = plan_text(NewPlan("xx-2024-2028", "XX", title, 2024, 2028, country=title))
     data = parse_yaml(text, "xx-2024-2028.yaml").data
     assert data is not None and (data["title"], data["country"]) == (title, title)

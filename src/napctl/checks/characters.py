@@ -37,18 +37,25 @@ def _shown(char: str) -> str:
     return f"{printable(char)} (U+{ord(char):04X})"
 
 
+def text_problem(value: str, *, is_name: bool = False) -> tuple[str, str] | None:
+    """The code and message of the text rule ``value`` breaks (NAP210 for a code or an
+    id, NAP211 for a text); None when it is fine. Validation and `napctl new`'s options
+    share it, so `new` never writes a plan that `validate` refuses."""
+    bad = unsafe_characters(value, allow_newlines=not is_name)
+    if not bad:
+        return None
+    if is_name:
+        return "NAP210", (f"'{printable(value)[:60]}' holds the control or invisible"
+                          f" character {_shown(bad[0])}; codes and ids must be visible text")
+    return "NAP211", (f"text holds the control character {_shown(bad[0])}; only printable"
+                      " text, tabs and line breaks are allowed")
+
+
 def _walk(value: Any, loc: Loc, is_name: bool, report: Report, fields: Fields) -> None:
     if isinstance(value, str):
-        bad = unsafe_characters(value, allow_newlines=not is_name)
-        if not bad:
-            return
-        if is_name:
-            report.add(loc, "NAP210", f"'{printable(value)[:60]}' holds the control or"
-                       f" invisible character {_shown(bad[0])}; codes and ids must be"
-                       " visible text")
-        else:
-            report.add(loc, "NAP211", f"text holds the control character {_shown(bad[0])};"
-                       " only printable text, tabs and line breaks are allowed")
+        found = text_problem(value, is_name=is_name)
+        if found is not None:
+            report.add(loc, *found)
     elif isinstance(value, list):
         for i, item in enumerate(value):
             _walk(item, (*loc, i), is_name, report, fields)

@@ -36,6 +36,7 @@ def import_table(
     plans: PlansOption = None,
 ) -> None:
     """Add the actions of a spreadsheet to a plan file; every byte already there stays."""
+    from napctl.core.readfile import MAX_INPUT_BYTES, read_file  # lazy: start-up
     from napctl.sheets.edit import import_matrix  # lazy: start-up
     from napctl.sheets.read import ReadError, parse_columns, read_table  # lazy: start-up
 
@@ -51,12 +52,11 @@ def import_table(
                    " --title ... --period START-END`")
     try:
         matrix = read_table(table, sheet=sheet)
-        with open(loaded.file, encoding="utf-8", newline="") as handle:
-            text = handle.read()
+        text = read_file(loaded.file, max_bytes=MAX_INPUT_BYTES, kind="plan").decode()
     except ReadError as exc:
         fail_usage(str(exc))
-    except OSError as exc:
-        fail_usage(f"cannot read {loaded.file}: {exc.strerror}")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail_usage(f"cannot read {loaded.file}: {getattr(exc, 'strerror', None) or exc}")
     result = import_matrix(matrix, loaded.plan, text, loaded.file, explicit)
     if result.problems:
         sys.stderr.write("".join(f"{p}\n" for p in result.problems))

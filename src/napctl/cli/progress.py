@@ -8,6 +8,7 @@ the command line's doing, the importer itself never renders.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -29,6 +30,7 @@ from napctl.cli.options import (
 )
 from napctl.cli.progress_files import actor_codes, checklist_progress
 from napctl.cli.startup import app
+from napctl.core.escape import is_clean_text, printable
 
 if TYPE_CHECKING:
     from napctl.model import Plan
@@ -53,25 +55,28 @@ def init(
     plans: PlansOption = None,
 ) -> None:
     """Write each department's progress file for a year, or add the actions it lacks."""
-    from napctl.load.discover import default_progress_out  # lazy: start-up
+    from napctl.core.escape import printable  # lazy: start-up
+    from napctl.load.discover import default_progress_out, progress_roots  # lazy: start-up
     from napctl.progress.init import InitError, init_reports  # lazy: start-up
 
     chosen = only_plan(chosen_plans(plans, plan))
     folder = out if out is not None else default_progress_out()
+    roots = progress_roots() if out is None else ()  # a report in another root is edited there
     try:
-        result = init_reports(chosen, year, folder, actor_codes(chosen, actor))
+        result = init_reports(chosen, year, folder, actor_codes(chosen, actor), roots=roots)
     except InitError as exc:
         fail_usage(str(exc))
     except OSError as exc:
         fail_io(exc)
     for path in result.created:
-        sys.stdout.write(f"created {path}\n")
+        sys.stdout.write(f"created {printable(str(path))}\n")
     for path, added in result.extended:
-        sys.stdout.write(f"added {len(added)} actions to {path}: {', '.join(added)}\n")
+        sys.stdout.write(f"added {len(added)} actions to {printable(str(path))}:"
+                         f" {printable(', '.join(added))}\n")
     for path, why in result.refused:
-        sys.stderr.write(f"napctl: left {path} as it is: {why}\n")
+        sys.stderr.write(f"napctl: left {printable(str(path))} as it is: {printable(why)}\n")
     sys.stderr.write(f"{len(result.created)} created, {len(result.extended)} completed,"
-                     f" {len(result.unchanged)} already complete in {folder}\n")
+                     f" {len(result.unchanged)} already complete in {printable(str(folder))}\n")
     if result.refused:
         raise typer.Exit(EXIT_INVALID)
 
@@ -97,6 +102,7 @@ def import_(
     with both values and their positions, and nothing is changed for it
     (exit 1). Once everything is imported, a checklist is rendered again.
     """
+    from napctl.core.readfile import read_file  # lazy: start-up
     from napctl.load.discover import default_progress_out  # lazy: start-up
     from napctl.progress.importer import ProgressImportError, import_file  # lazy: start-up
     from napctl.sheets.read import ReadError  # lazy: start-up
@@ -108,19 +114,19 @@ def import_(
     except (ProgressImportError, ReadError) as exc:
         fail_usage(str(exc))
     for path in result.created:
-        sys.stdout.write(f"created {path}\n")
-    for note in result.changes:
-        sys.stdout.write(f"{note.where}: {note.message}\n")
+        sys.stdout.write(f"created {printable(str(path))}\n")
+    for note in result.changes:  # values and positions from a sheet or a checklist
+        sys.stdout.write(f"{printable(note.where)}: {printable(note.message)}\n")
     for note in [*result.conflicts, *result.refused]:
-        sys.stderr.write(f"{note.where}: {note.message}\n")
+        sys.stderr.write(f"{printable(note.where)}: {printable(note.message)}\n")
     sys.stderr.write(f"{len(result.changes)} values imported into {len(result.written)} files,"
                      f" {len(result.conflicts)} conflicts, {len(result.refused)} refused\n")
     if not result.ok:
-        sys.stderr.write(f"napctl: {file} was left as it is; resolve the conflicts"
-                         " above, then import it again\n")
+        sys.stderr.write(f"napctl: {printable(str(file))} was left as it is; resolve the"
+                         " conflicts above, then import it again\n")
         raise typer.Exit(EXIT_INVALID)
     if read.noun == "checklist":
-        text = file.read_bytes().decode("utf-8")
+        text = read_file(file, kind="checklist").decode("utf-8")
         _render_again(file, text, all_plans, progress, templates)
     elif result.changes:
         sys.stderr.write(f"napctl: export the sheet again before typing more into it"
@@ -138,7 +144,14 @@ def _render_again(checklist: Path, text: str, plans: list[Plan], progress: list[
     header = parse_checklist(text).header or {}
     title, plan_id, date = header.get("title"), header.get("plan"), header.get("date")
     if title is None or not header.get("year", "").isdigit():
-        sys.stderr.write(f"napctl: {checklist} has no napctl header; render it again\n")
+        sys.stderr.write(f"napctl: {printable(str(checklist))} has no napctl header;"
+                         " render it again\n")
+        return
+    unclean = next((k for k, v in header.items() if not is_clean_text(k + v)), None)
+    if unclean is not None:  # as --date: it would be copied into every sibling
+        sys.stderr.write(f"napctl: {printable(str(checklist))} not rendered again: its"
+                         f" header's {printable(unclean)}= must be printable text (no"
+                         " control characters); render it again\n")
         return
     chosen = [p for p in plans if plan_id is None or p.id == plan_id]
     state = checklist_progress(chosen, progress, int(header["year"]))
@@ -151,7 +164,8 @@ def _render_again(checklist: Path, text: str, plans: list[Plan], progress: list[
             files = build_checklists(chosen, "md", date=date, templates=templates,
                                      progress=state, plan_id=plan_id).files
     except (RenderError, QueryError) as exc:
-        sys.stderr.write(f"napctl: {checklist} not rendered again: {exc}\n")
+        sys.stderr.write(f"napctl: {printable(str(checklist))} not rendered again:"
+                         f" {printable(str(exc))}\n")
         return
     _write_untouched(checklist, files, plans, state)
 
@@ -165,6 +179,7 @@ def _write_untouched(checklist: Path, files: dict[str, str], plans: list[Plan],
     is left for its own import.
     """
     from napctl.core.fsutil import atomic_write  # lazy: start-up
+    from napctl.core.readfile import read_file  # lazy: start-up
     from napctl.render.checklist_check import pending_items  # lazy: start-up
 
     by_id = {p.id: p for p in plans}
@@ -173,16 +188,21 @@ def _write_untouched(checklist: Path, files: dict[str, str], plans: list[Plan],
     root = checklist.as_posix()[: len(checklist.as_posix()) - len(own)] or "."
     for name, new in files.items():
         target = checklist if name == own else Path(root) / name
-        try:
-            old = target.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+        try:  # the checklists' folder is the root: a linked sibling is refused
+            old = read_file(target, kind="checklist").decode("utf-8")
+            if old == new or (target != checklist and (
+                    pending_items(old, str(target), by_id, state)
+                    or "<!-- napctl:checklist " not in old)):
+                continue
+            atomic_write(target, new, root=Path(root))
+        except UnicodeDecodeError:
             continue
-        if old == new or (target != checklist and (
-                pending_items(old, str(target), by_id, state)
-                or "<!-- napctl:checklist " not in old)):
+        except OSError as exc:
+            if exc.errno != errno.ENOENT:
+                sys.stderr.write(f"napctl: {printable(str(target))} not rendered again:"
+                                 f" {printable(str(exc.strerror))}\n")
             continue
-        atomic_write(target, new)
-        sys.stdout.write(f"rendered {target} again\n")
+        sys.stdout.write(f"rendered {printable(str(target))} again\n")
 
 
 @progress_app.command("migrate")
@@ -216,7 +236,6 @@ def migrate(
         MigrateError,
         migrate_files,
         plan_migration,
-        write_migration,
     )
 
     found = [p for p in load_valid(plans, plan).plans if p.plan.id == plan]
@@ -237,19 +256,25 @@ def migrate(
         fail_usage(exc.message)
     sys.stdout.write("".join(printable(line) + "\n" for line in _summary(migration)))
     if apply:
-        try:
-            written, refused = write_migration(migration)
-        except OSError as exc:
-            fail_io(exc)
-        for path in written:
-            sys.stdout.write(printable(f"wrote {path}") + "\n")
-        for note in refused:
-            sys.stdout.write(printable(str(note)) + "\n")
+        _write_migration(migration)
     elif migration.changed:
         sys.stderr.write(f"napctl: nothing written; run again with --apply to change"
                          f" {_files(len(migration.changed))}\n")
     if not migration.ok:
         raise typer.Exit(EXIT_INVALID)
+
+
+def _write_migration(migration: Migration) -> None:
+    from napctl.progress.migrate import write_migration  # lazy: start-up
+
+    try:
+        written, refused = write_migration(migration)
+    except OSError as exc:
+        fail_io(exc)
+    for path in written:
+        sys.stdout.write(printable(f"wrote {path}") + "\n")
+    for note in refused:
+        sys.stdout.write(printable(str(note)) + "\n")
 
 
 def git_relative(path: str) -> str:

@@ -17,6 +17,7 @@ each marked ``# lazy: start-up``.
 from __future__ import annotations
 
 import contextlib
+import errno
 import importlib
 import os
 import sys
@@ -133,12 +134,18 @@ def main() -> None:
     output that cannot be written (stdout on a full disk, an encoding that cannot
     hold the text) is 3, anything else unexpected is 70, never a traceback.
     """
+    if sys.stdout is None:  # started with stdout closed (`>&-`): nothing can be shown
+        sys.exit(_die("cannot write the output: standard output is closed", EXIT_IO))
     try:
         try:
             command_for(sys.argv[1:])(prog_name="napctl")
             code: Any = 0
         except SystemExit as stop:
             code = stop.code
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            # Click's answer to a reader that went away (`| head -0`) is exit 1, which
+            # says "the plans are invalid"; the output could not be written: 3.
+            raise BrokenPipeError(errno.EPIPE, "a pipe whose reader has gone")
         sys.stdout.flush()  # a full disk shows here, not at exit where it cannot be caught
     except (OSError, UnicodeError) as exc:
         code = _die(io_message(exc), EXIT_IO)
@@ -154,7 +161,7 @@ def _die(message: str, code: int) -> int:
     """Print ``message`` as napctl's error, and make sure stdout cannot fail again at exit."""
     from napctl.core.escape import printable  # lazy: start-up
 
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # stdout may be None
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     with contextlib.suppress(OSError, ValueError):

@@ -26,17 +26,41 @@ STALE_SECONDS = 3600
 _CLEANED: set[str] = set()
 
 
+class OutsideRootError(OSError):
+    """A file to write whose name, links followed, leads outside the folder it belongs in."""
+
+
+def inside_root(root: Path, path: Path) -> Path:
+    """The one safe-target rule: ``path`` with every link on its way followed, when that
+    is ``root`` or below it (``root`` itself resolved too, so a linked root is the
+    user's choice); else OutsideRootError.
+
+    A name inside a repository is a promise about where a write lands: a year
+    folder, a progress file or a sibling checklist that is a link to elsewhere
+    would turn a write into one outside the repository.
+    """
+    base = os.path.realpath(root)
+    real = os.path.realpath(path)
+    if real != base and not real.startswith(base.rstrip(os.sep) + os.sep):
+        raise OutsideRootError(errno.EXDEV, f"a link leads outside {root} (to {real});"
+                               " napctl writes only inside it", str(path))
+    return Path(real)
+
+
 def atomic_write(path: Path, text: str, *, replace_any: bool = False,
-                 durable: bool = True) -> None:
+                 durable: bool = True, root: Path | None = None,
+                 max_bytes: int | None = None) -> None:
     """Write ``text`` (UTF-8, line ends as given): see ``atomic_write_bytes``."""
     if str(path) == "-":
         sys.stdout.write(text)
         return
-    atomic_write_bytes(path, text.encode("utf-8"), replace_any=replace_any, durable=durable)
+    atomic_write_bytes(path, text.encode("utf-8"), replace_any=replace_any, durable=durable,
+                       root=root, max_bytes=max_bytes)
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False,
-                       durable: bool = True) -> None:
+                       durable: bool = True, root: Path | None = None,
+                       max_bytes: int | None = None) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new, never half.
 
     - ``-`` is standard output.
@@ -51,6 +75,13 @@ def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False,
     - Missing parent folders are created (one rule for every command).
     - Temporary files left by a killed run in the folder are removed first.
 
+    ``root``: the folder the file belongs in (a progress root, a checklist
+    folder); a name that, links followed, leads outside it is refused
+    (OutsideRootError) before anything is written (``inside_root``).
+    ``max_bytes``: the most a reader of the file will read (a progress file:
+    what `napctl validate` reads); more is refused (OSError EFBIG), so napctl
+    never writes a file it would then refuse to read.
+
     ``replace_any`` replaces whatever has the name (a folder napctl owns, such
     as the cache's). ``durable=False`` skips flushing the data to disk before the
     rename, for files whose loss or truncation in a crash costs nothing (the
@@ -62,6 +93,11 @@ def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False,
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         return
+    if root is not None:
+        inside_root(root, path)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise OSError(errno.EFBIG, f"it would be {len(data):,} bytes, over the {max_bytes:,}"
+                      " bytes napctl reads of it", str(path))
     if replace_any:
         _replace(path, data, None, durable=durable)
         return
@@ -168,8 +204,12 @@ class NewFiles:
     removes the temporary files; nothing is renamed.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, root: Path | None = None) -> None:
         self._pending: list[tuple[Path, Path]] = []
+        #: ``root``: every file must land inside it (``inside_root``); each folder is
+        #: resolved once, then a name costs one ``lstat`` (10,000 files in one folder).
+        self._root = root
+        self._folders: dict[str, Path] = {}
 
     def __enter__(self) -> NewFiles:
         return self
@@ -181,9 +221,12 @@ class NewFiles:
         self._pending.clear()
 
     def add(self, path: Path, data: bytes) -> None:
+        """Write ``path`` with the batch; OutsideRootError when it leads out of the root."""
         path = Path(path)
+        if self._root is not None:
+            self._check(self._root, path)
         if _target_info(path) is not None or str(path).startswith(_STREAM_FOLDERS):
-            atomic_write_bytes(path, data)  # not new after all: the careful single write
+            atomic_write_bytes(path, data, root=self._root)  # not new after all
             return
         folder = path.parent if str(path.parent) else Path(".")
         folder.mkdir(parents=True, exist_ok=True)
@@ -191,6 +234,13 @@ class NewFiles:
         # Without os.sync (Windows), each file is flushed as it is written.
         tmp = _write_temp(folder, path, data, _new_file_mode(), durable=_SYNC is None)
         self._pending.append((tmp, path))
+
+    def _check(self, root: Path, path: Path) -> None:
+        key = str(path.parent)
+        if key not in self._folders:
+            self._folders[key] = inside_root(root, path.parent)
+        if os.path.islink(path):
+            inside_root(root, path)
 
     def commit(self) -> None:
         pending, self._pending = self._pending, []

@@ -6,6 +6,7 @@ Kept apart from the YAML loader so that a query answered from the cache
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -14,6 +15,8 @@ from napctl.core.problems import Problem
 
 #: Real plans are 50-100 KB; the limit keeps memory bounded (--max-bytes raises it).
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+#: A checklist or a sheet given to `progress import` (a workbook's own bound).
+MAX_INPUT_BYTES = 64 * 1024 * 1024
 #: What libyaml counts as a line break (YAML 1.1).
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -63,6 +66,30 @@ def read_bytes(path: str, display: str, max_bytes: int, *, kind: str = "plan"
     if len(raw) > max_bytes:  # grew since stat, or not a regular file
         return None, [Problem(display, 1, 1, "NAP102", f"file is over {max_bytes:,} bytes")]
     return raw, []
+
+
+class ReadRefusedError(OSError):
+    """A file the bounded reader refused (a pipe, a device, a folder, too large)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(0, problem.message, problem.file)
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return self.problem.message
+
+
+def read_file(path: str | os.PathLike[str], display: str | None = None,
+              max_bytes: int = DEFAULT_MAX_BYTES, *, kind: str = "progress") -> bytes:
+    """``read_bytes`` for callers that handle OSError: the bytes, or ReadRefusedError
+    (an OSError whose ``strerror`` is the reason) with the problem it stands for."""
+    raw, problems = read_bytes(os.fspath(path), display or os.fspath(path), max_bytes,
+                               kind=kind)
+    if raw is None:
+        if not os.path.lexists(path):  # callers tell "not there yet" from "refused"
+            raise FileNotFoundError(errno.ENOENT, "no such file", os.fspath(path))
+        raise ReadRefusedError(problems[0])
+    return raw
 
 
 def decode_text(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:

@@ -95,12 +95,24 @@ def plan_text(spec: NewPlan, schema: str | None = None) -> str:
                            " capitals, e.g. FR")
     if not spec.title.strip():
         raise NewPlanError("--title must not be empty")
+    _check_texts(spec)
     return _HEAD.format(
         schema=schema or schema_url("plan"), docs=SITE_URL, id=spec.plan_id,
         title=quoted(spec.title.strip()), code=spec.country_code,
         country=quoted(spec.country or spec.country_code), start=spec.start, end=spec.end,
         language=quoted(spec.language),
     ) + SKELETON
+
+
+def _check_texts(spec: NewPlan) -> None:
+    """The options' text by the rules `validate` applies to the plan they end up in."""
+    from napctl.checks.characters import text_problem
+
+    for option, value in (("--title", spec.title), ("--country-name", spec.country or ""),
+                          ("--language", spec.language)):
+        found = text_problem(value)
+        if found is not None:
+            raise NewPlanError(f"{option}: {found[0]} {found[1]}")
 
 
 def create_plan(spec: NewPlan, folder: Path) -> Path:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from napctl.core.fsutil import atomic_write
+from napctl.core.readfile import DEFAULT_MAX_BYTES, MAX_INPUT_BYTES, read_file
 from napctl.model import Action, Plan
 from napctl.model.progress import Entry, ProgressReport
 from napctl.model.registry import RegistryIndex, registry_index
@@ -191,7 +192,7 @@ def import_file(path: Path, plans: list[Plan], root: Path, *, display: str | Non
     from napctl.progress.readers import read_items
 
     try:
-        data = path.read_bytes()
+        data = read_file(path, max_bytes=MAX_INPUT_BYTES, kind="checklist or sheet")
     except OSError as exc:
         raise ProgressImportError(f"cannot read {path}: {exc.strerror}") from None
     read = read_items(path, data, display or str(path))
@@ -248,7 +249,7 @@ def _check(text: str, display: str, plan: Plan) -> tuple[ProgressReport, YamlDoc
 
 def _read(path: Path, display: str, plan: Plan) -> tuple[str, ProgressReport, YamlDocument]:
     """The file's exact text and its checked report. Raises EditError when it is invalid."""
-    text = path.read_bytes().decode("utf-8")
+    text = read_file(path, display, kind="progress report").decode("utf-8")
     try:
         report, doc = _check(text, display, plan)
     except EditError as exc:
@@ -305,7 +306,7 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Re
         if not dept.path.exists():
             init_reports(dept.plan, dept.year, root, {dept.code})
             result.created.append(dept.path)
-        text = dept.path.read_bytes().decode("utf-8")
+        text = read_file(dept.path, path, kind="progress report").decode("utf-8")
         text, _ = append_missing(text, dept.plan, index, dept.code, path)
     except (InitError, EditError, OSError, UnicodeDecodeError) as exc:
         result.refused.append(Note(_at(exc, path), f"cannot write it: {exc}"))
@@ -369,7 +370,11 @@ def _apply(dept: Department, text: str, edits: list[tuple[ImportItem, Action, di
         result.refused.append(Note(done[0][0].where,
                                    f"not imported: {path} would be invalid: {exc}"))
         return
-    atomic_write(dept.path, new)
+    try:  # the root: dept.path is ROOT/plan/year/file (progress_path)
+        atomic_write(dept.path, new, root=dept.path.parents[2], max_bytes=DEFAULT_MAX_BYTES)
+    except OSError as exc:
+        result.refused.append(Note(_at(exc, path), f"not written: {exc.strerror}"))
+        return
     result.written.append(dept.path)
     entries = report_entries(report)
     for item, changed in done:

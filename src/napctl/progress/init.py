@@ -9,13 +9,15 @@ of its `actions:` list: every byte a department wrote stays where it was.
 from __future__ import annotations
 
 import functools
+import os
 import textwrap
-from collections.abc import Callable, Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from napctl.checks.progress import REPORTING_TAIL_YEARS, period_text
-from napctl.core.fsutil import NewFiles, atomic_write, safe_child, safe_children, slugify
+from napctl.core.fsutil import NewFiles, OutsideRootError, atomic_write, inside_root, slugify
+from napctl.core.readfile import DEFAULT_MAX_BYTES, read_file
 from napctl.model import Action, Plan
 from napctl.model.progress import NOT_REPORTED, STATUSES
 from napctl.model.registry import RegistryIndex, registry_index
@@ -142,14 +144,35 @@ def progress_path(root: Path, plan_id: str, year: int, code: str) -> Path:
     return root / plan_id / str(year) / f"{slugify(code)}.yaml"
 
 
+def find_report(roots: Sequence[Path], plan_id: str, year: int, code: str
+                ) -> tuple[Path, Path]:
+    """``(root, path)`` of the department's report: the one that exists in any of
+    ``roots`` (the first that has it), else where a new one goes, in the first root.
+
+    With two progress roots, a report kept in the second is edited there, never
+    doubled by a new one in the first (init and import both ask here).
+    """
+    for root in roots:
+        path = progress_path(root, plan_id, year, code)
+        if os.path.lexists(path):
+            return root, path
+    return roots[0], progress_path(roots[0], plan_id, year, code)
+
+
 def check_year(plan: Plan, year: int) -> None:
     if not plan.period.start <= year <= plan.period.end + REPORTING_TAIL_YEARS:
         raise InitError(f"{year} is outside plan '{plan.id}': {period_text(plan)}")
 
 
-def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None = None
-                 ) -> InitResult:
-    """Write or complete the report of each department in ``codes`` (default: all)."""
+def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None = None,
+                 *, roots: Sequence[Path] = ()) -> InitResult:
+    """Write or complete the report of each department in ``codes`` (default: all).
+
+    New reports go in ``out``; a report that exists in ``out`` or in one of the
+    other progress ``roots`` is completed where it is. A file that cannot be
+    written safely (a link leading out of its root, a pipe) is refused with why;
+    the others are written all the same.
+    """
     check_year(plan, year)
     slugs: dict[str, str] = {}
     for dept in plan.departments:
@@ -160,33 +183,39 @@ def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None
     index = registry_index(plan)
     chosen = [c for c in index.duties if (codes is None or c in codes) and index.duties[c]]
     result = InitResult()
+    search = [out, *(r for r in roots if r != out)]
     folder = out / plan.id / str(year)
     ref: str | None = None  # the same for every file of the folder: found once
     entries: dict[str, str] = {}
-    inside: Callable[[str], Path] | None = None
-    with NewFiles() as created:
+    with NewFiles(root=out) as created:
         for code in chosen:
-            path = progress_path(out, plan.id, year, code)
-            if not path.exists():
-                if ref is None or inside is None:
-                    folder.mkdir(parents=True, exist_ok=True)
-                    ref, inside = schema_link("progress", folder), safe_children(folder)
-                text = new_report(plan, index, code, year, ref, entries)
-                created.add(inside(path.name), text.encode("utf-8"))
-                result.created.append(path)
+            root, path = find_report(search, plan.id, year, code)
+            if os.path.lexists(path):
+                _complete(path, root, plan, index, code, result)
                 continue
-            _complete(path, plan, index, code, folder, result)
+            try:
+                if ref is None:
+                    inside_root(out, folder)  # before making any folder through a link
+                    folder.mkdir(parents=True, exist_ok=True)
+                    ref = schema_link("progress", folder)
+                text = new_report(plan, index, code, year, ref, entries)
+                created.add(path, text.encode("utf-8"))
+            except OutsideRootError as exc:
+                result.refused.append((path, f"not written: {exc.strerror}"))
+                continue
+            result.created.append(path)
         created.commit()  # one sync for the batch, not one per file
     return result
 
 
-def _complete(path: Path, plan: Plan, index: RegistryIndex, code: str, folder: Path,
+def _complete(path: Path, root: Path, plan: Plan, index: RegistryIndex, code: str,
               result: InitResult) -> None:
     """Add the entries ``path`` lacks, or note why it is left as it is."""
     from napctl.yaml.edit import EditError  # not at start-up: see entry_lines
 
     try:
-        old = path.read_bytes().decode("utf-8")
+        inside_root(root, path)  # neither read nor written through a link leading out
+        old = read_file(path, kind="progress report").decode("utf-8")
         new, added = append_missing(old, plan, index, code)
     except EditError as exc:
         result.refused.append((path, str(exc)))
@@ -194,11 +223,18 @@ def _complete(path: Path, plan: Plan, index: RegistryIndex, code: str, folder: P
     except UnicodeDecodeError:
         result.refused.append((path, "it is not UTF-8 text"))
         return
+    except OutsideRootError as exc:
+        result.refused.append((path, f"not read: {exc.strerror}"))
+        return
     except OSError as exc:
         result.refused.append((path, f"it cannot be read: {exc.strerror}"))
         return
-    if added:
-        atomic_write(safe_child(folder, path.name), new)
-        result.extended.append((path, added))
-    else:
+    if not added:
         result.unchanged.append(path)
+        return
+    try:
+        atomic_write(path, new, root=root, max_bytes=DEFAULT_MAX_BYTES)
+    except OSError as exc:
+        result.refused.append((path, f"not written: {exc.strerror}"))
+        return
+    result.extended.append((path, added))

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from napctl.core.readfile import MAX_INPUT_BYTES, read_file
 from napctl.model import Plan
 from napctl.model.registry import registry_index
 from napctl.progress.checklist_items import ChecklistProgress, blank
@@ -119,7 +120,7 @@ def check_checklists(files: ChecklistSet, out: Path, plans: Sequence[Plan],
     by_id = {p.id: p for p in plans}
     for target in write_checklists(files, out, check=True).stale:
         try:
-            current = target.read_bytes().decode("utf-8")
+            current = read_file(target, kind="checklist", max_bytes=MAX_INPUT_BYTES).decode()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             report.missing.append(target)
             continue

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from napctl.core.fsutil import atomic_write
+from napctl.core.readfile import MAX_INPUT_BYTES, read_file
 from napctl.model import Plan
 from napctl.model.registry import registry_index
 from napctl.plans import (
@@ -233,14 +234,14 @@ def write_checklists(files: ChecklistSet, out: Path, *, check: bool = False) -> 
             if not check:
                 target.parent.mkdir(exist_ok=True)  # the country's folder
         try:
-            current = target.read_text(encoding="utf-8")
-        except (FileNotFoundError, IsADirectoryError, NotADirectoryError, UnicodeDecodeError):
+            current = read_file(target, kind="checklist", max_bytes=MAX_INPUT_BYTES).decode()
+        except (OSError, UnicodeDecodeError):  # missing, a pipe, too large: not ours as is
             current = None
         if current == text:
             result.unchanged.append(target)
         elif check:
             result.stale.append(target)
         else:
-            atomic_write(target, text)
+            atomic_write(target, text, root=out)
             result.written.append(target)
     return result

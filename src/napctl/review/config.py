@@ -2,9 +2,11 @@
 
 The configuration is the nearest ``napctl.toml`` (table ``[review]``) or
 ``pyproject.toml`` with a ``[tool.napctl.review]`` table, looking from the
-current folder upwards; a folder's ``napctl.toml`` wins over its
-``pyproject.toml``. Keys: ``select`` (codes or prefixes), ``ignore`` (codes or
-prefixes, each a text or ``{code = "NAP506", reason = "..."}``), ``strict``.
+current folder upwards, and no further than the repository's root (the
+folder holding ``.git``): a file above the checkout is not the repository's
+to decide. A folder's ``napctl.toml`` wins over its ``pyproject.toml``.
+Keys: ``select`` (codes or prefixes), ``ignore`` (codes or prefixes, each a
+text or ``{code = "NAP506", reason = "..."}``), ``strict``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from napctl.core.readfile import ReadRefusedError, read_file, text_position
 from napctl.review.rules import rule_codes
+
+#: A configuration is a few lines; the bound keeps a device or a huge file unread.
+MAX_CONFIG_BYTES = 1024 * 1024
+#: Arrays and inline tables nested deeper than this are refused before tomllib
+#: (which recurses once per level, and fails with RecursionError) reads them.
+MAX_DEPTH = 64
 
 
 class ConfigError(Exception):
@@ -67,26 +76,86 @@ class _Found:
 
 
 def find_config(start: Path) -> _Found | None:
-    """The nearest configuration from ``start`` upwards."""
-    import tomllib
-
+    """The nearest configuration from ``start`` upwards, up to the repository's root."""
     for folder in (start, *start.parents):
         for name, keys in (("napctl.toml", ("review",)),
                            ("pyproject.toml", ("tool", "napctl", "review"))):
             path = folder / name
-            if not path.is_file():
+            if not path.exists() or path.is_dir():  # a pipe is refused, not skipped
                 continue
-            try:
-                data: Any = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-                raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
+            data: Any = read_toml(path)
             for key in keys:
                 data = data.get(key) if isinstance(data, dict) else None
             if data is not None or name == "napctl.toml":
                 if data is not None and not isinstance(data, dict):
                     raise ConfigError(f"{path}: [{'.'.join(keys)}] must be a table")
                 return _Found(path, data or {})
+        if (folder / ".git").exists():  # the repository's root: look no higher
+            break
     return None
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """The file's TOML, read by the bounded reader; ConfigError (``file:line:col: CODE
+    message``) when it cannot be read or parsed."""
+    import tomllib
+
+    try:
+        text = read_file(path, str(path), MAX_CONFIG_BYTES, kind="configuration").decode()
+    except ReadRefusedError as exc:
+        p = exc.problem  # --max-bytes is for plans: the advice does not apply here
+        reason = p.message.removesuffix(" (raise it with --max-bytes)")
+        raise ConfigError(f"{p.file}:{p.line}:{p.column}: {p.code} {reason}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}:0:0: NAP100 cannot read file: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}:1:1: NAP101 not UTF-8 ({exc.reason})") from None
+    deep = _too_deep(text)
+    if deep is not None:
+        raise ConfigError(f"{path}:{deep[0]}:{deep[1]}: NAP114 arrays or tables nested"
+                          f" deeper than {MAX_DEPTH} levels")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}:{_toml_position(str(exc))}: NAP103 cannot read the"
+                          f" configuration: {exc}") from None
+    except RecursionError:  # the scan above keeps this from happening
+        raise ConfigError(f"{path}:1:1: NAP114 nested too deeply") from None
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Line and column of the first bracket or brace past MAX_DEPTH, outside strings
+    and comments; None when there is none."""
+    depth, quote, i = 0, "", 0
+    while i < len(text):
+        char = text[i]
+        if quote:
+            if char == "\\" and quote == '"':
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+            continue
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return text_position(text, i)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        i += 1
+    return None
+
+
+def _toml_position(message: str) -> str:
+    """``line:col`` from tomllib's "(at line 3, column 2)", else ``1:1``."""
+    import re
+
+    found = re.search(r"at line (\d+), column (\d+)", message)
+    return f"{found.group(1)}:{found.group(2)}" if found else "1:1"
 
 
 def load_config(start: Path | None = None) -> ReviewConfig:
