@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from napctl.progress.checklist_items import HEADER, MARKER, TEXT_FIELDS, flat, parse_fields
 
 _ITEM = re.compile(r"^- \[([ xX])\] ")
+# The id an item shows in bold: what a person sees and the truth of whose item it is.
+_VISIBLE_ID = re.compile(r"^- \[[ xX]\] \*\*([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+)\*\*")
 _FIELD = re.compile(r"^(?P<pad>[ \t]*)- (?P<label>Status|Summary|Obstacles|Next steps"
                     r"|Revised due|Justification|Value):(?P<value>.*)$")
 _INDICATOR = re.compile(r"^[ \t]*- Indicator (\d+):")
@@ -35,16 +37,23 @@ class Typed:
 
 @dataclass(slots=True)
 class ParsedItem:
-    fields: dict[str, str]  # the marker's
+    fields: dict[str, str]  # the marker's ({} when the item has none)
     line: int
     ticked: bool
+    #: the id the item shows ("" when it shows none): it wins over the marker's
+    visible: str = ""
     texts: dict[str, Typed] = field(default_factory=dict)  # attribute -> typed
     status: Typed | None = None
     indicators: dict[int, Typed] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
-        return self.fields.get("id", "")
+        return self.visible or self.fields.get("id", "")
+
+    @property
+    def marked(self) -> bool:
+        """Whether its marker says what it was made from (an editor may delete or cut it)."""
+        return all(self.fields.get(k) for k in ("id", "digest", "shown"))
 
 
 @dataclass(slots=True)
@@ -76,9 +85,12 @@ def parse_checklist(text: str) -> ParsedChecklist:
         if item or line.startswith("#"):
             current, indicator, last = None, None, None
             marker = MARKER.search(line) if item else None
-            if item and marker:
-                current = ParsedItem(parse_fields(marker.group(1)), number,
-                                     item.group(1) in "xX")
+            shown = _VISIBLE_ID.match(line) if item else None
+            # Without the header (no --year) the file holds no progress to import.
+            if item and (marker or (shown and header is not None)):
+                # An item whose marker was deleted is still an item: never ignored.
+                current = ParsedItem(parse_fields(marker.group(1)) if marker else {}, number,
+                                     item.group(1) in "xX", shown.group(1) if shown else "")
                 items.append(current)
             continue
         if current is None:

@@ -14,7 +14,6 @@ for it. A value erased in the checklist is never erased from the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,13 +30,13 @@ from napctl.progress.checklist_items import (
     shown_fields,
 )
 from napctl.progress.edit import EntryEdit, apply_edit
-from napctl.progress.init import progress_path
 from napctl.progress.items import (
     ChecklistImportError,
     ImportItem,
     ProgressImportError,
     ReadItems,
 )
+from napctl.progress.targets import Department, group_items
 from napctl.yaml.edit import EditError
 from napctl.yaml.result import ImportResult, Note
 
@@ -113,49 +112,6 @@ def pending(item: ImportItem, action: Action, entry: Entry
     return changed, was, None
 
 
-@dataclass(slots=True)
-class Department:
-    """One progress file and the items that report into it."""
-
-    plan: Plan
-    year: int
-    code: str
-    path: Path
-    items: list[ImportItem]
-
-
-def group_items(items: list[ImportItem], plans: dict[str, Plan], root: Path,
-                year: int | None) -> list[Department]:
-    """The items by progress file. Raises ProgressImportError for an unknown plan or
-    department, or another year than ``year``."""
-    groups: dict[tuple[str, int, str], Department] = {}
-    for item in items:
-        plan = plans.get(item.plan)
-        if plan is None:
-            raise ProgressImportError(f"{item.where}: no plan {item.plan!r}")
-        try:
-            item_year = int(item.year)
-        except ValueError:
-            raise ProgressImportError(f"{item.where}: the item's marker has no year") from None
-        if year is not None and item_year != year:
-            raise ProgressImportError(f"{item.where}: this is for {item_year},"
-                                      f" not {year}")
-        if plan.department(item.dept) is None:
-            from napctl.core.messages import close_matches, did_you_mean
-
-            close = close_matches(item.dept, [d.code for d in plan.departments],
-                                  ignore_case=True)
-            raise ProgressImportError(
-                f"{item.where_of('department')}: plan '{plan.id}' has no department"
-                f" {item.dept!r}{did_you_mean(close)}")
-        key = (plan.id, item_year, item.dept)
-        if key not in groups:
-            groups[key] = Department(plan, item_year, item.dept,
-                                     progress_path(root, plan.id, item_year, item.dept), [])
-        groups[key].items.append(item)
-    return list(groups.values())
-
-
 def report_entries(report: ProgressReport) -> dict[str, int]:
     return {e.id: i for i, e in reversed(list(enumerate(report.actions)))}
 
@@ -176,13 +132,27 @@ def entry_edit(action: Action, changed: dict[str, object]) -> EntryEdit:
 
 
 def import_items(read: ReadItems, plans: list[Plan], root: Path, *,
-                 year: int | None = None) -> Result:
+                 year: int | None = None, actor: str | None = None) -> Result:
     """Write the items' changes into the progress files. Raises ProgressImportError."""
     result: Result = ImportResult([], refused=list(read.notes))
-    for dept in group_items(read.items, {p.id: p for p in plans}, root, year):
+    for dept in group_items(read.items, {p.id: p for p in plans}, root, year,
+                            result.refused, read, actor):
         result.departments.append((dept.plan.id, dept.year, dept.code))
         _import_department(dept, read, root, result)
+    # Anything refused or in conflict is still only in the file: it must not be rendered over.
+    read.safe_to_render = result.ok
     return result
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def import_summary(result: Result) -> str:
+    """The import's last line: ``1 value imported into 1 file, 0 conflicts, 2 refused``."""
+    return (f"{_count(len(result.changes), 'value')} imported into"
+            f" {_count(len(result.written), 'file')}, {_count(len(result.conflicts), 'conflict')},"
+            f" {len(result.refused)} refused\n")
 
 
 def import_checklist(text: str, display: str, plans: list[Plan], root: Path, *,
@@ -195,7 +165,8 @@ def import_checklist(text: str, display: str, plans: list[Plan], root: Path, *,
 
 
 def import_file(path: Path, plans: list[Plan], root: Path, *, display: str | None = None,
-                year: int | None = None) -> tuple[Result, ReadItems]:
+                year: int | None = None, actor: str | None = None
+                ) -> tuple[Result, ReadItems]:
     """Import a checklist or a progress sheet, read by the reader that accepts it."""
     from napctl.progress.readers import read_items
 
@@ -204,7 +175,7 @@ def import_file(path: Path, plans: list[Plan], root: Path, *, display: str | Non
     except OSError as exc:
         raise ProgressImportError(f"cannot read {path}: {exc.strerror}") from None
     read = read_items(path, data, display or str(path))
-    return import_items(read, plans, root, year=year), read
+    return import_items(read, plans, root, year=year, actor=actor), read
 
 
 def where_typed(item: ImportItem, key: str) -> str:
@@ -297,6 +268,11 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Re
         changed, was, problem = pending(item, action, entry)
         if problem is not None:
             result.refused.append(problem)
+        elif changed and not item.marked:
+            unsure = _unmarked(item, changed, was, i, doc, path, read)
+            result.refused += unsure
+            if not unsure:
+                edits.append((item, action, changed))
         elif changed and entry_digest(entry) != item.digest:
             result.conflicts += _conflicts(item, changed, was, i, doc, path, read)
         elif changed:
@@ -356,6 +332,22 @@ def _conflicts(item: ImportItem, changed: dict[str, object], was: dict[str, obje
             f" says {describe(before.get(key))}: the entry changed after the {read.noun} was"
             f" {read.made}; nothing changed for {item.id}"))
     return notes
+
+
+def _unmarked(item: ImportItem, changed: dict[str, object], was: dict[str, object],
+              i: int | None, doc: YamlDocument | None, path: str, read: ReadItems
+              ) -> list[Note]:
+    """An item without its marker may only fill what the progress file leaves blank:
+    where the file says something else, nobody can tell which is newer."""
+    line, col = doc.position(("actions", i)) if doc is not None and i is not None else (1, 1)
+    before = dict(flat_changes(was))
+    return [Note(where_typed(item, key), f"{item.id} {key}: the {read.noun} says"
+                 f" {describe(value)}, {path}:{line}:{col} says {describe(before[key])}, and"
+                 f" the item's napctl marker is missing or damaged, so napctl cannot tell"
+                 f" which is newer; nothing changed for {item.id}: type it in {path}, or"
+                 f" render the {read.noun} again and type it there")
+            for key, value in flat_changes(changed)
+            if before.get(key) not in (None, "not-reported")]
 
 
 def _apply(dept: Department, text: str, edits: list[tuple[ImportItem, Action, dict[str, object]]],

@@ -141,7 +141,9 @@ def _item(row: list[Cell], columns: dict[str, int], texts: dict[str, int],
             item.problem = Note(status.ref, status_problem(item.id, word))
     if item.problem is None and (item.plan, item.id, item.dept) != (
             base.get("plan"), base.get("id"), base.get("dept")):
-        item.problem = Note(base_cell.ref, f"{item.id}: the row was exported for"
+        # A row typed over to another department points at that department's cell.
+        at = dept.ref if item.dept != base.get("dept") else base_cell.ref
+        item.problem = Note(at, f"{item.id}: the row was exported for"
                             f" {base.get('id')} of {base.get('dept')}, not {item.id} of"
                             f" {item.dept}; type the values in that action's own row")
     return item
