@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from napctl.model.progress import STATUSES, Status
+from napctl.model.types import DATE_TEXT
 
 #: A typed number may hold at most this many digits: enough for any amount in any
 #: currency, and a bound on the work a 5,000-digit "number" costs.
@@ -83,3 +84,18 @@ def parse_number(text: str) -> TypedNumber | None:
     value = Decimal(f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}")
     unit = found["unit"].strip() if found["unit"] else None
     return TypedNumber(value, unit)
+
+
+def real_date_text(text: str) -> bool:
+    """Whether ``text`` is a year, a year and month or a date that exists: ``2021``,
+    ``2021-06``, ``2021-06-30``; never month 00 or 13, never 30 February."""
+    import datetime
+
+    if not re.match(DATE_TEXT, text):
+        return False
+    parts = [int(p) for p in text.split("-")]
+    try:
+        datetime.date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
+    except ValueError:
+        return False
+    return True

@@ -13,7 +13,6 @@ for it. A value erased in the checklist is never erased from the file.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,7 @@ from napctl.core.fsutil import atomic_write
 from napctl.model import Action, Plan
 from napctl.model.progress import Entry, ProgressReport
 from napctl.model.registry import RegistryIndex, registry_index
-from napctl.model.types import DATE_TEXT
+from napctl.model.words import NumberError, parse_number, real_date_text
 from napctl.progress.checklist_items import (
     TEXT_FIELDS,
     blank,
@@ -44,7 +43,6 @@ if TYPE_CHECKING:
     from napctl.checks.index import IndexEntry
     from napctl.yaml.safe import YamlDocument
 
-_NUMBER = re.compile(r"^(-?[0-9]+(?:\.[0-9]+)?)(?:\s+(.+))?$")
 _LABELS = {attr: label for label, attr in TEXT_FIELDS.items()}
 
 
@@ -76,19 +74,24 @@ def _item_problem(item: ImportItem, action: Action) -> Note | None:
                     f" indicator{'' if count == 1 else 's'}: indicator {extra[0]} is none"
                     " of them")
     due = item.texts.get("revised_due")
-    if due is not None and not re.match(DATE_TEXT, due):
+    if due is not None and not real_date_text(due):
         return Note(item.where_of("revised_due"), f"{item.id} revised due: {due!r} is not a"
                     " date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    for n, value in sorted(item.indicators.items()):
+        try:
+            split_value(value or "")
+        except NumberError as exc:
+            return Note(item.where_of(f"indicator {n}"), f"{item.id} indicator {n}: {exc}")
     return None
 
 
-def split_value(text: str) -> tuple[int | float | str, str | None]:
-    """``412 participants`` -> (412, "participants"); other text stays text."""
-    found = _NUMBER.match(text)
-    if not found:
+def split_value(text: str) -> tuple[str, str | None]:
+    """``1 250 000 EUR`` -> ("1250000", "EUR"): the digits as typed, never a float; text
+    that starts with no number stays text (a note). Raises NumberError (too many digits)."""
+    number = parse_number(text)
+    if number is None:
         return text, None
-    number = found.group(1)
-    return (float(number) if "." in number else int(number)), found.group(2)
+    return number.text, number.unit
 
 
 def pending(item: ImportItem, action: Action, entry: Entry
