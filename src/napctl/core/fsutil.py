@@ -320,3 +320,34 @@ def safe_children(folder: Path) -> Callable[[str], Path]:
         return target
 
     return child
+
+
+class ChangedMeanwhile(OSError):
+    """The file is no longer what the caller read: another process wrote it since."""
+
+
+def replace_if_unchanged(path: Path, data: bytes, expected: bytes) -> None:
+    """Replace the regular file ``path`` by ``data`` only if it still holds ``expected``:
+    a read-modify-write that never loses another writer's edit (two imports of one
+    file at once). The comparison and the rename happen under an exclusive lock on the
+    file, so a second writer waits, then sees the new bytes and is refused.
+
+    Raises ChangedMeanwhile when the bytes differ; OSError as ``atomic_write_bytes``.
+    """
+    import fcntl
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # released when fd is closed, after the rename
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with open(path, "rb") as handle:  # the name's file now: a writer may have renamed
+            current = handle.read(len(expected) + 1)
+        if current != expected:
+            raise ChangedMeanwhile(errno.EAGAIN, "it changed while napctl was editing it"
+                                   " (another import?); nothing was written: import again",
+                                   str(path))
+        _replace(path, data, stat.S_IMODE(info.st_mode))
+    finally:
+        os.close(fd)

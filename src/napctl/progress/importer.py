@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from napctl.core.fsutil import atomic_write
+from napctl.core.fsutil import replace_if_unchanged
 from napctl.model import Action, Plan
 from napctl.model.progress import Entry, ProgressReport
 from napctl.model.registry import RegistryIndex, registry_index
@@ -293,12 +293,14 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Re
         if not dept.path.exists():
             init_reports(dept.plan, dept.year, root, {dept.code})
             result.created.append(dept.path)
-        text = dept.path.read_bytes().decode("utf-8")
-        text, _ = append_missing(text, dept.plan, index, dept.code, path)
+        # The bytes the conflicts were judged on: the write is refused unless they are
+        # still the file's (another import may write it meanwhile).
+        basis = text.encode("utf-8") if report is not None else dept.path.read_bytes()
+        text, _ = append_missing(basis.decode("utf-8"), dept.plan, index, dept.code, path)
     except (InitError, EditError, OSError, UnicodeDecodeError) as exc:
         result.refused.append(Note(_at(exc, path), f"cannot write it: {exc}"))
         return
-    _apply(dept, text, edits, result)
+    _apply(dept, text, basis, edits, result)
 
 
 def _action_of(item: ImportItem, dept: Department, index: RegistryIndex, result: Result
@@ -353,7 +355,8 @@ def _unmarked(item: ImportItem, changed: dict[str, object], was: dict[str, objec
             if before.get(key) not in (None, "not-reported")]
 
 
-def _apply(dept: Department, text: str, edits: list[tuple[ImportItem, Action, dict[str, object]]],
+def _apply(dept: Department, text: str, basis: bytes,
+           edits: list[tuple[ImportItem, Action, dict[str, object]]],
            result: Result) -> None:
     path = str(dept.path)
     new = text
@@ -373,7 +376,11 @@ def _apply(dept: Department, text: str, edits: list[tuple[ImportItem, Action, di
         result.refused.append(Note(done[0][0].where,
                                    f"not imported: {path} would be invalid: {exc}"))
         return
-    atomic_write(dept.path, new)
+    try:
+        replace_if_unchanged(dept.path, new.encode("utf-8"), basis)
+    except OSError as exc:  # another import wrote it since: its edit is never lost
+        result.refused.append(Note(f"{path}:1:1", f"not imported: {exc.strerror}"))
+        return
     result.written.append(dept.path)
     entries = report_entries(report)
     for item, changed in done:
