@@ -52,16 +52,16 @@ def test_a_file_written_meanwhile_is_never_overwritten(meanwhile: str, repo: Pat
                                                        monkeypatch: pytest.MonkeyPatch
                                                        ) -> None:
     one, _ = two_checklists(repo)
-    real = importer._check
+    real = importer.check_report
 
     def other_writer(text: str, display: str, plan: object) -> object:
         # another process writes the file between this import's read and its rename
         with (repo / D5).open("a", encoding="utf-8") as handle:
             handle.write(meanwhile)
-        monkeypatch.setattr(importer, "_check", real)
+        monkeypatch.setattr(importer, "check_report", real)
         return real(text, display, plan)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(importer, "_check", other_writer)
+    monkeypatch.setattr(importer, "check_report", other_writer)
     before = (repo / D5).read_text("utf-8")
     result = napctl("progress", "import", str(one), *BUNDLED, code=1)
     assert f"{D5}:1:1: not imported: it changed while napctl was editing it" in result.stderr

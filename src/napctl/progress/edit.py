@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from napctl.model.words import real_date_text
-from napctl.yaml.edit import TextEdit, scalar
+from napctl.yaml.edit import EditError, TextEdit, scalar
 
 # A number as parse_number gives its digits: plain YAML reads these back as that number.
 _DIGITS = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
@@ -112,6 +112,30 @@ def _text_value(attr: str, value: str) -> str:
     if attr == "revised_due" and real_date_text(value):
         return value
     return scalar(value)
+
+
+def apply_edits(text: str, edits: Sequence[EntryEdit], file: str = ""
+                ) -> tuple[str, list[tuple[int, EditError]]]:
+    """``text`` with every edit that can be made, composed once (an import of N items
+    into one file costs one parse, not N); and (index, why) of those that cannot."""
+    doc = TextEdit(text, file)
+    refused: list[tuple[int, EditError]] = []
+    for n, edit in enumerate(edits):
+        mark = doc.mark()
+        try:
+            _edit_entry(doc, edit)
+        except EditError as exc:
+            doc.undo(mark)  # nothing of a refused edit is made
+            refused.append((n, exc))
+    return doc.text(), refused
+
+
+def _edit_entry(doc: TextEdit, edit: EntryEdit) -> None:
+    entry = _entry(doc, edit.id)
+    for attr, value in edit.texts.items():
+        _set(doc, entry, attr, _text_value(attr, value), attr)
+    for n, reported in sorted(edit.indicators.items()):
+        _indicator(doc, entry, n, reported, edit.names)
 
 
 def apply_edit(text: str, edit: EntryEdit, file: str = "") -> str:

@@ -28,7 +28,7 @@ from napctl.progress.checklist_items import (
     short_hash,
     shown_fields,
 )
-from napctl.progress.edit import EntryEdit, apply_edit
+from napctl.progress.edit import EntryEdit, apply_edits
 from napctl.progress.items import (
     ChecklistImportError,
     ImportItem,
@@ -36,11 +36,11 @@ from napctl.progress.items import (
     ReadItems,
 )
 from napctl.progress.targets import Department, group_items
+from napctl.progress.verify import at_fault, check_report, read_report
 from napctl.yaml.edit import EditError
 from napctl.yaml.result import ImportResult, Note
 
 if TYPE_CHECKING:
-    from napctl.checks.index import IndexEntry
     from napctl.yaml.safe import YamlDocument
 
 _LABELS = {attr: label for label, attr in TEXT_FIELDS.items()}
@@ -195,51 +195,6 @@ def flat_changes(changed: dict[str, object]) -> list[tuple[str, object]]:
     return out
 
 
-# The last plan's corpus entry: an import checks every file it writes against its
-# plan, and the entry's facts cost the plan's size (a 10,000-row sheet computed them
-# 20,000 times). One entry, so no more than the plan in hand is kept.
-_LAST_ENTRY: list[tuple[Plan, IndexEntry]] = []
-
-
-def _plan_entry(plan: Plan) -> IndexEntry:
-    from napctl.load.corpus import LoadedDocument, given_entry
-
-    if not _LAST_ENTRY or _LAST_ENTRY[0][0] is not plan:
-        _LAST_ENTRY[:] = [(plan, given_entry(LoadedDocument("plan", plan, "")))]
-    return _LAST_ENTRY[0][1]
-
-
-def _check(text: str, display: str, plan: Plan) -> tuple[ProgressReport, YamlDocument]:
-    """The checked report that ``text`` holds. Raises EditError when it is not valid."""
-    from napctl.load.corpus import check_parsed
-    from napctl.yaml.safe import parse_yaml
-
-    doc = parse_yaml(text.removeprefix("\ufeff"), display, kind="progress report")
-    problems = list(doc.problems)
-    report = None
-    if doc.data is not None:
-        report, found = check_parsed(doc, "progress report", [_plan_entry(plan)])
-        problems += found
-    errors = [p for p in problems if p.level == "error"]
-    if not isinstance(report, ProgressReport) or errors:
-        first = errors[0] if errors else None
-        where = f"{first.line}:{first.column}: {first.code} {first.message}" if first else ""
-        raise EditError(f"it is not a valid progress report ({where})", display,
-                        first.line if first else 0, first.column if first else 0)
-    return report, doc
-
-
-def _read(path: Path, display: str, plan: Plan) -> tuple[str, ProgressReport, YamlDocument]:
-    """The file's exact text and its checked report. Raises EditError when it is invalid."""
-    text = path.read_bytes().decode("utf-8")
-    try:
-        report, doc = _check(text, display, plan)
-    except EditError as exc:
-        raise EditError(f"{exc}; run `napctl validate`", exc.file, exc.line,
-                        exc.column) from None
-    return text, report, doc
-
-
 def _at(exc: Exception, path: str) -> str:
     """Where a refusal points: the position an EditError names, else the file's start."""
     if isinstance(exc, EditError) and exc.line:
@@ -256,7 +211,7 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Re
     report = doc = None
     if dept.path.exists():
         try:
-            text, report, doc = _read(dept.path, path, dept.plan)
+            text, report, doc = read_report(dept.path, path, dept.plan)
         except (EditError, OSError, UnicodeDecodeError) as exc:
             result.refused.append(Note(_at(exc, path), f"left as it is: {exc}"))
             return
@@ -359,21 +314,24 @@ def _apply(dept: Department, text: str, basis: bytes,
            edits: list[tuple[ImportItem, Action, dict[str, object]]],
            result: Result) -> None:
     path = str(dept.path)
-    new = text
-    done: list[tuple[ImportItem, dict[str, object]]] = []
-    for item, action, changed in edits:
-        try:
-            new = apply_edit(new, entry_edit(action, changed), path)
-            done.append((item, changed))
-        except EditError as exc:
-            result.refused.append(Note(item.where, f"{item.id}: cannot edit"
-                                       f" {_at(exc, path)} as text: {exc}"))
+    try:  # every edit of the file at once: one parse, however many items
+        new, failed = apply_edits(text, [entry_edit(a, c) for _, a, c in edits], path)
+    except EditError as exc:
+        result.refused.append(Note(f"{path}:1:1", f"cannot edit it as text: {exc}"))
+        return
+    bad = {n for n, _ in failed}
+    for n, why in failed:
+        item = edits[n][0]
+        result.refused.append(Note(item.where, f"{item.id}: cannot edit"
+                                   f" {_at(why, path)} as text: {why}"))
+    done = [(item, changed) for n, (item, _, changed) in enumerate(edits) if n not in bad]
     if not done:
         return
     try:
-        report, doc = _check(new, path, dept.plan)
-    except EditError as exc:
-        result.refused.append(Note(done[0][0].where,
+        report, doc = check_report(new, path, dept.plan)
+    except EditError as exc:  # pointed at the item whose entry it would make invalid
+        item = at_fault(new, getattr(exc, "lines", []), done)
+        result.refused.append(Note(item.where,
                                    f"not imported: {path} would be invalid: {exc}"))
         return
     try:
