@@ -33,6 +33,14 @@ class Typed:
     value: str | None
     line: int
     column: int
+    #: lines wrapped by hand below it, joined once at the end (a Summary wrapped over
+    #: 16,000 lines is not folded again at each line)
+    more: list[str] = field(default_factory=list)
+
+    def joined(self) -> None:
+        if self.more:
+            self.value = flat(" ".join([self.value or "", *self.more]))
+            self.more = []
 
 
 @dataclass(slots=True)
@@ -99,6 +107,10 @@ def parse_checklist(text: str) -> ParsedChecklist:
         ind = _INDICATOR.match(line)
         if ind:
             indicator = int(ind.group(1))
+    for done in items:
+        for typed in [*done.texts.values(), *done.indicators.values(), done.status]:
+            if typed is not None:
+                typed.joined()
     return ParsedChecklist(header, items)
 
 
@@ -110,7 +122,7 @@ def _read_line(item: ParsedItem, line: str, number: int, last: Typed | None,
         stripped = line.strip()
         if last is not None and stripped and not stripped.startswith("- "):
             # a line wrapped by hand continues the value above it
-            last.value = flat(f"{last.value or ''} {md_unescape(stripped)}")
+            last.more.append(md_unescape(stripped))
             return last
         return None
     typed = _typed(found, number)
