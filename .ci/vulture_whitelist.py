@@ -8,6 +8,7 @@ _ = object()
 
 # Public functions of the library, used by the tests and docs/cli_reference.py.
 _.load_file
+_.apply_edit  # one entry edited: the library call that apply_edits batches
 _.schema_json
 _.codes_markdown
 _.help_text

@@ -67,6 +67,9 @@ TARGET_BARE_PARSE = 1.5
 TARGET_DIFF = 1.5
 #: Row 8 (issue 20): every command on a hostile shape within this factor of `validate`.
 TARGET_SHAPE = 5.0
+#: Row 9 (issue 26, class 8): `progress import` of N items within this factor of
+#: `validate` on the files it wrote, and linear in N.
+TARGET_IMPORT = 5.0
 #: The reporting year of row 8's progress files (the shapes' plans run 2020-2022).
 SHAPE_YEAR = "2021"
 SHAPE_PLAN = "shape-2020-2022"
@@ -626,6 +629,29 @@ class Bench:
         self.extra.extend(diffbench.growth_lines((1000, 2000)))
 
 
+    def row9(self) -> None:
+        """`napctl progress import` of N and 2N filled sheet rows, each against `validate`
+        of the plan with the progress files it wrote (issue 26, class 8)."""
+        import import_scale
+
+        sizes = (100, 200) if self.quick else (400, 800)
+        for items in sizes:
+            case = import_scale.make_case(self.cache / f"import-{items}", items, self.napctl)
+            plans = ["--plans", str(case.plan.parent)]
+            measured = Cmd(f"napctl progress import ({items} items)",
+                           [self.napctl, "progress", "import", str(case.sheet), "--progress",
+                            str(case.work), *plans], prepare=case.prepare)
+            floor = Cmd(f"napctl validate ({items} items imported)",
+                        [self.napctl, "validate", str(case.plan.parent), "--progress",
+                         str(case.after)])
+            self.add(f"9/{items}", measured, floor, TARGET_IMPORT, budget=30)
+        done = {r.name: r.samples[r.measured.label].median for r in self.rows
+                if r.name.startswith("9/")}
+        if len(done) == 2:
+            small, large = (done[f"9/{n}"] for n in sizes)
+            self.extra.append(f"progress import growth: {sizes[0]} -> {sizes[1]} items:"
+                              f" {small:.2f} s -> {large:.2f} s (x{large / small:.2f})")
+
     def row8(self) -> None:
         """Every command on a 2,000-deep chain and a 10,000-wide registry, as a ratio to
         `napctl validate` on the same file (issue 20, class 1)."""
@@ -853,6 +879,7 @@ def _run(args: argparse.Namespace, napctl: str, started: float) -> int:
     bench.row5(10 if args.quick else 110)
     bench.row7()
     bench.row8()
+    bench.row9()
     elapsed = time.perf_counter() - started
 
     out = sys.stdout

@@ -14,7 +14,7 @@ import yaml
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from napctl.core.fsutil import slugify
+from napctl.core.slugs import slugify
 from tests.conftest import EXAMPLES
 
 NON_LATIN = EXAMPLES / "slugs" / "non-latin-codes.yaml"

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from napctl.core.fsutil import WINDOWS_RESERVED, slugify
+from napctl.core.slugs import WINDOWS_RESERVED, slugify
 from napctl.load.corpus import load_corpus
 from tests.conftest import MINIMAL, write
 

@@ -127,7 +127,7 @@ def test_a_tick_on_an_entry_edited_since_is_a_conflict(repo: Path, runner: CliRu
         f"checklists/lu/maee-d5.md:26:4: II.1.1 status: the checklist says 'completed',"
         f" {D5}:25:5 now says 'ongoing': the entry changed after the checklist was rendered;"
         " nothing changed for II.1.1")
-    assert "1 conflicts" in err
+    assert "1 conflict," in err
     assert (repo / D5).read_text(encoding="utf-8") == yaml_text
     assert page.read_bytes() == checklist_before
     assert out == ""

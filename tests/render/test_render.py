@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from napctl.cli import app
-from napctl.core.fsutil import slugify
+from napctl.core.slugs import slugify
 from napctl.load.corpus import load_corpus
 from napctl.plans import ActionFilter, select_actions
 from tests.conftest import EXAMPLES, MINIMAL, PLANS, napctl, write

@@ -17,8 +17,8 @@ from napctl.checks.registry import (
     corpus_check,
     import_checks,
 )
-from napctl.core.fsutil import slugify
 from napctl.core.messages import oneline, shown_value, suggest
+from napctl.core.slugs import slugify
 from napctl.model import ALL, Department, Plan
 from napctl.model.names import fold_key
 from napctl.model.registry import registry_index

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 from napctl.checks.registry import Loc, check, corpus_check
-from napctl.core.fsutil import slugify
+from napctl.core.slugs import slugify
 from napctl.model import Action, Plan
 from napctl.model.progress import ProgressReport
 from napctl.model.registry import RegistryIndex, registry_index

@@ -90,6 +90,9 @@ def import_(
     year: Annotated[int | None, typer.Option(
         "--year", help="The reporting year the file must show.", min=1900, max=2200,
         show_default=False)] = None,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", "-a", help="Only into this department's progress files (a parent includes"
+        " its units); anything else is refused.", show_default=False)] = None,
     progress: ProgressOption = None,
     templates: TemplatesOption = None,
     plans: PlansOption = None,
@@ -104,13 +107,17 @@ def import_(
     """
     from napctl.core.readfile import read_file  # lazy: start-up
     from napctl.load.discover import default_progress_out  # lazy: start-up
-    from napctl.progress.importer import ProgressImportError, import_file  # lazy: start-up
+    from napctl.progress.importer import (  # lazy: start-up
+        ProgressImportError,
+        import_file,
+        import_summary,
+    )
     from napctl.sheets.read import ReadError  # lazy: start-up
 
     all_plans = chosen_plans(plans, None)
     root = default_progress_out(progress or ())
     try:
-        result, read = import_file(file, all_plans, root, year=year)
+        result, read = import_file(file, all_plans, root, year=year, actor=actor)
     except (ProgressImportError, ReadError) as exc:
         fail_usage(str(exc))
     for path in result.created:
@@ -119,13 +126,14 @@ def import_(
         sys.stdout.write(f"{printable(note.where)}: {printable(note.message)}\n")
     for note in [*result.conflicts, *result.refused]:
         sys.stderr.write(f"{printable(note.where)}: {printable(note.message)}\n")
-    sys.stderr.write(f"{len(result.changes)} values imported into {len(result.written)} files,"
-                     f" {len(result.conflicts)} conflicts, {len(result.refused)} refused\n")
+    sys.stderr.write(import_summary(result))
     if not result.ok:
-        sys.stderr.write(f"napctl: {printable(str(file))} was left as it is; resolve the"
-                         " conflicts above, then import it again\n")
+        what = ("resolve the conflicts and refusals" if result.conflicts
+                else "fix what is refused")
+        sys.stderr.write(f"napctl: {printable(str(file))} was left as it is; {what} above,"
+                         " then import it again\n")
         raise typer.Exit(EXIT_INVALID)
-    if read.noun == "checklist":
+    if read.noun == "checklist" and read.safe_to_render:
         text = read_file(file, kind="checklist").decode("utf-8")
         _render_again(file, text, all_plans, progress, templates)
     elif result.changes:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import re
 import secrets
 import stat
 import sys
 import time
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -93,11 +91,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False,
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         return
-    if root is not None:
-        inside_root(root, path)
-    if max_bytes is not None and len(data) > max_bytes:
-        raise OSError(errno.EFBIG, f"it would be {len(data):,} bytes, over the {max_bytes:,}"
-                      " bytes napctl reads of it", str(path))
+    _check_target(path, data, root, max_bytes)
     if replace_any:
         _replace(path, data, None, durable=durable)
         return
@@ -311,44 +305,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-_SLUG_DROP = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(name: str, *, max_length: int = 80) -> str:
-    """A file-name-safe slug: ``MAEE D5`` -> ``maee-d5``, ``../x`` -> ``x``.
-
-    Only ASCII letters, digits and single dashes survive, so a slug can hold no
-    path separator, no dot-dot and no hidden-file dot; a name Windows reserves
-    (``CON``, ``NUL``, ``COM1``) gets ``-dept`` after it. A name with letters that
-    have no ASCII form (``中国``, ``日本``, ``ß``) gets a short digest of the whole
-    name after what survives, so two such names never share a file.
-    """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = _SLUG_DROP.sub("-", ascii_name.lower()).strip("-")[:max_length].strip("-")
-    if _loses_letters(name):
-        digest = hashlib.sha256(unicodedata.normalize("NFC", name).encode()).hexdigest()[:10]
-        return f"{slug or 'department'}-{digest}"
-    if slug in WINDOWS_RESERVED:  # `con.md` cannot be checked out on Windows
-        return f"{slug}-dept"
-    return slug or "department"
-
-
-def _loses_letters(name: str) -> bool:
-    """True when a letter or digit of ``name`` has no ASCII form (accents alone do not
-    count: ``Genève`` is ``geneve``)."""
-    return not name.isascii() and any(
-        not c.isascii() and c.isalnum() and not unicodedata.combining(c)
-        for c in unicodedata.normalize("NFKD", name))
-
-
-#: Names Windows refuses for a file, whatever the case and the extension
-#: (``CON``, ``nul.md``, ``COM1.yaml``); a slug has no dot, so the name is the slug.
-WINDOWS_RESERVED = frozenset(
-    ["con", "prn", "aux", "nul", "conin$", "conout$"]
-    + [f"{port}{n}" for port in ("com", "lpt") for n in range(10)]
-)
-
-
 def safe_child(folder: Path, name: str) -> Path:
     """``folder / name``, refusing anything that would resolve outside ``folder``."""
     return safe_children(folder)(name)
@@ -370,3 +326,44 @@ def safe_children(folder: Path) -> Callable[[str], Path]:
         return target
 
     return child
+
+
+class ChangedMeanwhile(OSError):
+    """The file is no longer what the caller read: another process wrote it since."""
+
+
+def _check_target(path: Path, data: bytes, root: Path | None, max_bytes: int | None) -> None:
+    if root is not None:
+        inside_root(root, path)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise OSError(errno.EFBIG, f"it would be {len(data):,} bytes, over the {max_bytes:,}"
+                      " bytes napctl reads of it", str(path))
+
+
+def replace_if_unchanged(path: Path, data: bytes, expected: bytes, *,
+                         root: Path | None = None, max_bytes: int | None = None) -> None:
+    """Replace the regular file ``path`` by ``data`` only if it still holds ``expected``:
+    a read-modify-write that never loses another writer's edit (two imports of one
+    file at once). The comparison and the rename happen under an exclusive lock on the
+    file, so a second writer waits, then sees the new bytes and is refused.
+
+    Raises ChangedMeanwhile when the bytes differ; OSError as ``atomic_write_bytes``.
+    """
+    import fcntl
+
+    _check_target(path, data, root, max_bytes)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # released when fd is closed, after the rename
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with open(path, "rb") as handle:  # the name's file now: a writer may have renamed
+            current = handle.read(len(expected) + 1)
+        if current != expected:
+            raise ChangedMeanwhile(errno.EAGAIN, "it changed while napctl was editing it"
+                                   " (another import?); nothing was written: import again",
+                                   str(path))
+        _replace(path, data, stat.S_IMODE(info.st_mode))
+    finally:
+        os.close(fd)

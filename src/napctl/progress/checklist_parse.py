@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from napctl.progress.checklist_items import HEADER, MARKER, TEXT_FIELDS, flat, parse_fields
 
 _ITEM = re.compile(r"^- \[([ xX])\] ")
+# The id an item shows in bold: what a person sees and the truth of whose item it is.
+_VISIBLE_ID = re.compile(r"^- \[[ xX]\] \*\*([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+)\*\*")
 _FIELD = re.compile(r"^(?P<pad>[ \t]*)- (?P<label>Status|Summary|Obstacles|Next steps"
                     r"|Revised due|Justification|Value):(?P<value>.*)$")
 _INDICATOR = re.compile(r"^[ \t]*- Indicator (\d+):")
@@ -31,20 +33,35 @@ class Typed:
     value: str | None
     line: int
     column: int
+    #: lines wrapped by hand below it, joined once at the end (a Summary wrapped over
+    #: 16,000 lines is not folded again at each line)
+    more: list[str] = field(default_factory=list)
+
+    def joined(self) -> None:
+        if self.more:
+            self.value = flat(" ".join([self.value or "", *self.more]))
+            self.more = []
 
 
 @dataclass(slots=True)
 class ParsedItem:
-    fields: dict[str, str]  # the marker's
+    fields: dict[str, str]  # the marker's ({} when the item has none)
     line: int
     ticked: bool
+    #: the id the item shows ("" when it shows none): it wins over the marker's
+    visible: str = ""
     texts: dict[str, Typed] = field(default_factory=dict)  # attribute -> typed
     status: Typed | None = None
     indicators: dict[int, Typed] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
-        return self.fields.get("id", "")
+        return self.visible or self.fields.get("id", "")
+
+    @property
+    def marked(self) -> bool:
+        """Whether its marker says what it was made from (an editor may delete or cut it)."""
+        return all(self.fields.get(k) for k in ("id", "digest", "shown"))
 
 
 @dataclass(slots=True)
@@ -76,9 +93,12 @@ def parse_checklist(text: str) -> ParsedChecklist:
         if item or line.startswith("#"):
             current, indicator, last = None, None, None
             marker = MARKER.search(line) if item else None
-            if item and marker:
-                current = ParsedItem(parse_fields(marker.group(1)), number,
-                                     item.group(1) in "xX")
+            shown = _VISIBLE_ID.match(line) if item else None
+            # Without the header (no --year) the file holds no progress to import.
+            if item and (marker or (shown and header is not None)):
+                # An item whose marker was deleted is still an item: never ignored.
+                current = ParsedItem(parse_fields(marker.group(1)) if marker else {}, number,
+                                     item.group(1) in "xX", shown.group(1) if shown else "")
                 items.append(current)
             continue
         if current is None:
@@ -87,6 +107,10 @@ def parse_checklist(text: str) -> ParsedChecklist:
         ind = _INDICATOR.match(line)
         if ind:
             indicator = int(ind.group(1))
+    for done in items:
+        for typed in [*done.texts.values(), *done.indicators.values(), done.status]:
+            if typed is not None:
+                typed.joined()
     return ParsedChecklist(header, items)
 
 
@@ -98,7 +122,7 @@ def _read_line(item: ParsedItem, line: str, number: int, last: Typed | None,
         stripped = line.strip()
         if last is not None and stripped and not stripped.startswith("- "):
             # a line wrapped by hand continues the value above it
-            last.value = flat(f"{last.value or ''} {md_unescape(stripped)}")
+            last.more.append(md_unescape(stripped))
             return last
         return None
     typed = _typed(found, number)

@@ -11,14 +11,17 @@ file is never dumped again.
 
 from __future__ import annotations
 
-import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import yaml
 
 from napctl.model.types import is_date_text
-from napctl.yaml.edit import TextEdit, scalar
+from napctl.yaml.edit import EditError, TextEdit, scalar
+
+# A number as parse_number gives its digits: plain YAML reads these back as that number.
+_DIGITS = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 
 
 @dataclass(slots=True)
@@ -27,13 +30,21 @@ class EntryEdit:
 
     id: str
     texts: dict[str, str] = field(default_factory=dict)
+    #: number -> (the value: a number's digits as typed, or a note's text; its unit)
     indicators: dict[int, tuple[int | float | str, str | None]] = field(default_factory=dict)
     #: the action's indicator texts, to find an entry that names its indicator by text
     names: Sequence[str] = ()
 
 
 def value_text(value: int | float | str) -> str:
-    return str(value) if isinstance(value, int | float) else scalar(value)
+    """The value as YAML: a number's digits as typed (``1250000``, ``-3.50``), plain; any
+    other text as a safe scalar. Digits never go through a float (no ``inf``, no
+    ``1.2345678901234567e+19``)."""
+    if isinstance(value, int | float):
+        return str(value)
+    if _DIGITS.fullmatch(value):
+        return value
+    return scalar(value)
 
 
 def _entry(doc: TextEdit, action_id: str) -> yaml.MappingNode:
@@ -99,12 +110,32 @@ def _text_value(attr: str, value: str) -> str:
     if attr == "status":
         return value
     if attr == "revised_due" and is_date_text(value):
-        try:
-            if isinstance(yaml.safe_load(value), int | datetime.date):
-                return value
-        except yaml.YAMLError:  # 2021-02-30 looks like a date and is none
-            pass
+        return value
     return scalar(value)
+
+
+def apply_edits(text: str, edits: Sequence[EntryEdit], file: str = ""
+                ) -> tuple[str, list[tuple[int, EditError]]]:
+    """``text`` with every edit that can be made, composed once (an import of N items
+    into one file costs one parse, not N); and (index, why) of those that cannot."""
+    doc = TextEdit(text, file)
+    refused: list[tuple[int, EditError]] = []
+    for n, edit in enumerate(edits):
+        mark = doc.mark()
+        try:
+            _edit_entry(doc, edit)
+        except EditError as exc:
+            doc.undo(mark)  # nothing of a refused edit is made
+            refused.append((n, exc))
+    return doc.text(), refused
+
+
+def _edit_entry(doc: TextEdit, edit: EntryEdit) -> None:
+    entry = _entry(doc, edit.id)
+    for attr, value in edit.texts.items():
+        _set(doc, entry, attr, _text_value(attr, value), attr)
+    for n, reported in sorted(edit.indicators.items()):
+        _indicator(doc, entry, n, reported, edit.names)
 
 
 def apply_edit(text: str, edit: EntryEdit, file: str = "") -> str:

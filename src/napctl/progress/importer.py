@@ -13,17 +13,16 @@ for it. A value erased in the checklist is never erased from the file.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from napctl.core.fsutil import atomic_write
+from napctl.core.fsutil import replace_if_unchanged
 from napctl.core.readfile import DEFAULT_MAX_BYTES, MAX_INPUT_BYTES, read_file
 from napctl.model import Action, Plan
 from napctl.model.progress import Entry, ProgressReport
 from napctl.model.registry import RegistryIndex, registry_index
 from napctl.model.types import is_date_text
+from napctl.model.words import NumberError, parse_number
 from napctl.progress.checklist_items import (
     TEXT_FIELDS,
     blank,
@@ -31,22 +30,21 @@ from napctl.progress.checklist_items import (
     short_hash,
     shown_fields,
 )
-from napctl.progress.edit import EntryEdit, apply_edit
-from napctl.progress.init import progress_path
+from napctl.progress.edit import EntryEdit, apply_edits
 from napctl.progress.items import (
     ChecklistImportError,
     ImportItem,
     ProgressImportError,
     ReadItems,
 )
+from napctl.progress.targets import Department, group_items
+from napctl.progress.verify import at_fault, check_report, read_report
 from napctl.yaml.edit import EditError
 from napctl.yaml.result import ImportResult, Note
 
 if TYPE_CHECKING:
-    from napctl.checks.index import IndexEntry
     from napctl.yaml.safe import YamlDocument
 
-_NUMBER = re.compile(r"^(-?[0-9]+(?:\.[0-9]+)?)(?:\s+(.+))?$")
 _LABELS = {attr: label for label, attr in TEXT_FIELDS.items()}
 
 
@@ -81,16 +79,21 @@ def _item_problem(item: ImportItem, action: Action) -> Note | None:
     if due is not None and not is_date_text(due):
         return Note(item.where_of("revised_due"), f"{item.id} revised due: {due!r} is not a"
                     " date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    for n, value in sorted(item.indicators.items()):
+        try:
+            split_value(value or "")
+        except NumberError as exc:
+            return Note(item.where_of(f"indicator {n}"), f"{item.id} indicator {n}: {exc}")
     return None
 
 
-def split_value(text: str) -> tuple[int | float | str, str | None]:
-    """``412 participants`` -> (412, "participants"); other text stays text."""
-    found = _NUMBER.match(text)
-    if not found:
+def split_value(text: str) -> tuple[str, str | None]:
+    """``1 250 000 EUR`` -> ("1250000", "EUR"): the digits as typed, never a float; text
+    that starts with no number stays text (a note). Raises NumberError (too many digits)."""
+    number = parse_number(text)
+    if number is None:
         return text, None
-    number = found.group(1)
-    return (float(number) if "." in number else int(number)), found.group(2)
+    return number.text, number.unit
 
 
 def pending(item: ImportItem, action: Action, entry: Entry
@@ -114,49 +117,6 @@ def pending(item: ImportItem, action: Action, entry: Entry
     return changed, was, None
 
 
-@dataclass(slots=True)
-class Department:
-    """One progress file and the items that report into it."""
-
-    plan: Plan
-    year: int
-    code: str
-    path: Path
-    items: list[ImportItem]
-
-
-def group_items(items: list[ImportItem], plans: dict[str, Plan], root: Path,
-                year: int | None) -> list[Department]:
-    """The items by progress file. Raises ProgressImportError for an unknown plan or
-    department, or another year than ``year``."""
-    groups: dict[tuple[str, int, str], Department] = {}
-    for item in items:
-        plan = plans.get(item.plan)
-        if plan is None:
-            raise ProgressImportError(f"{item.where}: no plan {item.plan!r}")
-        try:
-            item_year = int(item.year)
-        except ValueError:
-            raise ProgressImportError(f"{item.where}: the item's marker has no year") from None
-        if year is not None and item_year != year:
-            raise ProgressImportError(f"{item.where}: this is for {item_year},"
-                                      f" not {year}")
-        if plan.department(item.dept) is None:
-            from napctl.core.messages import close_matches, did_you_mean
-
-            close = close_matches(item.dept, [d.code for d in plan.departments],
-                                  ignore_case=True)
-            raise ProgressImportError(
-                f"{item.where_of('department')}: plan '{plan.id}' has no department"
-                f" {item.dept!r}{did_you_mean(close)}")
-        key = (plan.id, item_year, item.dept)
-        if key not in groups:
-            groups[key] = Department(plan, item_year, item.dept,
-                                     progress_path(root, plan.id, item_year, item.dept), [])
-        groups[key].items.append(item)
-    return list(groups.values())
-
-
 def report_entries(report: ProgressReport) -> dict[str, int]:
     return {e.id: i for i, e in reversed(list(enumerate(report.actions)))}
 
@@ -177,17 +137,32 @@ def entry_edit(action: Action, changed: dict[str, object]) -> EntryEdit:
 
 
 def import_items(read: ReadItems, plans: list[Plan], root: Path, *,
-                 year: int | None = None) -> Result:
+                 year: int | None = None, actor: str | None = None) -> Result:
     """Write the items' changes into the progress files. Raises ProgressImportError."""
     result: Result = ImportResult([], refused=list(read.notes))
-    for dept in group_items(read.items, {p.id: p for p in plans}, root, year):
+    for dept in group_items(read.items, {p.id: p for p in plans}, root, year,
+                            result.refused, read, actor):
         result.departments.append((dept.plan.id, dept.year, dept.code))
         _import_department(dept, read, root, result)
+    # Anything refused or in conflict is still only in the file: it must not be rendered over.
+    read.safe_to_render = result.ok
     return result
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def import_summary(result: Result) -> str:
+    """The import's last line: ``1 value imported into 1 file, 0 conflicts, 2 refused``."""
+    return (f"{_count(len(result.changes), 'value')} imported into"
+            f" {_count(len(result.written), 'file')}, {_count(len(result.conflicts), 'conflict')},"
+            f" {len(result.refused)} refused\n")
+
+
 def import_file(path: Path, plans: list[Plan], root: Path, *, display: str | None = None,
-                year: int | None = None) -> tuple[Result, ReadItems]:
+                year: int | None = None, actor: str | None = None
+                ) -> tuple[Result, ReadItems]:
     """Import a checklist or a progress sheet, read by the reader that accepts it."""
     from napctl.progress.readers import read_items
 
@@ -196,7 +171,7 @@ def import_file(path: Path, plans: list[Plan], root: Path, *, display: str | Non
     except OSError as exc:
         raise ProgressImportError(f"cannot read {path}: {exc.strerror}") from None
     read = read_items(path, data, display or str(path))
-    return import_items(read, plans, root, year=year), read
+    return import_items(read, plans, root, year=year, actor=actor), read
 
 
 def where_typed(item: ImportItem, key: str) -> str:
@@ -211,51 +186,6 @@ def flat_changes(changed: dict[str, object]) -> list[tuple[str, object]]:
         else:
             out.append((key, value))
     return out
-
-
-# The last plan's corpus entry: an import checks every file it writes against its
-# plan, and the entry's facts cost the plan's size (a 10,000-row sheet computed them
-# 20,000 times). One entry, so no more than the plan in hand is kept.
-_LAST_ENTRY: list[tuple[Plan, IndexEntry]] = []
-
-
-def _plan_entry(plan: Plan) -> IndexEntry:
-    from napctl.load.corpus import LoadedDocument, given_entry
-
-    if not _LAST_ENTRY or _LAST_ENTRY[0][0] is not plan:
-        _LAST_ENTRY[:] = [(plan, given_entry(LoadedDocument("plan", plan, "")))]
-    return _LAST_ENTRY[0][1]
-
-
-def _check(text: str, display: str, plan: Plan) -> tuple[ProgressReport, YamlDocument]:
-    """The checked report that ``text`` holds. Raises EditError when it is not valid."""
-    from napctl.load.corpus import check_parsed
-    from napctl.yaml.safe import parse_yaml
-
-    doc = parse_yaml(text.removeprefix("\ufeff"), display, kind="progress report")
-    problems = list(doc.problems)
-    report = None
-    if doc.data is not None:
-        report, found = check_parsed(doc, "progress report", [_plan_entry(plan)])
-        problems += found
-    errors = [p for p in problems if p.level == "error"]
-    if not isinstance(report, ProgressReport) or errors:
-        first = errors[0] if errors else None
-        where = f"{first.line}:{first.column}: {first.code} {first.message}" if first else ""
-        raise EditError(f"it is not a valid progress report ({where})", display,
-                        first.line if first else 0, first.column if first else 0)
-    return report, doc
-
-
-def _read(path: Path, display: str, plan: Plan) -> tuple[str, ProgressReport, YamlDocument]:
-    """The file's exact text and its checked report. Raises EditError when it is invalid."""
-    text = read_file(path, display, kind="progress report").decode("utf-8")
-    try:
-        report, doc = _check(text, display, plan)
-    except EditError as exc:
-        raise EditError(f"{exc}; run `napctl validate`", exc.file, exc.line,
-                        exc.column) from None
-    return text, report, doc
 
 
 def _at(exc: Exception, path: str) -> str:
@@ -274,7 +204,7 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Re
     report = doc = None
     if dept.path.exists():
         try:
-            text, report, doc = _read(dept.path, path, dept.plan)
+            text, report, doc = read_report(dept.path, path, dept.plan)
         except (EditError, OSError, UnicodeDecodeError) as exc:
             result.refused.append(Note(_at(exc, path), f"left as it is: {exc}"))
             return
@@ -289,6 +219,11 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Re
         changed, was, problem = pending(item, action, entry)
         if problem is not None:
             result.refused.append(problem)
+        elif changed and not item.marked:
+            unsure = _unmarked(item, changed, was, i, doc, path, read)
+            result.refused += unsure
+            if not unsure:
+                edits.append((item, action, changed))
         elif changed and entry_digest(entry) != item.digest:
             result.conflicts += _conflicts(item, changed, was, i, doc, path, read)
         elif changed:
@@ -306,12 +241,15 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Re
         if not dept.path.exists():
             init_reports(dept.plan, dept.year, root, {dept.code})
             result.created.append(dept.path)
-        text = read_file(dept.path, path, kind="progress report").decode("utf-8")
-        text, _ = append_missing(text, dept.plan, index, dept.code, path)
+        # The bytes the conflicts were judged on: the write is refused unless they are
+        # still the file's (another import may write it meanwhile).
+        basis = (text.encode("utf-8") if report is not None
+                 else read_file(dept.path, path, kind="progress report"))
+        text, _ = append_missing(basis.decode("utf-8"), dept.plan, index, dept.code, path)
     except (InitError, EditError, OSError, UnicodeDecodeError) as exc:
         result.refused.append(Note(_at(exc, path), f"cannot write it: {exc}"))
         return
-    _apply(dept, text, edits, result)
+    _apply(dept, text, basis, edits, result)
 
 
 def _action_of(item: ImportItem, dept: Department, index: RegistryIndex, result: Result
@@ -350,30 +288,51 @@ def _conflicts(item: ImportItem, changed: dict[str, object], was: dict[str, obje
     return notes
 
 
-def _apply(dept: Department, text: str, edits: list[tuple[ImportItem, Action, dict[str, object]]],
+def _unmarked(item: ImportItem, changed: dict[str, object], was: dict[str, object],
+              i: int | None, doc: YamlDocument | None, path: str, read: ReadItems
+              ) -> list[Note]:
+    """An item without its marker may only fill what the progress file leaves blank:
+    where the file says something else, nobody can tell which is newer."""
+    line, col = doc.position(("actions", i)) if doc is not None and i is not None else (1, 1)
+    before = dict(flat_changes(was))
+    return [Note(where_typed(item, key), f"{item.id} {key}: the {read.noun} says"
+                 f" {describe(value)}, {path}:{line}:{col} says {describe(before[key])}, and"
+                 f" the item's napctl marker is missing or damaged, so napctl cannot tell"
+                 f" which is newer; nothing changed for {item.id}: type it in {path}, or"
+                 f" render the {read.noun} again and type it there")
+            for key, value in flat_changes(changed)
+            if before.get(key) not in (None, "not-reported")]
+
+
+def _apply(dept: Department, text: str, basis: bytes,
+           edits: list[tuple[ImportItem, Action, dict[str, object]]],
            result: Result) -> None:
     path = str(dept.path)
-    new = text
-    done: list[tuple[ImportItem, dict[str, object]]] = []
-    for item, action, changed in edits:
-        try:
-            new = apply_edit(new, entry_edit(action, changed), path)
-            done.append((item, changed))
-        except EditError as exc:
-            result.refused.append(Note(item.where, f"{item.id}: cannot edit"
-                                       f" {_at(exc, path)} as text: {exc}"))
+    try:  # every edit of the file at once: one parse, however many items
+        new, failed = apply_edits(text, [entry_edit(a, c) for _, a, c in edits], path)
+    except EditError as exc:
+        result.refused.append(Note(f"{path}:1:1", f"cannot edit it as text: {exc}"))
+        return
+    bad = {n for n, _ in failed}
+    for n, why in failed:
+        item = edits[n][0]
+        result.refused.append(Note(item.where, f"{item.id}: cannot edit"
+                                   f" {_at(why, path)} as text: {why}"))
+    done = [(item, changed) for n, (item, _, changed) in enumerate(edits) if n not in bad]
     if not done:
         return
     try:
-        report, doc = _check(new, path, dept.plan)
-    except EditError as exc:
-        result.refused.append(Note(done[0][0].where,
+        report, doc = check_report(new, path, dept.plan)
+    except EditError as exc:  # pointed at the item whose entry it would make invalid
+        item = at_fault(new, getattr(exc, "lines", []), done)
+        result.refused.append(Note(item.where,
                                    f"not imported: {path} would be invalid: {exc}"))
         return
     try:  # the root: dept.path is ROOT/plan/year/file (progress_path)
-        atomic_write(dept.path, new, root=dept.path.parents[2], max_bytes=DEFAULT_MAX_BYTES)
-    except OSError as exc:
-        result.refused.append(Note(_at(exc, path), f"not written: {exc.strerror}"))
+        replace_if_unchanged(dept.path, new.encode("utf-8"), basis, root=dept.path.parents[2],
+                             max_bytes=DEFAULT_MAX_BYTES)
+    except OSError as exc:  # another import wrote it since: its edit is never lost
+        result.refused.append(Note(_at(exc, path), f"not imported: {exc.strerror}"))
         return
     result.written.append(dept.path)
     entries = report_entries(report)

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from napctl.checks.progress import REPORTING_TAIL_YEARS, period_text
-from napctl.core.fsutil import NewFiles, OutsideRootError, atomic_write, inside_root, slugify
+from napctl.core.fsutil import NewFiles, OutsideRootError, atomic_write, inside_root
 from napctl.core.readfile import DEFAULT_MAX_BYTES, read_file
+from napctl.core.slugs import slugify
 from napctl.model import Action, Plan
 from napctl.model.progress import NOT_REPORTED, STATUSES
 from napctl.model.registry import RegistryIndex, registry_index

@@ -49,6 +49,9 @@ class ImportItem:
     blank_at: str = ""
     #: why the item cannot be imported (an unknown status ...), None when it can
     problem: Note | None = None
+    #: False when its marker is missing or damaged: ``digest``/``shown`` say nothing then,
+    #: and only what the progress file leaves blank can be written from it
+    marked: bool = True
 
     def where_of(self, key: str) -> str:
         return self.at.get(key) or self.blank_at or self.where
@@ -62,3 +65,9 @@ class ReadItems:
     notes: list[Note] = field(default_factory=list)
     noun: str = "checklist"  # "the checklist says ..."
     made: str = "rendered"  # "... changed after the checklist was rendered"
+    #: whose file it is, by its own header (a checklist's kind, title, plan, year): the
+    #: departments an import may write into; None for a sheet (each row has its base)
+    header: dict[str, str] | None = None
+    #: set by the import: every item is in the progress files (or was left untouched), so
+    #: rendering the file again loses nothing a person typed
+    safe_to_render: bool = False

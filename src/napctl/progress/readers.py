@@ -7,12 +7,16 @@ file is one more entry in ``READERS``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from napctl.model.progress import STATUSES
+from napctl.model.words import parse_status
 from napctl.progress.items import ImportItem, Note, ProgressImportError, ReadItems
+
+_WHOSE = re.compile(r"\s*\([^()]*\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,20 +48,26 @@ def checklist_items(text: str, display: str) -> ReadItems:
     """The items of a Markdown checklist rendered with --year (ticks and typed lines)."""
     from napctl.progress.checklist_parse import parse_checklist
 
-    items = [_checklist_item(p, display) for p in parse_checklist(text).items]
-    return ReadItems(items)
+    parsed = parse_checklist(text)
+    items = [_checklist_item(p, display, parsed.header or {}) for p in parsed.items]
+    return ReadItems(items, header=parsed.header)
 
 
-def _checklist_item(parsed: object, display: str) -> ImportItem:
+def _checklist_item(parsed: object, display: str, header: dict[str, str]) -> ImportItem:
+    """The item as it reads; its plan and year are the header's, its id the one shown."""
     from napctl.progress.checklist_parse import ParsedItem
 
     assert isinstance(parsed, ParsedItem)
-    fields = parsed.fields
-    shown = fields.get("status", "not-reported")
+    fields = parsed.fields if parsed.marked else {}
+    said = _status_word(parsed)
+    # Without a marker the status it showed is unknown: read it as its Status line says.
+    shown = fields.get("status") or (parse_status(said or "") or "not-reported")
     item = ImportItem(
-        plan=fields.get("plan", ""), year=fields.get("year", ""), dept=fields.get("dept", ""),
-        id=parsed.id, digest=fields.get("digest"), shown=fields.get("shown"),
-        where=f"{display}:{parsed.line}:1", status=shown, blank_at=f"{display}:{parsed.line}:3",
+        plan=header.get("plan") or parsed.fields.get("plan", ""),
+        year=header.get("year") or parsed.fields.get("year", ""),
+        dept=parsed.fields.get("dept", ""), id=parsed.id, digest=fields.get("digest"),
+        shown=fields.get("shown"), where=f"{display}:{parsed.line}:1", status=shown,
+        blank_at=f"{display}:{parsed.line}:3", marked=parsed.marked,
         texts={attr: t.value for attr, t in parsed.texts.items()},
         indicators={n: t.value for n, t in parsed.indicators.items()})
     for attr, typed in parsed.texts.items():
@@ -68,11 +78,16 @@ def _checklist_item(parsed: object, display: str) -> ImportItem:
         item.at["status"] = f"{display}:{parsed.status.line}:{parsed.status.column}"
     if parsed.ticked != (shown == "completed"):
         item.at["status"] = f"{display}:{parsed.line}:4"  # the box
-    word = (parsed.status.value or "").split(" ")[0] if parsed.status else shown
     status_at = (f"{display}:{parsed.status.line}:{parsed.status.column}" if parsed.status
                  else item.where)
-    if word not in STATUSES:
-        item.problem = Note(status_at, status_problem(item.id, word))
+    word = parse_status(said) if said is not None else shown
+    marker_id = parsed.fields.get("id")
+    if marker_id and parsed.visible and marker_id != parsed.visible:
+        item.problem = Note(item.where, f"{item.id}: the item shows {item.id} but its napctl"
+                            f" marker is {marker_id}'s; the id shown is the one imported:"
+                            f" restore the marker of {item.id} (render the checklist again)")
+    elif word is None:
+        item.problem = Note(status_at, status_problem(item.id, said or ""))
     elif parsed.ticked and shown != "completed":
         if word not in (shown, "completed"):
             item.problem = Note(status_at, f"{item.id} is ticked but its Status says {word}")
@@ -85,11 +100,25 @@ def _checklist_item(parsed: object, display: str) -> ImportItem:
     return item
 
 
+def _status_word(parsed: object) -> str | None:
+    """The Status line as typed (None when the item has none), without the department a
+    parent's checklist names after it (``ongoing (MAEE D5)``)."""
+    status = getattr(parsed, "status", None)
+    if status is None:
+        return None
+    return _WHOSE.sub("", str(status.value or ""))
+
+
 def _read_checklist(data: bytes, display: str) -> ReadItems:
     found = checklist_items(_decode(data, display), display)
     if not found.items:
         raise ProgressImportError(f"{display} has no items napctl can read back; render it"
                                   " with --year (napctl checklists --year YYYY ...)")
+    if found.header is None:
+        # Whose file it is decides which progress files it may write: never a marker's say.
+        raise ProgressImportError(f"{display} has no napctl checklist header (`<!--"
+                                  " napctl:checklist ... -->`), so napctl cannot tell whose"
+                                  " checklist it is; render it again with --year")
     return found
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from napctl.model.progress import STATUSES
+from napctl.model.words import parse_status
 from napctl.progress.checklist_items import flat, parse_fields
 from napctl.progress.items import ImportItem, Note, ProgressImportError, ReadItems
 from napctl.progress.readers import status_problem
@@ -134,14 +134,16 @@ def _item(row: list[Cell], columns: dict[str, int], texts: dict[str, int],
             **{f"indicator {n}": row[i].ref for n, i in values.items()}})
     word = status.value.strip()
     if word:
-        folded = "-".join(word.casefold().split())
-        if folded in STATUSES:
+        folded = parse_status(word)
+        if folded is not None:
             item.status = folded
         else:
             item.problem = Note(status.ref, status_problem(item.id, word))
     if item.problem is None and (item.plan, item.id, item.dept) != (
             base.get("plan"), base.get("id"), base.get("dept")):
-        item.problem = Note(base_cell.ref, f"{item.id}: the row was exported for"
+        # A row typed over to another department points at that department's cell.
+        at = dept.ref if item.dept != base.get("dept") else base_cell.ref
+        item.problem = Note(at, f"{item.id}: the row was exported for"
                             f" {base.get('id')} of {base.get('dept')}, not {item.id} of"
                             f" {item.dept}; type the values in that action's own row")
     return item

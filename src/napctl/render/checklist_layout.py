@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
 
-from napctl.core.fsutil import safe_child, slugify
+from napctl.core.fsutil import safe_child
+from napctl.core.slugs import slugify
 from napctl.model import Plan
 from napctl.plans.departments import DepartmentKey
 

@@ -23,7 +23,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from napctl.core.fsutil import slugify
+from napctl.core.slugs import slugify
 from napctl.load.discover import bundled_dir
 from napctl.model import ALL, Plan
 from napctl.plans import (

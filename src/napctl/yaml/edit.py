@@ -273,6 +273,13 @@ class TextEdit:
     def _add(self, start: int, end: int, rank: int, new: str) -> None:
         self._spans.append((start, end, -rank, len(self._spans), new))
 
+    def mark(self) -> int:
+        """How many edits are recorded: ``undo`` goes back to it (a refused item's)."""
+        return len(self._spans)
+
+    def undo(self, mark: int) -> None:
+        del self._spans[mark:]
+
     def text(self) -> str:
         """The text with every edit made: new lines end with the file's line break, and a
         file without a final line break still has none."""
