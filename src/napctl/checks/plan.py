@@ -21,7 +21,7 @@ from napctl.core.messages import oneline, shown_value, suggest
 from napctl.core.slugs import slugify
 from napctl.model import ALL, Department, Plan
 from napctl.model.names import fold_key
-from napctl.model.registry import registry_index
+from napctl.model.registry import RegistryIndex
 
 if TYPE_CHECKING:
     from napctl.checks.index import CorpusIndex, CorpusReport
@@ -38,7 +38,10 @@ class PlanContext:
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        self.by_code = registry_index(plan).by_code
+        # Built here, not taken from the per-plan memo: `validate` of a thousand plans
+        # must not keep the last 256 of them alive (peak memory bounded by one plan).
+        self.registry = RegistryIndex(plan)
+        self.by_code = self.registry.by_code
         self.names: dict[str, str] = {}  # folded code or alias -> code (fold_key)
         #: (department position, name position, name, code it already names)
         self.taken: list[tuple[int, int, str, str]] = []
@@ -57,7 +60,7 @@ class PlanContext:
     def codes(self) -> list[str]:
         """The registry's codes and 'All': what an action may name."""
         if self._codes is None:
-            self._codes = [*registry_index(self.plan).codes, ALL]
+            self._codes = [*self.registry.codes, ALL]
         return self._codes
 
     def suggest(self, word: str, choices: Sequence[str]) -> str:
