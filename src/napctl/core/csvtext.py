@@ -11,16 +11,28 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 #: What makes a spreadsheet read a cell as a formula (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+#: Text a spreadsheet would take for a formula, behind any apostrophes someone typed:
+#: ``'=x`` is guarded too, so that the apostrophe typed before it survives a round trip.
+_FORMULA_LIKE = re.compile("^'*[" + re.escape("".join(FORMULA_STARTS)) + "]")
+
+
 def neutral_cell(value: object) -> str:
-    """``value`` as a cell a spreadsheet keeps as text."""
+    """``value`` as a cell a spreadsheet keeps as text (``unguard`` gives it back)."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if _FORMULA_LIKE.match(text) else text
+
+
+def unguard(text: str) -> str:
+    """The text ``neutral_cell`` was given: one guarding apostrophe taken off, where it
+    put one (``'=x`` -> ``=x``, ``''=x`` -> ``'=x``; ``'x`` stays as typed)."""
+    return text[1:] if text.startswith("'") and _FORMULA_LIKE.match(text[1:]) else text
 
 
 def csv_text(rows: Iterable[Sequence[object]]) -> str:

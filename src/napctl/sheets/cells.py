@@ -32,11 +32,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from napctl.core.csvtext import unguard
+
 #: What one cell of a spreadsheet holds, in UTF-16 code units (Excel's limit).
 MAX_CELL_CHARS = 32_767
 #: Whole numbers below this are read as their digits: 15 significant digits are exact.
 MAX_EXACT = 10**15
-_GUARDED = re.compile(r"^'(?=[=+\-@\t\r])")
 #: Excel's escape of a control character in XLSX text (ECMA-376 ST_Xstring): ``_x000D_``
 #: is CR. Only these: openpyxl already turns the escaped underscore (``_x005F_``) of
 #: a text like ``_x0041_`` back into ``_``, so that unescaping every ``_xHHHH_`` would
@@ -77,11 +78,6 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-def unguard(value: str) -> str:
-    """Take off the quote napctl's export puts before a formula-like text."""
-    return _GUARDED.sub("", value)
 
 
 def utf16_length(text: str) -> int:
