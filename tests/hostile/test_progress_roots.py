@@ -67,3 +67,24 @@ def test_init_with_out_writes_only_there(roots: tuple[Path, Path], tmp_path: Pat
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "c" / D5).exists()
     assert not (tmp_path / "a" / D5).exists()
+
+
+def test_import_edits_the_report_of_the_second_root(roots: tuple[Path, Path],
+                                                    tmp_path: Path) -> None:
+    """A checklist's tick goes into the report that exists in b, never into a new one in
+    a (the first root): one department, one report."""
+    a, b = roots
+    runner = CliRunner()
+    made = runner.invoke(app, ["render", "checklist", "--actor", "MAEE D5", "--year", "2020",
+                               "--plans", str(PLANS), "-o", "d5.md"])
+    assert made.exit_code == 0, made.output
+    text = (tmp_path / "d5.md").read_text(encoding="utf-8")
+    assert "- [ ] **II.1.1**" in text, text[:2000]
+    item = text.index("- [ ] **II.1.1**")
+    text = text[:item] + text[item:].replace("  - Status: not-reported", "  - Status: ongoing", 1)
+    (tmp_path / "d5.md").write_text(text, encoding="utf-8")
+    done = runner.invoke(app, ["progress", "import", "d5.md", "--year", "2020", "--plans",
+                               str(PLANS)])
+    assert done.exit_code == 0, done.output
+    assert not (a / D5).exists()
+    assert "id: II.1.1\n    status: ongoing" in (b / D5).read_text(encoding="utf-8")

@@ -106,7 +106,7 @@ def import_(
     (exit 1). Once everything is imported, a checklist is rendered again.
     """
     from napctl.core.readfile import read_file  # lazy: start-up
-    from napctl.load.discover import default_progress_out  # lazy: start-up
+    from napctl.load.discover import default_progress_out, progress_roots  # lazy: start-up
     from napctl.progress.importer import (  # lazy: start-up
         ProgressImportError,
         import_file,
@@ -117,7 +117,8 @@ def import_(
     all_plans = chosen_plans(plans, None)
     root = default_progress_out(progress or ())
     try:
-        result, read = import_file(file, all_plans, root, year=year, actor=actor)
+        result, read = import_file(file, all_plans, root, year=year, actor=actor,
+                                   roots=progress_roots(progress or ()))
     except (ProgressImportError, ReadError) as exc:
         fail_usage(str(exc))
     for path in result.created:

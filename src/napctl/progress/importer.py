@@ -13,6 +13,7 @@ for it. A value erased in the checklist is never erased from the file.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -137,10 +138,14 @@ def entry_edit(action: Action, changed: dict[str, object]) -> EntryEdit:
 
 
 def import_items(read: ReadItems, plans: list[Plan], root: Path, *,
-                 year: int | None = None, actor: str | None = None) -> Result:
-    """Write the items' changes into the progress files. Raises ProgressImportError."""
+                 year: int | None = None, actor: str | None = None,
+                 roots: Sequence[Path] = ()) -> Result:
+    """Write the items' changes into the progress files: a report is edited in whichever
+    progress root (``root``, then ``roots``) holds it; a new one goes in ``root``.
+    Raises ProgressImportError."""
     result: Result = ImportResult([], refused=list(read.notes))
-    for dept in group_items(read.items, {p.id: p for p in plans}, root, year,
+    search = [root, *(r for r in roots if r != root)]
+    for dept in group_items(read.items, {p.id: p for p in plans}, search, year,
                             result.refused, read, actor):
         result.departments.append((dept.plan.id, dept.year, dept.code))
         _import_department(dept, read, root, result)
@@ -161,8 +166,8 @@ def import_summary(result: Result) -> str:
 
 
 def import_file(path: Path, plans: list[Plan], root: Path, *, display: str | None = None,
-                year: int | None = None, actor: str | None = None
-                ) -> tuple[Result, ReadItems]:
+                year: int | None = None, actor: str | None = None,
+                roots: Sequence[Path] = ()) -> tuple[Result, ReadItems]:
     """Import a checklist or a progress sheet, read by the reader that accepts it."""
     from napctl.progress.readers import read_items
 
@@ -171,7 +176,7 @@ def import_file(path: Path, plans: list[Plan], root: Path, *, display: str | Non
     except OSError as exc:
         raise ProgressImportError(f"cannot read {path}: {exc.strerror}") from None
     read = read_items(path, data, display or str(path))
-    return import_items(read, plans, root, year=year, actor=actor), read
+    return import_items(read, plans, root, year=year, actor=actor, roots=roots), read
 
 
 def where_typed(item: ImportItem, key: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from napctl.model import Plan
 from napctl.model.registry import registry_index
-from napctl.progress.init import progress_path
+from napctl.progress.init import find_report
 from napctl.progress.items import ImportItem, Note, ProgressImportError, ReadItems
 
 
@@ -101,10 +101,11 @@ def _placed(item: ImportItem, plan: Plan, scope: Scope, noun: str) -> Note | Non
     return None
 
 
-def group_items(items: list[ImportItem], plans: dict[str, Plan], root: Path,
+def group_items(items: list[ImportItem], plans: dict[str, Plan], roots: list[Path],
                 year: int | None, refused: list[Note], read: ReadItems, actor: str | None = None
                 ) -> list[Department]:
-    """The items by progress file; an item that cannot go into one is refused (in
+    """The items by progress file: the department's report in whichever of ``roots`` has
+    it, else a new one in the first root; an item that cannot go into one is refused (in
     ``refused``). Raises ProgressImportError for another year than ``year``."""
     groups: dict[tuple[str, int, str], Department] = {}
     scopes: dict[str, Scope] = {}
@@ -142,6 +143,6 @@ def group_items(items: list[ImportItem], plans: dict[str, Plan], root: Path,
             continue
         if key not in groups:
             groups[key] = Department(plan, item_year, item.dept,
-                                     progress_path(root, plan.id, item_year, item.dept), [])
+                                     find_report(roots, plan.id, item_year, item.dept)[1], [])
         groups[key].items.append(item)
     return list(groups.values())
