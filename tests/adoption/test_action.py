@@ -89,8 +89,10 @@ def test_each_check_runs_and_reports_even_after_one_fails(
     assert job.step("napctl status").outcome == "failure"
     assert job.step("napctl checklists").outcome != "skipped"
     assert job.step("Semantic diff").outcome == "skipped"  # a push, not a pull request
-    # status answers nothing from invalid reports: the summary says why.
-    assert "## Progress reports" in job.summary and "NAP204" in job.summary, job.summary
+    # status answers for the valid reports and names the invalid one it left out.
+    assert "## Progress reports" in job.summary, job.summary
+    assert "Not counted: 1 invalid progress file" in job.summary, job.summary
+    assert f"progress/lu-2018-2023/{YEAR}/sre.yaml" in job.summary
 
 
 def test_status_and_checklists_pass_on_a_complete_year(

@@ -48,8 +48,7 @@ def rendered_with_value(repo: Path) -> Path:
     return page
 
 
-@pytest.mark.parametrize("field", ["date=2020%1B%5B2J", "date=x%0A::error::forged",
-                                   "title=MAEE%20D5%E2%80%AE"])
+@pytest.mark.parametrize("field", ["date=2020%1B%5B2J", "date=x%0A::error::forged"])
 def test_a_header_field_with_control_characters_is_not_spread(field: str, repo: Path) -> None:
     page = rendered_with_value(repo)
     text = page.read_text(encoding="utf-8")
@@ -66,6 +65,22 @@ def test_a_header_field_with_control_characters_is_not_spread(field: str, repo: 
     assert "rendered" not in out
     for path, data in siblings.items():
         assert path.read_bytes() == data  # nothing spread into the siblings
+
+
+def test_a_header_title_with_a_bidi_override_names_no_department(repo: Path) -> None:
+    """The header's title says which department the checklist writes for: a forged one
+    names none, so nothing is imported, and the message shows it escaped."""
+    page = rendered_with_value(repo)
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace(HEADER, HEADER.replace("title=MAEE%20D5",
+                                                        "title=MAEE%20D5%E2%80%AE")),
+                    encoding="utf-8")
+    before = {p: p.read_bytes() for p in (repo / "progress").rglob("*.yaml")}
+    code, out, err = run("progress", "import", "checklists/lu/maee-d5.md", "--year", "2020")
+    assert code == 2
+    assert_clean(out, err)
+    assert "unknown actor 'MAEE D5\\u202e'" in err
+    assert {p: p.read_bytes() for p in (repo / "progress").rglob("*.yaml")} == before
 
 
 def test_progress_init_shows_a_folder_name_escaped(repo: Path) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from napctl.core.fsutil import replace_if_unchanged
+from napctl.core.fsutil import ChangedMeanwhile, replace_if_unchanged
 from napctl.core.readfile import DEFAULT_MAX_BYTES, MAX_INPUT_BYTES, read_file
 from napctl.model import Action, Plan
 from napctl.model.progress import Entry, ProgressReport
@@ -336,8 +336,10 @@ def _apply(dept: Department, text: str, basis: bytes,
     try:  # the root: dept.path is ROOT/plan/year/file (progress_path)
         replace_if_unchanged(dept.path, new.encode("utf-8"), basis, root=dept.path.parents[2],
                              max_bytes=DEFAULT_MAX_BYTES)
-    except OSError as exc:  # another import wrote it since: its edit is never lost
+    except ChangedMeanwhile as exc:  # another import wrote it since: its edit is kept
         result.refused.append(Note(_at(exc, path), f"not imported: {exc.strerror}"))
+    except OSError as exc:  # a link leading out of the root, over the size napctl reads
+        result.refused.append(Note(_at(exc, path), f"not written: {exc.strerror}"))
         return
     result.written.append(dept.path)
     entries = report_entries(report)

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from napctl.core.readfile import read_file
 from napctl.model import Plan
 from napctl.model.progress import ProgressReport
 from napctl.progress.items import ImportItem
@@ -74,7 +75,7 @@ def at_fault(text: str, lines: list[int], done: list[tuple[ImportItem, dict[str,
 
 def read_report(path: Path, display: str, plan: Plan) -> tuple[str, ProgressReport, YamlDocument]:
     """The file's exact text and its checked report. Raises EditError when it is invalid."""
-    text = path.read_bytes().decode("utf-8")
+    text = read_file(path, display, kind="progress report").decode("utf-8")
     try:
         report, doc = check_report(text, display, plan)
     except EditError as exc:
