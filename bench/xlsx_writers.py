@@ -35,7 +35,7 @@ WRITERS = ("napctl", "xlsxwriter")
 def build_sheets(plans: str, progress: str, year: int) -> list[Any]:
     """The sheets `napctl export --year` writes, built as the command builds them."""
     from napctl.cli.options import load_valid
-    from napctl.cli.outputs import year_reports
+    from napctl.cli.progress_files import year_reports
     from napctl.plans import ActionFilter, select_actions
     from napctl.progress.checklist_items import ChecklistProgress
     from napctl.progress.sheet_export import progress_sheet
