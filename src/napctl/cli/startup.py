@@ -142,7 +142,7 @@ def main() -> None:
             code: Any = 0
         except SystemExit as stop:
             code = stop.code
-        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+        if type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):  # click, older typer
             # Click's answer to a reader that went away (`| head -0`) is exit 1, which
             # says "the plans are invalid"; the output could not be written: 3.
             raise BrokenPipeError(errno.EPIPE, "a pipe whose reader has gone")
