@@ -3,32 +3,10 @@ problem in one run, no advice about conflicts there are none of, singular counts
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import PLANS, ROOT, napctl
-
-EXAMPLE = ROOT / "examples" / "progress"
-BUNDLED = ["--plans", str(PLANS)]
-PLAN = "lu-2018-2023"
-D5 = Path("progress") / PLAN / "2020" / "maee-d5.yaml"
-PAGE = Path("checklists") / "lu" / "maee-d5.md"
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(EXAMPLE, tmp_path / "progress")
-    monkeypatch.chdir(tmp_path)
-    napctl("checklists", "--out", "checklists", "--plan", PLAN, "--year", "2020", *BUNDLED)
-    return tmp_path
-
-
-def typed(text: str, action: str, label: str, value: str) -> str:
-    start = text.index(f"**{action}**")
-    at = text.index(f"- {label}:", start) + len(f"- {label}:")
-    return text[:at] + " " + value + text[text.index("\n", at):]
+from tests.conftest import napctl
+from tests.hostile.checklist_repo import BUNDLED, D5, EXAMPLE, PAGE, PLAN, typed  # noqa: F401
 
 
 def line_of(text: str, needle: str) -> int:

@@ -3,27 +3,13 @@ is read in linear time and imported whole."""
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PLANS, ROOT, napctl
-
-EXAMPLE = ROOT / "examples" / "progress"
-BUNDLED = ["--plans", str(PLANS)]
-PLAN = "lu-2018-2023"
-D5 = Path("progress") / PLAN / "2020" / "maee-d5.yaml"
-PAGE = Path("checklists") / "lu" / "maee-d5.md"
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(EXAMPLE, tmp_path / "progress")
-    monkeypatch.chdir(tmp_path)
-    napctl("checklists", "--out", "checklists", "--plan", PLAN, "--year", "2020", *BUNDLED)
-    return tmp_path
+from tests.conftest import napctl
+from tests.hostile.checklist_repo import BUNDLED, D5, EXAMPLE, PAGE, PLAN  # noqa: F401
 
 
 @pytest.mark.parametrize("lines", [16_000])

@@ -8,27 +8,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PLANS, ROOT, napctl
+from tests.conftest import napctl
+from tests.hostile.checklist_repo import BUNDLED, EXAMPLE, PAGE, PLAN  # noqa: F401
 from tests.progress.test_sheets_cli import edit_sheet, export
 
-EXAMPLE = ROOT / "examples" / "progress"
-BUNDLED = ["--plans", str(PLANS)]
-PLAN = "lu-2018-2023"
 YEAR = Path("progress") / PLAN / "2020"
-PAGE = Path("checklists") / "lu" / "maee-d5.md"
 
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(EXAMPLE, tmp_path / "progress")
-    monkeypatch.chdir(tmp_path)
-    napctl("checklists", "--out", "checklists", "--plan", PLAN, "--year", "2020", *BUNDLED)
-    return tmp_path
 
 
 def snapshot(repo: Path) -> dict[Path, bytes]:

@@ -4,27 +4,13 @@ cannot be kept is a positioned problem, never a traceback."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PLANS, ROOT, napctl
+from tests.conftest import napctl
+from tests.hostile.checklist_repo import BUNDLED, D5, EXAMPLE, PAGE, PLAN  # noqa: F401
 from tests.progress.test_sheets_cli import edit_sheet, export
-
-EXAMPLE = ROOT / "examples" / "progress"
-BUNDLED = ["--plans", str(PLANS)]
-PLAN = "lu-2018-2023"
-D5 = Path("progress") / PLAN / "2020" / "maee-d5.yaml"
-PAGE = Path("checklists") / "lu" / "maee-d5.md"
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(EXAMPLE, tmp_path / "progress")
-    monkeypatch.chdir(tmp_path)
-    napctl("checklists", "--out", "checklists", "--plan", PLAN, "--year", "2020", *BUNDLED)
-    return tmp_path
 
 
 def type_line(repo: Path, action: str, label: str, value: str) -> int:
