@@ -37,5 +37,6 @@ def minimum_pins(pyproject: Path, extras: list[str]) -> list[str]:
 
 if __name__ == "__main__":
     root = Path(__file__).resolve().parent.parent
-    sys.stdout.write("".join(f"{pin}\n" for pin in minimum_pins(root / "pyproject.toml",
-                                                                 sys.argv[1:])))
+    sys.stdout.write(
+        "".join(f"{pin}\n" for pin in minimum_pins(root / "pyproject.toml", sys.argv[1:]))
+    )

@@ -29,8 +29,10 @@ def problems(tag: str, root: Path = ROOT) -> list[str]:
     changelog = (root / "CHANGELOG.md").read_text("utf-8")
     section = re.compile(rf"^## \[{re.escape(version)}\] - \d{{4}}-\d{{2}}-\d{{2}}$", re.MULTILINE)
     if not section.search(changelog):
-        out.append(f'CHANGELOG.md has no "## [{version}] - YYYY-MM-DD" section: move the'
-                   " Unreleased notes under one")
+        out.append(
+            f'CHANGELOG.md has no "## [{version}] - YYYY-MM-DD" section: move the'
+            " Unreleased notes under one"
+        )
     return out
 
 

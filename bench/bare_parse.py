@@ -18,8 +18,12 @@ def main(argv: list[str]) -> int:
     if not argv:
         sys.stderr.write("usage: python bench/bare_parse.py DIR [DIR...]\n")
         return 2
-    files = [p for root in map(Path, argv)
-             for p in sorted(root.rglob("*")) if p.suffix in (".yaml", ".yml")]
+    files = [
+        p
+        for root in map(Path, argv)
+        for p in sorted(root.rglob("*"))
+        if p.suffix in (".yaml", ".yml")
+    ]
     for path in files:
         with open(path, "rb") as handle:
             yaml.load(handle, Loader=yaml.CSafeLoader)

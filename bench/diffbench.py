@@ -47,19 +47,22 @@ def revision(plan: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     rng.shuffle(rows)
     n = len(rows)
     cut = [int(n * f) for f in (0.05, 0.07, 0.09, 0.11, 0.12)]
-    for _, a in rows[:cut[0]]:
+    for _, a in rows[: cut[0]]:
         a["text"] = _reword(rng, a["text"])
-    for _, a in rows[cut[0]:cut[1]]:
+    for _, a in rows[cut[0] : cut[1]]:
         a["id"] += "-r"
-    for g, a in rows[cut[1]:cut[2]]:
+    for g, a in rows[cut[1] : cut[2]]:
         if len(g["actions"]) > 1:
             g["actions"].remove(a)
     goals = [g for p in new["pillars"] for g in p["goals"]]
-    for k, (_, a) in enumerate(rows[cut[2]:cut[3]]):
-        added = {**a, "id": f"{a['id']}-new{k}",
-                 "text": " ".join(rng.sample(a["text"].split(), len(a["text"].split())))}
+    for k, (_, a) in enumerate(rows[cut[2] : cut[3]]):
+        added = {
+            **a,
+            "id": f"{a['id']}-new{k}",
+            "text": " ".join(rng.sample(a["text"].split(), len(a["text"].split()))),
+        }
         rng.choice(goals)["actions"].append(added)
-    for g, a in rows[cut[3]:cut[4]]:
+    for g, a in rows[cut[3] : cut[4]]:
         if len(g["actions"]) > 1 and a in g["actions"]:
             g["actions"].remove(a)
             rng.choice(goals)["actions"].append(a)

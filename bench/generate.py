@@ -35,41 +35,76 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../schema/plan.schema.json"
 
 UN_PILLARS = ["participation", "prevention", "protection", "relief-and-recovery"]
 PILLAR_TITLES = [
-    "Participation", "Prevention", "Protection", "Relief and Recovery",
-    "Normative Framework", "Promotion of the Agenda", "Capacity Building",
+    "Participation",
+    "Prevention",
+    "Protection",
+    "Relief and Recovery",
+    "Normative Framework",
+    "Promotion of the Agenda",
+    "Capacity Building",
     "Monitoring and Accountability",
 ]
 FREQUENCIES = ["annual", "biennial", "mid-term", "final", "once"]
 
 # (code, English name, French name, aliases)
 MINISTRIES: list[tuple[str, str, str, list[str]]] = [
-    ("MFA", "Ministry of Foreign Affairs", "Ministère des Affaires étrangères",
-     ["Foreign Affairs"]),
+    (
+        "MFA",
+        "Ministry of Foreign Affairs",
+        "Ministère des Affaires étrangères",
+        ["Foreign Affairs"],
+    ),
     ("MOD", "Ministry of Defence", "Ministère de la Défense", ["Defence"]),
     ("MOI", "Ministry of the Interior", "Ministère de l'Intérieur", ["Interior"]),
     ("MOJ", "Ministry of Justice", "Ministère de la Justice", ["Justice"]),
-    ("MEGA", "Ministry of Equality between Women and Men",
-     "Ministère de l'Égalité entre les femmes et les hommes", ["Equality"]),
-    ("MENJE", "Ministry of Education, Children and Youth",
-     "Ministère de l'Éducation nationale, de l'Enfance et de la Jeunesse", ["Education"]),
+    (
+        "MEGA",
+        "Ministry of Equality between Women and Men",
+        "Ministère de l'Égalité entre les femmes et les hommes",
+        ["Equality"],
+    ),
+    (
+        "MENJE",
+        "Ministry of Education, Children and Youth",
+        "Ministère de l'Éducation nationale, de l'Enfance et de la Jeunesse",
+        ["Education"],
+    ),
     ("MISA", "Ministry of Health", "Ministère de la Santé", ["Health"]),
-    ("MIFA", "Ministry of Family Affairs and Integration",
-     "Ministère de la Famille et de l'Intégration", ["Family"]),
-    ("MDC", "Ministry of Development Cooperation",
-     "Ministère de la Coopération au développement", ["Development"]),
+    (
+        "MIFA",
+        "Ministry of Family Affairs and Integration",
+        "Ministère de la Famille et de l'Intégration",
+        ["Family"],
+    ),
+    (
+        "MDC",
+        "Ministry of Development Cooperation",
+        "Ministère de la Coopération au développement",
+        ["Development"],
+    ),
     ("MFIN", "Ministry of Finance", "Ministère des Finances", ["Finance"]),
-    ("MSI", "Ministry of Internal Security", "Ministère de la Sécurité intérieure",
-     ["Internal Security"]),
+    (
+        "MSI",
+        "Ministry of Internal Security",
+        "Ministère de la Sécurité intérieure",
+        ["Internal Security"],
+    ),
     ("MCULT", "Ministry of Culture", "Ministère de la Culture", ["Culture"]),
 ]
 UNITS: list[tuple[str, str, str]] = [
     ("Directorate of Political Affairs", "Direction des affaires politiques", "D1"),
     ("Directorate of European Affairs", "Direction des affaires européennes", "D2"),
     ("Directorate of Protocol", "Direction du protocole", "D3"),
-    ("Directorate of Finance and Human Resources",
-     "Direction des finances et des ressources humaines", "D4"),
-    ("Directorate of Development Cooperation and Humanitarian Action",
-     "Direction de la coopération au développement et de l'action humanitaire", "D5"),
+    (
+        "Directorate of Finance and Human Resources",
+        "Direction des finances et des ressources humaines",
+        "D4",
+    ),
+    (
+        "Directorate of Development Cooperation and Humanitarian Action",
+        "Direction de la coopération au développement et de l'action humanitaire",
+        "D5",
+    ),
     ("Directorate of Consular Affairs", "Direction des affaires consulaires", "D6"),
     ("Directorate of Defence", "Direction de la défense", "D7"),
     ("Directorate of Immigration", "Direction de l'immigration", "D8"),
@@ -90,55 +125,137 @@ SUBUNITS: list[tuple[str, str, str]] = [
 ]
 MISSIONS = ["UN", "NATO", "OSCE", "EU", "Geneva", "Strasbourg", "The Hague", "Vienna"]
 COUNTRIES = [
-    "Exampleland", "Northmark", "Westria", "Osterlund", "Valdoria", "Korvania",
-    "Sudmoor", "Lirenza", "Baltavia", "Estrovia", "Maravel", "Quenland",
+    "Exampleland",
+    "Northmark",
+    "Westria",
+    "Osterlund",
+    "Valdoria",
+    "Korvania",
+    "Sudmoor",
+    "Lirenza",
+    "Baltavia",
+    "Estrovia",
+    "Maravel",
+    "Quenland",
 ]
 TARGET_COUNTRIES = [
-    "Afghanistan", "Mali", "Niger", "Burkina Faso", "Senegal", "Cabo Verde", "Laos",
-    "Myanmar", "Nicaragua", "Kosovo", "Colombia", "Iraq", "Syria", "Ukraine",
+    "Afghanistan",
+    "Mali",
+    "Niger",
+    "Burkina Faso",
+    "Senegal",
+    "Cabo Verde",
+    "Laos",
+    "Myanmar",
+    "Nicaragua",
+    "Kosovo",
+    "Colombia",
+    "Iraq",
+    "Syria",
+    "Ukraine",
 ]
 
 VERBS = [
-    "Strengthen", "Promote", "Support", "Monitor", "Develop", "Integrate", "Train",
-    "Ensure", "Raise awareness of", "Encourage", "Fund", "Review", "Improve",
-    "Mainstream", "Organise", "Facilitate", "Advocate for", "Assess", "Publish",
+    "Strengthen",
+    "Promote",
+    "Support",
+    "Monitor",
+    "Develop",
+    "Integrate",
+    "Train",
+    "Ensure",
+    "Raise awareness of",
+    "Encourage",
+    "Fund",
+    "Review",
+    "Improve",
+    "Mainstream",
+    "Organise",
+    "Facilitate",
+    "Advocate for",
+    "Assess",
+    "Publish",
 ]
 NOUNS = [
-    "women's participation", "gender equality", "conflict prevention",
-    "sexual and gender-based violence", "peace processes", "mediation",
-    "humanitarian action", "peacekeeping operations", "civil society organisations",
-    "women human rights defenders", "refugees and asylum seekers", "survivors",
-    "security sector reform", "the diplomatic corps", "the armed forces", "the police",
-    "national legislation", "data collection", "early warning systems",
-    "multilateral fora", "development cooperation projects", "training curricula",
-    "trafficking in human beings", "violent extremism", "reintegration programmes",
-    "gender advisers", "leadership positions", "the Istanbul Convention",
-    "resolution 1325", "local peacebuilding initiatives",
+    "women's participation",
+    "gender equality",
+    "conflict prevention",
+    "sexual and gender-based violence",
+    "peace processes",
+    "mediation",
+    "humanitarian action",
+    "peacekeeping operations",
+    "civil society organisations",
+    "women human rights defenders",
+    "refugees and asylum seekers",
+    "survivors",
+    "security sector reform",
+    "the diplomatic corps",
+    "the armed forces",
+    "the police",
+    "national legislation",
+    "data collection",
+    "early warning systems",
+    "multilateral fora",
+    "development cooperation projects",
+    "training curricula",
+    "trafficking in human beings",
+    "violent extremism",
+    "reintegration programmes",
+    "gender advisers",
+    "leadership positions",
+    "the Istanbul Convention",
+    "resolution 1325",
+    "local peacebuilding initiatives",
 ]
 LINKS = [
-    "in", "through", "within", "for", "with", "across", "in cooperation with",
-    "at the level of", "by means of", "in support of", "alongside", "as part of",
+    "in",
+    "through",
+    "within",
+    "for",
+    "with",
+    "across",
+    "in cooperation with",
+    "at the level of",
+    "by means of",
+    "in support of",
+    "alongside",
+    "as part of",
 ]
 FILLERS = [
-    "at national and international level", "in partner countries", "where relevant",
-    "on a regular basis", "with particular attention to young women",
-    "in line with the commitments of the previous plan", "including in crisis situations",
-    "and report on the results", "as the underrepresented sex",
-    "in all phases of the conflict cycle", "with the support of the Training Centre",
-    "(see also the annual report)", "; 2021-2023 budget lines included",
+    "at national and international level",
+    "in partner countries",
+    "where relevant",
+    "on a regular basis",
+    "with particular attention to young women",
+    "in line with the commitments of the previous plan",
+    "including in crisis situations",
+    "and report on the results",
+    "as the underrepresented sex",
+    "in all phases of the conflict cycle",
+    "with the support of the Training Centre",
+    "(see also the annual report)",
+    "; 2021-2023 budget lines included",
 ]
 METRICS = [
-    "Number of", "Share of", "Percentage of", "Amount spent on", "Annual report on",
-    "Existence of", "Evaluation of", "Number of participants in", "Ratio of women to men in",
+    "Number of",
+    "Share of",
+    "Percentage of",
+    "Amount spent on",
+    "Annual report on",
+    "Existence of",
+    "Evaluation of",
+    "Number of participants in",
+    "Ratio of women to men in",
 ]
 NOTES = [
     "Actors printed without comma between the two codes; read as two actors.",
-    "Indicators cell printed as one text with \" ; \" between parts; split there.",
+    'Indicators cell printed as one text with " ; " between parts; split there.',
     "The source prints this row twice; kept once.",
     "Wording as printed, including the spelling of the source.",
     "The plan does not say which directorate; the ministry is recorded.",
     "Budget: 2019-2021 figures only (the source gives no later figures).",
-    "Footnote 12: \"in cooperation with the relevant partners\".",
+    'Footnote 12: "in cooperation with the relevant partners".',
     "NO deadline is given in the source: #TBD",
 ]
 
@@ -149,9 +266,12 @@ def _words(rng: random.Random, low: int, high: int) -> str:
     text = f"{rng.choice(VERBS)} {rng.choice(NOUNS)}"
     while len(text.split()) < target:
         text += rng.choice(
-            [" " + rng.choice(LINKS) + " " + rng.choice(NOUNS), " " + rng.choice(FILLERS),
-             " and " + rng.choice(NOUNS), ", " + rng.choice(VERBS).lower() + " "
-             + rng.choice(NOUNS)]
+            [
+                " " + rng.choice(LINKS) + " " + rng.choice(NOUNS),
+                " " + rng.choice(FILLERS),
+                " and " + rng.choice(NOUNS),
+                ", " + rng.choice(VERBS).lower() + " " + rng.choice(NOUNS),
+            ]
         ).replace(" ;", ";")
     return " ".join(text.split()[:high]).rstrip(",;")
 
@@ -178,7 +298,9 @@ def _ministry(rng: random.Random, entry: tuple[str, str, str, list[str]]) -> dic
 
 
 def _unit(
-    rng: random.Random, ministries: list[str], pools: tuple[list[Any], list[str]],
+    rng: random.Random,
+    ministries: list[str],
+    pools: tuple[list[Any], list[str]],
     depts: list[dict[str, Any]],
 ) -> dict[str, Any] | None:
     """A directorate, a permanent representation or a section of one: None to retry."""
@@ -196,7 +318,8 @@ def _unit(
     if kind < 0.8 and missions:
         where = missions.pop()
         return {
-            "code": f"RP {where}", "name": f"Permanent Representation to {where}",
+            "code": f"RP {where}",
+            "name": f"Permanent Representation to {where}",
             "parent": ministries[0],
             "names": {"fr": f"Représentation permanente auprès de {where}"},
         }
@@ -205,8 +328,11 @@ def _unit(
         return None
     parent_dept = rng.choice(parents)
     name, fr, short = rng.choice(SUBUNITS)
-    dept = {"code": f"{parent_dept['code']}/{short}",
-            "name": f"{name} of the {parent_dept['name']}", "parent": parent_dept["code"]}
+    dept = {
+        "code": f"{parent_dept['code']}/{short}",
+        "name": f"{name} of the {parent_dept['name']}",
+        "parent": parent_dept["code"],
+    }
     if rng.random() < 0.5:
         dept["names"] = {"fr": fr}
     return dept
@@ -249,9 +375,21 @@ def _assignments(rng: random.Random, codes: list[str]) -> list[Any]:
     for code in chosen:
         roll = rng.random()
         if roll < 0.12:
-            entries.append({"code": code, "note": rng.choice(
-                ["Luxembourg Army", "Recruitment office", "with the embassies",
-                 "financial support", "Legal Service", "pilot phase only"])})
+            entries.append(
+                {
+                    "code": code,
+                    "note": rng.choice(
+                        [
+                            "Luxembourg Army",
+                            "Recruitment office",
+                            "with the embassies",
+                            "financial support",
+                            "Legal Service",
+                            "pilot phase only",
+                        ]
+                    ),
+                }
+            )
         elif roll < 0.22:
             entries.append({"code": code, "role": "coordination"})
         elif roll < 0.27:
@@ -326,11 +464,18 @@ def make_plan(seed: int, index: int, actions: int = 100) -> dict[str, Any]:
             "mechanism": "Inter-ministerial Committee on Human Rights",
         },
         "reporting": [
-            {"what": "Annual collection of the indicators", "by": [lead],
-             "frequency": "annual", "to": "Council of Government",
-             "from_year": rng.randint(start, end)},
-            {"what": _words(rng, 6, 16), "by": rng.sample(ministries, 2),
-             "frequency": rng.choice(FREQUENCIES)},
+            {
+                "what": "Annual collection of the indicators",
+                "by": [lead],
+                "frequency": "annual",
+                "to": "Council of Government",
+                "from_year": rng.randint(start, end),
+            },
+            {
+                "what": _words(rng, 6, 16),
+                "by": rng.sample(ministries, 2),
+                "frequency": rng.choice(FREQUENCIES),
+            },
         ],
         "principal_objectives": [_words(rng, 6, 14) for _ in range(rng.randint(2, 5))],
     }
@@ -371,8 +516,11 @@ def scalar(value: Any, *, flow: bool = False) -> str:
     plain = (
         text == text.strip()
         and _PLAIN_START.match(text) is not None
-        and ": " not in text and " #" not in text and not text.endswith(":")
-        and "\n" not in text and '"' not in text
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and "\n" not in text
+        and '"' not in text
         and not (flow and any(c in text for c in ",[]{}"))
         and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
     )
@@ -416,8 +564,9 @@ class Emitter:
         elif isinstance(value, list):
             if not value:
                 self.lines.append(f"{head} []")
-            elif _flow_ok(value) and all(len(str(v)) < 30 for v in value) \
-                    and self.rng.random() < 0.5:
+            elif (
+                _flow_ok(value) and all(len(str(v)) < 30 for v in value) and self.rng.random() < 0.5
+            ):
                 self.lines.append(f"{head} {_flow(value)}")
             else:
                 self.lines.append(head)

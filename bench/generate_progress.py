@@ -25,8 +25,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import dump_plan, make_plan
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schema/progress.schema.json"
-STATUSES = ["not-reported", "not-started", "ongoing", "ongoing", "delayed", "completed",
-            "completed", "discontinued", "not-applicable"]
+STATUSES = [
+    "not-reported",
+    "not-started",
+    "ongoing",
+    "ongoing",
+    "delayed",
+    "completed",
+    "completed",
+    "discontinued",
+    "not-applicable",
+]
 TAIL = 2
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -60,8 +69,11 @@ def entry(rng: random.Random, ident: str, indicators: int) -> list[str]:
     lines = [f"  - id: {q(ident)}", f"    status: {status}"]
     if status == "completed":
         lines.append("    summary: Done as planned; see the evidence.")
-        lines += ["    evidence:", "      - title: Annual report",
-                  f"        url: https://example.org/reports/{rng.randint(1, 99999)}"]
+        lines += [
+            "    evidence:",
+            "      - title: Annual report",
+            f"        url: https://example.org/reports/{rng.randint(1, 99999)}",
+        ]
     elif status == "delayed":
         lines += ["    obstacles: Budget approved late.", "    revised_due: 2026-06-30"]
     elif status in ("discontinued", "not-applicable"):
@@ -69,8 +81,11 @@ def entry(rng: random.Random, ident: str, indicators: int) -> list[str]:
     elif status == "ongoing":
         lines.append("    summary: Work continues with partners.")
     if indicators and status in ("ongoing", "completed"):
-        lines += ["    indicators:", f"      - indicator: {rng.randint(1, indicators)}",
-                  f"        value: {rng.randint(0, 500)}"]
+        lines += [
+            "    indicators:",
+            f"      - indicator: {rng.randint(1, indicators)}",
+            f"        value: {rng.randint(0, 500)}",
+        ]
     return lines
 
 
@@ -85,12 +100,17 @@ def write_reports(out: Path, plan: dict[str, Any], seed: int, years: int) -> int
         for code, actions in duties(plan).items():
             if not actions:
                 continue
-            lines = [SCHEMA_LINE, f"plan: {plan['id']}", f"year: {year}",
-                     f"department: {q(code)}", "state: submitted", "actions:"]
+            lines = [
+                SCHEMA_LINE,
+                f"plan: {plan['id']}",
+                f"year: {year}",
+                f"department: {q(code)}",
+                "state: submitted",
+                "actions:",
+            ]
             for ident, indicators in actions:
                 lines += entry(rng, ident, indicators)
-            (folder / f"{slug(code)}.yaml").write_text("\n".join(lines) + "\n",
-                                                       encoding="utf-8")
+            (folder / f"{slug(code)}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
             count += 1
     return count
 
@@ -109,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         if len({slug(d["code"]) for d in plan["departments"]}) < len(plan["departments"]):
             continue  # two codes with one slug: napctl refuses to lay such a plan out
         (args.out / "plans" / f"{plan['id']}.yaml").write_text(
-            dump_plan(plan, args.seed, index), encoding="utf-8")
+            dump_plan(plan, args.seed, index), encoding="utf-8"
+        )
         files += write_reports(args.out / "progress", plan, args.seed, args.years)
     sys.stderr.write(f"wrote {files} progress files to {args.out / 'progress'}\n")
     return 0

@@ -42,8 +42,14 @@ def _napctl(napctl: str, *args: str, cwd: Path) -> None:
 
 def make_case(out: Path, items: int, napctl: str) -> ImportCase:
     """The case of ``items`` filled rows in ``out`` (made once, reused when present)."""
-    case = ImportCase(out / "plans" / "plan.yaml", out / "sheet.csv", out / "pristine",
-                      out / "work", out / "after", items)
+    case = ImportCase(
+        out / "plans" / "plan.yaml",
+        out / "sheet.csv",
+        out / "pristine",
+        out / "work",
+        out / "after",
+        items,
+    )
     if case.after.is_dir():
         return case
     shutil.rmtree(out, ignore_errors=True)
@@ -52,21 +58,47 @@ def make_case(out: Path, items: int, napctl: str) -> ImportCase:
     case.plan.write_text(generate.dump_plan(data, 26, 0), encoding="utf-8")
     year = str(data["period"]["start"])
     plans = ["--plans", str(case.plan.parent)]
-    _napctl(napctl, "progress", "init", "--plan", data["id"], "--year", year, "--out",
-            str(case.pristine), *plans, cwd=out)
-    _napctl(napctl, "export", "--year", year, "--plan", data["id"], "-f", "csv", "-o",
-            str(case.sheet), "--progress", str(case.pristine), *plans, cwd=out)
+    _napctl(
+        napctl,
+        "progress",
+        "init",
+        "--plan",
+        data["id"],
+        "--year",
+        year,
+        "--out",
+        str(case.pristine),
+        *plans,
+        cwd=out,
+    )
+    _napctl(
+        napctl,
+        "export",
+        "--year",
+        year,
+        "--plan",
+        data["id"],
+        "-f",
+        "csv",
+        "-o",
+        str(case.sheet),
+        "--progress",
+        str(case.pristine),
+        *plans,
+        cwd=out,
+    )
     rows = list(csv.reader(io.StringIO(case.sheet.read_text("utf-8"), newline="")))
     column = rows[0].index("Summary")
     if len(rows) - 1 < items:
         raise SystemExit(f"the plan has {len(rows) - 1} rows, fewer than {items}")
-    for n, row in enumerate(rows[1: items + 1], 1):
+    for n, row in enumerate(rows[1 : items + 1], 1):
         row[column] = f"Done, step {n}."
     with case.sheet.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     case.prepare()
-    _napctl(napctl, "progress", "import", str(case.sheet), "--progress", str(case.work),
-            *plans, cwd=out)
+    _napctl(
+        napctl, "progress", "import", str(case.sheet), "--progress", str(case.work), *plans, cwd=out
+    )
     shutil.copytree(case.work, case.after)
     return case
 

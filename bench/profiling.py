@@ -52,8 +52,14 @@ _LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 def _importtime(argv: list[str]) -> dict[str, tuple[int, int, int]]:
     """module -> (self us, cumulative us, depth) of one run."""
     env = {k: v for k, v in os.environ.items() if k != "NAPCTL_PLANS"}
-    proc = subprocess.run([sys.executable, "-X", "importtime", *argv], cwd=ROOT, env=env,
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", *argv],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     rows: dict[str, tuple[int, int, int]] = {}
     for line in proc.stderr.splitlines():
         m = _LINE.match(line)
@@ -67,8 +73,11 @@ def _medians(runs: list[dict[str, tuple[int, int, int]]]) -> dict[str, tuple[flo
     out = {}
     for name in names:
         seen = [r[name] for r in runs if name in r]
-        out[name] = (statistics.median(s[0] for s in seen) / 1000,
-                     statistics.median(s[1] for s in seen) / 1000, seen[0][2])
+        out[name] = (
+            statistics.median(s[0] for s in seen) / 1000,
+            statistics.median(s[1] for s in seen) / 1000,
+            seen[0][2],
+        )
     return out
 
 
@@ -84,15 +93,17 @@ def cmd_importtime(args: argparse.Namespace) -> None:
     floor_total = sum(m[0] for m in floor.values())
     extra = {k: v for k, v in mods.items() if k not in floor}
     print(f"napctl {' '.join(args.napctl_args)}: median of {args.runs} runs of -X importtime")
-    print(f"  all imports (sum of self times): napctl {total:.1f} ms, floor app"
-          f" {floor_total:.1f} ms; modules the floor does not import: {len(extra)},"
-          f" {sum(v[0] for v in extra.values()):.1f} ms")
+    print(
+        f"  all imports (sum of self times): napctl {total:.1f} ms, floor app"
+        f" {floor_total:.1f} ms; modules the floor does not import: {len(extra)},"
+        f" {sum(v[0] for v in extra.values()):.1f} ms"
+    )
     print("  not imported by the floor, by own (self) time:")
-    for name, (own, cum, _) in sorted(extra.items(), key=lambda kv: -kv[1][0])[:args.top]:
+    for name, (own, cum, _) in sorted(extra.items(), key=lambda kv: -kv[1][0])[: args.top]:
         print(f"    {own:7.1f} ms self {cum:7.1f} ms cumulative  {name}")
     print("  top-level imports (depth <= 2) by cumulative time:")
     top = [(k, v) for k, v in mods.items() if v[2] <= 2 and v[1] >= 2.0]
-    for name, (own, cum, depth) in sorted(top, key=lambda kv: -kv[1][1])[:args.top]:
+    for name, (own, cum, depth) in sorted(top, key=lambda kv: -kv[1][1])[: args.top]:
         mark = "" if name in floor else "  (not in floor)"
         print(f"    {cum:7.1f} ms cumulative {own:6.1f} ms self  {'  ' * depth}{name}{mark}")
 
@@ -161,19 +172,28 @@ def cmd_stages(args: argparse.Namespace) -> None:
     )
     runs: list[dict[str, float]] = []
     for _ in range(args.runs):
-        proc = subprocess.run([sys.executable, "-c", code, args.dir], cwd=ROOT,
-                              capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-c", code, args.dir],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         runs.append(json.loads(proc.stderr.strip().splitlines()[-1]))
     med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     count = len(list(Path(args.dir).glob("*.yaml")))
     if "schema + checks" in med:
         med["schema (pydantic)"] = med.pop("schema + checks") - med.get("consistency checks", 0)
-    staged = sum(v for k, v in med.items() if k not in ("whole command",
-                                                         "imports before the command"))
+    staged = sum(
+        v for k, v in med.items() if k not in ("whole command", "imports before the command")
+    )
     med["rest of the command (typer, discovery, lazy imports, output)"] = (
-        med["whole command"] - staged)
-    print(f"napctl validate {args.dir}: {count} files, median of {args.runs} runs (ms;"
-          " per plan in brackets)")
+        med["whole command"] - staged
+    )
+    print(
+        f"napctl validate {args.dir}: {count} files, median of {args.runs} runs (ms;"
+        " per plan in brackets)"
+    )
     for name, seconds in sorted(med.items(), key=lambda kv: -kv[1]):
         print(f"  {seconds * 1000:8.1f} ms  ({seconds / count * 1000:6.2f})  {name}")
 
@@ -224,8 +244,13 @@ print(json.dumps(acc), file=sys.stderr)
 
 def cmd_startup(args: argparse.Namespace) -> None:
     def one(which: str) -> dict[str, float]:
-        proc = subprocess.run([sys.executable, "-c", _STARTUP, which, *args.napctl_args],
-                              cwd=ROOT, capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-c", _STARTUP, which, *args.napctl_args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         result: dict[str, float] = json.loads(proc.stderr.strip().splitlines()[-1])
         return result
 
@@ -233,8 +258,10 @@ def cmd_startup(args: argparse.Namespace) -> None:
     for _ in range(args.runs):  # interleaved
         runs["floor"].append(one("floor"))
         runs["napctl"].append(one("napctl"))
-    print(f"in-process start-up, median of {args.runs} runs (ms): floor app vs"
-          f" napctl {' '.join(args.napctl_args)}")
+    print(
+        f"in-process start-up, median of {args.runs} runs (ms): floor app vs"
+        f" napctl {' '.join(args.napctl_args)}"
+    )
     keys = sorted({k for r in runs["napctl"] + runs["floor"] for k in r})
     for key in keys:
         cells = []
@@ -247,8 +274,9 @@ def cmd_startup(args: argparse.Namespace) -> None:
 def cmd_memory(args: argparse.Namespace) -> None:
     napctl_dir = str(ROOT / "src" / "napctl")
     # The sources as imported (others may edit them while this runs).
-    sources = {str(p): p.read_text(encoding="utf-8").splitlines()
-               for p in Path(napctl_dir).glob("*.py")}
+    sources = {
+        str(p): p.read_text(encoding="utf-8").splitlines() for p in Path(napctl_dir).glob("*.py")
+    }
     from napctl.load.corpus import load_corpus
 
     tracemalloc.start(30)
@@ -259,11 +287,13 @@ def cmd_memory(args: argparse.Namespace) -> None:
     del corpus
     after_drop, _ = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"load_corpus({args.dir}): {files} files, {plans} plans kept in the Corpus;"
-          f" Python allocations: peak {peak / 2**20:.1f} MB, held after loading"
-          f" {current / 2**20:.1f} MB, of which {(current - after_drop) / 2**20:.1f} MB"
-          f" ({(current - after_drop) / max(plans, 1) / 1024:.0f} KB a plan) are freed"
-          " when the Corpus is dropped")
+    print(
+        f"load_corpus({args.dir}): {files} files, {plans} plans kept in the Corpus;"
+        f" Python allocations: peak {peak / 2**20:.1f} MB, held after loading"
+        f" {current / 2**20:.1f} MB, of which {(current - after_drop) / 2**20:.1f} MB"
+        f" ({(current - after_drop) / max(plans, 1) / 1024:.0f} KB a plan) are freed"
+        " when the Corpus is dropped"
+    )
     # Attribute what is held to the innermost napctl line that allocated it.
     sites: dict[str, list[int]] = {}
     for stat in snapshot.statistics("traceback"):
@@ -276,7 +306,7 @@ def cmd_memory(args: argparse.Namespace) -> None:
         total[0] += stat.size
         total[1] += stat.count
     print("  held after loading, by the napctl line that allocated it:")
-    for where, (size, count) in sorted(sites.items(), key=lambda kv: -kv[1][0])[:args.top]:
+    for where, (size, count) in sorted(sites.items(), key=lambda kv: -kv[1][0])[: args.top]:
         line = ""
         if ":" in where and not where.startswith("("):
             path, lineno = where.rsplit(":", 1)
@@ -289,8 +319,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Profile napctl (see bench/RESULTS.md).")
     sub = parser.add_subparsers(dest="what", required=True)
     commands: dict[str, Callable[[argparse.Namespace], Any]] = {
-        "importtime": cmd_importtime, "cprofile": cmd_cprofile, "startup": cmd_startup,
-        "stages": cmd_stages, "memory": cmd_memory,
+        "importtime": cmd_importtime,
+        "cprofile": cmd_cprofile,
+        "startup": cmd_startup,
+        "stages": cmd_stages,
+        "memory": cmd_memory,
     }
     p = sub.add_parser("importtime", help="median -X importtime against the floor app")
     p.add_argument("--runs", type=int, default=9)

@@ -170,8 +170,12 @@ def run_once(cmd: Cmd) -> tuple[float, int]:
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            cmd.argv, cwd=ROOT, env=_child_env(cmd.env),
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
+            cmd.argv,
+            cwd=ROOT,
+            env=_child_env(cmd.env),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
         )
         timer = threading.Timer(cmd.timeout, proc.kill)
         timer.start()
@@ -194,8 +198,13 @@ def run_once(cmd: Cmd) -> tuple[float, int]:
     return elapsed, rss
 
 
-def measure(cmds: Sequence[Cmd], reps: int, budget: float | None = None,
-            max_reps: int | None = None, single_if_over: bool = False) -> dict[str, Samples]:
+def measure(
+    cmds: Sequence[Cmd],
+    reps: int,
+    budget: float | None = None,
+    max_reps: int | None = None,
+    single_if_over: bool = False,
+) -> dict[str, Samples]:
     """One warm-up run of each command, then ``reps`` interleaved rounds.
 
     With a ``budget`` (seconds), the number of rounds is what fits in it by
@@ -232,6 +241,7 @@ def progress(message: str) -> None:
 
 
 # --- what is measured ---------------------------------------------------------
+
 
 def find_tool(name: str) -> str | None:
     beside = Path(sys.executable).parent / name
@@ -276,8 +286,16 @@ def corpus(size: int, cache: Path) -> Path:
             shutil.rmtree(old)
     progress(f"generating {size} plans into {folder}")
     subprocess.run(
-        [sys.executable, str(BENCH / "generate.py"), "--plans", str(size), "--out", str(folder),
-         "--seed", str(SEED)],
+        [
+            sys.executable,
+            str(BENCH / "generate.py"),
+            "--plans",
+            str(size),
+            "--out",
+            str(folder),
+            "--seed",
+            str(SEED),
+        ],
         check=True,
     )
     stamp.write_text(f"{size} plans, seed {SEED}, generator {digest}\n", encoding="utf-8")
@@ -286,8 +304,9 @@ def corpus(size: int, cache: Path) -> Path:
 
 def progress_corpus(size: int, cache: Path) -> Path:
     """``size`` plans with six years of progress reports (bench/generate_progress.py)."""
-    digest = hashlib.sha256((BENCH / "generate.py").read_bytes()
-                            + (BENCH / "generate_progress.py").read_bytes()).hexdigest()[:12]
+    digest = hashlib.sha256(
+        (BENCH / "generate.py").read_bytes() + (BENCH / "generate_progress.py").read_bytes()
+    ).hexdigest()[:12]
     folder = cache / f"progress-{size}-seed{SEED}-{digest}"
     stamp = folder / ".complete"
     if stamp.is_file():
@@ -297,8 +316,16 @@ def progress_corpus(size: int, cache: Path) -> Path:
             shutil.rmtree(old)
     progress(f"generating {size} plans with progress reports into {folder}")
     subprocess.run(
-        [sys.executable, str(BENCH / "generate_progress.py"), "--plans", str(size), "--out",
-         str(folder), "--seed", str(SEED)],
+        [
+            sys.executable,
+            str(BENCH / "generate_progress.py"),
+            "--plans",
+            str(size),
+            "--out",
+            str(folder),
+            "--seed",
+            str(SEED),
+        ],
         check=True,
     )
     stamp.write_text(f"{size} plans, seed {SEED}, generators {digest}\n", encoding="utf-8")
@@ -313,12 +340,19 @@ def largest_file(folder: Path) -> tuple[int, int]:
 
 def checklists_help(napctl: str) -> str | None:
     """The help of ``napctl checklists``, or None when there is no such command."""
-    proc = subprocess.run([napctl, "checklists", "--help"], capture_output=True, text=True,
-                          cwd=ROOT, env=_child_env(None), check=False)
+    proc = subprocess.run(
+        [napctl, "checklists", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_child_env(None),
+        check=False,
+    )
     return proc.stdout if proc.returncode == 0 else None
 
 
 # --- report -------------------------------------------------------------------
+
 
 def versions(napctl: str) -> list[str]:
     def dist(name: str) -> str:
@@ -366,14 +400,22 @@ def table(rows: Sequence[Row]) -> list[str]:
         if row.floor is not None:
             b = row.samples[row.floor.label]
             ratio = row.ratio or 0.0
-            lines.append((
-                row.name, row.measured.label, f"{a.median:.3f}", row.floor.label,
-                f"{b.median:.3f}", f"{ratio:.2f}x",
-                f"<= {row.target}x" if row.target is not None else "-", row.result,
-            ))
+            lines.append(
+                (
+                    row.name,
+                    row.measured.label,
+                    f"{a.median:.3f}",
+                    row.floor.label,
+                    f"{b.median:.3f}",
+                    f"{ratio:.2f}x",
+                    f"<= {row.target}x" if row.target is not None else "-",
+                    row.result,
+                )
+            )
         else:
-            lines.append((row.name, row.measured.label, f"{a.median:.3f}", "-", "-", "-", "-",
-                           row.result))
+            lines.append(
+                (row.name, row.measured.label, f"{a.median:.3f}", "-", "-", "-", "-", row.result)
+            )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     out = []
     for n, line in enumerate(lines):
@@ -384,6 +426,7 @@ def table(rows: Sequence[Row]) -> list[str]:
 
 
 # --- the rows -----------------------------------------------------------------
+
 
 @dataclass
 class Bench:
@@ -405,21 +448,31 @@ class Bench:
     def budget(self, seconds: float) -> float | None:
         return None if self.quick else seconds
 
-    def add(self, name: str, measured: Cmd, floor: Cmd | None, target: float | None,
-            budget: float, min_reps: int | None = None,
-            max_reps: int = 20, single_if_over: bool = False) -> Row | None:
+    def add(
+        self,
+        name: str,
+        measured: Cmd,
+        floor: Cmd | None,
+        target: float | None,
+        budget: float,
+        min_reps: int | None = None,
+        max_reps: int = 20,
+        single_if_over: bool = False,
+    ) -> Row | None:
         cmds = [measured] if floor is None else [measured, floor]
         progress(f"row {name}: {measured.label}" + (f" vs {floor.label}" if floor else ""))
         try:
-            samples = measure(cmds, min_reps or self.reps, self.budget(budget), max_reps,
-                              single_if_over)
+            samples = measure(
+                cmds, min_reps or self.reps, self.budget(budget), max_reps, single_if_over
+            )
         except CommandFailed as exc:
             self.errors.append(f"row {name}: {exc}")
             progress(f"FAILED: {exc}")
             return None
         except CommandTimedOut as exc:
-            self.notes.append(f"row {name} not measured: {exc}, the time left of the full"
-                              " run's five minutes")
+            self.notes.append(
+                f"row {name} not measured: {exc}, the time left of the full run's five minutes"
+            )
             progress(f"TIMED OUT: {exc}")
             return None
         row = Row(name, measured, floor, target, samples)
@@ -429,14 +482,13 @@ class Bench:
     def row1(self, files: list[Path]) -> None:
         cjs = find_tool("check-jsonschema")
         rel = [str(f.relative_to(ROOT)) for f in files]
-        measured = Cmd(f"napctl validate ({len(files)} bundled)",
-                       [self.napctl, "validate", *rel])
+        measured = Cmd(f"napctl validate ({len(files)} bundled)", [self.napctl, "validate", *rel])
         if cjs is None:
-            self.notes.append("row 1 skipped: check-jsonschema is not installed"
-                              " (pip install check-jsonschema)")
+            self.notes.append(
+                "row 1 skipped: check-jsonschema is not installed (pip install check-jsonschema)"
+            )
             return
-        floor = Cmd("check-jsonschema",
-                    [cjs, "--schemafile", str(SCHEMA.relative_to(ROOT)), *rel])
+        floor = Cmd("check-jsonschema", [cjs, "--schemafile", str(SCHEMA.relative_to(ROOT)), *rel])
         self.add("1", measured, floor, TARGET_CHECK_JSONSCHEMA, budget=15)
 
     def row2(self, plans_dir: Path, files: list[Path]) -> None:
@@ -445,12 +497,14 @@ class Bench:
             self.notes.append(f"row 2: {note}")
         rel_dir = str(plans_dir.relative_to(ROOT))
         floor = Cmd("typer floor", [sys.executable, str(BENCH / "floor_app.py")])
-        actions = Cmd(f"napctl actions --actor {actor!r} -f json",
-                      [self.napctl, "actions", "--actor", actor, "--format", "json",
-                       "--plans", rel_dir])
+        actions = Cmd(
+            f"napctl actions --actor {actor!r} -f json",
+            [self.napctl, "actions", "--actor", actor, "--format", "json", "--plans", rel_dir],
+        )
         helpcmd = Cmd("napctl --help", [self.napctl, "--help"])
-        uncached = Cmd(f"{actions.label}, NAPCTL_NO_CACHE=1", actions.argv,
-                       env={"NAPCTL_NO_CACHE": "1"})
+        uncached = Cmd(
+            f"{actions.label}, NAPCTL_NO_CACHE=1", actions.argv, env={"NAPCTL_NO_CACHE": "1"}
+        )
         cmds = [actions, helpcmd, floor, uncached]
         progress(f"row 2: {', '.join(c.label for c in cmds)}")
         try:
@@ -470,20 +524,28 @@ class Bench:
             folder = corpus(size, self.cache)
             rel = os.path.relpath(folder, ROOT)
             measured = Cmd(f"napctl validate ({size} plans)", [self.napctl, "validate", rel])
-            floor = Cmd(f"bare CSafeLoader ({size})",
-                        [sys.executable, str(BENCH / "bare_parse.py"), rel])
-            row = self.add(f"3/{size}", measured, floor, TARGET_BARE_PARSE,
-                           budget=budgets.get(size, 30.0),
-                           min_reps=3 if size >= 1000 else None)
+            floor = Cmd(
+                f"bare CSafeLoader ({size})", [sys.executable, str(BENCH / "bare_parse.py"), rel]
+            )
+            row = self.add(
+                f"3/{size}",
+                measured,
+                floor,
+                TARGET_BARE_PARSE,
+                budget=budgets.get(size, 30.0),
+                min_reps=3 if size >= 1000 else None,
+            )
             if row is not None:
                 results.append((size, row, folder))
         if results:
             self.growth(results)
 
     def growth(self, results: list[tuple[int, Row, Path]]) -> None:
-        lines = ["Growth (row 3): per-plan time and peak memory",
-                 "  plans  napctl s/plan  marginal s/plan  bare s/plan  marginal s/plan"
-                 "  napctl peak MB  bare peak MB  largest plan KB  corpus MB"]
+        lines = [
+            "Growth (row 3): per-plan time and peak memory",
+            "  plans  napctl s/plan  marginal s/plan  bare s/plan  marginal s/plan"
+            "  napctl peak MB  bare peak MB  largest plan KB  corpus MB",
+        ]
         prev: tuple[int, float, float] | None = None
         marginals: list[float] = []
         for size, row, folder in results:
@@ -508,15 +570,18 @@ class Bench:
             verdict = "linear or better" if growth <= 1.3 else "WORSE than linear"
             lines.append(
                 f"  napctl marginal time per plan at the largest step is {growth:.2f}x that of"
-                f" the first step: {verdict} (<= 1.3x)")
+                f" the first step: {verdict} (<= 1.3x)"
+            )
         first, last = results[0], results[-1]
         if last[0] > first[0]:
-            growth_kb = (max(last[1].samples[last[1].measured.label].rss_kb)
-                         - max(first[1].samples[first[1].measured.label].rss_kb))
+            growth_kb = max(last[1].samples[last[1].measured.label].rss_kb) - max(
+                first[1].samples[first[1].measured.label].rss_kb
+            )
             biggest = max(largest_file(f)[0] for _, _, f in results)
             bounded = growth_kb * 1024 <= MEMORY_FACTOR * biggest
-            verdict = ("bounded by the largest plan" if bounded
-                       else "NOT bounded: grows with the corpus")
+            verdict = (
+                "bounded by the largest plan" if bounded else "NOT bounded: grows with the corpus"
+            )
             limit_mb = MEMORY_FACTOR * biggest / 2**20
             lines.append(
                 f"  napctl peak RSS grows {growth_kb / 1024:.1f} MB from {first[0]} to"
@@ -525,8 +590,9 @@ class Bench:
                 f" -> {'PASS' if bounded else 'MISS'}"
             )
             if not bounded:
-                self.notes.append("memory: napctl validate's peak RSS grows with the corpus"
-                                  " (see Growth)")
+                self.notes.append(
+                    "memory: napctl validate's peak RSS grows with the corpus (see Growth)"
+                )
                 self.memory_miss = True
         self.extra.extend(lines)
 
@@ -536,21 +602,46 @@ class Bench:
         rel = os.path.relpath(folder, ROOT)
         plans, reports = f"{rel}/plans", f"{rel}/progress"
         count = sum(1 for _ in (folder / "progress").rglob("*.yaml"))
-        measured = Cmd(f"napctl validate ({size} plans, {count} progress files)",
-                       [self.napctl, "validate", plans, "--progress", reports])
-        floor = Cmd(f"bare CSafeLoader ({size} plans + {count} progress files)",
-                    [sys.executable, str(BENCH / "bare_parse.py"), plans, reports])
-        self.add(f"5/{size}", measured, floor, TARGET_BARE_PARSE,
-                 budget=20.0 if size < 100 else 90.0, min_reps=3 if size >= 100 else None,
-                 max_reps=7)
+        measured = Cmd(
+            f"napctl validate ({size} plans, {count} progress files)",
+            [self.napctl, "validate", plans, "--progress", reports],
+        )
+        floor = Cmd(
+            f"bare CSafeLoader ({size} plans + {count} progress files)",
+            [sys.executable, str(BENCH / "bare_parse.py"), plans, reports],
+        )
+        self.add(
+            f"5/{size}",
+            measured,
+            floor,
+            TARGET_BARE_PARSE,
+            budget=20.0 if size < 100 else 90.0,
+            min_reps=3 if size >= 100 else None,
+            max_reps=7,
+        )
         first = sorted((folder / "progress").iterdir())[0]
         year = sorted(first.iterdir())[-1].name
-        status = Cmd(f"napctl status --plan {first.name} --year {year} -f json",
-                     [self.napctl, "status", "--plans", plans, "--progress", reports,
-                      "--plan", first.name, "--year", year, "--format", "json"])
-        floor = Cmd(f"bare CSafeLoader ({size} plans + 1 plan's {year} reports)",
-                    [sys.executable, str(BENCH / "bare_parse.py"), plans,
-                     f"{reports}/{first.name}/{year}"])
+        status = Cmd(
+            f"napctl status --plan {first.name} --year {year} -f json",
+            [
+                self.napctl,
+                "status",
+                "--plans",
+                plans,
+                "--progress",
+                reports,
+                "--plan",
+                first.name,
+                "--year",
+                year,
+                "--format",
+                "json",
+            ],
+        )
+        floor = Cmd(
+            f"bare CSafeLoader ({size} plans + 1 plan's {year} reports)",
+            [sys.executable, str(BENCH / "bare_parse.py"), plans, f"{reports}/{first.name}/{year}"],
+        )
         query_floor = Cmd("typer floor", [sys.executable, str(BENCH / "floor_app.py")])
         progress(f"row 6/{size}: {status.label} vs {floor.label} and {query_floor.label}")
         try:
@@ -587,27 +678,41 @@ class Bench:
                     env = {"NAPCTL_PLANS": where}
                 big = what != "bundled"
                 left = self.deadline - time.perf_counter()
-                cmd = Cmd(f"napctl checklists ({what})", argv, env=env, prepare=fresh,
-                          timeout=max(30.0, min(TIMEOUT, left)) if big else TIMEOUT)
-                row = self.add(f"4/{what.split()[0]}", cmd, None, None,
-                               budget=45.0 if big else 15.0, min_reps=2 if big else None,
-                               max_reps=5 if big else 15, single_if_over=big)
+                cmd = Cmd(
+                    f"napctl checklists ({what})",
+                    argv,
+                    env=env,
+                    prepare=fresh,
+                    timeout=max(30.0, min(TIMEOUT, left)) if big else TIMEOUT,
+                )
+                row = self.add(
+                    f"4/{what.split()[0]}",
+                    cmd,
+                    None,
+                    None,
+                    budget=45.0 if big else 15.0,
+                    min_reps=2 if big else None,
+                    max_reps=5 if big else 15,
+                    single_if_over=big,
+                )
                 if row is not None and row.samples[cmd.label].seconds == [
-                        row.samples[cmd.label].warmup]:
+                    row.samples[cmd.label].warmup
+                ]:
                     self.notes.append(
                         f"row {row.name}: one run only (its first run, {row.measured.label},"
                         " took longer than the row's time budget); it also filled napctl's"
-                        " cache, so it is a cold-cache run")
+                        " cache, so it is a cold-cache run"
+                    )
         finally:
             shutil.rmtree(out, ignore_errors=True)
-
 
     def row7(self) -> None:
         """`napctl diff` of two generated 1000-action plans, and the matching's growth."""
         import diffbench
 
-        digest = hashlib.sha256((BENCH / "generate.py").read_bytes()
-                                + (BENCH / "diffbench.py").read_bytes()).hexdigest()[:12]
+        digest = hashlib.sha256(
+            (BENCH / "generate.py").read_bytes() + (BENCH / "diffbench.py").read_bytes()
+        ).hexdigest()[:12]
         folder = self.cache / f"diff-pair-{digest}"
         old, new = folder / "old.yaml", folder / "new.yaml"
         if not new.is_file():
@@ -616,8 +721,9 @@ class Bench:
         rel = [os.path.relpath(p, ROOT) for p in (old, new)]
         floor = Cmd("typer floor", [sys.executable, str(BENCH / "floor_app.py")])
         text = Cmd("napctl diff (1000 actions, text)", [self.napctl, "diff", *rel])
-        positions = Cmd("napctl diff (1000 actions, -f json)",
-                        [self.napctl, "diff", *rel, "--format", "json"])
+        positions = Cmd(
+            "napctl diff (1000 actions, -f json)", [self.napctl, "diff", *rel, "--format", "json"]
+        )
         progress("row 7: napctl diff, text and json, vs the typer floor")
         try:
             samples = measure([text, positions, floor], self.reps, self.budget(20), 15)
@@ -628,7 +734,6 @@ class Bench:
         self.rows.append(Row("7b", positions, floor, None, samples))
         self.extra.extend(diffbench.growth_lines((1000, 2000)))
 
-
     def row9(self) -> None:
         """`napctl progress import` of N and 2N filled sheet rows, each against `validate`
         of the plan with the progress files it wrote (issue 26, class 8)."""
@@ -638,19 +743,33 @@ class Bench:
         for items in sizes:
             case = import_scale.make_case(self.cache / f"import-{items}", items, self.napctl)
             plans = ["--plans", str(case.plan.parent)]
-            measured = Cmd(f"napctl progress import ({items} items)",
-                           [self.napctl, "progress", "import", str(case.sheet), "--progress",
-                            str(case.work), *plans], prepare=case.prepare)
-            floor = Cmd(f"napctl validate ({items} items imported)",
-                        [self.napctl, "validate", str(case.plan.parent), "--progress",
-                         str(case.after)])
+            measured = Cmd(
+                f"napctl progress import ({items} items)",
+                [
+                    self.napctl,
+                    "progress",
+                    "import",
+                    str(case.sheet),
+                    "--progress",
+                    str(case.work),
+                    *plans,
+                ],
+                prepare=case.prepare,
+            )
+            floor = Cmd(
+                f"napctl validate ({items} items imported)",
+                [self.napctl, "validate", str(case.plan.parent), "--progress", str(case.after)],
+            )
             self.add(f"9/{items}", measured, floor, TARGET_IMPORT, budget=30)
-        done = {r.name: r.samples[r.measured.label].median for r in self.rows
-                if r.name.startswith("9/")}
+        done = {
+            r.name: r.samples[r.measured.label].median for r in self.rows if r.name.startswith("9/")
+        }
         if len(done) == 2:
             small, large = (done[f"9/{n}"] for n in sizes)
-            self.extra.append(f"progress import growth: {sizes[0]} -> {sizes[1]} items:"
-                              f" {small:.2f} s -> {large:.2f} s (x{large / small:.2f})")
+            self.extra.append(
+                f"progress import growth: {sizes[0]} -> {sizes[1]} items:"
+                f" {small:.2f} s -> {large:.2f} s (x{large / small:.2f})"
+            )
 
     def row8(self) -> None:
         """Every command on a 2,000-deep chain and a 10,000-wide registry, as a ratio to
@@ -667,11 +786,12 @@ class Bench:
 
         wide = 2000 if self.quick else 10_000
         try:
-            for name, text in (("chain", shapes.deep_chain(2000)),
-                               ("wide", shapes.wide_registry(wide))):
+            for name, text in (
+                ("chain", shapes.deep_chain(2000)),
+                ("wide", shapes.wide_registry(wide)),
+            ):
                 plan = _write_if_changed(folder / f"{name}.yaml", text)
-                revised = _write_if_changed(folder / f"{name}-revised.yaml",
-                                            shapes.revised(text))
+                revised = _write_if_changed(folder / f"{name}-revised.yaml", shapes.revised(text))
                 reports = self.shape_progress(plan, folder / f"{name}-progress")
                 if reports is None:
                     continue
@@ -679,47 +799,84 @@ class Bench:
                 floor = Cmd(f"napctl validate ({name})", [self.napctl, "validate", where])
                 # A command that reads the progress reports is compared with validate on
                 # the same files: the plan and its reports.
-                floor_reports = Cmd(f"napctl validate ({name} + reports)",
-                                    [self.napctl, "validate", where, "--progress", rel_reports])
+                floor_reports = Cmd(
+                    f"napctl validate ({name} + reports)",
+                    [self.napctl, "validate", where, "--progress", rel_reports],
+                )
                 year = ["--year", SHAPE_YEAR]
                 with_progress = ["--progress", rel_reports, *year]
                 commands = {
-                    "actors": ["actors"], "actions": ["actions", "--actor", "D0"],
-                    "matrix": ["matrix"], "show": ["show", "A1"], "plans": ["plans"],
+                    "actors": ["actors"],
+                    "actions": ["actions", "--actor", "D0"],
+                    "matrix": ["matrix"],
+                    "show": ["show", "A1"],
+                    "plans": ["plans"],
                     "report": ["render", "report"],
                     "report --year": ["render", "report", *with_progress],
                     "dashboard": ["render", "dashboard", *with_progress],
                     "checklist": ["render", "checklist", "--actor", "D0"],
                     "checklists": ["checklists", "--out", str(out), "--check"],
-                    "checklists --year": ["checklists", "--out", str(out), "--check",
-                                          *with_progress],
-                    "progress init": ["progress", "init", "--plan", SHAPE_PLAN, *year,
-                                      "--out", str(fresh)],
+                    "checklists --year": [
+                        "checklists",
+                        "--out",
+                        str(out),
+                        "--check",
+                        *with_progress,
+                    ],
+                    "progress init": [
+                        "progress",
+                        "init",
+                        "--plan",
+                        SHAPE_PLAN,
+                        *year,
+                        "--out",
+                        str(fresh),
+                    ],
                     "status": ["status", *with_progress],
-                    "status --by department": ["status", *with_progress,
-                                               "--by", "department"],
+                    "status --by department": ["status", *with_progress, "--by", "department"],
                     "export csv": ["export", "-f", "csv", "-o", "-"],
                     "export xlsx": ["export", "-o", str(folder / f"{name}.xlsx")],
                     "export --year csv": ["export", "-f", "csv", "-o", "-", *with_progress],
-                    "export --year xlsx": ["export", "-o", str(folder / f"{name}-year.xlsx"),
-                                           *with_progress],
+                    "export --year xlsx": [
+                        "export",
+                        "-o",
+                        str(folder / f"{name}-year.xlsx"),
+                        *with_progress,
+                    ],
                 }
                 # Commands that take the plan as an argument, not --plans.
                 positional = {
                     "review": ["review", where],
                     "diff": ["diff", where, os.path.relpath(revised, ROOT)],
                 }
-                cmds = [Cmd(f"napctl {label} ({name})", [self.napctl, *argv, "--plans", where],
-                            prepare=clear if "progress" in argv else None)
-                        for label, argv in commands.items()]
-                cmds += [Cmd(f"napctl {label} ({name})", [self.napctl, *argv])
-                         for label, argv in positional.items()]
+                cmds = [
+                    Cmd(
+                        f"napctl {label} ({name})",
+                        [self.napctl, *argv, "--plans", where],
+                        prepare=clear if "progress" in argv else None,
+                    )
+                    for label, argv in commands.items()
+                ]
+                cmds += [
+                    Cmd(f"napctl {label} ({name})", [self.napctl, *argv])
+                    for label, argv in positional.items()
+                ]
                 labels = [c.label.split(" (")[0].removeprefix("napctl ") for c in cmds]
-                cmds = [Cmd(c.label, [sys.executable, "-c", "import subprocess, sys;"
-                                      " subprocess.run(sys.argv[1:])", *c.argv],
-                            prepare=c.prepare)
-                        if label.startswith(("checklists", "diff"))  # exit 1: stale; changes
-                        else c for c, label in zip(cmds, labels, strict=True)]
+                cmds = [
+                    Cmd(
+                        c.label,
+                        [
+                            sys.executable,
+                            "-c",
+                            "import subprocess, sys; subprocess.run(sys.argv[1:])",
+                            *c.argv,
+                        ],
+                        prepare=c.prepare,
+                    )
+                    if label.startswith(("checklists", "diff"))  # exit 1: stale; changes
+                    else c
+                    for c, label in zip(cmds, labels, strict=True)
+                ]
                 cmds.append(self.shape_import(name, plan, reports, folder, fresh))
                 labels.append("progress import")
                 floors = [floor_reports if "--progress" in c.argv else floor for c in cmds]
@@ -727,14 +884,16 @@ class Bench:
         finally:
             shutil.rmtree(fresh, ignore_errors=True)
 
-    def shape_rows(self, name: str, floors: list[Cmd], cmds: list[Cmd], labels: list[str],
-                   folder: Path) -> None:
+    def shape_rows(
+        self, name: str, floors: list[Cmd], cmds: list[Cmd], labels: list[str], folder: Path
+    ) -> None:
         """One shape's commands and `validate` (of the plan, and of the plan with its
         reports), measured together (each floor once a round, not once per command: the
         row stays within a few minutes); ``floors[i]`` is ``cmds[i]``'s reference."""
         distinct = list({id(f): f for f in floors}.values())
-        progress(f"row 8{name[0]}: {len(cmds)} commands vs"
-                 f" {' and '.join(f.label for f in distinct)}")
+        progress(
+            f"row 8{name[0]}: {len(cmds)} commands vs {' and '.join(f.label for f in distinct)}"
+        )
         try:
             # At least one round after the warm-up (which fills napctl's cache), more
             # while they fit in the budget.
@@ -742,14 +901,23 @@ class Bench:
         except (CommandFailed, CommandTimedOut):
             # Find which one: each command on its own, for its own error or row.
             for cmd, label, floor in zip(cmds, labels, floors, strict=True):
-                self.add(f"8{name[0]}/{label}", cmd, floor, TARGET_SHAPE, budget=10,
-                         min_reps=1, max_reps=1, single_if_over=True)
+                self.add(
+                    f"8{name[0]}/{label}",
+                    cmd,
+                    floor,
+                    TARGET_SHAPE,
+                    budget=10,
+                    min_reps=1,
+                    max_reps=1,
+                    single_if_over=True,
+                )
             return
         for cmd, label, floor in zip(cmds, labels, floors, strict=True):
             self.rows.append(Row(f"8{name[0]}/{label}", cmd, floor, TARGET_SHAPE, samples))
             if "xlsx" in label:
-                self.xlsx_floor(f"8{name[0]}/{label}", cmd, samples[cmd.label],
-                                folder / "xlsx-floor.xlsx")
+                self.xlsx_floor(
+                    f"8{name[0]}/{label}", cmd, samples[cmd.label], folder / "xlsx-floor.xlsx"
+                )
 
     def xlsx_floor(self, name: str, export: Cmd, measured: Samples, target: Path) -> None:
         """Info: ``export`` against openpyxl alone writing as many cells (bench/xlsx_floor.py),
@@ -765,29 +933,55 @@ class Bench:
         cells = sum(ws.max_row * ws.max_column for ws in book.worksheets)
         book.close()
         cols = 24
-        floor = Cmd(f"openpyxl alone, {cells} cells",
-                    [sys.executable, str(BENCH / "xlsx_floor.py"), str(-(-cells // cols)),
-                     str(cols), str(target)])
+        floor = Cmd(
+            f"openpyxl alone, {cells} cells",
+            [
+                sys.executable,
+                str(BENCH / "xlsx_floor.py"),
+                str(-(-cells // cols)),
+                str(cols),
+                str(target),
+            ],
+        )
         try:
             samples = measure([floor], 1, self.budget(5), 1, single_if_over=True)
         except (CommandFailed, CommandTimedOut) as exc:
             self.errors.append(f"row {name} (openpyxl): {exc}")
             return
-        self.rows.append(Row(f"{name} (openpyxl)", export, floor, None,
-                             {export.label: measured, **samples}))
+        self.rows.append(
+            Row(f"{name} (openpyxl)", export, floor, None, {export.label: measured, **samples})
+        )
 
-    def shape_import(self, name: str, plan: Path, reports: Path, folder: Path,
-                     fresh: Path) -> Cmd:
+    def shape_import(self, name: str, plan: Path, reports: Path, folder: Path, fresh: Path) -> Cmd:
         """`progress import` of the year's sheet with every other status typed in, into
         a fresh copy of the shape's reports before each run (copied outside the timing)."""
         sheet = folder / f"{name}-year-filled.csv"
-        done = subprocess.run([self.napctl, "export", "-f", "csv", "--year", SHAPE_YEAR,
-                               "--progress", str(reports), "--plans", str(plan),
-                               "-o", str(sheet)], cwd=ROOT, env=_child_env(None),
-                              capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [
+                self.napctl,
+                "export",
+                "-f",
+                "csv",
+                "--year",
+                SHAPE_YEAR,
+                "--progress",
+                str(reports),
+                "--plans",
+                str(plan),
+                "-o",
+                str(sheet),
+            ],
+            cwd=ROOT,
+            env=_child_env(None),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if done.returncode != 0:
-            self.errors.append(f"row 8: export --year for {plan.name} exited"
-                               f" {done.returncode}: {done.stderr.strip()[-300:]}")
+            self.errors.append(
+                f"row 8: export --year for {plan.name} exited"
+                f" {done.returncode}: {done.stderr.strip()[-300:]}"
+            )
         else:
             with sheet.open(encoding="utf-8-sig", newline="") as f:
                 rows = list(csv.reader(f))
@@ -802,10 +996,22 @@ class Bench:
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(reports, target)
 
-        return Cmd(f"napctl progress import ({name})",
-                   [self.napctl, "progress", "import", os.path.relpath(sheet, ROOT),
-                    "--progress", str(target), "--year", SHAPE_YEAR,
-                    "--plans", os.path.relpath(plan, ROOT)], prepare=refill)
+        return Cmd(
+            f"napctl progress import ({name})",
+            [
+                self.napctl,
+                "progress",
+                "import",
+                os.path.relpath(sheet, ROOT),
+                "--progress",
+                str(target),
+                "--year",
+                SHAPE_YEAR,
+                "--plans",
+                os.path.relpath(plan, ROOT),
+            ],
+            prepare=refill,
+        )
 
     def shape_progress(self, plan: Path, folder: Path) -> Path | None:
         """A progress folder for ``plan`` (kept in the bench cache while the plan is the
@@ -816,21 +1022,39 @@ class Bench:
             return folder
         shutil.rmtree(folder, ignore_errors=True)
         progress(f"row 8: napctl progress init into {folder}")
-        done = subprocess.run([self.napctl, "progress", "init", "--plan", SHAPE_PLAN,
-                               "--year", SHAPE_YEAR,
-                               "--out", str(folder), "--plans", str(plan)],
-                              cwd=ROOT, env=_child_env(None), capture_output=True,
-                              text=True, check=False)
+        done = subprocess.run(
+            [
+                self.napctl,
+                "progress",
+                "init",
+                "--plan",
+                SHAPE_PLAN,
+                "--year",
+                SHAPE_YEAR,
+                "--out",
+                str(folder),
+                "--plans",
+                str(plan),
+            ],
+            cwd=ROOT,
+            env=_child_env(None),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if done.returncode != 0:
-            self.errors.append(f"row 8: progress init for {plan.name} exited"
-                               f" {done.returncode}: {done.stderr.strip()[-300:]}")
+            self.errors.append(
+                f"row 8: progress init for {plan.name} exited"
+                f" {done.returncode}: {done.stderr.strip()[-300:]}"
+            )
             return None
         files = sorted(folder.rglob("*.yaml"))
         for n, path in enumerate(files[:: max(1, len(files) // 10)]):
             text = path.read_text(encoding="utf-8")
             status = ("completed\n    summary: Done.", "ongoing", "not-started")[n % 3]
-            path.write_text(text.replace("status: not-reported", f"status: {status}", 1),
-                            encoding="utf-8")
+            path.write_text(
+                text.replace("status: not-reported", f"status: {status}", 1), encoding="utf-8"
+            )
         stamp.write_text(digest, encoding="utf-8")
         return folder
 
@@ -844,11 +1068,19 @@ def _write_if_changed(path: Path, text: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Benchmark napctl against check-jsonschema, a bare Typer app and a"
-        " bare PyYAML parse (issue 8).")
-    parser.add_argument("--quick", action="store_true",
-                        help="10 plans, 3 repetitions, no 1000-plan runs; never fails on timing")
-    parser.add_argument("--cache", type=Path, default=BENCH / ".cache",
-                        help="where generated corpora are kept (default bench/.cache)")
+        " bare PyYAML parse (issue 8)."
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="10 plans, 3 repetitions, no 1000-plan runs; never fails on timing",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=BENCH / ".cache",
+        help="where generated corpora are kept (default bench/.cache)",
+    )
     args = parser.parse_args(argv)
 
     napctl = find_tool("napctl")
@@ -865,8 +1097,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, napctl: str, started: float) -> int:
-    bench = Bench(quick=args.quick, cache=args.cache.resolve(), napctl=napctl,
-                  deadline=started + 285.0)
+    bench = Bench(
+        quick=args.quick, cache=args.cache.resolve(), napctl=napctl, deadline=started + 285.0
+    )
     plans_dir, files, where = bundled_plans()
     if not files:
         sys.stderr.write("bench: no bundled plans and no example files found\n")
@@ -890,9 +1123,11 @@ def _run(args: argparse.Namespace, napctl: str, started: float) -> int:
     out.write("medians of wall time per command (one warm-up run each, rounds interleaved)\n\n")
     for line in table(bench.rows):
         out.write(line + "\n")
-    out.write("\nRuns per command (after the warm-up): "
-              + ", ".join(f"{r.name}: {len(r.samples[r.measured.label].seconds)}"
-                          for r in bench.rows) + "\n\n")
+    out.write(
+        "\nRuns per command (after the warm-up): "
+        + ", ".join(f"{r.name}: {len(r.samples[r.measured.label].seconds)}" for r in bench.rows)
+        + "\n\n"
+    )
     for line in bench.extra:
         out.write(line + "\n")
     out.write("\nCommands (run from the repository root):\n")
@@ -906,7 +1141,8 @@ def _run(args: argparse.Namespace, napctl: str, started: float) -> int:
         "napctl's cache of validated plans (NAPCTL_CACHE_DIR) is a fresh folder for this run;"
         " the warm-up run fills it, so timed runs of cached commands (actions, checklists)"
         " are warm-cache runs; row 2c is the same query with NAPCTL_NO_CACHE=1."
-        " `validate` does not use the cache.")
+        " `validate` does not use the cache."
+    )
     if bench.notes:
         out.write("\nNotes:\n" + "".join(f"  - {n}\n" for n in bench.notes))
     if bench.errors:
@@ -914,9 +1150,11 @@ def _run(args: argparse.Namespace, napctl: str, started: float) -> int:
     misses = [r.name for r in bench.rows if r.result == "MISS"]
     if bench.memory_miss:
         misses.append("memory")
-    out.write(f"\n{len(bench.rows)} rows, {len(misses)} missed"
-              + (f" ({', '.join(misses)})" if misses else "")
-              + f"; {len(bench.errors)} errors; took {elapsed:.0f} s\n")
+    out.write(
+        f"\n{len(bench.rows)} rows, {len(misses)} missed"
+        + (f" ({', '.join(misses)})" if misses else "")
+        + f"; {len(bench.errors)} errors; took {elapsed:.0f} s\n"
+    )
     if bench.errors:
         return 1
     if misses and not args.quick:

@@ -39,20 +39,26 @@ def _plan(n: int, *, chain: bool, actions: int | None = None) -> str:
         out.append(f"  - code: D{i}\n    name: Department {i}\n")
         if chain and i:
             out.append(f"    parent: D{i - 1}\n")
-    out.append("pillars:\n  - id: P1\n    title: Participation\n"
-               "    un_pillars: [participation]\n    goals:\n")
+    out.append(
+        "pillars:\n  - id: P1\n    title: Participation\n"
+        "    un_pillars: [participation]\n    goals:\n"
+    )
     per_goal = 100
     step = max(1, n // actions)
     for g in range((actions + per_goal - 1) // per_goal):
         out.append(f"      - id: G{g}\n        text: Goal {g}\n        actions:\n")
         for i in range(g * per_goal, min(actions, (g + 1) * per_goal)):
             dept = min(n - 1, i * step)
-            out.append(f"          - id: A{i}\n            text: Action {i} for department"
-                       f" {dept}\n            indicators: [Indicator {i}]\n"
-                       f"            departments: [D{dept}]\n")
-    out.append("      - id: GALL\n        text: For everyone\n        actions:\n"
-               "          - id: ALL1\n            text: Everyone reports\n"
-               "            departments: [All]\n")
+            out.append(
+                f"          - id: A{i}\n            text: Action {i} for department"
+                f" {dept}\n            indicators: [Indicator {i}]\n"
+                f"            departments: [D{dept}]\n"
+            )
+    out.append(
+        "      - id: GALL\n        text: For everyone\n        actions:\n"
+        "          - id: ALL1\n            text: Everyone reports\n"
+        "            departments: [All]\n"
+    )
     return "".join(out)
 
 
@@ -82,8 +88,11 @@ def revised(text: str) -> str:
             line = line.replace(f"text: Action {i} for ", f"text: Action {i}, revised, for ")
         out.append(line)
         if line.strip() == "- id: ALL1":
-            out.insert(len(out) - 1, "          - id: ANEW\n            text: A new action\n"
-                       "            departments: [D0]\n")
+            out.insert(
+                len(out) - 1,
+                "          - id: ANEW\n            text: A new action\n"
+                "            departments: [D0]\n",
+            )
     return "".join(out)
 
 

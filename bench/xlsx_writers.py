@@ -67,8 +67,11 @@ def write_xlsxwriter(sheets: list[Any]) -> bytes:
     book = xlsxwriter.Workbook(out, {"constant_memory": True})
     book.set_properties({"created": datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)})
     text = {"num_format": "@", "text_wrap": True, "valign": "top"}
-    formats = (book.add_format({**text, "bold": True}), book.add_format(text),
-               book.add_format({**text, "pattern": 1, "bg_color": "#" + SHADE_RGB[2:]}))
+    formats = (
+        book.add_format({**text, "bold": True}),
+        book.add_format(text),
+        book.add_format({**text, "pattern": 1, "bg_color": "#" + SHADE_RGB[2:]}),
+    )
     for sheet in sheets:
         ws = book.add_worksheet(sheet.title)
         widths = _xlsxwriter_rows(ws, sheet, formats, lambda v: clean(neutral_cell(v)))
@@ -78,16 +81,26 @@ def write_xlsxwriter(sheets: list[Any]) -> bytes:
         ws.freeze_panes(1, 0)
         ws.autofilter(0, 0, len(sheet.rows), max(len(sheet.header) - 1, 0))
         for c, allowed in sheet.choices.items():
-            ws.data_validation(1, c, max(len(sheet.rows), 1), c, {
-                "validate": "list", "source": list(allowed), "ignore_blank": True,
-                "show_input": False, "show_error": True, "error_title": "Not a status",
-                "error_message": "One of: " + ", ".join(allowed)})
+            ws.data_validation(
+                1,
+                c,
+                max(len(sheet.rows), 1),
+                c,
+                {
+                    "validate": "list",
+                    "source": list(allowed),
+                    "ignore_blank": True,
+                    "show_input": False,
+                    "show_error": True,
+                    "error_title": "Not a status",
+                    "error_message": "One of: " + ", ".join(allowed),
+                },
+            )
     book.close()
     return out.getvalue()
 
 
-def _xlsxwriter_rows(ws: Any, sheet: Any, formats: tuple[Any, Any, Any],
-                     text_of: Any) -> list[int]:
+def _xlsxwriter_rows(ws: Any, sheet: Any, formats: tuple[Any, Any, Any], text_of: Any) -> list[int]:
     """Write every row; the longest line of each column."""
     ncols = max([len(sheet.header), *map(len, sheet.rows)])
     widths = [len(h) for h in sheet.header] + [0] * (ncols - len(sheet.header))
@@ -128,8 +141,16 @@ def child(writer: str, sheets_file: str, out: str) -> None:
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     Path(out).write_bytes(data)
-    print(json.dumps({"seconds": seconds, "peak_growth_kb": peak - before,
-                      "peak_kb": peak, "bytes": len(data)}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "peak_growth_kb": peak - before,
+                "peak_kb": peak,
+                "bytes": len(data),
+            }
+        )
+    )
 
 
 def same_workbooks(first: Path, second: Path) -> list[str]:
@@ -147,29 +168,49 @@ def same_workbooks(first: Path, second: Path) -> list[str]:
     return found[:10]
 
 
+def _look(c: Any) -> tuple[object, ...]:
+    return (
+        c.value,
+        c.number_format,
+        bool(c.font.b),
+        c.fill.fill_type,
+        c.alignment.wrap_text,
+        c.alignment.vertical,
+    )
+
+
+def _views(w: Any) -> tuple[object, ...]:
+    return (
+        w.freeze_panes,
+        w.auto_filter.ref,
+        [
+            (v.type, v.formula1, str(v.sqref), v.errorTitle, v.error)
+            for v in w.data_validations.dataValidation
+        ],
+    )
+
+
 def _sheet_differences(wa: Any, wb: Any) -> list[str]:
     found = []
     for ra, rb in zip(wa.iter_rows(), wb.iter_rows(), strict=True):
         for ca, cb in zip(ra, rb, strict=True):
-            look = lambda c: (c.value, c.number_format, bool(c.font.b), c.fill.fill_type,  # noqa: E731
-                              c.alignment.wrap_text, c.alignment.vertical)
-            if look(ca) != look(cb):
-                found.append(f"{ca.coordinate}: {look(ca)} != {look(cb)}")
+            if _look(ca) != _look(cb):
+                found.append(f"{ca.coordinate}: {_look(ca)} != {_look(cb)}")
     columns = _columns(wa), _columns(wb)
     if columns[0] != columns[1]:
         found.append(f"columns (width, hidden): {columns[0]} != {columns[1]}")
-    views = lambda w: (w.freeze_panes, w.auto_filter.ref, [  # noqa: E731
-        (v.type, v.formula1, str(v.sqref), v.errorTitle, v.error)
-        for v in w.data_validations.dataValidation])
-    if views(wa) != views(wb):
-        found.append(f"views: {views(wa)} != {views(wb)}")
+    if _views(wa) != _views(wb):
+        found.append(f"views: {_views(wa)} != {_views(wb)}")
     return found
 
 
 def _columns(ws: Any) -> dict[int, tuple[float, bool]]:
     """Column number -> (width, hidden), a ``<col>`` that spans several counted for each."""
-    return {n: (dim.width, bool(dim.hidden)) for dim in ws.column_dimensions.values()
-            for n in range(dim.min or 1, (dim.max or dim.min or 1) + 1)}
+    return {
+        n: (dim.width, bool(dim.hidden))
+        for dim in ws.column_dimensions.values()
+        for n in range(dim.min or 1, (dim.max or dim.min or 1) + 1)
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -178,8 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--progress", required=True)
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--child", nargs=3, metavar=("WRITER", "SHEETS", "OUT"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--child", nargs=3, metavar=("WRITER", "SHEETS", "OUT"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     if args.child:
         child(*args.child)
@@ -192,18 +234,35 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="napctl-xlsx-writers-") as tmp:
         folder = Path(tmp)
         sheets = build_sheets(args.plans, args.progress, args.year)
-        (folder / "sheets.pickle").write_bytes(pickle.dumps(
-            [(s.title, s.header, s.rows, s.choices, s.editable, s.hidden) for s in sheets]))
+        (folder / "sheets.pickle").write_bytes(
+            pickle.dumps(
+                [(s.title, s.header, s.rows, s.choices, s.editable, s.hidden) for s in sheets]
+            )
+        )
         cells = sum(len(s.header) * (len(s.rows) + 1) for s in sheets)
         print(f"{len(sheets)} sheets, {cells:,} cells")
         runs: dict[str, list[dict[str, Any]]] = {w: [] for w in WRITERS}
         for _ in range(args.rounds):  # interleaved: a busy machine slows both alike
             for writer in WRITERS:
                 done = subprocess.run(
-                    [sys.executable, __file__, "--plans", "-", "--progress", "-", "--year",
-                     "0", "--child", writer, str(folder / "sheets.pickle"),
-                     str(folder / f"{writer}.xlsx")],
-                    capture_output=True, text=True, check=True)
+                    [
+                        sys.executable,
+                        __file__,
+                        "--plans",
+                        "-",
+                        "--progress",
+                        "-",
+                        "--year",
+                        "0",
+                        "--child",
+                        writer,
+                        str(folder / "sheets.pickle"),
+                        str(folder / f"{writer}.xlsx"),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
                 runs[writer].append(json.loads(done.stdout))
         _report(runs, folder)
     return 0
@@ -214,15 +273,18 @@ def _report(runs: dict[str, list[dict[str, Any]]], folder: Path) -> None:
     for writer in WRITERS:
         last = runs[writer][-1]
         each = ", ".join(f"{r['seconds']:.3f}" for r in runs[writer])
-        print(f"{writer:10}  {seconds[writer]:7.3f} s (median of {len(runs[writer])},"
-              f" each: {each})"
-              f"  peak RSS {last['peak_kb'] / 1024:.1f} MB (the write added"
-              f" {last['peak_growth_kb'] / 1024:.1f} to loading the sheets)"
-              f"  {last['bytes']:,} bytes")
+        print(
+            f"{writer:10}  {seconds[writer]:7.3f} s (median of {len(runs[writer])},"
+            f" each: {each})"
+            f"  peak RSS {last['peak_kb'] / 1024:.1f} MB (the write added"
+            f" {last['peak_growth_kb'] / 1024:.1f} to loading the sheets)"
+            f"  {last['bytes']:,} bytes"
+        )
     print(f"xlsxwriter / napctl: {seconds['xlsxwriter'] / seconds['napctl']:.2f}x")
     differences = same_workbooks(folder / "napctl.xlsx", folder / "xlsxwriter.xlsx")
-    print("same cells and styles" if not differences else "DIFFERENT:\n  "
-          + "\n  ".join(differences))
+    print(
+        "same cells and styles" if not differences else "DIFFERENT:\n  " + "\n  ".join(differences)
+    )
 
 
 if __name__ == "__main__":

@@ -13,12 +13,28 @@ from napctl.cli import command_for
 from napctl.cli.help import help_text
 
 COMMANDS = [
-    [], ["validate"], ["schema"], ["actions"], ["actors"], ["plans"], ["show"], ["matrix"],
-    ["render"], ["render", "report"], ["render", "checklist"], ["render", "dashboard"],
+    [],
+    ["validate"],
+    ["schema"],
+    ["actions"],
+    ["actors"],
+    ["plans"],
+    ["show"],
+    ["matrix"],
+    ["render"],
+    ["render", "report"],
+    ["render", "checklist"],
+    ["render", "dashboard"],
     ["checklists"],
     ["diff"],
-    ["progress"], ["progress", "init"], ["progress", "import"], ["status"], ["review"],
-    ["new"], ["import"], ["export"],
+    ["progress"],
+    ["progress", "init"],
+    ["progress", "import"],
+    ["status"],
+    ["review"],
+    ["new"],
+    ["import"],
+    ["export"],
 ]
 TARGET = Path(__file__).parent / "cli.md"
 

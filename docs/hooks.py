@@ -22,5 +22,5 @@ def on_files(files: Files, config: Any) -> Files:
         schema_id = json.loads(path.read_text(encoding="utf-8")).get("$id", "")
         if not schema_id.startswith(site_url):
             raise PluginError(f"{path}: $id {schema_id!r} is not under site_url {site_url}")
-        files.append(File.generated(config, schema_id[len(site_url):], abs_src_path=str(path)))
+        files.append(File.generated(config, schema_id[len(site_url) :], abs_src_path=str(path)))
     return files

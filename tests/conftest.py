@@ -28,8 +28,9 @@ PLANS = ROOT / "plans"
 
 
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
-               ) -> Iterator[None]:
+def _clean_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
     monkeypatch.delenv("NAPCTL_PLANS", raising=False)
     # CI runs the suite with CI=true; napctl then refuses the bundled plans unless named
     # (issue 19). Tests of that rule set CI themselves.

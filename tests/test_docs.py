@@ -34,8 +34,7 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert commands == [
         "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/napctl validate"
         ' && .venv/bin/napctl actions --actor "MAEE D5"',
-        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]'"
-        " && .venv/bin/python -m pytest",
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest",
     ]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert ".venv/bin/pip install -q -e '.[test]'" in ci and ".venv/bin/python -m pytest" in ci
@@ -50,8 +49,9 @@ def test_every_problem_code_is_documented_or_listed() -> None:
         assert code in page and code in CODES
 
 
-def test_the_python_page_runs_as_written(monkeypatch: pytest.MonkeyPatch,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_python_page_runs_as_written(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """docs/python.md's example imports what the packages hold now, and answers."""
     page = (ROOT / "docs" / "python.md").read_text(encoding="utf-8")
     code = page.split("```python\n", 1)[1].split("```", 1)[0]

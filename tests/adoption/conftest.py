@@ -34,9 +34,12 @@ class Source:
 
     def git_env(self) -> dict[str, str]:
         """git (and so pip and pre-commit) fetches UPSTREAM from this repository."""
-        return {**GIT_ENV, "GIT_CONFIG_COUNT": "1",
-                "GIT_CONFIG_KEY_0": f"url.{self.path.as_uri()}.insteadOf",
-                "GIT_CONFIG_VALUE_0": UPSTREAM}
+        return {
+            **GIT_ENV,
+            "GIT_CONFIG_COUNT": "1",
+            "GIT_CONFIG_KEY_0": f"url.{self.path.as_uri()}.insteadOf",
+            "GIT_CONFIG_VALUE_0": UPSTREAM,
+        }
 
 
 @pytest.fixture(scope="session")
@@ -70,11 +73,13 @@ def runner_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def publish_to_nowhere(published: list[Path]) -> gha.UsesHandler:
     """pypa/gh-action-pypi-publish, which cannot run here: it records what it was given."""
+
     def handler(runner: gha.Runner, inputs: dict[str, str], state: gha.JobState) -> str:
         assert "password" not in inputs, "trusted publishing needs no token"
         folder = runner.workspace / inputs.get("packages-dir", "dist")
         published.extend(sorted(folder.iterdir()))
         return "success"
+
     return handler
 
 
@@ -85,15 +90,21 @@ MakeRunner = Callable[..., gha.Runner]
 def make_runner(source: Source, runner_python: Path, tmp_path: Path) -> MakeRunner:
     """A runner for a workspace: the recipes' actions emulated, napctl's action from the
     tested source, git fetching UPSTREAM from it."""
-    def make(workspace: Path, event_name: str, *, event: dict[str, Any] | None = None,
-             ref: str = "refs/heads/main", uses: dict[str, gha.UsesHandler] | None = None,
-             artifacts: dict[str, Path] | None = None,
-             runner_temp: Path | None = None) -> gha.Runner:
+
+    def make(
+        workspace: Path,
+        event_name: str,
+        *,
+        event: dict[str, Any] | None = None,
+        ref: str = "refs/heads/main",
+        uses: dict[str, gha.UsesHandler] | None = None,
+        artifacts: dict[str, Path] | None = None,
+        runner_temp: Path | None = None,
+    ) -> gha.Runner:
         temp = tmp_path / f"runner-{len(list(tmp_path.glob('runner-*')))}"
         temp.mkdir()
 
-        def napctl_action(runner: gha.Runner, inputs: dict[str, str],
-                          state: gha.JobState) -> str:
+        def napctl_action(runner: gha.Runner, inputs: dict[str, str], state: gha.JobState) -> str:
             assert runner.uses_ref == source.tag, f"the recipe pins {runner.uses_ref}"
             return runner.run_composite(source.path, inputs, state)
 
@@ -105,10 +116,18 @@ def make_runner(source: Source, runner_python: Path, tmp_path: Path) -> MakeRunn
             "OWNER/napctl": napctl_action,
             **(uses or {}),
         }
-        return gha.Runner(workspace=workspace, temp=temp, event_name=event_name,
-                          event=event or {}, ref=ref, env=source.git_env(), uses=handlers,
-                          artifacts=artifacts if artifacts is not None else {},
-                          runner_temp=runner_temp)
+        return gha.Runner(
+            workspace=workspace,
+            temp=temp,
+            event_name=event_name,
+            event=event or {},
+            ref=ref,
+            env=source.git_env(),
+            uses=handlers,
+            artifacts=artifacts if artifacts is not None else {},
+            runner_temp=runner_temp,
+        )
+
     return make
 
 

@@ -16,13 +16,16 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-_TOKEN = re.compile(r"""
+_TOKEN = re.compile(
+    r"""
     \s*(?:
       (?P<number>-?(?:0x[0-9a-fA-F]+|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?))
     | (?P<string>'(?:[^']|'')*')
     | (?P<op>==|!=|<=|>=|&&|\|\||[<>!().,\[\]*])
     | (?P<name>[A-Za-z_][A-Za-z0-9_-]*)
-    )""", re.VERBOSE)
+    )""",
+    re.VERBOSE,
+)
 
 
 class ExpressionError(Exception):
@@ -97,6 +100,7 @@ def _format(template: str, *args: Any) -> str:
         if match.group(0) in ("{{", "}}"):
             return match.group(0)[0]
         return to_text(args[int(match.group(1))])
+
     return re.sub(r"\{\{|\}\}|\{(\d+)\}", one, template)
 
 
@@ -111,8 +115,9 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "startsWith": lambda a, b: to_text(a).casefold().startswith(to_text(b).casefold()),
     "endsWith": lambda a, b: to_text(a).casefold().endswith(to_text(b).casefold()),
     "format": _format,
-    "join": lambda items, sep=",": to_text(sep).join(to_text(i) for i in items)
-    if isinstance(items, list) else to_text(items),
+    "join": lambda items, sep=",": (
+        to_text(sep).join(to_text(i) for i in items) if isinstance(items, list) else to_text(items)
+    ),
     "toJSON": lambda value: json.dumps(value, indent=2),
     "fromJSON": lambda text: json.loads(to_text(text)),
 }
@@ -250,8 +255,9 @@ def _member(value: Any, key: Any) -> Any:
     return None
 
 
-def evaluate(text: str, context: Mapping[str, Any],
-             status: Mapping[str, bool] | None = None) -> Any:
+def evaluate(
+    text: str, context: Mapping[str, Any], status: Mapping[str, bool] | None = None
+) -> Any:
     """The value of one expression (the text between ``${{`` and ``}}``)."""
     default = {"success": True, "failure": False, "always": True, "cancelled": False}
     return _Parser(text, context, status or default).parse()

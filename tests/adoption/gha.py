@@ -119,48 +119,85 @@ class Runner:
 
     def base_env(self) -> dict[str, str]:
         """The environment a hosted runner starts a step with (before PATH additions)."""
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith(("NAPCTL_", "GITHUB_", "RUNNER_", "PYTHON", "VIRTUAL_ENV"))}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("NAPCTL_", "GITHUB_", "RUNNER_", "PYTHON", "VIRTUAL_ENV"))
+        }
         # The test's own environment must not lend napctl to a recipe that forgot to
         # install it: PATH keeps the system folders only.
-        env["PATH"] = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
-                                      if p and not (Path(p) / "napctl").exists())
+        env["PATH"] = os.pathsep.join(
+            p
+            for p in os.environ.get("PATH", "").split(os.pathsep)
+            if p and not (Path(p) / "napctl").exists()
+        )
         payload = self.temp / "event.json"
         payload.write_text(json.dumps(self.event), encoding="utf-8")
-        ref_name = self.ref.rsplit("/", 1)[-1] if self.ref.startswith("refs/tags/") \
+        ref_name = (
+            self.ref.rsplit("/", 1)[-1]
+            if self.ref.startswith("refs/tags/")
             else self.ref.removeprefix("refs/heads/")
-        env.update({
-            "CI": "true", "GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(self.workspace),
-            "GITHUB_EVENT_NAME": self.event_name, "GITHUB_EVENT_PATH": str(payload),
-            "GITHUB_REF": self.ref, "GITHUB_REF_NAME": ref_name,
-            "GITHUB_REF_TYPE": "tag" if self.ref.startswith("refs/tags/") else "branch",
-            "GITHUB_SHA": self.sha(), "GITHUB_REPOSITORY": "example/plans",
-            "GITHUB_SERVER_URL": "https://github.com", "RUNNER_OS": "Linux",
-            "RUNNER_TEMP": str(self.runner_temp or self.temp / "runner"),
-            # napctl's cache in this run's folder, as on a fresh runner (pip's stays).
-            "NAPCTL_CACHE_DIR": str(self.temp / "napctl-cache"),
-        })
+        )
+        env.update(
+            {
+                "CI": "true",
+                "GITHUB_ACTIONS": "true",
+                "GITHUB_WORKSPACE": str(self.workspace),
+                "GITHUB_EVENT_NAME": self.event_name,
+                "GITHUB_EVENT_PATH": str(payload),
+                "GITHUB_REF": self.ref,
+                "GITHUB_REF_NAME": ref_name,
+                "GITHUB_REF_TYPE": "tag" if self.ref.startswith("refs/tags/") else "branch",
+                "GITHUB_SHA": self.sha(),
+                "GITHUB_REPOSITORY": "example/plans",
+                "GITHUB_SERVER_URL": "https://github.com",
+                "RUNNER_OS": "Linux",
+                "RUNNER_TEMP": str(self.runner_temp or self.temp / "runner"),
+                # napctl's cache in this run's folder, as on a fresh runner (pip's stays).
+                "NAPCTL_CACHE_DIR": str(self.temp / "napctl-cache"),
+            }
+        )
         Path(env["RUNNER_TEMP"]).mkdir(exist_ok=True)
         env.update(self.env)
         return env
 
     def sha(self) -> str:
-        done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=self.workspace,
-                              capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=self.workspace,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         return done.stdout.strip()
 
     def context(self, state: JobState, **extra: Any) -> dict[str, Any]:
         github = {
-            "event_name": self.event_name, "event": self.event, "ref": self.ref,
-            "ref_name": state.env["GITHUB_REF_NAME"], "ref_type": state.env["GITHUB_REF_TYPE"],
-            "sha": state.env["GITHUB_SHA"], "workspace": str(self.workspace),
-            "repository": state.env["GITHUB_REPOSITORY"], "server_url": "https://github.com",
+            "event_name": self.event_name,
+            "event": self.event,
+            "ref": self.ref,
+            "ref_name": state.env["GITHUB_REF_NAME"],
+            "ref_type": state.env["GITHUB_REF_TYPE"],
+            "sha": state.env["GITHUB_SHA"],
+            "workspace": str(self.workspace),
+            "repository": state.env["GITHUB_REPOSITORY"],
+            "server_url": "https://github.com",
             "action_path": extra.pop("action_path", ""),
         }
-        return {"github": github, "env": dict(state.env), "runner": {
-            "temp": state.env["RUNNER_TEMP"], "os": "Linux"},
-            "secrets": {}, "vars": {}, "matrix": {}, "strategy": {}, "job": {},
-            "steps": {}, "needs": {}, "inputs": {}, **extra}
+        return {
+            "github": github,
+            "env": dict(state.env),
+            "runner": {"temp": state.env["RUNNER_TEMP"], "os": "Linux"},
+            "secrets": {},
+            "vars": {},
+            "matrix": {},
+            "strategy": {},
+            "job": {},
+            "steps": {},
+            "needs": {},
+            "inputs": {},
+            **extra,
+        }
 
     # -- workflows ---------------------------------------------------------------------
 
@@ -175,34 +212,34 @@ class Runner:
         jobs: dict[str, Any] = workflow["jobs"]
         done: dict[str, JobResult] = {}
         while len(done) < len(jobs):
-            ready = [j for j in jobs if j not in done
-                     and all(n in done for n in _needs(jobs[j]))]
+            ready = [j for j in jobs if j not in done and all(n in done for n in _needs(jobs[j]))]
             assert ready, "needs form a cycle"
             for job in ready:
                 done[job] = self.run_job(workflow, job, done)
         return done
 
-    def run_job(self, workflow: Mapping[str, Any], job_id: str,
-                done: Mapping[str, JobResult] | None = None) -> JobResult:
+    def run_job(
+        self, workflow: Mapping[str, Any], job_id: str, done: Mapping[str, JobResult] | None = None
+    ) -> JobResult:
         job = workflow["jobs"][job_id]
         for unsupported in ("strategy", "container", "services", "uses"):
             assert unsupported not in job, f"{job_id}: {unsupported} is not emulated here"
         done = done or {}
         state = JobState(job_id, self.base_env(), result=JobResult(job_id))
-        needs = {n: {"result": done[n].result, "outputs": done[n].outputs}
-                 for n in _needs(job)}
+        needs = {n: {"result": done[n].result, "outputs": done[n].outputs} for n in _needs(job)}
         context = self.context(state, needs=needs)
         needs_ok = all(done[n].result == "success" for n in _needs(job))
-        status = {"success": needs_ok, "failure": not needs_ok, "always": True,
-                  "cancelled": False}
+        status = {"success": needs_ok, "failure": not needs_ok, "always": True, "cancelled": False}
         if not condition(job.get("if"), context, status):
             state.result.result = "skipped"
             return state.result
         for scope in (workflow.get("env", {}), job.get("env", {})):
             for key, value in scope.items():
                 state.env[key] = text(value, self.context(state, needs=needs))
-        defaults = {**workflow.get("defaults", {}).get("run", {}),
-                    **job.get("defaults", {}).get("run", {})}
+        defaults = {
+            **workflow.get("defaults", {}).get("run", {}),
+            **job.get("defaults", {}).get("run", {}),
+        }
         steps_context: dict[str, Any] = {}
         for number, step in enumerate(job["steps"]):
             self.run_step(step, number, state, steps_context, defaults, needs=needs)
@@ -211,23 +248,38 @@ class Runner:
         state.result.outputs = {k: text(v, context) for k, v in job.get("outputs", {}).items()}
         return state.result
 
-    def run_step(self, step: Mapping[str, Any], number: int, state: JobState,
-                 steps_context: dict[str, Any], defaults: Mapping[str, Any], *,
-                 inputs: Mapping[str, str] | None = None, action_path: str = "",
-                 needs: Mapping[str, Any] | None = None) -> None:
+    def run_step(
+        self,
+        step: Mapping[str, Any],
+        number: int,
+        state: JobState,
+        steps_context: dict[str, Any],
+        defaults: Mapping[str, Any],
+        *,
+        inputs: Mapping[str, str] | None = None,
+        action_path: str = "",
+        needs: Mapping[str, Any] | None = None,
+    ) -> None:
         name = str(step.get("name") or step.get("uses") or step.get("run", "")).strip()
         name = name.splitlines()[0] if name else f"step {number}"
         extra: dict[str, Any] = {"steps": steps_context, "needs": needs or {}}
         if inputs is not None:
             extra["inputs"] = dict(inputs)
         context = self.context(state, action_path=action_path, **extra)
-        status = {"success": not state.failed, "failure": state.failed, "always": True,
-                  "cancelled": False}
+        status = {
+            "success": not state.failed,
+            "failure": state.failed,
+            "always": True,
+            "cancelled": False,
+        }
         if not condition(step.get("if"), context, status):
             state.result.steps.append(StepResult(name, "skipped"))
             if "id" in step:
-                steps_context[step["id"]] = {"outputs": {}, "outcome": "skipped",
-                                             "conclusion": "skipped"}
+                steps_context[step["id"]] = {
+                    "outputs": {},
+                    "outcome": "skipped",
+                    "conclusion": "skipped",
+                }
             return
         env = dict(state.env)
         if action_path:
@@ -235,8 +287,10 @@ class Runner:
         for key, value in step.get("env", {}).items():
             env[key] = text(value, context)
         env["PATH"] = os.pathsep.join([*reversed(state.path), env["PATH"]])
-        files = {key: self.temp / f"{key.lower()}-{state.name}-{number}-{len(state.result.steps)}"
-                 for key in ("GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STEP_SUMMARY")}
+        files = {
+            key: self.temp / f"{key.lower()}-{state.name}-{number}-{len(state.result.steps)}"
+            for key in ("GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STEP_SUMMARY")
+        }
         for key, path in files.items():
             path.write_text("", encoding="utf-8")
             env[key] = str(path)
@@ -246,8 +300,9 @@ class Runner:
             outcome, output = self.run_script(step, context, env, defaults)
         outputs = _key_values(files["GITHUB_OUTPUT"].read_text(encoding="utf-8"))
         state.env.update(_key_values(files["GITHUB_ENV"].read_text(encoding="utf-8")))
-        state.path += [p for p in files["GITHUB_PATH"].read_text(encoding="utf-8").splitlines()
-                       if p.strip()]
+        state.path += [
+            p for p in files["GITHUB_PATH"].read_text(encoding="utf-8").splitlines() if p.strip()
+        ]
         state.result.summary += files["GITHUB_STEP_SUMMARY"].read_text(encoding="utf-8")
         if outcome == "failure" and step.get("continue-on-error") is True:
             conclusion = "success"
@@ -257,11 +312,19 @@ class Runner:
             state.failed = True
         state.result.steps.append(StepResult(name, outcome, output, outputs))
         if "id" in step:
-            steps_context[step["id"]] = {"outputs": outputs, "outcome": outcome,
-                                         "conclusion": conclusion}
+            steps_context[step["id"]] = {
+                "outputs": outputs,
+                "outcome": outcome,
+                "conclusion": conclusion,
+            }
 
-    def run_script(self, step: Mapping[str, Any], context: Mapping[str, Any],
-                   env: dict[str, str], defaults: Mapping[str, Any]) -> tuple[str, str]:
+    def run_script(
+        self,
+        step: Mapping[str, Any],
+        context: Mapping[str, Any],
+        env: dict[str, str],
+        defaults: Mapping[str, Any],
+    ) -> tuple[str, str]:
         shell = step.get("shell", defaults.get("shell", "bash"))
         assert shell == "bash", f"only bash is emulated, not {shell}"
         script = text(step["run"], context)
@@ -269,14 +332,21 @@ class Runner:
         path.write_text(script, encoding="utf-8")
         folder = step.get("working-directory", defaults.get("working-directory"))
         cwd = self.workspace / text(folder, context) if folder else self.workspace
-        done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(path)],
-                              cwd=cwd, env=env, capture_output=True, text=True,
-                              timeout=self.timeout, check=False)
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(path)],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=self.timeout,
+            check=False,
+        )
         output = f"$ {script}{done.stdout}{done.stderr}"
         return ("success" if done.returncode == 0 else "failure"), output
 
-    def run_uses(self, step: Mapping[str, Any], context: Mapping[str, Any],
-                 state: JobState) -> tuple[str, str]:
+    def run_uses(
+        self, step: Mapping[str, Any], context: Mapping[str, Any], state: JobState
+    ) -> tuple[str, str]:
         action = str(step["uses"])
         name = action.split("@", 1)[0]
         handler = self.uses.get(name)
@@ -288,8 +358,7 @@ class Runner:
 
     # -- composite actions -------------------------------------------------------------
 
-    def run_composite(self, action_dir: Path, inputs: Mapping[str, str],
-                      state: JobState) -> str:
+    def run_composite(self, action_dir: Path, inputs: Mapping[str, str], state: JobState) -> str:
         """Run ``action_dir/action.yml`` (``runs.using: composite``) as a step of ``state``'s
         job: its steps share the job's PATH and env, with ``inputs`` and the action's path."""
         action = load_yaml(action_dir / "action.yml")
@@ -309,8 +378,15 @@ class Runner:
         for number, step in enumerate(action["runs"]["steps"]):
             if "run" in step:
                 assert "shell" in step, "a composite action's run steps must name their shell"
-            self.run_step(step, 100 + number, inner, steps_context, {}, inputs=values,
-                          action_path=str(action_dir))
+            self.run_step(
+                step,
+                100 + number,
+                inner,
+                steps_context,
+                {},
+                inputs=values,
+                action_path=str(action_dir),
+            )
         state.path = inner.path
         return "failure" if inner.failed else "success"
 
@@ -330,7 +406,7 @@ def _key_values(content: str) -> dict[str, str]:
         if "<<" in line and ("=" not in line or line.index("<<") < line.index("=")):
             key, delimiter = line.split("<<", 1)
             end = lines.index(delimiter, i + 1)
-            values[key] = "\n".join(lines[i + 1:end])
+            values[key] = "\n".join(lines[i + 1 : end])
             i = end + 1
             continue
         if "=" in line:
@@ -342,6 +418,7 @@ def _key_values(content: str) -> dict[str, str]:
 
 # -- the actions the recipes use -----------------------------------------------------------
 
+
 def checkout(runner: Runner, inputs: dict[str, str], state: JobState) -> str:
     """The workspace is a clone of the repository already (the test made it)."""
     assert (runner.workspace / ".git").exists()
@@ -350,12 +427,13 @@ def checkout(runner: Runner, inputs: dict[str, str], state: JobState) -> str:
 
 def setup_python(python_bin: Path) -> UsesHandler:
     """actions/setup-python: a prepared Python (3.11 or later) first on PATH."""
+
     def handler(runner: Runner, inputs: dict[str, str], state: JobState) -> str:
         version = inputs.get("python-version", "")
-        assert version == "" or tuple(int(x) for x in version.split(".")[:2]) >= (3, 11), \
-            version
+        assert version == "" or tuple(int(x) for x in version.split(".")[:2]) >= (3, 11), version
         state.path.append(str(python_bin))
         return "success"
+
     return handler
 
 

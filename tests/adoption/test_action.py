@@ -23,11 +23,20 @@ def machine(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def action_workflow(**inputs: Any) -> dict[str, Any]:
-    return {"on": ["push", "pull_request"], "jobs": {"napctl": {"steps": [
-        {"uses": "actions/checkout@v4"},
-        {"uses": recipe("napctl-action.yml")["jobs"]["napctl"]["steps"][1]["uses"],
-         "with": inputs},
-    ]}}}
+    return {
+        "on": ["push", "pull_request"],
+        "jobs": {
+            "napctl": {
+                "steps": [
+                    {"uses": "actions/checkout@v4"},
+                    {
+                        "uses": recipe("napctl-action.yml")["jobs"]["napctl"]["steps"][1]["uses"],
+                        "with": inputs,
+                    },
+                ]
+            }
+        },
+    }
 
 
 def pull_request(tmp_path: Path) -> tuple[Path, str]:
@@ -48,14 +57,24 @@ def pull_request(tmp_path: Path) -> tuple[Path, str]:
     git("clone", "-q", "--bare", str(base_repo), str(origin), cwd=tmp_path)
     git("config", "uploadpack.allowReachableSHA1InWant", "true", cwd=origin)  # as GitHub
     workspace = tmp_path / "workspace"
-    git("clone", "-q", "--depth", "1", "--branch", "mentoring", origin.as_uri(),
-        str(workspace), cwd=tmp_path)
+    git(
+        "clone",
+        "-q",
+        "--depth",
+        "1",
+        "--branch",
+        "mentoring",
+        origin.as_uri(),
+        str(workspace),
+        cwd=tmp_path,
+    )
     assert git("rev-list", "--count", "HEAD", cwd=workspace) == "1"  # no base commit here
     return workspace, base
 
 
 def test_recipe_on_a_pull_request_shows_the_semantic_diff(
-        tmp_path: Path, make_runner: MakeRunner, machine: Path) -> None:
+    tmp_path: Path, make_runner: MakeRunner, machine: Path
+) -> None:
     workspace, base = pull_request(tmp_path)
     event = {"pull_request": {"base": {"sha": base}, "head": {"ref": "mentoring"}}}
     runner = make_runner(workspace, "pull_request", event=event, runner_temp=machine)
@@ -70,15 +89,16 @@ def test_recipe_on_a_pull_request_shows_the_semantic_diff(
 
 
 def test_each_check_runs_and_reports_even_after_one_fails(
-        tmp_path: Path, make_runner: MakeRunner, machine: Path) -> None:
+    tmp_path: Path, make_runner: MakeRunner, machine: Path
+) -> None:
     repo = tmp_path / "repo"
     plan_repository(repo)
     report = repo / "progress" / "lu-2018-2023" / YEAR / "sre.yaml"
-    report.write_text(report.read_text("utf-8").replace("status: ongoing", "status: ongoin", 1),
-                      "utf-8")
+    report.write_text(
+        report.read_text("utf-8").replace("status: ongoing", "status: ongoin", 1), "utf-8"
+    )
     commit_all(repo, "A typo")
-    workflow = action_workflow(year=int(YEAR), check="validate, status, checklists",
-                               diff="true")
+    workflow = action_workflow(year=int(YEAR), check="validate, status, checklists", diff="true")
     job = make_runner(repo, "push", runner_temp=machine).run_workflow(workflow)["napctl"]
     assert job.result == "failure"
     validate = job.step("napctl validate")
@@ -96,29 +116,41 @@ def test_each_check_runs_and_reports_even_after_one_fails(
 
 
 def test_status_and_checklists_pass_on_a_complete_year(
-        tmp_path: Path, make_runner: MakeRunner, machine: Path) -> None:
+    tmp_path: Path, make_runner: MakeRunner, machine: Path
+) -> None:
     repo = tmp_path / "repo"
     plan_repository(repo, checklists=None)
     napctl("progress", "init", "--plan", "lu-2018-2023", "--year", YEAR, cwd=repo)
     for report in (repo / "progress" / "lu-2018-2023" / YEAR).glob("*.yaml"):
-        report.write_text(report.read_text("utf-8").replace("status: not-reported",
-                                                            "status: not-started"), "utf-8")
+        report.write_text(
+            report.read_text("utf-8").replace("status: not-reported", "status: not-started"),
+            "utf-8",
+        )
     napctl("checklists", "--out", "lists", "--year", YEAR, cwd=repo)
     commit_all(repo, "Every department has reported")
-    workflow = action_workflow(year=YEAR, check="status checklists", checklists="lists",
-                               plans="plans/lu-2018-2023.yaml", progress="progress")
+    workflow = action_workflow(
+        year=YEAR,
+        check="status checklists",
+        checklists="lists",
+        plans="plans/lu-2018-2023.yaml",
+        progress="progress",
+    )
     job = make_runner(repo, "push", runner_temp=machine).run_workflow(workflow)["napctl"]
     assert job.result == "success", job.output
     assert job.step("napctl validate").outcome == "skipped"
     assert "| MAEE D1 | 23 | 23 | 0 | 0 | 0 |" in job.summary, job.summary
 
 
-@pytest.mark.parametrize(("inputs", "message"), [
-    ({"check": "validate, lint"}, "unknown check 'lint'"),
-    ({"year": "21"}, "year must be a year such as 2021"),
-])
+@pytest.mark.parametrize(
+    ("inputs", "message"),
+    [
+        ({"check": "validate, lint"}, "unknown check 'lint'"),
+        ({"year": "21"}, "year must be a year such as 2021"),
+    ],
+)
 def test_bad_inputs_fail_before_anything_is_installed(
-        inputs: dict[str, str], message: str, tmp_path: Path, make_runner: MakeRunner) -> None:
+    inputs: dict[str, str], message: str, tmp_path: Path, make_runner: MakeRunner
+) -> None:
     repo = tmp_path / "repo"
     plan_repository(repo, checklists=None)
     job = make_runner(repo, "push").run_workflow(action_workflow(**inputs))["napctl"]

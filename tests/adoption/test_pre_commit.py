@@ -25,24 +25,29 @@ from tests.adoption.scratch import (
     run,
 )
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("pre_commit") is None,
-                                reason="pre-commit is not installed (pip install -e '.[test]')")
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("pre_commit") is None,
+    reason="pre-commit is not installed (pip install -e '.[test]')",
+)
 
 HOOKS: list[dict[str, Any]] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
 
 
-def pre_commit(repo: Path, *args: str, env: dict[str, str] | None = None
-               ) -> tuple[int, str]:
-    done = run([sys.executable, "-m", "pre_commit", "run", "--color", "never", *args], repo,
-               env={"PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"), **(env or {})},
-               check=False)
+def pre_commit(repo: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    done = run(
+        [sys.executable, "-m", "pre_commit", "run", "--color", "never", *args],
+        repo,
+        env={"PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"), **(env or {})},
+        check=False,
+    )
     return done.returncode, done.stdout + done.stderr
 
 
 def break_files(repo: Path) -> None:
     report = repo / "progress" / "lu-2018-2023" / YEAR / "sre.yaml"
-    report.write_text(report.read_text("utf-8").replace("status: ongoing", "status: ongoin", 1),
-                      "utf-8")
+    report.write_text(
+        report.read_text("utf-8").replace("status: ongoing", "status: ongoin", 1), "utf-8"
+    )
     git("add", "-A", cwd=repo)
 
 
@@ -77,8 +82,10 @@ def test_hooks_as_declared_pass_then_catch_a_bad_report(tmp_path: Path) -> None:
     patterns, the entries and their exit codes, without installing anything."""
     repo = tmp_path / "repo"
     plan_repository(repo, checklists=None)
-    local = [{**hook, "language": "system",
-              "entry": hook["entry"].replace("napctl", str(NAPCTL), 1)} for hook in HOOKS]
+    local = [
+        {**hook, "language": "system", "entry": hook["entry"].replace("napctl", str(NAPCTL), 1)}
+        for hook in HOOKS
+    ]
     config = {"repos": [{"repo": "local", "hooks": local}]}
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), "utf-8")
     commit_all(repo, "pre-commit")
@@ -89,20 +96,27 @@ def test_hooks_as_declared_pass_then_catch_a_bad_report(tmp_path: Path) -> None:
     code, output = pre_commit(repo)
     assert code == 1
     assert f"progress/lu-2018-2023/{YEAR}/sre.yaml:" in output and "NAP204" in output
-    results = {line.split(".", 1)[0]: line.rsplit(".", 1)[-1] for line in output.splitlines()
-               if line.startswith("napctl validate")}
+    results = {
+        line.split(".", 1)[0]: line.rsplit(".", 1)[-1]
+        for line in output.splitlines()
+        if line.startswith("napctl validate")
+    }
     # The plans hook had no file to check: only a report was staged.
-    assert results == {"napctl validate": "(no files to check)Skipped",
-                       "napctl validate (progress reports)": "Failed"}, output
+    assert results == {
+        "napctl validate": "(no files to check)Skipped",
+        "napctl validate (progress reports)": "Failed",
+    }, output
 
 
 @pytest.mark.recipes
-def test_the_docs_config_installs_napctl_and_runs_both_hooks(source: Source,
-                                                             tmp_path: Path) -> None:
+def test_the_docs_config_installs_napctl_and_runs_both_hooks(
+    source: Source, tmp_path: Path
+) -> None:
     repo = tmp_path / "repo"
     plan_repository(repo, checklists=None)
-    shutil.copy2(ROOT / "docs" / "recipes" / "pre-commit-config.yaml",
-                 repo / ".pre-commit-config.yaml")
+    shutil.copy2(
+        ROOT / "docs" / "recipes" / "pre-commit-config.yaml", repo / ".pre-commit-config.yaml"
+    )
     config = (repo / ".pre-commit-config.yaml").read_text("utf-8")
     assert f"rev: {source.tag}\n" in config  # the release of this napctl
     commit_all(repo, "pre-commit")
@@ -111,8 +125,12 @@ def test_the_docs_config_installs_napctl_and_runs_both_hooks(source: Source,
     assert "napctl validate (progress reports)" in output and output.count("Passed") == 2
     break_files(repo)
     plan = repo / "plans" / "lu-2018-2023.yaml"
-    plan.write_text(plan.read_text("utf-8").replace("\ncountry_code: LU\n",
-                                                    "\ncountry_code: LU\ncountri: LU\n"), "utf-8")
+    plan.write_text(
+        plan.read_text("utf-8").replace(
+            "\ncountry_code: LU\n", "\ncountry_code: LU\ncountri: LU\n"
+        ),
+        "utf-8",
+    )
     git("add", "-A", cwd=repo)
     code, output = pre_commit(repo, env=source.git_env())
     assert code == 1

@@ -36,15 +36,19 @@ def prepare_release(work: Path, version: str) -> str:
     changelog = work / "CHANGELOG.md"
     text = changelog.read_text("utf-8")
     assert "\n## [Unreleased]\n" in text
-    changelog.write_text(text.replace("\n## [Unreleased]\n",
-                                      f"\n## [Unreleased]\n\n## [{version}] - 2026-12-07\n", 1),
-                         "utf-8")
+    changelog.write_text(
+        text.replace(
+            "\n## [Unreleased]\n", f"\n## [Unreleased]\n\n## [{version}] - 2026-12-07\n", 1
+        ),
+        "utf-8",
+    )
     return commit_all(work, f"Release {version}")
 
 
 @pytest.mark.recipes
-def test_a_release_tag_builds_checks_and_publishes(source: Source, tmp_path: Path,
-                                                   make_runner: MakeRunner) -> None:
+def test_a_release_tag_builds_checks_and_publishes(
+    source: Source, tmp_path: Path, make_runner: MakeRunner
+) -> None:
     work, origin = release_clone(source, tmp_path)
     workflow = gha.load_yaml(WORKFLOW)
     tag = source.tag
@@ -56,7 +60,7 @@ def test_a_release_tag_builds_checks_and_publishes(source: Source, tmp_path: Pat
     jobs = make_runner(work, "push", ref=f"refs/tags/{tag}", uses=uses).run_workflow(workflow)
     check = jobs["build"].step("The tag, the version and the changelog agree")
     assert check.outcome == "failure"
-    assert f"CHANGELOG.md has no \"## [{source.version}] - YYYY-MM-DD\" section" in check.output
+    assert f'CHANGELOG.md has no "## [{source.version}] - YYYY-MM-DD" section' in check.output
     assert jobs["publish"].result == "skipped" and jobs["major-tag"].result == "skipped"
     assert published == []
 
@@ -78,16 +82,28 @@ def test_a_release_tag_builds_checks_and_publishes(source: Source, tmp_path: Pat
     dist = artifacts["dist"]
     with tarfile.open(dist / sdist) as archive:
         names = {n.split("/", 1)[1] for n in archive.getnames() if "/" in n}
-    assert {"LICENSE", "CHANGELOG.md", "README.md", "pyproject.toml", "src/napctl/__init__.py",
-            "plans/lu-2018-2023.yaml", "templates/checklist.md.j2",
-            "schema/plan.schema.json"} <= names
+    assert {
+        "LICENSE",
+        "CHANGELOG.md",
+        "README.md",
+        "pyproject.toml",
+        "src/napctl/__init__.py",
+        "plans/lu-2018-2023.yaml",
+        "templates/checklist.md.j2",
+        "schema/plan.schema.json",
+    } <= names
     with zipfile.ZipFile(dist / wheel) as archive:
         names = set(archive.namelist())
         info = f"napctl-{source.version}.dist-info"
         metadata = Parser().parsestr(archive.read(f"{info}/METADATA").decode("utf-8"))
-    assert {"napctl/_data/plans/lu-2018-2023.yaml", "napctl/_data/plans/be-2013-2016.yaml",
-            "napctl/_data/templates/checklist.md.j2", "napctl/_data/schema/plan.schema.json",
-            "napctl/_data/schema/progress.schema.json", f"{info}/licenses/LICENSE"} <= names
+    assert {
+        "napctl/_data/plans/lu-2018-2023.yaml",
+        "napctl/_data/plans/be-2013-2016.yaml",
+        "napctl/_data/templates/checklist.md.j2",
+        "napctl/_data/schema/plan.schema.json",
+        "napctl/_data/schema/progress.schema.json",
+        f"{info}/licenses/LICENSE",
+    } <= names
     assert metadata["Version"] == source.version
     assert metadata["License-Expression"] == "MIT"
     assert metadata["Requires-Python"] == ">=3.11"
@@ -111,19 +127,24 @@ def test_publishing_is_trusted_and_scoped() -> None:
     assert "secrets." not in WORKFLOW.read_text("utf-8")
 
 
-@pytest.mark.parametrize(("tag", "changelog", "message"), [
-    ("v9.9.9", "## [{v}] - 2026-12-07", "the tag v9.9.9 is not v{v}"),
-    ("v{v}", "## [{v}] - soon", 'CHANGELOG.md has no "## [{v}] - YYYY-MM-DD" section'),
-    ("v{v}", "## [{v}] - 2026-12-07", None),
-])
-def test_release_check(tag: str, changelog: str, message: str | None, version: str,
-                       tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("tag", "changelog", "message"),
+    [
+        ("v9.9.9", "## [{v}] - 2026-12-07", "the tag v9.9.9 is not v{v}"),
+        ("v{v}", "## [{v}] - soon", 'CHANGELOG.md has no "## [{v}] - YYYY-MM-DD" section'),
+        ("v{v}", "## [{v}] - 2026-12-07", None),
+    ],
+)
+def test_release_check(
+    tag: str, changelog: str, message: str | None, version: str, tmp_path: Path
+) -> None:
     (tmp_path / "src" / "napctl").mkdir(parents=True)
     init = (ROOT / "src" / "napctl" / "__init__.py").read_text("utf-8")
     assert re.search(rf'^__version__ = "{re.escape(version)}"$', init, re.MULTILINE)
     (tmp_path / "src" / "napctl" / "__init__.py").write_text(init, "utf-8")
     (tmp_path / "CHANGELOG.md").write_text(
-        f"# Changelog\n\n## [Unreleased]\n\n{changelog.format(v=version)}\n", "utf-8")
+        f"# Changelog\n\n## [Unreleased]\n\n{changelog.format(v=version)}\n", "utf-8"
+    )
     script = tmp_path / ".ci" / "release_check.py"
     script.parent.mkdir()
     script.write_text((ROOT / ".ci" / "release_check.py").read_text("utf-8"), "utf-8")

@@ -35,8 +35,9 @@ def printed(kind: str) -> dict[str, Any]:
 @pytest.mark.parametrize("kind", KINDS)
 def test_each_schema_has_a_stable_versioned_id(kind: str) -> None:
     schema = printed(kind)
-    match = re.fullmatch(rf"{re.escape(site_url())}schema/{kind}-(\d+)\.schema\.json",
-                         schema["$id"])
+    match = re.fullmatch(
+        rf"{re.escape(site_url())}schema/{kind}-(\d+)\.schema\.json", schema["$id"]
+    )
     assert match, schema["$id"]
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert f"format version {match.group(1)}" in schema["$comment"]
@@ -46,8 +47,12 @@ def test_each_schema_has_a_stable_versioned_id(kind: str) -> None:
 
 def test_the_schemas_are_valid_json_schemas() -> None:
     files = [str(ROOT / "schema" / f"{kind}.schema.json") for kind in KINDS]
-    done = subprocess.run([sys.executable, "-m", "check_jsonschema", "--check-metaschema",
-                           *files], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--check-metaschema", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -63,7 +68,7 @@ def _glob(pattern: str) -> re.Pattern[str]:
             out, i = out + "[^/]", i + 1
         elif pattern[i] == "[":
             end = pattern.index("]", i)
-            out, i = out + pattern[i:end + 1], end + 1
+            out, i = out + pattern[i : end + 1], end + 1
         else:
             out, i = out + re.escape(pattern[i]), i + 1
     return re.compile(out)
@@ -92,8 +97,17 @@ def test_schemastore_entries_name_the_published_schemas() -> None:
 def _new_repository(repo: Path) -> tuple[Path, Path]:
     """`napctl new` and `progress init` in a repository: the two files they write."""
     git("init", "-q", str(repo), cwd=repo.parent)
-    napctl("new", "fr-2021-2025", "--country", "FR", "--title", "Plan national",
-           "--period", "2021-2025", cwd=repo)
+    napctl(
+        "new",
+        "fr-2021-2025",
+        "--country",
+        "FR",
+        "--title",
+        "Plan national",
+        "--period",
+        "2021-2025",
+        cwd=repo,
+    )
     napctl("progress", "init", "--plan", "fr-2021-2025", "--year", "2022", cwd=repo)
     plan = repo / "plans" / "fr-2021-2025.yaml"
     (report,) = (repo / "progress" / "fr-2021-2025" / "2022").glob("*.yaml")
@@ -107,9 +121,12 @@ def _link(path: Path) -> str:
 
 
 def _check(schema: Path, *files: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "check_jsonschema", "--schemafile",
-                           str(schema), *map(str, files)], capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 

@@ -16,7 +16,8 @@ pytestmark = pytest.mark.recipes
 
 
 def test_plans_workflow_passes_on_a_repository_of_year_checklists(
-        tmp_path: Path, make_runner: MakeRunner) -> None:
+    tmp_path: Path, make_runner: MakeRunner
+) -> None:
     repo = tmp_path / "plans-repo"
     plan_repository(repo)
     jobs = make_runner(repo, "push").run_workflow(recipe("plans.yml"))
@@ -30,8 +31,7 @@ def test_plans_workflow_passes_on_a_repository_of_year_checklists(
     assert f"rendered for {YEAR}; nothing in it to import" in plain.stdout
 
 
-def test_monitoring_workflow_on_each_of_its_events(tmp_path: Path,
-                                                   make_runner: MakeRunner) -> None:
+def test_monitoring_workflow_on_each_of_its_events(tmp_path: Path, make_runner: MakeRunner) -> None:
     repo = tmp_path / "monitoring-repo"
     # The checklists as the monitoring cycle writes them at the start of the year.
     plan_repository(repo, checklists=["--plan", "lu-2018-2023"])

@@ -61,32 +61,35 @@ def test_negative_examples_through_validate(case: Path, runner: CliRunner) -> No
 
 
 def test_messages_say_what_to_do(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["validate", str(MINIMAL), "--progress",
-                                 str(PROGRESS / "negative" / "unknown-action")])
+    result = runner.invoke(
+        app, ["validate", str(MINIMAL), "--progress", str(PROGRESS / "negative" / "unknown-action")]
+    )
     assert "has no action 'P1.1.9' (did you mean 'P1.1.2'?)" in result.stdout
-    result = runner.invoke(app, ["validate", str(MINIMAL), "--progress",
-                                 str(PROGRESS / "negative" / "misplaced-file")])
+    result = runner.invoke(
+        app, ["validate", str(MINIMAL), "--progress", str(PROGRESS / "negative" / "misplaced-file")]
+    )
     assert "belongs at progress/xx-2020-2022/2021/def.yaml" in result.stdout
 
 
 def test_github_format_for_progress_problems(runner: CliRunner) -> None:
     case = PROGRESS / "negative" / "javascript-url"
-    result = runner.invoke(app, ["validate", str(MINIMAL), "--progress", str(case), "-f",
-                                 "github"])
+    result = runner.invoke(app, ["validate", str(MINIMAL), "--progress", str(case), "-f", "github"])
     assert result.stdout.startswith("::error file=")
     assert "line=20," in result.stdout and "NAP411" in result.stdout
 
 
 def test_size_limit_applies_to_progress_files(runner: CliRunner, tmp_path: Path) -> None:
     src = PROGRESS / "positive" / "xx-2020-2022" / "2021" / "def.yaml"
-    result = runner.invoke(app, ["validate", str(MINIMAL), "--progress", str(src),
-                                 "--max-bytes", "100"])
+    result = runner.invoke(
+        app, ["validate", str(MINIMAL), "--progress", str(src), "--max-bytes", "100"]
+    )
     assert result.exit_code == 1
     assert "NAP102" in result.stdout
 
 
-def test_validate_finds_progress_in_the_current_folder(runner: CliRunner, in_tmp: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_finds_progress_in_the_current_folder(
+    runner: CliRunner, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (in_tmp / "plans").mkdir()
     (in_tmp / "plans" / "xx.yaml").write_text(MINIMAL.read_text(encoding="utf-8"))
     bad = PROGRESS / "negative" / "unknown-action" / "xx-2020-2022" / "2021" / "def.yaml"
@@ -103,8 +106,9 @@ def test_validate_finds_progress_in_the_current_folder(runner: CliRunner, in_tmp
 
 
 def test_the_luxembourg_example_is_valid(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["validate", "--plans", str(PLANS), "--progress",
-                                 str(ROOT / "examples" / "progress")])
+    result = runner.invoke(
+        app, ["validate", "--plans", str(PLANS), "--progress", str(ROOT / "examples" / "progress")]
+    )
     assert result.exit_code == 0, result.output
     assert "6 files checked: all valid" in result.stderr
 
@@ -118,18 +122,20 @@ def test_a_structured_indicator_is_named_by_its_key_or_its_text(tmp_path: Path) 
     """Issue 16's indicator keys: a progress entry may name an indicator by its key."""
     plan_text = MINIMAL.read_text(encoding="utf-8").replace(
         "indicators: [Number of women recruited]",
-        "indicators: [{text: Number of women recruited, key: women-recruited}]")
+        "indicators: [{text: Number of women recruited, key: women-recruited}]",
+    )
     (tmp_path / "plan.yaml").write_text(plan_text, encoding="utf-8")
     plans = [p.plan for p in load_corpus([str(tmp_path / "plan.yaml")]).plans]
-    assert plans and plans[0].pillars[0].goals[0].actions[0].indicator_keys() == [
-        "women-recruited"]
+    assert plans and plans[0].pillars[0].goals[0].actions[0].indicator_keys() == ["women-recruited"]
     folder = tmp_path / "progress" / "xx-2020-2022" / "2021"
     folder.mkdir(parents=True)
-    report = ("plan: xx-2020-2022\nyear: 2021\ndepartment: DEF\nactions:\n"
-              "  - id: P1.1.1\n    status: ongoing\n    indicators:\n"
-              "      - {indicator: women-recruited, value: 3}\n"
-              "      - {indicator: Number of women recruited, value: 3}\n"
-              "      - {indicator: women, value: 3}\n")
+    report = (
+        "plan: xx-2020-2022\nyear: 2021\ndepartment: DEF\nactions:\n"
+        "  - id: P1.1.1\n    status: ongoing\n    indicators:\n"
+        "      - {indicator: women-recruited, value: 3}\n"
+        "      - {indicator: Number of women recruited, value: 3}\n"
+        "      - {indicator: women, value: 3}\n"
+    )
     (folder / "def.yaml").write_text(report, encoding="utf-8")
     corpus = load_progress([tmp_path / "progress"], plans)
     assert [(p.code, p.line) for p in corpus.problems] == [("NAP410", 10)]  # "women" only

@@ -24,16 +24,85 @@ from tests.model.test_plan_lu import ARMY_ACTIONS, D7_ALONE_ACTIONS
 
 #: The Belgian lines whose printed cell names Foreign Affairs (with the role at 34).
 FOREIGN_AFFAIRS_LINES = [
-    "1.a", "1.b", "1.c", "2.b", "2.c", "3.b", "3.c", "3.d", "4.d", "4.e", "4.f", "5.a", "5.e",
-    "5.f", "6.a", "6.c", "7.a", "8.a", "9", "10.d", "10.e", "10.f", "10.g", "11", "14.a",
-    "17.b", "17.c", "17.d", "17.e", "18.b", "18.c", "18.d", "18.e", "20.e", "21", "22", "23.c",
-    "23.d", "24.b", "24.c", "24.d", "25.a", "26.a", "26.c", "27", "28.a", "28.b", "28.c",
-    "28.d", "28.e", "28.f", "29.a", "29.b", "30", "33", "34", "36", "37",
+    "1.a",
+    "1.b",
+    "1.c",
+    "2.b",
+    "2.c",
+    "3.b",
+    "3.c",
+    "3.d",
+    "4.d",
+    "4.e",
+    "4.f",
+    "5.a",
+    "5.e",
+    "5.f",
+    "6.a",
+    "6.c",
+    "7.a",
+    "8.a",
+    "9",
+    "10.d",
+    "10.e",
+    "10.f",
+    "10.g",
+    "11",
+    "14.a",
+    "17.b",
+    "17.c",
+    "17.d",
+    "17.e",
+    "18.b",
+    "18.c",
+    "18.d",
+    "18.e",
+    "20.e",
+    "21",
+    "22",
+    "23.c",
+    "23.d",
+    "24.b",
+    "24.c",
+    "24.d",
+    "25.a",
+    "26.a",
+    "26.c",
+    "27",
+    "28.a",
+    "28.b",
+    "28.c",
+    "28.d",
+    "28.e",
+    "28.f",
+    "29.a",
+    "29.b",
+    "30",
+    "33",
+    "34",
+    "36",
+    "37",
 ]
 #: The Belgian lines of Development without Foreign Affairs.
 DEVELOPMENT_ONLY_LINES = [
-    "2.a", "4.a", "4.b", "4.c", "5.b", "5.d", "8.b", "12", "14.b", "17.a", "18.a", "19.b",
-    "25.b", "25.c", "25.d", "31", "32", "35",
+    "2.a",
+    "4.a",
+    "4.b",
+    "4.c",
+    "5.b",
+    "5.d",
+    "8.b",
+    "12",
+    "14.b",
+    "17.a",
+    "18.a",
+    "19.b",
+    "25.b",
+    "25.c",
+    "25.d",
+    "31",
+    "32",
+    "35",
 ]
 FPS_FULL_NAME = "Federal Public Service Foreign Affairs, Foreign Trade and Development Cooperation"
 
@@ -52,8 +121,11 @@ def test_foreign_affairs_answers_the_lines_that_print_it(runner: CliRunner) -> N
     got = _be(runner, "Foreign Affairs")
     assert got == FOREIGN_AFFAIRS_LINES
     assert len(got) == 58
-    printed = Counter(key(label).removesuffix(" (coordination)")
-                      for labels in printed_labels().values() for label, _ in labels)
+    printed = Counter(
+        key(label).removesuffix(" (coordination)")
+        for labels in printed_labels().values()
+        for label, _ in labels
+    )
     assert printed["foreign affairs"] == 58  # one printed label per line
     assert not set(got) & set(DEVELOPMENT_ONLY_LINES)
 
@@ -62,8 +134,11 @@ def test_the_fps_answers_both_of_its_departments(runner: CliRunner) -> None:
     fps = _be(runner, "FPS Foreign Affairs")
     assert sorted(fps) == sorted(FOREIGN_AFFAIRS_LINES + DEVELOPMENT_ONLY_LINES)
     assert len(fps) == 76
-    for name in (FPS_FULL_NAME, "FPS Foreign Affairs, Foreign Trade and Development Cooperation",
-                 "fps foreign affairs"):
+    for name in (
+        FPS_FULL_NAME,
+        "FPS Foreign Affairs, Foreign Trade and Development Cooperation",
+        "fps foreign affairs",
+    ):
         assert _be(runner, name) == fps, name
     development = _be(runner, "Development")
     assert len(development) == 48

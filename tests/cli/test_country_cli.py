@@ -18,8 +18,10 @@ from tests.conftest import MINIMAL, PLANS, write
 from tests.model.test_plan_lu import D7_ALONE_ACTIONS
 from tests.plans.test_departments import INTERIOR_ITSELF
 
-NOTE = ('napctl: "Justice" names departments in 2 countries: BE Justice (be-2013-2016),'
-        " LU Justice (lu-2018-2023); --country narrows\n")
+NOTE = (
+    'napctl: "Justice" names departments in 2 countries: BE Justice (be-2013-2016),'
+    " LU Justice (lu-2018-2023); --country narrows\n"
+)
 
 
 def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
@@ -52,13 +54,19 @@ def test_a_name_of_two_countries_answers_both_and_says_so(runner: CliRunner) -> 
 
 
 def test_unknown_country_is_a_usage_error(runner: CliRunner) -> None:
-    for command in (["actions", "--actor", "Justice"], ["actors"], ["matrix"],
-                    ["render", "checklist", "--actor", "Justice"]):
+    for command in (
+        ["actions", "--actor", "Justice"],
+        ["actors"],
+        ["matrix"],
+        ["render", "checklist", "--actor", "Justice"],
+    ):
         code, out, err = run(runner, *command, "--country", "FR")
         assert code == 2, command
         assert out == ""
-        assert err == ("napctl: error: no plan of country 'FR'; the plans are of"
-                       " BE (Belgium), LU (Luxembourg)\n")
+        assert err == (
+            "napctl: error: no plan of country 'FR'; the plans are of"
+            " BE (Belgium), LU (Luxembourg)\n"
+        )
         code, out, err = run(runner, *command, "--country", "LU", "--plan", "be-2013-2016")
         assert code == 2 and out == "", command
         assert err == "napctl: error: plan 'be-2013-2016' is of BE (Belgium), not of 'LU'\n"
@@ -89,9 +97,11 @@ def test_exact_names_only_the_department(runner: CliRunner) -> None:
 def test_a_checklist_is_for_one_country(runner: CliRunner) -> None:
     code, out, err = run(runner, "render", "checklist", "--actor", "Justice")
     assert code == 2 and out == ""
-    assert err == ("napctl: error: 'Justice' names departments in 2 countries: BE Justice"
-                   " (be-2013-2016), LU Justice (lu-2018-2023); a checklist is for one"
-                   " country: pick it with --country\n")
+    assert err == (
+        "napctl: error: 'Justice' names departments in 2 countries: BE Justice"
+        " (be-2013-2016), LU Justice (lu-2018-2023); a checklist is for one"
+        " country: pick it with --country\n"
+    )
     code, out, _ = run(runner, "render", "checklist", "--actor", "Justice", "--country", "BE")
     assert code == 0
     assert "**Federal Public Service Justice** (Justice): 15 actions" in out
@@ -140,8 +150,12 @@ def test_no_checklist_mixes_two_countries(tmp_path: Path, runner: CliRunner) -> 
     assert "Ministry of Justice" in lu_justice
     assert "Federal Public Service Justice" not in lu_justice
     index = (out / "index.md").read_text(encoding="utf-8")
-    assert index.index("## Belgium (BE)") < index.index("[Justice](be/justice.md)") < index.index(
-        "## Luxembourg (LU)") < index.index("[Justice](lu/justice.md)")
+    assert (
+        index.index("## Belgium (BE)")
+        < index.index("[Justice](be/justice.md)")
+        < index.index("## Luxembourg (LU)")
+        < index.index("[Justice](lu/justice.md)")
+    )
 
 
 def test_checklists_of_one_country(tmp_path: Path, runner: CliRunner) -> None:
@@ -152,8 +166,7 @@ def test_checklists_of_one_country(tmp_path: Path, runner: CliRunner) -> None:
     assert "(lu/maee-d5.md)" in (out / "index.md").read_text(encoding="utf-8")
 
 
-def test_old_flat_checklists_are_reported_as_left_behind(tmp_path: Path,
-                                                         runner: CliRunner) -> None:
+def test_old_flat_checklists_are_reported_as_left_behind(tmp_path: Path, runner: CliRunner) -> None:
     out = tmp_path / "checklists"
     out.mkdir()
     write(out, "justice.md", "# Checklist: Justice\n(both countries, edited by hand)\n")
@@ -161,11 +174,13 @@ def test_old_flat_checklists_are_reported_as_left_behind(tmp_path: Path,
     write(out, "README.md", "Our checklists.\n")  # not a name napctl ever wrote
     code, _, err = run(runner, "checklists", "--out", str(out))
     assert code == 0
-    assert err == (f"38 written, 0 unchanged in {out}\n"
-                   "2 files are left behind: napctl no longer writes them (checklists are in"
-                   " a folder per country, be/justice.md); remove them once nobody needs"
-                   f" their edits\n  left behind: {out / 'justice.md'}\n"
-                   f"  left behind: {out / 'maee-d5.md'}\n")
+    assert err == (
+        f"38 written, 0 unchanged in {out}\n"
+        "2 files are left behind: napctl no longer writes them (checklists are in"
+        " a folder per country, be/justice.md); remove them once nobody needs"
+        f" their edits\n  left behind: {out / 'justice.md'}\n"
+        f"  left behind: {out / 'maee-d5.md'}\n"
+    )
     assert (out / "justice.md").read_text(encoding="utf-8").endswith("edited by hand)\n")
     code, stdout, err = run(runner, "checklists", "--out", str(out), "--check")
     assert code == 1
@@ -183,31 +198,47 @@ def test_old_flat_checklists_are_reported_as_left_behind(tmp_path: Path,
     assert code == 0 and stdout == "" and err == "38 files are up to date\n"
 
 
-def test_plans_of_one_country_share_a_department_checklist(tmp_path: Path,
-                                                           runner: CliRunner) -> None:
+def test_plans_of_one_country_share_a_department_checklist(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     first = MINIMAL.read_text(encoding="utf-8")
     # the next plan of the same country (XX) keeps the same ministries' codes
     write(tmp_path, "xx-2020-2022.yaml", first)
-    write(tmp_path, "xx-2023-2026.yaml", first.replace("id: xx-2020-2022", "id: xx-2023-2026")
-          .replace("title: Example National Action Plan 2020-2022",
-                   "title: Example National Action Plan 2023-2026")
-          .replace("{start: 2020, end: 2022}", "{start: 2023, end: 2026}")
-          .replace("from_year: 2021", "from_year: 2024"))
+    write(
+        tmp_path,
+        "xx-2023-2026.yaml",
+        first.replace("id: xx-2020-2022", "id: xx-2023-2026")
+        .replace(
+            "title: Example National Action Plan 2020-2022",
+            "title: Example National Action Plan 2023-2026",
+        )
+        .replace("{start: 2020, end: 2022}", "{start: 2023, end: 2026}")
+        .replace("from_year: 2021", "from_year: 2024"),
+    )
     # another country's plan with a ministry of the same code
-    write(tmp_path, "zz-2021-2024.yaml", first.replace("id: xx-2020-2022", "id: zz-2021-2024")
-          .replace("country: Exampleland", "country: Zedland")
-          .replace("country_code: XX", "country_code: ZZ")
-          .replace("title: Example National Action Plan 2020-2022",
-                   "title: Zedland National Action Plan 2021-2024")
-          .replace("{start: 2020, end: 2022}", "{start: 2021, end: 2024}"))
+    write(
+        tmp_path,
+        "zz-2021-2024.yaml",
+        first.replace("id: xx-2020-2022", "id: zz-2021-2024")
+        .replace("country: Exampleland", "country: Zedland")
+        .replace("country_code: XX", "country_code: ZZ")
+        .replace(
+            "title: Example National Action Plan 2020-2022",
+            "title: Zedland National Action Plan 2021-2024",
+        )
+        .replace("{start: 2020, end: 2022}", "{start: 2021, end: 2024}"),
+    )
     out = tmp_path / "out"
     result = runner.invoke(app, ["checklists", "--out", str(out), "--plans", str(tmp_path)])
     assert result.exit_code == 0, result.output
     xx_def = (out / "xx" / "def.md").read_text(encoding="utf-8")
-    assert SECTION.findall(xx_def) == ["Example National Action Plan 2020-2022",
-                                       "Example National Action Plan 2023-2026"]
+    assert SECTION.findall(xx_def) == [
+        "Example National Action Plan 2020-2022",
+        "Example National Action Plan 2023-2026",
+    ]
     assert SECTION.findall((out / "zz" / "def.md").read_text(encoding="utf-8")) == [
-        "Zedland National Action Plan 2021-2024"]
+        "Zedland National Action Plan 2021-2024"
+    ]
     index = (out / "index.md").read_text(encoding="utf-8")
     assert "| [DEF](xx/def.md) | Ministry of Defence | xx-2020-2022, xx-2023-2026 | 4 |" in index
     assert "| [DEF](zz/def.md) | Ministry of Defence | zz-2021-2024 | 2 |" in index

@@ -28,9 +28,13 @@ def review_edit(data: dict[str, Any]) -> None:
     moved = action(data, "I.2.1")
     goal(data, "I.2")["actions"].remove(moved)
     goal(data, "II.1")["actions"].append(moved)
-    goal(data, "II.1")["actions"].append({
-        "id": "II.1.9", "text": "Train <b>staff</b> of [missions](http://x) on *gender*\x1b[31m",
-        "departments": [{"code": "MAEE D5", "role": "lead"}]})
+    goal(data, "II.1")["actions"].append(
+        {
+            "id": "II.1.9",
+            "text": "Train <b>staff</b> of [missions](http://x) on *gender*\x1b[31m",
+            "departments": [{"code": "MAEE D5", "role": "lead"}],
+        }
+    )
 
 
 @pytest.fixture
@@ -40,8 +44,9 @@ def sides(in_tmp: Path) -> tuple[str, str]:
     return "old.yaml", "new.yaml"
 
 
-def test_text_output_when_piped_is_plain_and_escaped(runner: CliRunner,
-                                                     sides: tuple[str, str]) -> None:
+def test_text_output_when_piped_is_plain_and_escaped(
+    runner: CliRunner, sides: tuple[str, str]
+) -> None:
     code, out, err = napctl("diff", *sides, code=None)
     # The ESC in the new text is a problem of its own (NAP211, one escaped line); the
     # diff still shows the change, escaped.
@@ -73,12 +78,12 @@ def _line(path: str, pos: dict[str, Any]) -> str:
     return Path(path).read_text(encoding="utf-8").splitlines()[pos["line"] - 1]
 
 
-def test_json_positions_point_at_the_right_lines(runner: CliRunner,
-                                                 sides: tuple[str, str]) -> None:
+def test_json_positions_point_at_the_right_lines(runner: CliRunner, sides: tuple[str, str]) -> None:
     code, out, _ = napctl("diff", *sides, "-f", "json", code=None)
     records = json.loads(out)
-    assert code == 0 and all(set(r) >= {"kind", "id", "field", "old", "new", "old_pos",
-                                         "new_pos"} for r in records)
+    assert code == 0 and all(
+        set(r) >= {"kind", "id", "field", "old", "new", "old_pos", "new_pos"} for r in records
+    )
     by = {(r["kind"], r["id"]): r for r in records}
     reworded = by["action-reworded", "I.1.2"]
     assert reworded["old_pos"]["file"] == "old.yaml" and reworded["new_pos"]["file"] == "new.yaml"
@@ -94,8 +99,9 @@ def test_json_positions_point_at_the_right_lines(runner: CliRunner,
     assert moved["old"] == {"pillar": "I", "goal": "I.2"}
 
 
-def test_markdown_is_commonmark_with_plan_text_escaped(runner: CliRunner,
-                                                       sides: tuple[str, str]) -> None:
+def test_markdown_is_commonmark_with_plan_text_escaped(
+    runner: CliRunner, sides: tuple[str, str]
+) -> None:
     code, out, _ = napctl("diff", *sides, "-f", "md", code=None)
     assert code == 0
     html = MarkdownIt("commonmark").render(out)
@@ -118,21 +124,28 @@ def test_long_markdown_sections_fold_into_details(runner: CliRunner, in_tmp: Pat
     assert len([t for t in tokens if t.type == "list_item_open"]) == 57  # and the metadata id
 
 
-def test_reindented_file_with_reordered_keys_is_no_change(runner: CliRunner,
-                                                          in_tmp: Path) -> None:
+def test_reindented_file_with_reordered_keys_is_no_change(runner: CliRunner, in_tmp: Path) -> None:
     import yaml
 
     from tests.diff.test_diff import plan_data
 
-    Path("re.yaml").write_text(yaml.safe_dump(plan_data(), indent=6, sort_keys=True,
-                                              allow_unicode=True), encoding="utf-8")
+    Path("re.yaml").write_text(
+        yaml.safe_dump(plan_data(), indent=6, sort_keys=True, allow_unicode=True), encoding="utf-8"
+    )
     assert napctl("diff", str(LU), "re.yaml", "--exit-code", code=None) == (
-        0, f"{LU} -> re.yaml\nno changes\n", "")
+        0,
+        f"{LU} -> re.yaml\nno changes\n",
+        "",
+    )
 
 
 def _git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@e", *args], cwd=repo,
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@e", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -143,8 +156,9 @@ def test_rev_path_from_a_git_repository(runner: CliRunner, in_tmp: Path) -> None
     _git(in_tmp, "add", ".")
     _git(in_tmp, "commit", "-qm", "plan")
     edited(in_tmp / "plans", review_edit, name="lu.yaml")
-    code, out, err = napctl("diff", "HEAD:plans/lu.yaml", "plans/lu.yaml", "-f", "json",
-                         "--exit-code", code=None)
+    code, out, err = napctl(
+        "diff", "HEAD:plans/lu.yaml", "plans/lu.yaml", "-f", "json", "--exit-code", code=None
+    )
     assert code == 1 and err.count("\n") == 1 and "NAP211" in err  # the ESC in II.1.9
     reworded = next(r for r in json.loads(out) if r["kind"] == "action-reworded")
     assert reworded["old_pos"]["file"] == "HEAD:plans/lu.yaml"
@@ -170,19 +184,22 @@ def test_missing_file_and_unreadable_side(runner: CliRunner, in_tmp: Path) -> No
     assert err.endswith("napctl: cannot compare: a side is not readable as YAML\n")
 
 
-def test_invalid_side_problems_on_stderr_and_the_diff_on_stdout(runner: CliRunner,
-                                                                in_tmp: Path) -> None:
+def test_invalid_side_problems_on_stderr_and_the_diff_on_stdout(
+    runner: CliRunner, in_tmp: Path
+) -> None:
     text = LU.read_text(encoding="utf-8").replace("  end: 2023", "  end: soon")
     Path("wip.yaml").write_text(text, encoding="utf-8")
     code, out, err = napctl("diff", str(PLANS / "lu-2018-2023.yaml"), "wip.yaml", code=None)
     assert code == 0
-    assert err == ("wip.yaml:14:8: NAP202 period, end: expected a whole number, found the text"
-                   " 'soon'\n")
+    assert err == (
+        "wip.yaml:14:8: NAP202 period, end: expected a whole number, found the text 'soon'\n"
+    )
     assert "~ metadata period.end: [-2023-] {+soon+}" in out
 
 
 def test_terminal_output_is_coloured_text_with_control_characters_escaped(
-        runner: CliRunner, sides: tuple[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    runner: CliRunner, sides: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import napctl.cli.options
 
     monkeypatch.setattr(napctl.cli.options, "_to_terminal", lambda: True)
@@ -199,11 +216,15 @@ HOSTILE = sorted((ROOT / "tests" / "hostile" / "files").glob("*"))
 
 
 @pytest.mark.parametrize("path", NEGATIVE + HOSTILE, ids=lambda p: p.name)
-def test_any_broken_file_gives_problems_never_a_traceback(runner: CliRunner,
-                                                          path: Path) -> None:
-    for args in ([str(path), str(LU)], [str(LU), str(path), "-f", "json"],
-                 [str(path), str(path), "-f", "md", "-a", "MAEE"]):
+def test_any_broken_file_gives_problems_never_a_traceback(runner: CliRunner, path: Path) -> None:
+    for args in (
+        [str(path), str(LU)],
+        [str(LU), str(path), "-f", "json"],
+        [str(path), str(path), "-f", "md", "-a", "MAEE"],
+    ):
         result = runner.invoke(app, ["diff", *args])
         assert result.exit_code in (0, 1, 2), (args, result.output)
         assert result.exception is None or isinstance(result.exception, SystemExit), (
-            args, repr(result.exception))
+            args,
+            repr(result.exception),
+        )

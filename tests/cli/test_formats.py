@@ -16,11 +16,18 @@ from napctl.cli.validate import ProblemFormat
 from napctl.output.writers import WRITERS, writer, writers
 
 
-@pytest.mark.parametrize(("choices", "shape"), [
-    (ActionFormat, "actions"), (MatrixFormat, "matrix"), (DataFormat, "records"),
-    (StatusFormat, "status"), (ProblemFormat, "problems"), (DiffFormat, "diff"),
-    (ReviewFormat, "review"),
-])
+@pytest.mark.parametrize(
+    ("choices", "shape"),
+    [
+        (ActionFormat, "actions"),
+        (MatrixFormat, "matrix"),
+        (DataFormat, "records"),
+        (StatusFormat, "status"),
+        (ProblemFormat, "problems"),
+        (DiffFormat, "diff"),
+        (ReviewFormat, "review"),
+    ],
+)
 def test_the_choices_are_the_registered_writers(choices: type[StrEnum], shape: str) -> None:
     """``table`` is the terminal view the command draws itself; the rest are writers."""
     offered = [c.value for c in choices if c.value != "table"]

@@ -52,24 +52,28 @@ def test_output_path_case(case: dict[str, Any], runner: CliRunner, tmp_path: Pat
         assert (out / name).is_file()
 
 
-def test_new_files_follow_the_umask(runner: CliRunner, tmp_path: Path, umask_022: None
-                                    ) -> None:
+def test_new_files_follow_the_umask(runner: CliRunner, tmp_path: Path, umask_022: None) -> None:
     target = tmp_path / "plan.schema.json"
     assert runner.invoke(app, ["schema", "-o", str(target)]).exit_code == 0
     assert _mode(target) == 0o644
     checklists = tmp_path / "checklists"
-    assert runner.invoke(app, ["checklists", "--plans", str(PLANS), "--out",
-                               str(checklists)]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["checklists", "--plans", str(PLANS), "--out", str(checklists)]
+        ).exit_code
+        == 0
+    )
     assert {_mode(p) for p in checklists.rglob("*") if p.is_file()} == {0o644}
 
 
-def test_replaced_files_keep_their_mode(runner: CliRunner, tmp_path: Path, umask_022: None
-                                        ) -> None:
+def test_replaced_files_keep_their_mode(runner: CliRunner, tmp_path: Path, umask_022: None) -> None:
     target = tmp_path / "report.md"
     target.write_text("old\n")
     target.chmod(0o664)
-    result = runner.invoke(app, ["render", "report", "--plans", str(PLANS), "--plan",
-                                 "lu-2018-2023", "-o", str(target)])
+    result = runner.invoke(
+        app,
+        ["render", "report", "--plans", str(PLANS), "--plan", "lu-2018-2023", "-o", str(target)],
+    )
     assert result.exit_code == 0, result.stderr
     assert _mode(target) == 0o664
     assert target.read_text() != "old\n"

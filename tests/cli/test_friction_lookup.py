@@ -17,17 +17,28 @@ def _codes(stdout: str) -> set[str]:
     return {code for row in json.loads(stdout) for code in row["departments"]}
 
 
-@pytest.mark.parametrize(("typed", "plan", "said"), [
-    ("Police", "be-2013-2016", "'Police' is Interior-Federal Police (Federal Police) in"
-     " be-2013-2016"),
-    ("affaires étrangères", "lu-2018-2023", "'affaires étrangères' is MAEE (Ministry of Foreign"
-     " and European Affairs) in lu-2018-2023"),
-    ("Santé", None, "'Santé' is MISA"),
-    ("Army", None, "'Army' is MAEE D7/Luxembourg Army (Luxembourg Army) in lu-2018-2023"),
-    ("Geneva", None, "'Geneva' is RP Genève"),
-])
-def test_a_word_naming_one_department_is_used_and_said(runner: CliRunner, typed: str,
-                                                       plan: str | None, said: str) -> None:
+@pytest.mark.parametrize(
+    ("typed", "plan", "said"),
+    [
+        (
+            "Police",
+            "be-2013-2016",
+            "'Police' is Interior-Federal Police (Federal Police) in be-2013-2016",
+        ),
+        (
+            "affaires étrangères",
+            "lu-2018-2023",
+            "'affaires étrangères' is MAEE (Ministry of Foreign"
+            " and European Affairs) in lu-2018-2023",
+        ),
+        ("Santé", None, "'Santé' is MISA"),
+        ("Army", None, "'Army' is MAEE D7/Luxembourg Army (Luxembourg Army) in lu-2018-2023"),
+        ("Geneva", None, "'Geneva' is RP Genève"),
+    ],
+)
+def test_a_word_naming_one_department_is_used_and_said(
+    runner: CliRunner, typed: str, plan: str | None, said: str
+) -> None:
     args = ["actions", *P, "--actor", typed, "-f", "json", *(["--plan", plan] if plan else [])]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.stderr
@@ -42,9 +53,11 @@ def test_defence_names_two_countries_departments_and_asks(runner: CliRunner) -> 
     assert result.stderr == (
         "napctl: error: 'defence' names several departments: Defence (Ministry of Defence) in"
         " be-2013-2016; MAEE D7 (Directorate of Defence) in lu-2018-2023; name one by its code"
-        " (or narrow with --plan)\n")
-    narrowed = runner.invoke(app, ["actions", *P, "--actor", "defence", "--plan", "be",
-                                   "-f", "json"])
+        " (or narrow with --plan)\n"
+    )
+    narrowed = runner.invoke(
+        app, ["actions", *P, "--actor", "defence", "--plan", "be", "-f", "json"]
+    )
     assert narrowed.exit_code == 0
     assert "Defence" in _codes(narrowed.stdout)
 
@@ -52,16 +65,20 @@ def test_defence_names_two_countries_departments_and_asks(runner: CliRunner) -> 
 def test_no_noise_suggestions(runner: CliRunner) -> None:
     result = runner.invoke(app, ["actions", *P, "--actor", "UNICEF"])
     assert result.exit_code == 2
-    assert result.stderr == ("napctl: error: unknown actor 'UNICEF'; `napctl actors` lists the"
-                             " departments\n")
+    assert result.stderr == (
+        "napctl: error: unknown actor 'UNICEF'; `napctl actors` lists the departments\n"
+    )
 
 
-@pytest.mark.parametrize("args", [
-    ["actions", "--plan", "LU-2018-2023", "--goal", "i.1"],
-    ["actions", "--plan", "lu", "--goal", "I.1."],
-    ["show", "i.1.1"],
-    ["show", "LU:i.1.1"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["actions", "--plan", "LU-2018-2023", "--goal", "i.1"],
+        ["actions", "--plan", "lu", "--goal", "I.1."],
+        ["show", "i.1.1"],
+        ["show", "LU:i.1.1"],
+    ],
+)
 def test_ids_ignore_case_and_a_trailing_dot(runner: CliRunner, args: list[str]) -> None:
     result = runner.invoke(app, [*args, *P, "-f", "json"])
     assert result.exit_code == 0, result.stderr

@@ -22,12 +22,38 @@ def test_matrix_csv_over_two_plans_is_one_table(runner: CliRunner) -> None:
     result = runner.invoke(app, ["matrix", *P, "-f", "csv"])
     assert result.exit_code == 0
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["plan", "department", "O1", "O2", "O3", "O4", "O5", "O6",
-                       "I", "II", "III", "IV", "total"]
+    assert rows[0] == [
+        "plan",
+        "department",
+        "O1",
+        "O2",
+        "O3",
+        "O4",
+        "O5",
+        "O6",
+        "I",
+        "II",
+        "III",
+        "IV",
+        "total",
+    ]
     assert sum(1 for r in rows if r[0] == "plan") == 1  # no second header in the middle
     assert {r[0] for r in rows[1:]} == {"be-2013-2016", "lu-2018-2023"}
-    assert ["be-2013-2016", "Foreign Affairs", "11", "13", "10", "8", "12", "4",
-            "", "", "", "", "58"] in rows
+    assert [
+        "be-2013-2016",
+        "Foreign Affairs",
+        "11",
+        "13",
+        "10",
+        "8",
+        "12",
+        "4",
+        "",
+        "",
+        "",
+        "",
+        "58",
+    ] in rows
 
 
 def test_matrix_piped_over_two_plans_is_one_table(runner: CliRunner) -> None:
@@ -38,15 +64,19 @@ def test_matrix_piped_over_two_plans_is_one_table(runner: CliRunner) -> None:
     assert all(len(line.split("\t")) == 13 for line in lines)
 
 
-def test_terminal_tables_wrap_instead_of_cutting(runner: CliRunner,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_terminal_tables_wrap_instead_of_cutting(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("napctl.cli.options._to_terminal", lambda: True)
     monkeypatch.setenv("COLUMNS", "80")
-    result = runner.invoke(app, ["actions", *P, "--plan", "lu-2018-2023", "--actor", "MAEE D5",
-                                 "--no-all"])
+    result = runner.invoke(
+        app, ["actions", *P, "--plan", "lu-2018-2023", "--actor", "MAEE D5", "--no-all"]
+    )
     assert result.exit_code == 0
-    data = runner.invoke(app, ["actions", *P, "--plan", "lu-2018-2023", "--actor", "MAEE D5",
-                               "--no-all", "-f", "json"]).stdout
+    data = runner.invoke(
+        app,
+        ["actions", *P, "--plan", "lu-2018-2023", "--actor", "MAEE D5", "--no-all", "-f", "json"],
+    ).stdout
     # Every "…" on the screen is one the plan itself holds: none marks cut text.
     assert result.stdout.count("…") == data.count("…")
     assert "Initiatives/numb…" not in result.stdout
@@ -54,22 +84,36 @@ def test_terminal_tables_wrap_instead_of_cutting(runner: CliRunner,
 
 
 def test_checklists_check_says_missing_and_stale_and_keeps_options(
-        runner: CliRunner, tmp_path: Path) -> None:
+    runner: CliRunner, tmp_path: Path
+) -> None:
     out = tmp_path / "cl"
-    args = ["checklists", *P, "--plan", "lu-2018-2023", "-f", "html", "--date", "2024-01-01",
-            "--out", str(out)]
+    args = [
+        "checklists",
+        *P,
+        "--plan",
+        "lu-2018-2023",
+        "-f",
+        "html",
+        "--date",
+        "2024-01-01",
+        "--out",
+        str(out),
+    ]
     assert runner.invoke(app, args).exit_code == 0
     (out / "lu" / "maee-d5.html").unlink()
     (out / "index.html").write_text("edited\n")
     result = runner.invoke(app, [*args, "--check"])
     assert result.exit_code == 0  # nothing would lose work: reported, no failure
-    assert result.stdout.splitlines() == [f"{out / 'index.html'}: stale",
-                                          f"{out / 'lu' / 'maee-d5.html'}: missing"]
+    assert result.stdout.splitlines() == [
+        f"{out / 'index.html'}: stale",
+        f"{out / 'lu' / 'maee-d5.html'}: missing",
+    ]
     assert result.stderr == (
         f"1 stale, 1 missing of 27 files (nothing in them to import); run `napctl"
         f" checklists --out {out}"
         f" --plan lu-2018-2023 -f html --date 2024-01-01 --plans {PLANS}` to update"
-        " them\n")
+        " them\n"
+    )
 
 
 class _Ctx:

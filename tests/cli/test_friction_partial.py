@@ -23,17 +23,31 @@ def _plans(tmp_path: Path) -> Path:
 
 def test_asked_for_valid_plan_answers_and_exits_0(runner: CliRunner, tmp_path: Path) -> None:
     folder = _plans(tmp_path)
-    result = runner.invoke(app, ["actions", "--plans", str(folder), "--plan", "lu-2018-2023",
-                                 "--actor", "MAEE D5", "-f", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "actions",
+            "--plans",
+            str(folder),
+            "--plan",
+            "lu-2018-2023",
+            "--actor",
+            "MAEE D5",
+            "-f",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert '"id": "I.3.1"' in result.stdout
     broken = folder / "new-country.yaml"
-    assert result.stderr == (f"napctl: skipped {broken}: 1 problem;"
-                             f" `napctl validate {broken}` shows them\n")
+    assert result.stderr == (
+        f"napctl: skipped {broken}: 1 problem; `napctl validate {broken}` shows them\n"
+    )
 
 
-def test_without_plan_answers_from_valid_plans_then_exits_1(runner: CliRunner,
-                                                            tmp_path: Path) -> None:
+def test_without_plan_answers_from_valid_plans_then_exits_1(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     folder = _plans(tmp_path)
     result = runner.invoke(app, ["show", "--plans", str(folder), "I.1.1"])
     assert result.exit_code == 1
@@ -42,12 +56,14 @@ def test_without_plan_answers_from_valid_plans_then_exits_1(runner: CliRunner,
     assert "NAP201" not in result.stderr  # summarised, not listed
 
 
-def test_asking_for_a_plan_that_is_not_valid_lists_the_problems(runner: CliRunner,
-                                                                tmp_path: Path) -> None:
+def test_asking_for_a_plan_that_is_not_valid_lists_the_problems(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     folder = _plans(tmp_path)
     result = runner.invoke(app, ["matrix", "--plans", str(folder), "--plan", "xx-2020-2024"])
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "NAP201 unknown field 'contry'" in result.stderr
-    assert result.stderr.endswith("napctl: the plans are invalid; run `napctl validate`"
-                                  " for details\n")
+    assert result.stderr.endswith(
+        "napctl: the plans are invalid; run `napctl validate` for details\n"
+    )

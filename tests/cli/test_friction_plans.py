@@ -17,8 +17,9 @@ def test_bundled_plans_are_named_on_stderr(runner: CliRunner, in_tmp: Path) -> N
     result = runner.invoke(app, ["validate", "--format", "github"])
     assert result.exit_code == 0
     assert result.stderr.splitlines()[0] == BUNDLED_NOTICE
-    assert BUNDLED_NOTICE == ("napctl: using the plans bundled with napctl (no ./plans here;"
-                              " --plans PATH names yours)")
+    assert BUNDLED_NOTICE == (
+        "napctl: using the plans bundled with napctl (no ./plans here; --plans PATH names yours)"
+    )
     query = runner.invoke(app, ["plans"])
     assert query.exit_code == 0
     assert query.stderr == BUNDLED_NOTICE + "\n"
@@ -29,11 +30,15 @@ def test_named_plans_get_no_notice(runner: CliRunner, in_tmp: Path) -> None:
     assert result.stderr == "1 file checked: all valid\n"
 
 
-def test_in_ci_the_bundled_plans_are_a_usage_error(runner: CliRunner, in_tmp: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_in_ci_the_bundled_plans_are_a_usage_error(
+    runner: CliRunner, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CI", "true")
-    for args in (["validate", "--format", "github"], ["checklists", "--out", "out"],
-                 ["actions", "--actor", "MAEE D5"]):
+    for args in (
+        ["validate", "--format", "github"],
+        ["checklists", "--out", "out"],
+        ["actions", "--actor", "MAEE D5"],
+    ):
         result = runner.invoke(app, args)
         assert result.exit_code == 2, args
         assert result.stderr.startswith("napctl: error: CI is set and no plans were named")
@@ -45,7 +50,8 @@ def test_in_ci_the_bundled_plans_are_a_usage_error(runner: CliRunner, in_tmp: Pa
 
 
 def test_plans_found_at_the_repository_root_from_a_subfolder(
-        runner: CliRunner, in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runner: CliRunner, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CI", "true")
     (in_tmp / ".git").mkdir()
     (in_tmp / "plans").mkdir()
@@ -61,7 +67,8 @@ def test_plans_found_at_the_repository_root_from_a_subfolder(
 
 
 def test_the_search_stops_at_the_repository_root(
-        runner: CliRunner, in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runner: CliRunner, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (in_tmp / "plans").mkdir()
     shutil.copy(MINIMAL, in_tmp / "plans" / "outside.yaml")
     repo = in_tmp / "repo"
@@ -73,8 +80,9 @@ def test_the_search_stops_at_the_repository_root(
     assert result.stderr.startswith(BUNDLED_NOTICE)
 
 
-def test_repository_plans_are_not_called_bundled(runner: CliRunner,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_repository_plans_are_not_called_bundled(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(PLANS.parent / "docs")
     result = runner.invoke(app, ["plans"])
     assert result.exit_code == 0

@@ -49,7 +49,10 @@ def test_actions_json_contract(runner: CliRunner) -> None:
         assert key in first
     assert first["departments"] == ["RP Genève", "Equality"]
     assert first["assignments"][1] == {
-        "code": "Equality", "name": "Institute for Equality", "role": "coordination", "note": None,
+        "code": "Equality",
+        "name": "Institute for Equality",
+        "role": "coordination",
+        "note": None,
     }
     assert (rows[0]["via_all"], rows[1]["via_all"]) == (False, True)
 
@@ -93,8 +96,10 @@ def test_empty_result_for_a_valid_filter_is_not_an_error(runner: CliRunner) -> N
     ("args", "message"),
     [
         (["actions", "--actor", "Polise"], "unknown actor 'Polise'; did you mean 'POL'?"),
-        (["actions", "--actor", "DEF", "--plan", "yy-2021-2024"],
-         "actor 'DEF' is not in plan 'yy-2021-2024'; it is in xx-2020-2022"),
+        (
+            ["actions", "--actor", "DEF", "--plan", "yy-2021-2024"],
+            "actor 'DEF' is not in plan 'yy-2021-2024'; it is in xx-2020-2022",
+        ),
         (["actions", "--plan", "zz"], "unknown plan 'zz'"),
         (["actions", "--un-pillar", "peace"], "Invalid value"),
         (["show", "Q9"], "no action, goal or pillar with id 'Q9'"),
@@ -129,21 +134,24 @@ def test_actors_tree(runner: CliRunner) -> None:
         "    POL  National Police  (1 own, 2 with All)",
         "        also: Police",
     ]
-    assert out.splitlines()[-1].startswith("Counts: own = actions naming the department itself"
-                                           " (the total of `napctl matrix`)")
+    assert out.splitlines()[-1].startswith(
+        "Counts: own = actions naming the department itself (the total of `napctl matrix`)"
+    )
     matrix = napctl("matrix", "--plan", "xx-2020-2022", *POS).stdout
     assert "MFA\t0\t0\t0" in matrix and "INT\t0\t1\t1" in matrix
     out = napctl("actors", "-f", "json", *POS).stdout
     records = json.loads(out)
     assert {r["code"]: r["children"] for r in records}["INT"] == ["POL"]
-    assert {r["code"]: (r["actions_own"], r["actions"], r["actions_with_all"])
-            for r in records}["INT"] == (1, 2, 3)
+    assert {r["code"]: (r["actions_own"], r["actions"], r["actions_with_all"]) for r in records}[
+        "INT"
+    ] == (1, 2, 3)
 
 
 def test_plans(runner: CliRunner) -> None:
     out = napctl("plans", "-f", "json", *POS).stdout
     assert [(p["id"], p["actions"], p["departments"]) for p in json.loads(out)] == [
-        ("xx-2020-2022", 3, 5), ("yy-2021-2024", 2, 3),
+        ("xx-2020-2022", 3, 5),
+        ("yy-2021-2024", 2, 3),
     ]
     out = napctl("plans", *POS).stdout
     assert out.splitlines()[1].startswith("xx-2020-2022\tExampleland\t2020-2022\t2\t2\t3\t5\t")
@@ -178,8 +186,9 @@ def test_matrix_formats(runner: CliRunner) -> None:
 def test_matrix_shaded_on_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("napctl.cli.options._to_terminal", lambda: True)
     monkeypatch.delenv("NO_COLOR")
-    result = runner.invoke(app, ["matrix", "-p", "xx-2020-2022", *POS], color=True,
-                           env={"FORCE_COLOR": "1"})
+    result = runner.invoke(
+        app, ["matrix", "-p", "xx-2020-2022", *POS], color=True, env={"FORCE_COLOR": "1"}
+    )
     assert result.exit_code == 0
     assert "Example National Action Plan" in result.stdout
     assert "\x1b[" in result.stdout  # shading
@@ -206,8 +215,13 @@ def test_the_slim_app_behaves_as_the_full_app(args: list[str]) -> None:
     slim = CliRunner().invoke(chosen, [*args, *POS])
     assert (slim.exit_code, slim.stdout, slim.stderr) == (full.exit_code, full.stdout, full.stderr)
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
-    proc = subprocess.run([sys.executable, "-m", "napctl", *args, *POS], capture_output=True,
-                          text=True, check=False, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "napctl", *args, *POS],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
     assert proc.returncode == full.exit_code
     if args[-1] != "--help":
         assert proc.stdout == full.stdout

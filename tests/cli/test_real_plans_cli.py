@@ -65,6 +65,8 @@ def test_show_a_belgian_line(runner: CliRunner) -> None:
 
 def test_plans_lists_both(runner: CliRunner) -> None:
     result = runner.invoke(app, ["plans", "--format", "json"])
-    rows = {p["id"]: (p["pillars"], p["goals"], p["actions"], p["departments"])
-            for p in json.loads(result.stdout)}
+    rows = {
+        p["id"]: (p["pillars"], p["goals"], p["actions"], p["departments"])
+        for p in json.loads(result.stdout)
+    }
     assert rows == {"lu-2018-2023": (4, 26, 55, 26), "be-2013-2016": (6, 37, 102, 11)}

@@ -22,14 +22,14 @@ def test_text_findings_are_positioned(runner: CliRunner) -> None:
     assert len(lines) == 909
     assert all(re.match(r"^\S+\.yaml:\d+:\d+: NAP5\d\d (warning|info): ", x) for x in lines)
     assert "plans/lu-2018-2023.yaml" in result.stdout or "lu-2018-2023.yaml" in result.stdout
-    assert re.search(r":415:\d+: NAP508 warning: action II\.1\.1 rests only on 'All'",
-                     result.stdout)
+    assert re.search(
+        r":415:\d+: NAP508 warning: action II\.1\.1 rests only on 'All'", result.stdout
+    )
     assert "2 plans reviewed: 909 findings (595 warnings, 314 info)" in result.stderr
 
 
 def test_paths_as_arguments(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["review", str(PLANS / "lu-2018-2023.yaml"), "--select",
-                                 "NAP508"])
+    result = runner.invoke(app, ["review", str(PLANS / "lu-2018-2023.yaml"), "--select", "NAP508"])
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 2
 
@@ -41,23 +41,34 @@ def test_json_keys(runner: CliRunner) -> None:
     first = data["findings"][0]
     assert set(first) >= {"file", "line", "column", "code", "level", "message", "plan", "id"}
     action = next(f for f in data["findings"] if f["code"] == "NAP508")
-    assert (action["plan"], action["id"], action["level"]) == ("lu-2018-2023", "II.1.1",
-                                                               "warning")
+    assert (action["plan"], action["id"], action["level"]) == ("lu-2018-2023", "II.1.1", "warning")
     lu = data["summary"]["lu-2018-2023"]
     assert lu["actions"] == 55
     assert lu["shares"]["only_all"] == round(2 / 55, 3)
     assert lu["counts"]["single_lead"] == {"count": 0, "of": 40, "share": 0.0}
     assert lu["findings"] == {"NAP508": 2, "NAP512": 1}
     assert set(lu["shares"]) == {
-        "with_indicator", "with_measurable_indicator", "with_baseline", "with_target",
-        "with_deadline", "with_budget", "single_lead", "only_all", "restating_indicator"}
+        "with_indicator",
+        "with_measurable_indicator",
+        "with_baseline",
+        "with_target",
+        "with_deadline",
+        "with_budget",
+        "single_lead",
+        "only_all",
+        "restating_indicator",
+    }
 
 
 def test_github_annotations_escape(runner: CliRunner, tmp_path: Path) -> None:
-    text = CLEAN.read_text(encoding="utf-8").replace(
-        "text: Raise awareness of resolution 1325 among staff",
-        'text: "Train staff on resolution 1325"').replace(
-        "id: P1.1.3", "id: P1.1.3")
+    text = (
+        CLEAN.read_text(encoding="utf-8")
+        .replace(
+            "text: Raise awareness of resolution 1325 among staff",
+            'text: "Train staff on resolution 1325"',
+        )
+        .replace("id: P1.1.3", "id: P1.1.3")
+    )
     plan = write(tmp_path, "a,b:c%.yaml", text)
     result = runner.invoke(app, ["review", str(plan), "-f", "github"])
     assert result.exit_code == 0
@@ -73,8 +84,9 @@ def test_github_info_is_a_notice(runner: CliRunner) -> None:
 
 def test_github_never_prints_an_unknown_annotation(runner: CliRunner) -> None:
     # NAP503 and NAP504 are info, NAP508 a warning: GitHub knows no ::info command.
-    result = runner.invoke(app, ["review", *BUNDLED, "-f", "github",
-                                 "--select", "NAP503,NAP504,NAP508"])
+    result = runner.invoke(
+        app, ["review", *BUNDLED, "-f", "github", "--select", "NAP503,NAP504,NAP508"]
+    )
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     kinds = {line.split(" ", 1)[0] for line in lines}
@@ -93,8 +105,9 @@ def test_control_characters_never_reach_the_terminal(runner: CliRunner, tmp_path
 """
     text = CLEAN.read_text(encoding="utf-8")
     assert aware in text
-    plan = write(tmp_path, "p.yaml", text.replace(
-        aware, '            indicators: ["Aware\\e[m raised"]\n'))
+    plan = write(
+        tmp_path, "p.yaml", text.replace(aware, '            indicators: ["Aware\\e[m raised"]\n')
+    )
     result = runner.invoke(app, ["review", str(plan), "--select", "NAP502"])
     # Such text is refused (NAP211, issue 20), and the refusal shows the character escaped.
     assert result.exit_code == 1 and "\x1b" not in result.output
@@ -109,8 +122,19 @@ def test_strict_fails_on_warnings_only(runner: CliRunner) -> None:
 
 
 def test_select_and_ignore_prefixes(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["review", *BUNDLED, "--select", "NAP50", "--ignore", "NAP502",
-                                 "--ignore", "NAP503,NAP504,NAP505,NAP506,NAP507"])
+    result = runner.invoke(
+        app,
+        [
+            "review",
+            *BUNDLED,
+            "--select",
+            "NAP50",
+            "--ignore",
+            "NAP502",
+            "--ignore",
+            "NAP503,NAP504,NAP505,NAP506,NAP507",
+        ],
+    )
     codes = {line.split()[1] for line in result.stdout.splitlines()}
     assert codes == {"NAP508"}
 
@@ -122,9 +146,13 @@ def test_unknown_code_is_a_usage_error(runner: CliRunner) -> None:
 
 
 def test_pyproject_configuration(runner: CliRunner, in_tmp: Path) -> None:
-    write(in_tmp, "pyproject.toml", '[project]\nname = "x"\n\n[tool.napctl.review]\n'
-          'ignore = ["NAP503", {code = "NAP504", reason = "the plan sets no targets"}]\n'
-          'select = ["NAP50"]\n')
+    write(
+        in_tmp,
+        "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.napctl.review]\n'
+        'ignore = ["NAP503", {code = "NAP504", reason = "the plan sets no targets"}]\n'
+        'select = ["NAP50"]\n',
+    )
     sub = in_tmp / "deeper"
     sub.mkdir()
     import os
@@ -183,11 +211,17 @@ def test_md_report_is_commonmark(runner: CliRunner) -> None:
 
 
 def test_md_escapes_plan_text(runner: CliRunner, tmp_path: Path) -> None:
-    text = CLEAN.read_text(encoding="utf-8").replace(
-        "text: Raise awareness of resolution 1325 among staff",
-        'text: "Train staff on resolution 1325"').replace(
-        "title: Example National Action Plan 2020-2022",
-        'title: "Plan <b>[x](http://e.org)</b> *y*"')
+    text = (
+        CLEAN.read_text(encoding="utf-8")
+        .replace(
+            "text: Raise awareness of resolution 1325 among staff",
+            'text: "Train staff on resolution 1325"',
+        )
+        .replace(
+            "title: Example National Action Plan 2020-2022",
+            'title: "Plan <b>[x](http://e.org)</b> *y*"',
+        )
+    )
     plan = write(tmp_path, "p.yaml", text)
     from markdown_it import MarkdownIt
 
@@ -198,9 +232,13 @@ def test_md_escapes_plan_text(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_html_report_is_escaped_and_standalone(runner: CliRunner, tmp_path: Path) -> None:
     text = CLEAN.read_text(encoding="utf-8").replace(
-        "title: Example National Action Plan 2020-2022", 'title: "<script>alert(1)</script>"')
-    plan = write(tmp_path, "p.yaml", text.replace("budget: {amount: 1200000, currency: EUR,"
-                                                 " source: State budget}\n", ""))
+        "title: Example National Action Plan 2020-2022", 'title: "<script>alert(1)</script>"'
+    )
+    plan = write(
+        tmp_path,
+        "p.yaml",
+        text.replace("budget: {amount: 1200000, currency: EUR, source: State budget}\n", ""),
+    )
     out_file = tmp_path / "review.html"
     result = runner.invoke(app, ["review", str(plan), "-f", "html", "-o", str(out_file)])
     assert result.exit_code == 0 and result.stdout == ""
@@ -214,15 +252,16 @@ def test_summary_formats(runner: CliRunner) -> None:
     text = runner.invoke(app, ["review", *BUNDLED, "--summary"]).stdout
     assert text.splitlines()[1].split() == ["actions", "102", "55"]
     data = json.loads(runner.invoke(app, ["review", *BUNDLED, "--summary", "-f", "json"]).stdout)
-    assert list(data) == ["summary"] and set(data["summary"]) == {"lu-2018-2023",
-                                                                   "be-2013-2016"}
+    assert list(data) == ["summary"] and set(data["summary"]) == {"lu-2018-2023", "be-2013-2016"}
     assert runner.invoke(app, ["review", *BUNDLED, "--summary", "-f", "github"]).exit_code == 2
 
 
 def test_docs_table_is_the_command_output(runner: CliRunner) -> None:
     readme = (ROOT / "docs" / "review.md").read_text(encoding="utf-8")
-    start, end = "<!-- review-summary: napctl review --plans plans --summary -f md -->\n", \
-        "<!-- /review-summary -->"
+    start, end = (
+        "<!-- review-summary: napctl review --plans plans --summary -f md -->\n",
+        "<!-- /review-summary -->",
+    )
     assert start in readme and end in readme
     table = readme.split(start, 1)[1].split(end, 1)[0]
     result = runner.invoke(app, ["review", "--plans", str(PLANS), "--summary", "-f", "md"])

@@ -39,8 +39,9 @@ def test_a_command_imports_its_module_only(name: str) -> None:
         f"app_for([{name!r}, '--help'])\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('napctl.cli.'))))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     loaded = set(json.loads(out))
     assert COMMAND_MODULES[name] in loaded
     assert loaded.isdisjoint(m for n, m in COMMAND_MODULES.items() if n != name)
@@ -55,8 +56,9 @@ def test_the_order_holds_when_a_module_was_imported_first() -> None:
         "print(json.dumps([c.name or c.callback.__name__.replace('_', '-')"
         " for c in app.registered_commands] + [g.name for g in app.registered_groups]))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert json.loads(out) == list(COMMAND_MODULES)
 
 

@@ -120,15 +120,14 @@ def test_plans_option_overrides_env(
     assert result.exit_code == 0, result.output
 
 
-def test_without_local_plans_the_bundled_plans_are_used(
-    runner: CliRunner, in_tmp: Path
-) -> None:
+def test_without_local_plans_the_bundled_plans_are_used(runner: CliRunner, in_tmp: Path) -> None:
     result = runner.invoke(app, ["validate"])
     bundled = sorted(PLANS.glob("*.yaml"))
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         "napctl: using the plans bundled with napctl (no ./plans here; --plans PATH names"
-        f" yours)\n{len(bundled)} file{'s' if len(bundled) != 1 else ''} checked: all valid\n")
+        f" yours)\n{len(bundled)} file{'s' if len(bundled) != 1 else ''} checked: all valid\n"
+    )
 
 
 def test_duplicate_plan_id_across_files(runner: CliRunner, tmp_path: Path) -> None:
@@ -151,7 +150,9 @@ def test_max_bytes(runner: CliRunner) -> None:
 def test_module_entry_point_runs() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "napctl", "validate", str(MINIMAL)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == "1 file checked: all valid\n"
@@ -164,8 +165,9 @@ def test_version(runner: CliRunner) -> None:
     assert result.stdout == f"napctl {__version__}\n"
 
 
-def test_github_annotations_are_only_those_github_knows(runner: CliRunner,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_annotations_are_only_those_github_knows(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from napctl.core.codes import TABLE, Code
 
     bad = str(EXAMPLES / "negative" / "unknown-department.yaml")
@@ -179,4 +181,5 @@ def test_github_annotations_are_only_those_github_knows(runner: CliRunner,
     assert "::info" not in result.stdout
     # and its text line says its level, as review's findings do
     assert runner.invoke(app, ["validate", bad]).stdout == (
-        f"{bad}:48:27: NAP301 info: unknown department 'DEFF' (did you mean 'DEF'?)\n")
+        f"{bad}:48:27: NAP301 info: unknown department 'DEFF' (did you mean 'DEF'?)\n"
+    )

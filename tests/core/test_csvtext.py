@@ -10,10 +10,19 @@ from hypothesis import strategies as st
 from napctl.core.csvtext import neutral_cell, unguard
 
 
-@pytest.mark.parametrize("typed, cell", [
-    ("=SUM(A1)", "'=SUM(A1)"), ("'=SUM(A1)", "''=SUM(A1)"), ("''+1", "'''+1"),
-    ("-3", "'-3"), ("'x", "'x"), ("it's", "it's"), ("'", "'"), ("", ""),
-])
+@pytest.mark.parametrize(
+    "typed, cell",
+    [
+        ("=SUM(A1)", "'=SUM(A1)"),
+        ("'=SUM(A1)", "''=SUM(A1)"),
+        ("''+1", "'''+1"),
+        ("-3", "'-3"),
+        ("'x", "'x"),
+        ("it's", "it's"),
+        ("'", "'"),
+        ("", ""),
+    ],
+)
 def test_formula_like_text_is_guarded_once(typed: str, cell: str) -> None:
     assert neutral_cell(typed) == cell
     assert unguard(cell) == typed

@@ -24,9 +24,9 @@ def _count(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     return calls
 
 
-def test_a_large_batch_is_one_sync_and_appears_at_commit(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch
-                                                         ) -> None:
+def test_a_large_batch_is_one_sync_and_appears_at_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = _count(monkeypatch)
     count = fsutil.BATCH_SYNC_MIN * 3
     with NewFiles() as batch:
@@ -35,13 +35,11 @@ def test_a_large_batch_is_one_sync_and_appears_at_commit(tmp_path: Path,
         assert not list(tmp_path.glob("*.yaml"))  # nothing in place before the commit
         batch.commit()
     assert calls == {"fsync": 0, "sync": 1}
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"f{n}.yaml"
-                                                                for n in range(count))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"f{n}.yaml" for n in range(count))
     assert (tmp_path / "f7.yaml").read_text() == "n: 7\n"
 
 
-def test_a_small_batch_flushes_each_file(tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_small_batch_flushes_each_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _count(monkeypatch)
     with NewFiles() as batch:
         for n in range(3):

@@ -32,8 +32,9 @@ def dump(data: dict[str, Any], **style: Any) -> str:
     return yaml.safe_dump(data, **options)
 
 
-def edited(tmp: Path, edit: Callable[[dict[str, Any]], None], source: Path = LU,
-           name: str = "new.yaml") -> Path:
+def edited(
+    tmp: Path, edit: Callable[[dict[str, Any]], None], source: Path = LU, name: str = "new.yaml"
+) -> Path:
     """``source`` with ``edit`` applied to its data, written as YAML."""
     data = copy.deepcopy(plan_data(source))
     edit(data)
@@ -75,6 +76,7 @@ def kinds(found: list[Change]) -> list[tuple[str, str]]:
 
 # -- what is not a change --------------------------------------------------------------
 
+
 @pytest.mark.parametrize("source", [LU, BE], ids=["lu", "be"])
 def test_reindent_and_key_reordering_are_no_change(tmp_path: Path, source: Path) -> None:
     data = plan_data(source)
@@ -89,10 +91,12 @@ def test_reindent_and_key_reordering_are_no_change(tmp_path: Path, source: Path)
 
 # -- each edit reported as what it is ----------------------------------------------------
 
+
 def test_a_reworded_action(tmp_path: Path) -> None:
     def reword(data: dict[str, Any]) -> None:
         action(data, "I.1.2")["text"] = action(data, "I.1.2")["text"].replace(
-            "a detailed analysis", "a thorough analysis")
+            "a detailed analysis", "a thorough analysis"
+        )
 
     found = changes(LU, edited(tmp_path, reword))
     assert kinds(found) == [("action-reworded", "I.1.2")]
@@ -113,7 +117,10 @@ def test_an_action_moved_to_another_goal_and_another_pillar(tmp_path: Path) -> N
     found = changes(LU, edited(tmp_path, move))
     assert kinds(found) == [("action-moved", "I.1.3"), ("action-moved", "I.1.4")]
     assert (found[0].field, found[0].old, found[0].new) == (
-        "goal", {"pillar": "I", "goal": "I.1"}, {"pillar": "I", "goal": "I.2"})
+        "goal",
+        {"pillar": "I", "goal": "I.1"},
+        {"pillar": "I", "goal": "I.2"},
+    )
     assert (found[1].field, found[1].new) == ("pillar", {"pillar": "II", "goal": "II.1"})
 
 
@@ -131,9 +138,13 @@ def test_a_department_reassigned(tmp_path: Path) -> None:
 def test_actions_added_and_removed(tmp_path: Path) -> None:
     def add_remove(data: dict[str, Any]) -> None:
         goal(data, "I.1")["actions"].remove(action(data, "I.1.4"))
-        goal(data, "I.2")["actions"].append({
-            "id": "I.2.9", "text": "Fund three shelters for survivors in partner countries",
-            "departments": ["MAEE D5"]})
+        goal(data, "I.2")["actions"].append(
+            {
+                "id": "I.2.9",
+                "text": "Fund three shelters for survivors in partner countries",
+                "departments": ["MAEE D5"],
+            }
+        )
 
     found = changes(LU, edited(tmp_path, add_remove))
     assert kinds(found) == [("action-removed", "I.1.4"), ("action-added", "I.2.9")]
@@ -149,7 +160,8 @@ def test_a_renumbered_action_is_not_a_removal_and_an_addition(tmp_path: Path) ->
 
     found = changes(LU, edited(tmp_path, renumber))
     assert [(c.kind, c.old_id, c.id) for c in found] == [
-        ("action-renumbered", "I.1.3", "I.1.8"), ("action-reworded", "I.1.3", "I.1.8"),
+        ("action-renumbered", "I.1.3", "I.1.8"),
+        ("action-reworded", "I.1.3", "I.1.8"),
         ("action-renumbered", "I.1.4", "I.1.7"),
     ]
 
@@ -163,8 +175,12 @@ def test_indicators_added_removed_and_changed(tmp_path: Path) -> None:
 
     found = changes(LU, edited(tmp_path, edit))
     assert [(c.kind, c.id, c.old, c.new) for c in found] == [
-        ("action-indicator-changed", "I.1.1", "measures and procedures adopted",
-         "measures and procedures adopted each year"),
+        (
+            "action-indicator-changed",
+            "I.1.1",
+            "measures and procedures adopted",
+            "measures and procedures adopted each year",
+        ),
         ("action-indicator-added", "I.1.2", None, "Ratio published yearly"),
         ("action-indicator-removed", "I.1.3", "Number of sessions", None),
     ]
@@ -177,8 +193,7 @@ def test_goals_pillars_registry_and_metadata(tmp_path: Path) -> None:
         department(data, "MAEE D5")["aliases"].append("Cooperation")
         department(data, "MSI/Grand Ducal Police")["parent"] = "MAEE"
         department(data, "SRE")["code"] = "SRE-new"  # a new code, the same name
-        data["departments"].append({"code": "MDDI", "name": "Ministry of Sustainable"
-                                    " Development"})
+        data["departments"].append({"code": "MDDI", "name": "Ministry of Sustainable Development"})
         goal(data, "I.2")["text"] += " and in missions"
         data["pillars"][0]["title"] = "Equal participation"
 
@@ -205,6 +220,7 @@ def test_a_removed_department(tmp_path: Path) -> None:
 
 # -- two generations ---------------------------------------------------------------------
 
+
 def next_generation(data: dict[str, Any]) -> None:
     """A NAP2: new plan id, every action renumbered, one reworded, one dropped, one new."""
     data["id"] = "lu-2024-2029"
@@ -213,11 +229,16 @@ def next_generation(data: dict[str, Any]) -> None:
             for item in g["actions"]:
                 item["id"] = "N" + item["id"]
     action(data, "NI.1.2")["text"] = action(data, "NI.1.2")["text"].replace(
-        "current situation", "situation in 2024")
+        "current situation", "situation in 2024"
+    )
     goal(data, "I.1")["actions"].remove(action(data, "NI.1.4"))
-    goal(data, "I.2")["actions"].append({
-        "id": "NI.2.9", "text": "Publish a yearly gender audit of all peace missions",
-        "departments": ["MAEE D5"]})
+    goal(data, "I.2")["actions"].append(
+        {
+            "id": "NI.2.9",
+            "text": "Publish a yearly gender audit of all peace missions",
+            "departments": ["MAEE D5"],
+        }
+    )
 
 
 def test_two_generations_carried_over_modified_new_dropped(tmp_path: Path) -> None:
@@ -235,9 +256,11 @@ def test_two_generations_carried_over_modified_new_dropped(tmp_path: Path) -> No
 def test_a_lineage_file_confirms_matches_and_is_checked(tmp_path: Path) -> None:
     new = edited(tmp_path, next_generation)
     lineage = tmp_path / "lineage.yaml"
-    lineage.write_text("old: lu-2018-2023\nnew: lu-2024-2029\nactions:\n"
-                       "  I.1.4: NI.2.9\n  I.1.1: []\n  I.9.9: NI.1.1\n  I.1.3: NX\n",
-                       encoding="utf-8")
+    lineage.write_text(
+        "old: lu-2018-2023\nnew: lu-2024-2029\nactions:\n"
+        "  I.1.4: NI.2.9\n  I.1.1: []\n  I.9.9: NI.1.1\n  I.1.3: NX\n",
+        encoding="utf-8",
+    )
     result = compare(str(LU), str(new), lineage=str(lineage), use_cache=False)
     assert result.diff is not None
     found = {(c.kind, c.old_id or c.id, c.id) for c in result.diff.changes}
@@ -253,14 +276,16 @@ def test_a_lineage_file_confirms_matches_and_is_checked(tmp_path: Path) -> None:
 def test_a_lineage_for_other_plans_is_refused(tmp_path: Path) -> None:
     lineage = tmp_path / "lineage.yaml"
     lineage.write_text("old: a\nnew: b\nactions: {}\n", encoding="utf-8")
-    result = compare(str(LU), str(edited(tmp_path, next_generation)), lineage=str(lineage),
-                     use_cache=False)
+    result = compare(
+        str(LU), str(edited(tmp_path, next_generation)), lineage=str(lineage), use_cache=False
+    )
     assert [p.code for p in result.problems] == ["NAP320"]
     with pytest.raises(DiffUsageError, match="no such lineage file"):
         compare(str(LU), str(LU), lineage=str(tmp_path / "none.yaml"))
 
 
 # -- matching ----------------------------------------------------------------------------
+
 
 def test_similarity_ignores_case_accents_and_punctuation() -> None:
     assert similarity("Protect the Genève office.", "protect the geneve office") == 1.0
@@ -269,10 +294,16 @@ def test_similarity_ignores_case_accents_and_punctuation() -> None:
 
 
 def test_match_texts_pairs_each_text_once_best_first() -> None:
-    old = ["train police officers on gender equality", "fund shelters for survivors",
-           "train police officers on gender"]
-    new = ["fund two shelters for survivors", "train police officers on gender",
-           "write a brand new strategy"]
+    old = [
+        "train police officers on gender equality",
+        "fund shelters for survivors",
+        "train police officers on gender",
+    ]
+    new = [
+        "fund two shelters for survivors",
+        "train police officers on gender",
+        "write a brand new strategy",
+    ]
     assert [(i, j) for i, j, _ in match_texts(old, new)] == [(1, 0), (2, 1)]
 
 
@@ -290,6 +321,7 @@ def test_matching_finds_renumbered_actions_among_1000() -> None:
 
 # -- problems, not tracebacks --------------------------------------------------------------
 
+
 def test_an_invalid_side_is_compared_as_far_as_it_can_be_read(tmp_path: Path) -> None:
     def break_it(data: dict[str, Any]) -> None:
         action(data, "I.1.2")["txt"] = action(data, "I.1.2").pop("text")
@@ -298,8 +330,10 @@ def test_an_invalid_side_is_compared_as_far_as_it_can_be_read(tmp_path: Path) ->
     new = edited(tmp_path, break_it)
     result = compare(str(LU), str(new), use_cache=False)
     assert result.diff is not None
-    assert kinds(result.diff.changes) == [("metadata-changed", "lu-2018-2023"),
-                                          ("action-reworded", "I.1.2")]
+    assert kinds(result.diff.changes) == [
+        ("metadata-changed", "lu-2018-2023"),
+        ("action-reworded", "I.1.2"),
+    ]
     assert [p.code for p in result.problems] == ["NAP202", "NAP200", "NAP201"]
     assert all(p.file == str(new) and p.line > 0 for p in result.problems)
 
@@ -321,7 +355,8 @@ def test_a_removed_line_with_the_ids_below_shifted_up(tmp_path: Path) -> None:
     found = changes(LU, edited(tmp_path, shift))
     assert [(c.kind, c.old_id, c.id) for c in found] == [
         ("action-removed", "I.1.2", "I.1.2"),
-        ("action-renumbered", "I.1.3", "I.1.2"), ("action-renumbered", "I.1.4", "I.1.3"),
+        ("action-renumbered", "I.1.3", "I.1.2"),
+        ("action-renumbered", "I.1.4", "I.1.3"),
     ]
 
 
@@ -333,9 +368,9 @@ def test_a_rewritten_action_keeps_its_id_when_nothing_fits_better(tmp_path: Path
     assert kinds(found) == [("action-reworded", "I.1.2")]
 
 
-def test_an_indicator_given_structure_is_no_change_and_its_text_is_compared(
-        tmp_path: Path) -> None:
+def test_an_indicator_given_structure_is_no_change_and_its_text_is_compared(tmp_path: Path) -> None:
     """A structured indicator (issue 16) compares by its text, as a plain one."""
+
     def structure(data: dict[str, Any]) -> None:
         item = action(data, "I.1.2")
         item["indicators"] = [{"text": t, "type": "qualitative"} for t in item["indicators"]]
@@ -349,4 +384,5 @@ def test_an_indicator_given_structure_is_no_change_and_its_text_is_compared(
 
     found = changes(LU, edited(tmp_path, reword, name="reworded.yaml"))
     assert [(c.kind, c.old, c.new) for c in found] == [
-        ("action-indicator-changed", texts[0], "A new indicator")]
+        ("action-indicator-changed", texts[0], "A new indicator")
+    ]

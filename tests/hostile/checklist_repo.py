@@ -29,4 +29,4 @@ def typed(text: str, action: str, label: str, value: str) -> str:
     """``text`` with ``value`` typed after ``- label:`` in the item of ``action``."""
     start = text.index(f"**{action}**")
     at = text.index(f"- {label}:", start) + len(f"- {label}:")
-    return text[:at] + " " + value + text[text.index("\n", at):]
+    return text[:at] + " " + value + text[text.index("\n", at) :]

@@ -40,8 +40,9 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(app, [*args, "--plans", str(PLANS)])
     assert "Traceback" not in result.stdout + result.stderr
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        repr(result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -55,8 +56,10 @@ def test_init_refuses_a_fifo_where_a_report_belongs_and_goes_on(repo: Path) -> N
     (repo / YEAR_DIR / "mega.yaml").unlink()
     code, out, err = run("progress", "init", "--plan", PLAN, "--year", "2020")
     assert code == 1
-    assert f"napctl: left {D5} as it is: it cannot be read: not a regular file (a pipe, a" \
-           " device or a socket)" in err
+    assert (
+        f"napctl: left {D5} as it is: it cannot be read: not a regular file (a pipe, a"
+        " device or a socket)" in err
+    )
     assert f"created {YEAR_DIR / 'mega.yaml'}" in out  # the others go on
 
 
@@ -73,8 +76,10 @@ def test_init_never_reads_a_huge_report_whole(repo: Path) -> None:
         handle.truncate(150 * 1024 * 1024)
     code, _, err = run("progress", "init", "--plan", PLAN, "--year", "2020")
     assert code == 1
-    assert f"napctl: left {D5} as it is: it cannot be read: file is 157,286,400 bytes," \
-           f" over the limit of {LIMIT:,} bytes" in err
+    assert (
+        f"napctl: left {D5} as it is: it cannot be read: file is 157,286,400 bytes,"
+        f" over the limit of {LIMIT:,} bytes" in err
+    )
 
 
 def render_and_type(repo: Path) -> None:
@@ -83,7 +88,7 @@ def render_and_type(repo: Path) -> None:
     page = repo / "checklists" / "lu" / "maee-d5.md"
     text = page.read_text(encoding="utf-8")
     at = text.index("    - Value:", text.index("**II.3.1**"))
-    page.write_text(text[:at] + "    - Value: 3 sessions" + text[at + 12:], encoding="utf-8")
+    page.write_text(text[:at] + "    - Value: 3 sessions" + text[at + 12 :], encoding="utf-8")
 
 
 def test_import_refuses_a_fifo_where_the_report_belongs(repo: Path) -> None:
@@ -101,14 +106,15 @@ def test_import_refuses_a_huge_report(repo: Path) -> None:
         handle.truncate(150 * 1024 * 1024)
     code, _, err = run("progress", "import", "checklists/lu/maee-d5.md", "--year", "2020")
     assert code == 1
-    assert f"{D5}:1:1: left as it is: file is 157,286,400 bytes, over the limit of" \
-           f" {LIMIT:,} bytes" in err
+    assert (
+        f"{D5}:1:1: left as it is: file is 157,286,400 bytes, over the limit of"
+        f" {LIMIT:,} bytes" in err
+    )
     assert (repo / D5).stat().st_size == 150 * 1024 * 1024
 
 
 @pytest.mark.parametrize("kind", ["fifo", "zero"])
-def test_import_of_a_checklist_that_is_not_a_file_is_a_usage_error(repo: Path, kind: str
-                                                                    ) -> None:
+def test_import_of_a_checklist_that_is_not_a_file_is_a_usage_error(repo: Path, kind: str) -> None:
     page = repo / "page.md"
     if kind == "fifo":
         os.mkfifo(page)

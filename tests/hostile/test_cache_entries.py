@@ -19,8 +19,7 @@ from napctl.load import cache
 from napctl.load.corpus import load_corpus
 from tests.conftest import MINIMAL, write
 
-OTHER = MINIMAL.read_text().replace("Example plan", "Another plan").replace(
-    "P1.1.1", "Q9")
+OTHER = MINIMAL.read_text().replace("Example plan", "Another plan").replace("P1.1.1", "Q9")
 
 
 def _entry() -> Path:
@@ -74,7 +73,8 @@ CORRUPTIONS: dict[str, Callable[[Path, Path], object]] = {
     "symlink-to-dev-zero": lambda e, _: _replace(e, lambda p: p.symlink_to("/dev/zero")),
     "symlink-to-a-valid-entry": lambda e, t: (
         (t / "kept.json").write_bytes(e.read_bytes()),
-        _replace(e, lambda p: p.symlink_to(t / "kept.json"))),
+        _replace(e, lambda p: p.symlink_to(t / "kept.json")),
+    ),
     "deep-nesting": lambda e, _: _deep(e),
     "wrong-shape": lambda e, _: _wrong_shape(e),
     "wrong-types": lambda e, _: _wrong_types(e),
@@ -82,15 +82,17 @@ CORRUPTIONS: dict[str, Callable[[Path, Path], object]] = {
     "truncated": lambda e, _: e.write_bytes(e.read_bytes()[:-10]),
     "not-utf8": lambda e, _: e.write_bytes(b"\xff\xfe" + e.read_bytes()),
     "a-folder": lambda e, _: _replace(e, lambda p: p.mkdir()),
-    "huge": lambda e, _: e.write_bytes(e.read_bytes() + b" " * (cache.ENTRY_SIZE_SLACK + 4096)
-                                        * (cache.ENTRY_SIZE_FACTOR + 1)),
+    "huge": lambda e, _: e.write_bytes(
+        e.read_bytes() + b" " * (cache.ENTRY_SIZE_SLACK + 4096) * (cache.ENTRY_SIZE_FACTOR + 1)
+    ),
     "a-list": lambda e, _: e.write_text("[1, 2]"),
 }
 
 
 @pytest.mark.parametrize("how", sorted(CORRUPTIONS))
-def test_a_corrupt_entry_never_changes_the_answer(how: str, tmp_path: Path,
-                                                  runner: CliRunner) -> None:
+def test_a_corrupt_entry_never_changes_the_answer(
+    how: str, tmp_path: Path, runner: CliRunner
+) -> None:
     plan = write(tmp_path, "p.yaml", MINIMAL.read_text())
     args = ["actions", "-f", "json", "--plans", str(plan)]
     cold = runner.invoke(app, args)

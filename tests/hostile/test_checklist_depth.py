@@ -42,7 +42,8 @@ def _items(text: str) -> list[str]:
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_a_chain_with_an_action_per_department_gives_linear_checklists(
-        tmp_path: Path, fmt: str) -> None:
+    tmp_path: Path, fmt: str
+) -> None:
     n = 600
     sizes = []
     for depth in (n // 2, n):
@@ -77,11 +78,15 @@ def test_a_wide_tree_links_every_unit_below_the_reach_once(tmp_path: Path) -> No
                 lines.append(f"  - code: {code}\n    name: Unit {code}\n    parent: {parent}\n")
                 below.append(code)
         level = below
-    lines.append("pillars:\n  - id: P1\n    title: T\n    un_pillars: [participation]\n"
-                 "    goals:\n      - id: G1\n        text: G\n        actions:\n")
+    lines.append(
+        "pillars:\n  - id: P1\n    title: T\n    un_pillars: [participation]\n"
+        "    goals:\n      - id: G1\n        text: G\n        actions:\n"
+    )
     for i in range(made):
-        lines.append(f"          - id: A{i}\n            text: Action {i}\n"
-                     f"            indicators: [I]\n            departments: [D{i}]\n")
+        lines.append(
+            f"          - id: A{i}\n            text: Action {i}\n"
+            f"            indicators: [I]\n            departments: [D{i}]\n"
+        )
     plan = _plan(tmp_path, "".join(lines))
     index = registry_index(plan)
     reach, further = index.within("D0", CHECKLIST_DEPTH)
@@ -107,13 +112,17 @@ def test_subtree_counts_agree_with_descendants(tmp_path: Path, seed: int) -> Non
         lines.append(f"  - code: D{i}\n    name: Dept {i}\n")
         if i and rng.random() < 0.8:
             lines.append(f"    parent: D{rng.randrange(i)}\n")
-    lines.append("pillars:\n  - id: P1\n    title: T\n    un_pillars: [participation]\n"
-                 "    goals:\n      - id: G1\n        text: G\n        actions:\n")
+    lines.append(
+        "pillars:\n  - id: P1\n    title: T\n    un_pillars: [participation]\n"
+        "    goals:\n      - id: G1\n        text: G\n        actions:\n"
+    )
     for a in range(80):
         named = sorted({f"D{rng.randrange(n)}" for _ in range(rng.randint(1, 4))})
-        lines.append(f"          - id: A{a}\n            text: Action {a}\n"
-                     f"            indicators: [I]\n"
-                     f"            departments: [{', '.join(named)}]\n")
+        lines.append(
+            f"          - id: A{a}\n            text: Action {a}\n"
+            f"            indicators: [I]\n"
+            f"            departments: [{', '.join(named)}]\n"
+        )
     plan = _plan(tmp_path, "".join(lines))
     expected = _brute_counts(plan)
     assert registry_index(plan).subtree_counts() == expected
@@ -136,12 +145,12 @@ def test_checklists_cli_writes_the_links(tmp_path: Path) -> None:
     plan_file = tmp_path / "chain.yaml"
     plan_file.write_text(shapes.deep_chain(50, actions=50), encoding="utf-8")
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["checklists", "--out", str(out), "--plans",
-                                      str(plan_file)])
+    result = CliRunner().invoke(app, ["checklists", "--out", str(out), "--plans", str(plan_file)])
     assert result.exit_code == 0, result.output
     d0 = (out / "xx" / "d0.md").read_text(encoding="utf-8")
     assert "Units further down, each with a checklist of its own: [Department 3](d3.md) (D3)." in d0
     assert (out / "xx" / "d3.md").is_file()
-    again = CliRunner().invoke(app, ["checklists", "--out", str(out), "--check", "--plans",
-                                     str(plan_file)])
+    again = CliRunner().invoke(
+        app, ["checklists", "--out", str(out), "--check", "--plans", str(plan_file)]
+    )
     assert again.exit_code == 0, again.output

@@ -21,8 +21,13 @@ from napctl.output.actions import as_csv
 from napctl.plans import ActionFilter, select_actions
 from tests.conftest import MINIMAL, write
 
-FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+1+cmd|' /C calc'!A0", "-2+3",
-            "@SUM(A1)", "\t=1+1"]
+FORMULAS = [
+    '=HYPERLINK("https://evil.example","x")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=1+1",
+]
 
 
 def _plan(tmp: Path) -> Path:
@@ -30,8 +35,7 @@ def _plan(tmp: Path) -> Path:
     text = text.replace("text: Recruit women officers", f"text: {json.dumps(FORMULAS[0])}")
     text = text.replace("[Number of women recruited]", json.dumps(FORMULAS[1:3]))
     text = text.replace("title: Participation", f"title: {json.dumps(FORMULAS[3])}")
-    text = text.replace("text: More women in peace operations",
-                        f"text: {json.dumps(FORMULAS[4])}")
+    text = text.replace("text: More women in peace operations", f"text: {json.dumps(FORMULAS[4])}")
     text = text.replace("code: DEF", 'code: "=DEF()"').replace("[DEF,", '["=DEF()",')
     return write(tmp, "p.yaml", text)
 
@@ -46,11 +50,14 @@ def _assert_neutral(text: str) -> None:
     assert not [c for c in cells if c.startswith(FORMULA_STARTS)], text
 
 
-@pytest.mark.parametrize("args", [
-    ["actions", "-f", "csv"],
-    ["actions", "-f", "csv", "--actor", "=DEF()"],
-    ["matrix", "-f", "csv"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["actions", "-f", "csv"],
+        ["actions", "-f", "csv", "--actor", "=DEF()"],
+        ["matrix", "-f", "csv"],
+    ],
+)
 def test_cli_csv_has_no_formula(args: list[str], tmp_path: Path, runner: CliRunner) -> None:
     plan = _plan(tmp_path)
     result = runner.invoke(app, [*args, "--plans", str(plan)])

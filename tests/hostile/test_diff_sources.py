@@ -29,10 +29,16 @@ def _diff(*args: str) -> tuple[int, str]:
 
 
 def _git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
-                          env=env, check=True)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, env=env, check=True
+    )
     return done.stdout
 
 
@@ -69,7 +75,8 @@ def test_a_file_over_the_limit_is_refused_by_its_size(tmp_path: Path) -> None:
 
 @needs_git
 def test_a_git_blob_over_the_limit_is_refused_by_its_size(
-        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (repo / "big.yaml").write_bytes(b"#" * 300_000)
     _git(repo, "add", "big.yaml")
     _git(repo, "commit", "-qm", "big")
@@ -80,8 +87,7 @@ def test_a_git_blob_over_the_limit_is_refused_by_its_size(
 
 @needs_git
 @pytest.mark.parametrize("spec", [":plan.yaml", ":0:plan.yaml", ":2:plan.yaml"])
-def test_index_specs_are_refused(repo: Path, monkeypatch: pytest.MonkeyPatch,
-                                 spec: str) -> None:
+def test_index_specs_are_refused(repo: Path, monkeypatch: pytest.MonkeyPatch, spec: str) -> None:
     monkeypatch.chdir(repo)
     code, out = _diff(spec, "plan.yaml")
     assert code == 2 and "git's index" in out and f"HEAD{spec}" in out
@@ -102,7 +108,8 @@ def test_a_configured_fsmonitor_never_runs(repo: Path, monkeypatch: pytest.Monke
 
 @needs_git
 def test_a_missing_object_is_not_fetched_through_a_configured_command(
-        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A promisor remote with a configured ssh command: git would run it to fetch a
     missing blob; napctl's git reports the blob missing instead."""
     marker = repo.parent / "ssh-ran"

@@ -76,8 +76,9 @@ def test_the_years_checklists_of_a_wide_registry_never_walk_it_per_item(wide: Pl
     assert _Counted.walks <= 5  # once to list the checklists, never per item
 
 
-def test_importing_a_sheet_builds_the_plans_index_once(tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_importing_a_sheet_builds_the_plans_index_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each file written is checked against its plan: with the plan's index built per
     file, a 10,000-row sheet took minutes (5,000 builds for 1,000 rows)."""
     import csv
@@ -92,11 +93,36 @@ def test_importing_a_sheet_builds_the_plans_index_once(tmp_path: Path,
     progress, sheet = tmp_path / "progress", tmp_path / "sheet.csv"
     common = ["--plans", str(plan)]
     runner = CliRunner()
-    made = runner.invoke(app, ["progress", "init", "--plan", "shape-2020-2022", "--year",
-                               "2021", "--out", str(progress), *common])
+    made = runner.invoke(
+        app,
+        [
+            "progress",
+            "init",
+            "--plan",
+            "shape-2020-2022",
+            "--year",
+            "2021",
+            "--out",
+            str(progress),
+            *common,
+        ],
+    )
     assert made.exit_code == 0, made.output
-    exported = runner.invoke(app, ["export", "--format", "csv", "--year", "2021", "-o",
-                                   str(sheet), "--progress", str(progress), *common])
+    exported = runner.invoke(
+        app,
+        [
+            "export",
+            "--format",
+            "csv",
+            "--year",
+            "2021",
+            "-o",
+            str(sheet),
+            "--progress",
+            str(progress),
+            *common,
+        ],
+    )
     assert exported.exit_code == 0, exported.output
     rows = list(csv.reader(sheet.open(encoding="utf-8-sig")))
     status = rows[0].index("Status")
@@ -113,8 +139,10 @@ def test_importing_a_sheet_builds_the_plans_index_once(tmp_path: Path,
 
     monkeypatch.setattr(RegistryIndex, "__init__", counted)
     registry_index.clear()
-    result = runner.invoke(app, ["progress", "import", str(sheet), "--year", "2021",
-                                 "--progress", str(progress), *common])
+    result = runner.invoke(
+        app,
+        ["progress", "import", str(sheet), "--year", "2021", "--progress", str(progress), *common],
+    )
     assert result.exit_code == 0, result.output
     assert "200 values imported into 200 files" in result.output
     assert builds == ["shape-2020-2022"]

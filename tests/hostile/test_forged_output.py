@@ -48,11 +48,13 @@ def _yaml_escape(text: str) -> str:
 
 
 @pytest.mark.parametrize("name", sorted(PAYLOADS))
-def test_control_characters_in_a_code_are_nap210(name: str, tmp_path: Path,
-                                                 runner: CliRunner) -> None:
+def test_control_characters_in_a_code_are_nap210(
+    name: str, tmp_path: Path, runner: CliRunner
+) -> None:
     bad = "POL" + PAYLOADS[name]
-    plan = write(tmp_path, "p.yaml", BASE.replace("  - code: POL\n",
-                                                  f"  - code: {_yaml_escape(bad)}\n"))
+    plan = write(
+        tmp_path, "p.yaml", BASE.replace("  - code: POL\n", f"  - code: {_yaml_escape(bad)}\n")
+    )
     result = runner.invoke(app, ["validate", str(plan)])
     assert result.exit_code == 1
     assert "NAP210" in result.stdout and not RAW.search(result.stdout)
@@ -63,24 +65,36 @@ def test_control_characters_in_a_code_are_nap210(name: str, tmp_path: Path,
 @pytest.mark.parametrize("name", sorted(PAYLOADS))
 def test_control_characters_in_a_text_are_nap211(name: str, tmp_path: Path) -> None:
     text = "Recruit " + PAYLOADS[name]
-    plan = write(tmp_path, "p.yaml", BASE.replace("text: Recruit women officers",
-                                                  f"text: {_yaml_escape(text)}"))
+    plan = write(
+        tmp_path,
+        "p.yaml",
+        BASE.replace("text: Recruit women officers", f"text: {_yaml_escape(text)}"),
+    )
     codes = [(p.code, p.line) for p in load_corpus([str(plan)]).problems]
     assert codes == [("NAP211", 46)]
 
 
 def test_line_breaks_and_tabs_in_texts_are_allowed(tmp_path: Path) -> None:
-    plan = write(tmp_path, "p.yaml", BASE.replace(
-        "text: Recruit women officers", 'text: "Recruit\\twomen\\nofficers"'))
+    plan = write(
+        tmp_path,
+        "p.yaml",
+        BASE.replace("text: Recruit women officers", 'text: "Recruit\\twomen\\nofficers"'),
+    )
     assert load_corpus([str(plan)]).ok
 
 
-def test_a_code_with_a_newline_cannot_forge_a_workflow_command(tmp_path: Path,
-                                                                runner: CliRunner) -> None:
+def test_a_code_with_a_newline_cannot_forge_a_workflow_command(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     forged = "POLX\n::error file=README.md,line=1::pwned"
-    plan = write(tmp_path, "p.yaml", BASE.replace(
-        "departments: [DEF, {code: POL, note: Recruitment office}]",
-        f"departments: [DEF, {_yaml_escape(forged)}]"))
+    plan = write(
+        tmp_path,
+        "p.yaml",
+        BASE.replace(
+            "departments: [DEF, {code: POL, note: Recruitment office}]",
+            f"departments: [DEF, {_yaml_escape(forged)}]",
+        ),
+    )
     for fmt in ("text", "github"):
         result = runner.invoke(app, ["validate", "-f", fmt, str(plan)])
         assert result.exit_code == 1
@@ -92,8 +106,9 @@ def test_a_code_with_a_newline_cannot_forge_a_workflow_command(tmp_path: Path,
 
 
 def test_file_names_are_escaped(tmp_path: Path, runner: CliRunner) -> None:
-    plan = write(tmp_path, "bad\x1b[2J\u202e.yaml", BASE.replace("country: Exampleland",
-                                                                  "country: NO"))
+    plan = write(
+        tmp_path, "bad\x1b[2J\u202e.yaml", BASE.replace("country: Exampleland", "country: NO")
+    )
     result = runner.invoke(app, ["validate", str(plan)])
     assert result.exit_code == 1 and "NAP203" in result.stdout
     assert "bad\\x1b[2J\\u202e.yaml" in result.stdout and not RAW.search(result.stdout)
@@ -114,13 +129,18 @@ def hostile_plan() -> Plan:
     dept = dataclasses.replace(plan.departments[3], code="POL" + evil, name="Police" + evil)
     pillar = plan.pillars[0]
     goal = pillar.goals[0]
-    action = dataclasses.replace(goal.actions[0], text="Recruit" + evil,
-                                 indicators=["n" + evil], departments=["POL" + evil])
+    action = dataclasses.replace(
+        goal.actions[0], text="Recruit" + evil, indicators=["n" + evil], departments=["POL" + evil]
+    )
     goal = dataclasses.replace(goal, actions=[action, *goal.actions[1:]])
     pillar = dataclasses.replace(pillar, title="Participation" + evil, goals=[goal])
-    return dataclasses.replace(plan, title="Plan" + evil, country="X" + evil,
-                               departments=[*plan.departments[:3], dept, plan.departments[4]],
-                               pillars=[pillar, *plan.pillars[1:]])
+    return dataclasses.replace(
+        plan,
+        title="Plan" + evil,
+        country="X" + evil,
+        departments=[*plan.departments[:3], dept, plan.departments[4]],
+        pillars=[pillar, *plan.pillars[1:]],
+    )
 
 
 def test_every_plain_view_escapes(hostile_plan: Plan) -> None:
@@ -166,13 +186,15 @@ def test_printable_escapes_and_keeps() -> None:
     assert printable("Genève – 1325 ‍ok") == "Genève – 1325 ‍ok"  # joiner kept in text
 
 
-PROGRESS_BASE = (EXAMPLES / "progress" / "positive" / "xx-2020-2022" / "2021" / "def.yaml"
-                 ).read_text(encoding="utf-8")
+PROGRESS_BASE = (
+    EXAMPLES / "progress" / "positive" / "xx-2020-2022" / "2021" / "def.yaml"
+).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", sorted(PAYLOADS))
 def test_a_progress_report_holds_the_same_characters_as_a_plan(
-        name: str, tmp_path: Path, runner: CliRunner) -> None:
+    name: str, tmp_path: Path, runner: CliRunner
+) -> None:
     """NAP210 for the department a report is of, NAP211 for its texts; nothing raw."""
     folder = tmp_path / "progress" / "xx-2020-2022" / "2021"
     folder.mkdir(parents=True)
@@ -180,10 +202,12 @@ def test_a_progress_report_holds_the_same_characters_as_a_plan(
     text = PROGRESS_BASE.replace("department: DEF", f"department: {_yaml_escape('DEF' + bad)}")
     text = text.replace(
         "    obstacles: Training team unavailable in the first half of the year.",
-        f"    obstacles: {_yaml_escape(bad + ' Training team unavailable')}")
+        f"    obstacles: {_yaml_escape(bad + ' Training team unavailable')}",
+    )
     (folder / "def.yaml").write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["validate", str(MINIMAL), "--progress",
-                                 str(tmp_path / "progress")])
+    result = runner.invoke(
+        app, ["validate", str(MINIMAL), "--progress", str(tmp_path / "progress")]
+    )
     assert result.exit_code == 1
     codes = re.findall(r":\d+:\d+: (NAP\d+) ", result.stdout)
     assert "NAP210" in codes and "NAP211" in codes, result.stdout

@@ -27,8 +27,9 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(app, [*args, "--plans", str(PLANS)])
     assert "Traceback" not in result.stdout + result.stderr
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        repr(result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -44,7 +45,7 @@ def rendered_with_value(repo: Path) -> Path:
     page = repo / "checklists" / "lu" / "maee-d5.md"
     text = page.read_text(encoding="utf-8")
     at = text.index("    - Value:", text.index("**II.3.1**"))
-    page.write_text(text[:at] + "    - Value: 3 sessions" + text[at + 12:], encoding="utf-8")
+    page.write_text(text[:at] + "    - Value: 3 sessions" + text[at + 12 :], encoding="utf-8")
     return page
 
 
@@ -53,15 +54,20 @@ def test_a_header_field_with_control_characters_is_not_spread(field: str, repo: 
     page = rendered_with_value(repo)
     text = page.read_text(encoding="utf-8")
     key = field.split("=")[0]
-    head = HEADER.replace(" -->", f" {field} -->") if key == "date" else \
-        HEADER.replace("title=MAEE%20D5", field)
+    head = (
+        HEADER.replace(" -->", f" {field} -->")
+        if key == "date"
+        else HEADER.replace("title=MAEE%20D5", field)
+    )
     page.write_text(text.replace(HEADER, head), encoding="utf-8")
     siblings = {p: p.read_bytes() for p in page.parent.glob("*.md") if p != page}
     code, out, err = run("progress", "import", "checklists/lu/maee-d5.md", "--year", "2020")
     assert code == 0, err
     assert_clean(out, err)
-    assert (f"napctl: checklists/lu/maee-d5.md not rendered again: its header's {key}= must"
-            " be printable text (no control characters); render it again") in err
+    assert (
+        f"napctl: checklists/lu/maee-d5.md not rendered again: its header's {key}= must"
+        " be printable text (no control characters); render it again"
+    ) in err
     assert "rendered" not in out
     for path, data in siblings.items():
         assert path.read_bytes() == data  # nothing spread into the siblings
@@ -72,9 +78,10 @@ def test_a_header_title_with_a_bidi_override_names_no_department(repo: Path) -> 
     names none, so nothing is imported, and the message shows it escaped."""
     page = rendered_with_value(repo)
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace(HEADER, HEADER.replace("title=MAEE%20D5",
-                                                        "title=MAEE%20D5%E2%80%AE")),
-                    encoding="utf-8")
+    page.write_text(
+        text.replace(HEADER, HEADER.replace("title=MAEE%20D5", "title=MAEE%20D5%E2%80%AE")),
+        encoding="utf-8",
+    )
     before = {p: p.read_bytes() for p in (repo / "progress").rglob("*.yaml")}
     code, out, err = run("progress", "import", "checklists/lu/maee-d5.md", "--year", "2020")
     assert code == 2
@@ -84,35 +91,55 @@ def test_a_header_title_with_a_bidi_override_names_no_department(repo: Path) -> 
 
 
 def test_progress_init_shows_a_folder_name_escaped(repo: Path) -> None:
-    code, out, err = run("progress", "init", "--plan", PLAN, "--year", "2021",
-                         "--out", "p\x1b[31m\n::warning::x")
+    code, out, err = run(
+        "progress", "init", "--plan", PLAN, "--year", "2021", "--out", "p\x1b[31m\n::warning::x"
+    )
     assert code == 0, err
     assert_clean(out, err)
     assert "created p\\x1b[31m\\x0a::warning::x/lu-2018-2023/2021/maee-d5.yaml" in out
 
 
-@pytest.mark.parametrize(("option", "value", "shown"), [
-    ("--title", "Plan\x1b[2J", "\\x1b (U+001B)"),
-    ("--title", "Plan\u202eevil", "\\u202e (U+202E)"),
-    ("--country-name", "France\x00", "\\x00 (U+0000)"),
-    ("--language", "en\x07", "\\x07 (U+0007)"),
-    ("--title", "Plan\u2028national", "\\u2028 (U+2028)"),
-])
-def test_new_refuses_what_validate_would(option: str, value: str, shown: str, repo: Path
-                                         ) -> None:
-    options = {"--country": "FR", "--title": "Plan", "--period": "2021-2025",
-               "--out": "plans", option: value}
+@pytest.mark.parametrize(
+    ("option", "value", "shown"),
+    [
+        ("--title", "Plan\x1b[2J", "\\x1b (U+001B)"),
+        ("--title", "Plan\u202eevil", "\\u202e (U+202E)"),
+        ("--country-name", "France\x00", "\\x00 (U+0000)"),
+        ("--language", "en\x07", "\\x07 (U+0007)"),
+        ("--title", "Plan\u2028national", "\\u2028 (U+2028)"),
+    ],
+)
+def test_new_refuses_what_validate_would(option: str, value: str, shown: str, repo: Path) -> None:
+    options = {
+        "--country": "FR",
+        "--title": "Plan",
+        "--period": "2021-2025",
+        "--out": "plans",
+        option: value,
+    }
     args = ["new", "fr-2021-2025", *(w for pair in options.items() for w in pair)]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2, result.output
-    assert f"napctl: error: {option}: NAP211 text holds the control character {shown}" \
-           in result.stderr
+    assert (
+        f"napctl: error: {option}: NAP211 text holds the control character {shown}" in result.stderr
+    )
     assert not (repo / "plans" / "fr-2021-2025.yaml").exists()
 
 
 def test_new_keeps_a_title_with_a_line_break_valid(repo: Path) -> None:
-    result = CliRunner().invoke(app, ["new", "fr-2021-2025", "--country", "FR", "--title",
-                                      "Plan\nnational", "--period", "2021-2025"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "new",
+            "fr-2021-2025",
+            "--country",
+            "FR",
+            "--title",
+            "Plan\nnational",
+            "--period",
+            "2021-2025",
+        ],
+    )
     assert result.exit_code == 0, result.output
     result = CliRunner().invoke(app, ["validate", "plans/fr-2021-2025.yaml"])
     assert result.exit_code == 0, result.output
@@ -121,8 +148,19 @@ def test_new_keeps_a_title_with_a_line_break_valid(repo: Path) -> None:
 def sheet_with(repo: Path, cells: dict[str, str]) -> Path:
     import csv
 
-    code, _, err = run("export", "--plan", PLAN, "--actor", "MAEE D5", "--year", "2020",
-                       "-f", "csv", "-o", "sheet.csv")
+    code, _, err = run(
+        "export",
+        "--plan",
+        PLAN,
+        "--actor",
+        "MAEE D5",
+        "--year",
+        "2020",
+        "-f",
+        "csv",
+        "-o",
+        "sheet.csv",
+    )
     assert code == 0, err
     with open(repo / "sheet.csv", newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
@@ -134,11 +172,14 @@ def sheet_with(repo: Path, cells: dict[str, str]) -> Path:
     return repo / "typed.csv"
 
 
-@pytest.mark.parametrize(("status", "shown"), [
-    ("ongo\x1b[2Jing\n::error::x", "ongo\\x1b[2Jing\\x0a::error::x"),
-    ("done\x1b]8;;https://e/\x07", "done\\x1b]8;;https://e/\\x07"),
-    ("\u202egniogno", "\\u202egniogno"),
-])
+@pytest.mark.parametrize(
+    ("status", "shown"),
+    [
+        ("ongo\x1b[2Jing\n::error::x", "ongo\\x1b[2Jing\\x0a::error::x"),
+        ("done\x1b]8;;https://e/\x07", "done\\x1b]8;;https://e/\\x07"),
+        ("\u202egniogno", "\\u202egniogno"),
+    ],
+)
 def test_a_status_word_reaches_the_log_escaped(status: str, shown: str, repo: Path) -> None:
     sheet = sheet_with(repo, {"Status": status})
     code, out, err = run("progress", "import", sheet.name, "--year", "2020")

@@ -61,14 +61,18 @@ def _plan(tmp: Path) -> Path:
     return write(tmp, "p.yaml", text)
 
 
-@pytest.mark.parametrize("args", [
-    ["actions", "-f", "md"],
-    ["matrix", "-f", "md"],
-    ["render", "report"],
-    ["render", "checklist", "--actor", "DEF"],
-])
-def test_markdown_outputs_have_no_links_from_plan_text(args: list[str], tmp_path: Path,
-                                                       runner: CliRunner) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["actions", "-f", "md"],
+        ["matrix", "-f", "md"],
+        ["render", "report"],
+        ["render", "checklist", "--actor", "DEF"],
+    ],
+)
+def test_markdown_outputs_have_no_links_from_plan_text(
+    args: list[str], tmp_path: Path, runner: CliRunner
+) -> None:
     plain = write(tmp_path, "plain.yaml", MINIMAL.read_text())
     hostile = _plan(tmp_path)
     made = runner.invoke(app, [*args, "--plans", str(plain)])
@@ -82,13 +86,14 @@ def test_markdown_outputs_have_no_links_from_plan_text(args: list[str], tmp_path
 
 def test_checklists_index_links_only_to_checklists(tmp_path: Path, runner: CliRunner) -> None:
     out = tmp_path / "out"
-    result = runner.invoke(app, ["checklists", "--out", str(out), "--plans",
-                                 str(_plan(tmp_path))])
+    result = runner.invoke(app, ["checklists", "--out", str(out), "--plans", str(_plan(tmp_path))])
     assert result.exit_code == 0, result.output
     for page in (p for p in out.rglob("*") if p.is_file()):
         links = _links(page.read_text())
         assert all(not link.startswith(("http", "mailto", "xmpp", "ftp")) for link in links), (
-            page.name, links)
+            page.name,
+            links,
+        )
 
 
 PROGRESS = EXAMPLES / "progress" / "positive" / "xx-2020-2022" / "2021" / "def.yaml"
@@ -98,33 +103,43 @@ def _progress(tmp: Path, name: str, hostile: bool) -> Path:
     """A progress folder with the example report; ``hostile``: its texts full of links."""
     text = PROGRESS.read_text(encoding="utf-8")
     if hostile:
-        text = text.replace("    summary: Two recruitment campaigns aimed at women.",
-                            f"    summary: {json.dumps(' '.join(LINKY))}")
+        text = text.replace(
+            "    summary: Two recruitment campaigns aimed at women.",
+            f"    summary: {json.dumps(' '.join(LINKY))}",
+        )
         text = text.replace(
             "    obstacles: Training team unavailable in the first half of the year.",
-            f"    obstacles: {json.dumps(LINKY[5] + ' ' + LINKY[3])}")
-        text = text.replace("contact: Gender focal point, Ministry of Defence",
-                            f"contact: {json.dumps(LINKY[6])}")
+            f"    obstacles: {json.dumps(LINKY[5] + ' ' + LINKY[3])}",
+        )
+        text = text.replace(
+            "contact: Gender focal point, Ministry of Defence", f"contact: {json.dumps(LINKY[6])}"
+        )
     folder = tmp / name / "xx-2020-2022" / "2021"
     folder.mkdir(parents=True)
     (folder / "def.yaml").write_text(text, encoding="utf-8")
     return tmp / name
 
 
-@pytest.mark.parametrize("args", [
-    ["render", "report", "--year", "2021"],
-    ["render", "report", "--year", "2021", "--shape", "midterm"],
-    ["render", "checklist", "--actor", "DEF", "--year", "2021"],
-    ["status", "-f", "md"],
-    ["status", "-f", "md", "--by", "department"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", "report", "--year", "2021"],
+        ["render", "report", "--year", "2021", "--shape", "midterm"],
+        ["render", "checklist", "--actor", "DEF", "--year", "2021"],
+        ["status", "-f", "md"],
+        ["status", "-f", "md", "--by", "department"],
+    ],
+)
 def test_markdown_outputs_have_no_links_from_progress_text(
-        args: list[str], tmp_path: Path, runner: CliRunner) -> None:
+    args: list[str], tmp_path: Path, runner: CliRunner
+) -> None:
     plans = ["--plans", str(MINIMAL)]
-    made = runner.invoke(app, [*args, *plans, "--progress",
-                               str(_progress(tmp_path, "plain", False))])
-    got = runner.invoke(app, [*args, *plans, "--progress",
-                              str(_progress(tmp_path, "hostile", True))])
+    made = runner.invoke(
+        app, [*args, *plans, "--progress", str(_progress(tmp_path, "plain", False))]
+    )
+    got = runner.invoke(
+        app, [*args, *plans, "--progress", str(_progress(tmp_path, "hostile", True))]
+    )
     assert made.exit_code == 0 and got.exit_code == 0, (made.output, got.output)
     # Evidence links are the template's own: the same in both.
     assert _links(got.stdout) == _links(made.stdout)

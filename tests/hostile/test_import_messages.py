@@ -37,7 +37,8 @@ def test_every_refused_item_is_reported_in_one_run(repo: Path) -> None:
 
 
 def test_one_value_one_file_in_the_singular(repo: Path) -> None:
-    (repo / PAGE).write_text(typed((repo / PAGE).read_text("utf-8"), "I.3.1", "Summary",
-                                   "Fine"), "utf-8")
+    (repo / PAGE).write_text(
+        typed((repo / PAGE).read_text("utf-8"), "I.3.1", "Summary", "Fine"), "utf-8"
+    )
     result = napctl("progress", "import", str(PAGE), *BUNDLED)
     assert "1 value imported into 1 file, 0 conflicts, 0 refused" in result.stderr

@@ -50,24 +50,33 @@ def test_invisible_characters_in_a_code_are_nap210(code: str, tmp_path: Path) ->
 
 
 def test_a_lookalike_alias_is_nap304(tmp_path: Path) -> None:
-    plan = write(tmp_path, "p.yaml", BASE.replace("aliases: [Defence, Army]",
-                                                  "aliases: [Defence, Аrmy]").replace(
-        "aliases: [Police]", "aliases: [Police, army]"))
+    plan = write(
+        tmp_path,
+        "p.yaml",
+        BASE.replace("aliases: [Defence, Army]", "aliases: [Defence, Аrmy]").replace(
+            "aliases: [Police]", "aliases: [Police, army]"
+        ),
+    )
     assert [p.code for p in load_corpus([str(plan)]).problems] == ["NAP304"]
 
 
 def test_look_up_folds_as_validation_does(tmp_path: Path, runner: CliRunner) -> None:
-    plan = write(tmp_path, "p.yaml", BASE.replace("code: POL\n", "code: RP Geneve\n").replace(
-        "{code: POL,", "{code: RP Geneve,").replace("parent: INT\n    aliases: [Police]",
-                                                    "parent: INT"))
+    plan = write(
+        tmp_path,
+        "p.yaml",
+        BASE.replace("code: POL\n", "code: RP Geneve\n")
+        .replace("{code: POL,", "{code: RP Geneve,")
+        .replace("parent: INT\n    aliases: [Police]", "parent: INT"),
+    )
     corpus = load_corpus([str(plan)])
     assert corpus.ok, corpus.problems
     plans = [p.plan for p in corpus.plans]
     for typed in ("RP Genève", "rp geneve", "ＲＰ Ｇｅｎｅｖｅ", "RP  Geneve", "RР Geneve"):
         rows = select_actions(plans, ActionFilter(actors=[typed], include_all=False))
         assert [r.action.id for r in rows] == ["P1.1.1"], typed
-        result = runner.invoke(app, ["actions", "-f", "json", "--no-all", "--actor", typed,
-                                     "--plans", str(plan)])
+        result = runner.invoke(
+            app, ["actions", "-f", "json", "--no-all", "--actor", typed, "--plans", str(plan)]
+        )
         assert [a["id"] for a in json.loads(result.stdout)] == ["P1.1.1"]
     with pytest.raises(QueryError):
         select_actions(plans, ActionFilter(actors=["RP Genf"]))

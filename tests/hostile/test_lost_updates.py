@@ -24,14 +24,17 @@ def two_checklists(repo: Path) -> tuple[Path, Path]:
     return one, two
 
 
-@pytest.mark.parametrize("meanwhile", [
-    "# a comment typed by hand\n",
-    "  - id: II.9.9\n    status: ongoing\n",
-    "\n",
-])
-def test_a_file_written_meanwhile_is_never_overwritten(meanwhile: str, repo: Path,
-                                                       monkeypatch: pytest.MonkeyPatch
-                                                       ) -> None:
+@pytest.mark.parametrize(
+    "meanwhile",
+    [
+        "# a comment typed by hand\n",
+        "  - id: II.9.9\n    status: ongoing\n",
+        "\n",
+    ],
+)
+def test_a_file_written_meanwhile_is_never_overwritten(
+    meanwhile: str, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     one, _ = two_checklists(repo)
     real = importer.check_report
 
@@ -54,13 +57,19 @@ def test_two_imports_in_parallel_lose_nothing(repo: Path) -> None:
     for _ in range(4):
         shutil.copy(EXAMPLE / PLAN / "2020" / "maee-d5.yaml", repo / D5)
         one, two = two_checklists(repo)
-        runs = [subprocess.Popen([sys.executable, "-m", "napctl", "progress", "import",
-                                  str(page), *BUNDLED], cwd=repo, stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True) for page in (one, two)]
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "napctl", "progress", "import", str(page), *BUNDLED],
+                cwd=repo,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for page in (one, two)
+        ]
         done = [(run.wait(timeout=120), run.communicate()[1]) for run in runs]
         text = (repo / D5).read_text("utf-8")
-        for (code, err), there in zip(done, ["summary: From one", "unit: sessions"],
-                                      strict=True):
+        for (code, err), there in zip(done, ["summary: From one", "unit: sessions"], strict=True):
             assert "Traceback" not in err
             assert (code == 0) == (there in text), err  # exit 0 means it is in the file
             assert code in (0, 1), err

@@ -58,8 +58,9 @@ def test_a_deleted_marker_ticked_item_with_a_summary_is_imported(repo: Path) -> 
     (repo / PAGE).write_text(typed(text, "II.1.1", "Summary", "Statement on 19 June"), "utf-8")
     out, _ = imported(0)
     assert f"{D5}:26:13: II.1.1 status: 'completed'" in out
-    assert "  - id: II.1.1\n    status: completed\n    summary: Statement on 19 June\n" in \
-        (repo / D5).read_text("utf-8")
+    assert "  - id: II.1.1\n    status: completed\n    summary: Statement on 19 June\n" in (
+        repo / D5
+    ).read_text("utf-8")
     # rendered again only now that the answers are in the file: the marker is back
     again = (repo / PAGE).read_text("utf-8")
     assert "- [x] **II.1.1**" in again and "id=II.1.1 status=completed" in again
@@ -72,8 +73,9 @@ def test_a_damaged_marker_value_is_imported(repo: Path) -> None:
     (repo / PAGE).write_text(typed(text, "II.3.1", "Value", "3 sessions"), "utf-8")
     out, _ = imported(0)
     assert "II.3.1 indicator 1: '3 sessions'" in out
-    assert "      - indicator: 1\n        value: 3\n        unit: sessions\n" in \
-        (repo / D5).read_text("utf-8")
+    assert "      - indicator: 1\n        value: 3\n        unit: sessions\n" in (
+        repo / D5
+    ).read_text("utf-8")
 
 
 def test_a_deleted_marker_over_a_value_in_the_file_is_refused_and_kept(repo: Path) -> None:
@@ -83,8 +85,10 @@ def test_a_deleted_marker_over_a_value_in_the_file_is_refused_and_kept(repo: Pat
     (repo / PAGE).write_text(text, "utf-8")
     line = next(n for n, x in enumerate(text.splitlines(), 1) if "Two sessions" in x)
     out, err = imported(1)
-    assert f"{PAGE}:{line}:14: II.3.1 summary: the checklist says 'Two sessions, in fact.'," \
-           f" {D5}:" in err
+    assert (
+        f"{PAGE}:{line}:14: II.3.1 summary: the checklist says 'Two sessions, in fact.',"
+        f" {D5}:" in err
+    )
     assert "marker is missing or damaged" in err and out == ""
     assert (repo / D5).read_bytes() == yaml_before
     assert (repo / PAGE).read_text("utf-8") == text  # not rendered over
@@ -95,14 +99,16 @@ def test_an_item_showing_one_id_with_another_ids_marker_is_refused(repo: Path) -
     marker = re.search(r"<!-- napctl: [^>]*id=II\.5\.1 [^>]*-->", text)
     assert marker is not None
     text = without_marker(text, "II.1.1", " " + marker.group(0))
-    text = typed(text.replace("- [ ] **II.1.1**", "- [x] **II.1.1**"), "II.1.1", "Summary",
-                 "Statement")
+    text = typed(
+        text.replace("- [ ] **II.1.1**", "- [x] **II.1.1**"), "II.1.1", "Summary", "Statement"
+    )
     (repo / PAGE).write_text(text, "utf-8")
     before = (repo / D5).read_bytes()
     _, err = imported(1)
     line = item_line(text, "II.1.1")
-    assert f"{PAGE}:{line}:1: II.1.1: the item shows II.1.1 but its napctl marker is" \
-           " II.5.1's" in err
+    assert (
+        f"{PAGE}:{line}:1: II.1.1: the item shows II.1.1 but its napctl marker is II.5.1's" in err
+    )
     assert (repo / D5).read_bytes() == before
     assert (repo / PAGE).read_text("utf-8") == text
 

@@ -49,11 +49,13 @@ def test_quotes_and_crlf_are_kept(runner: CliRunner, repo: Path) -> None:
     assert REPORT.read_bytes() == before.replace(b'- id: "III.4.2"  #', b"- id: III.4.5  #")
 
 
-def test_control_characters_in_an_id_never_reach_the_terminal(runner: CliRunner,
-                                                              repo: Path) -> None:
+def test_control_characters_in_an_id_never_reach_the_terminal(
+    runner: CliRunner, repo: Path
+) -> None:
     body = REPORT.read_text(encoding="utf-8")
-    REPORT.write_text(body.replace("- id: III.4.2  #", '- id: "III.4.2\\e[31m\\n::error"  #'),
-                      encoding="utf-8")
+    REPORT.write_text(
+        body.replace("- id: III.4.2  #", '- id: "III.4.2\\e[31m\\n::error"  #'), encoding="utf-8"
+    )
     amend("- id: III.4.2\n", "- id: III.4.5\n")
     code, out, err = run(runner, *MIGRATE)
     assert code == 1
@@ -83,5 +85,4 @@ def test_a_file_of_another_plan_is_not_touched(runner: CliRunner, repo: Path) ->
     code, out, _ = run(runner, *MIGRATE, "--apply")
     assert code == 0 and "other.yaml" not in out
     assert other.read_text(encoding="utf-8") == text
-    assert git("status", "--porcelain", "progress").splitlines() == [
-        f" M {REPORT}", f"?? {other}"]
+    assert git("status", "--porcelain", "progress").splitlines() == [f" M {REPORT}", f"?? {other}"]

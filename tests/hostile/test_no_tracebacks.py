@@ -30,11 +30,18 @@ TEMPLATES = {
 }
 
 
-def napctl(*args: str, cwd: Path, env: dict[str, str] | None = None,
-           stdout: object = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "napctl", *args], cwd=cwd,
-                          env={**os.environ, **(env or {})}, stdout=stdout,
-                          stderr=subprocess.PIPE, timeout=120, check=False)
+def napctl(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, stdout: object = subprocess.PIPE
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "napctl", *args],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+    )
 
 
 def _one_line(done: subprocess.CompletedProcess[bytes]) -> str:
@@ -51,23 +58,26 @@ def test_a_broken_template_is_one_line_and_exit_2(name: str, tmp_path: Path) -> 
     folder.mkdir()
     (folder / "report.md.j2").write_bytes(body)
     plan = write(tmp_path, "p.yaml", MINIMAL.read_text())
-    done = napctl("render", "report", "--plans", str(plan), "--templates", str(folder),
-                  cwd=tmp_path)
+    done = napctl(
+        "render", "report", "--plans", str(plan), "--templates", str(folder), cwd=tmp_path
+    )
     assert done.returncode == 2
     assert words in _one_line(done)
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
-def test_a_broken_template_raises_render_error(name: str, tmp_path: Path,
-                                               minimal_plan: Plan) -> None:
+def test_a_broken_template_raises_render_error(
+    name: str, tmp_path: Path, minimal_plan: Plan
+) -> None:
     body, words = TEMPLATES[name]
     (tmp_path / "report.md.j2").write_bytes(body)
     with pytest.raises(RenderError, match=words.replace("(", r"\(")):
         render_report(minimal_plan, "md", templates=tmp_path)
 
 
-def test_an_unreadable_template(tmp_path: Path, minimal_plan: Plan,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_template(
+    tmp_path: Path, minimal_plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "report.md.j2").write_text("{{ plan.id }}")
     real_open = open
 
@@ -88,12 +98,14 @@ def minimal_plan() -> Plan:
     return load_corpus([str(MINIMAL)]).plans[0].plan
 
 
-@pytest.mark.parametrize(("target", "words"), [
-    (".", "is a folder"),
-    ("file/x.json", "a file stands where its folder must be"),
-])
-def test_schema_to_a_path_that_cannot_be_written(target: str, words: str, tmp_path: Path
-                                                 ) -> None:
+@pytest.mark.parametrize(
+    ("target", "words"),
+    [
+        (".", "is a folder"),
+        ("file/x.json", "a file stands where its folder must be"),
+    ],
+)
+def test_schema_to_a_path_that_cannot_be_written(target: str, words: str, tmp_path: Path) -> None:
     (tmp_path / "file").write_text("not a folder\n")
     done = napctl("schema", "-o", target, cwd=tmp_path)
     assert done.returncode == 3 and words in _one_line(done)
@@ -104,10 +116,14 @@ def test_schema_into_missing_folders_creates_them(tmp_path: Path) -> None:
     assert done.returncode == 0 and (tmp_path / "missing" / "deeper" / "x.json").is_file()
 
 
-@pytest.mark.parametrize("args", [
-    ["schema"], ["plans", "--plans", str(MINIMAL)], ["actions", "-f", "json",
-                                                     "--plans", str(MINIMAL)],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["schema"],
+        ["plans", "--plans", str(MINIMAL)],
+        ["actions", "-f", "json", "--plans", str(MINIMAL)],
+    ],
+)
 def test_stdout_on_a_full_disk(args: list[str], tmp_path: Path) -> None:
     with open("/dev/full", "wb") as full:
         done = napctl(*args, cwd=tmp_path, stdout=full)
@@ -118,15 +134,30 @@ def test_stdout_on_a_full_disk(args: list[str], tmp_path: Path) -> None:
 @pytest.mark.parametrize("value", [b"\xff", b"2024\x1b[2J", b"line\nbreak"])
 def test_a_date_that_is_not_printable_text(value: bytes, tmp_path: Path) -> None:
     plan = write(tmp_path, "p.yaml", MINIMAL.read_text())
-    done = subprocess.run([sys.executable, "-m", "napctl", "render", "report", "--plans",
-                           str(plan), "--date", os.fsdecode(value)], cwd=tmp_path,
-                          capture_output=True, timeout=120, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "napctl",
+            "render",
+            "report",
+            "--plans",
+            str(plan),
+            "--date",
+            os.fsdecode(value),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 2
     assert b"--date" in done.stderr and b"Traceback" not in done.stderr
 
 
-@pytest.mark.parametrize("args", [["actions", "--plans", "PLANS"], ["show", "--plans", "PLANS",
-                                                                    "lu-2018-2023:I.1.1"]])
+@pytest.mark.parametrize(
+    "args", [["actions", "--plans", "PLANS"], ["show", "--plans", "PLANS", "lu-2018-2023:I.1.1"]]
+)
 def test_an_output_encoding_that_cannot_hold_the_text(args: list[str], tmp_path: Path) -> None:
     from tests.conftest import PLANS
 

@@ -30,8 +30,7 @@ def _render(runner: CliRunner, tmp: Path, out: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_dash_is_stdout(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
-                        ) -> None:
+def test_dash_is_stdout(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, _ = _render(runner, tmp_path, "-")
     assert code == 0 and out.startswith("# ") and not (tmp_path / "-").exists()
@@ -73,8 +72,7 @@ def test_a_fifo_with_a_reader_is_written_to_and_stays_a_fifo(tmp_path: Path) -> 
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
-def test_a_fifo_without_a_reader_is_refused_not_replaced(tmp_path: Path, runner: CliRunner
-                                                          ) -> None:
+def test_a_fifo_without_a_reader_is_refused_not_replaced(tmp_path: Path, runner: CliRunner) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     code, _, err = _render(runner, tmp_path, str(fifo))
@@ -91,8 +89,13 @@ def test_dev_null_stays_a_device(tmp_path: Path, runner: CliRunner) -> None:
 def test_dev_stdout_is_written_to_never_replaced(tmp_path: Path) -> None:
     before = os.lstat("/dev/stdout")
     for stdout in (subprocess.PIPE, (tmp_path / "out.json").open("wb")):
-        done = subprocess.run([sys.executable, "-m", "napctl", "schema", "-o", "/dev/stdout"],
-                              stdout=stdout, stderr=subprocess.PIPE, timeout=60, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "napctl", "schema", "-o", "/dev/stdout"],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
     assert b'"$schema"' in done.stdout if done.stdout else True
     assert (tmp_path / "out.json").read_text().lstrip().startswith("{")
@@ -107,8 +110,7 @@ def test_a_folder_is_refused(tmp_path: Path, runner: CliRunner) -> None:
     assert code != 0 and "folder" in err.lower() and folder.is_dir()
 
 
-def test_stale_temporary_files_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                           ) -> None:
+def test_stale_temporary_files_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fsutil, "_CLEANED", set())
     dead = tmp_path / ".report.md.napctl-999999999-deadbeef.tmp"
     live = tmp_path / f".report.md.napctl-{os.getppid()}-cafebabe.tmp"
@@ -122,7 +124,8 @@ def test_stale_temporary_files_are_removed(tmp_path: Path, monkeypatch: pytest.M
     assert live.exists() and mine.exists()
     assert (tmp_path / "report.md").read_text() == "new\n"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == sorted(
-        [live.name, mine.name])
+        [live.name, mine.name]
+    )
 
 
 def test_replaced_files_keep_their_mode_and_new_ones_follow_the_umask(tmp_path: Path) -> None:

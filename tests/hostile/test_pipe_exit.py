@@ -20,24 +20,38 @@ def closed_pipe_run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[b
     read, write = os.pipe()
     os.close(read)
     try:
-        return subprocess.run([sys.executable, "-m", "napctl", *args], cwd=cwd,
-                              stdout=write, stderr=subprocess.PIPE, timeout=120, check=False)
+        return subprocess.run(
+            [sys.executable, "-m", "napctl", *args],
+            cwd=cwd,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
     finally:
         os.close(write)
 
 
-@pytest.mark.parametrize("args", [BIG, [*BIG, "-f", "json"], [*BIG, "-f", "csv"],
-                                  ["plans", "--plans", str(PLANS)]])
+@pytest.mark.parametrize(
+    "args", [BIG, [*BIG, "-f", "json"], [*BIG, "-f", "csv"], ["plans", "--plans", str(PLANS)]]
+)
 def test_a_pipe_nobody_reads_exits_3(args: list[str], tmp_path: Path) -> None:
     done = closed_pipe_run(args, tmp_path)
     assert done.returncode == 3, done.stderr
-    assert done.stderr.decode() == ("napctl: error: cannot write the output: a pipe whose"
-                                    " reader has gone\n")
+    assert done.stderr.decode() == (
+        "napctl: error: cannot write the output: a pipe whose reader has gone\n"
+    )
 
 
 def test_stdout_closed_exits_3(tmp_path: Path) -> None:
-    done = subprocess.run(["sh", "-c", 'exec "$0" -m napctl "$@" >&-', sys.executable, *BIG],
-                          cwd=tmp_path, stderr=subprocess.PIPE, timeout=120, check=False)
+    done = subprocess.run(
+        ["sh", "-c", 'exec "$0" -m napctl "$@" >&-', sys.executable, *BIG],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 3, done.stderr
-    assert done.stderr.decode() == ("napctl: error: cannot write the output: standard output"
-                                    " is closed\n")
+    assert done.stderr.decode() == (
+        "napctl: error: cannot write the output: standard output is closed\n"
+    )

@@ -48,16 +48,25 @@ def test_every_command_ends_on_a_hostile_shape(shape: str, tmp_path: Path) -> No
     text = shapes.deep_chain(2000) if shape == "chain" else shapes.wide_registry(10_000)
     plan = tmp_path / f"{shape}.yaml"
     plan.write_text(text, encoding="utf-8")
-    script = "; ".join([
-        "import json, subprocess, sys",
-        "codes = [subprocess.run([sys.executable, '-m', 'napctl', *a],"
-        " stdout=subprocess.DEVNULL).returncode for a in json.loads(sys.argv[1])]",
-        "print(codes)",
-    ])
-    args = [[str(plan) if a == "PLAN" else str(tmp_path / "out") if a == "OUT" else a
-             for a in cmd] for cmd in COMMANDS]
-    done = subprocess.run([sys.executable, "-c", script, json.dumps(args)],
-                          capture_output=True, text=True, timeout=LIMIT, check=False)
+    script = "; ".join(
+        [
+            "import json, subprocess, sys",
+            "codes = [subprocess.run([sys.executable, '-m', 'napctl', *a],"
+            " stdout=subprocess.DEVNULL).returncode for a in json.loads(sys.argv[1])]",
+            "print(codes)",
+        ]
+    )
+    args = [
+        [str(plan) if a == "PLAN" else str(tmp_path / "out") if a == "OUT" else a for a in cmd]
+        for cmd in COMMANDS
+    ]
+    done = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        timeout=LIMIT,
+        check=False,
+    )
     assert done.stdout.strip() == str([0] * len(COMMANDS)), done.stderr[-2000:]
 
 
@@ -89,8 +98,10 @@ def test_the_registry_index_answers_like_the_plan(tmp_path: Path) -> None:
 # are counted (scans of the registry, walks of the actions, flushes to disk), which
 # must not depend on the number of departments.
 
-MODERATE = {"chain": lambda: shapes.deep_chain(300, actions=30),
-            "wide": lambda: shapes.wide_registry(2000)}
+MODERATE = {
+    "chain": lambda: shapes.deep_chain(300, actions=30),
+    "wide": lambda: shapes.wide_registry(2000),
+}
 YEAR = 2021
 
 
@@ -129,13 +140,15 @@ def _report(path: Path, status: str) -> None:
     """Report ``status`` on the first entry of a file `progress init` wrote."""
     extra = "\n    summary: Done." if status == "completed" else ""
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("status: not-reported", f"status: {status}{extra}", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("status: not-reported", f"status: {status}{extra}", 1), encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("shape", ["chain", "wide"])
 def test_progress_pipeline_scans_the_registry_a_constant_number_of_times(
-        shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from napctl.core import fsutil
     from napctl.model.registry import registry_index
     from napctl.plans import ActionFilter, select_actions
@@ -178,7 +191,8 @@ def test_progress_pipeline_scans_the_registry_a_constant_number_of_times(
     context = report_context(plan, reports, [YEAR], date=None)
     assert sum(len(p["actions"]) for p in context["pillars"]) == len(index.actions)
     assert sum(len(a["departments"]) for p in context["pillars"] for a in p["actions"]) == (
-        sum(map(len, index.duties.values())))
+        sum(map(len, index.duties.values()))
+    )
     dashboard = dashboard_context(plan, reports, YEAR)
     assert len(dashboard["by_department"]) == size
     rows = select_actions([plan], ActionFilter())
@@ -190,8 +204,7 @@ def test_progress_pipeline_scans_the_registry_a_constant_number_of_times(
 
 
 @pytest.mark.parametrize("shape", ["chain", "wide"])
-def test_commands_answer_on_moderate_shapes(shape: str, tmp_path: Path,
-                                            runner: CliRunner) -> None:
+def test_commands_answer_on_moderate_shapes(shape: str, tmp_path: Path, runner: CliRunner) -> None:
     plan_file, plan = _moderate(shape, tmp_path)
     size = len(plan.departments)
     revised = tmp_path / "revised" / plan_file.name
@@ -204,8 +217,18 @@ def test_commands_answer_on_moderate_shapes(shape: str, tmp_path: Path,
         assert result.exit_code == code, result.output
         return str(getattr(result, stream))
 
-    init = ("progress", "init", "--plan", plan.id, "--year", str(YEAR), "--out", out,
-            "--plans", where)
+    init = (
+        "progress",
+        "init",
+        "--plan",
+        plan.id,
+        "--year",
+        str(YEAR),
+        "--out",
+        out,
+        "--plans",
+        where,
+    )
     text = run(*init, stream="stderr")
     assert f"{size} created, 0 completed" in text
     text = run(*init, stream="stderr")
@@ -214,13 +237,27 @@ def test_commands_answer_on_moderate_shapes(shape: str, tmp_path: Path,
     _report(files[0], "completed")
     _report(files[1], "ongoing")
 
-    record = json.loads(run("status", "--plans", where, "--progress", out, "--year",
-                            str(YEAR), "-f", "json"))
+    record = json.loads(
+        run("status", "--plans", where, "--progress", out, "--year", str(YEAR), "-f", "json")
+    )
     assert len(record["actions"]) == len(list(plan.actions()))
     statuses = [r["status"] for a in record["actions"] for r in a["reports"]]
     assert statuses.count("completed") == 1 and statuses.count("ongoing") == 1
-    by_dept = json.loads(run("status", "--plans", where, "--progress", out, "--year",
-                             str(YEAR), "--by", "department", "-f", "json"))
+    by_dept = json.loads(
+        run(
+            "status",
+            "--plans",
+            where,
+            "--progress",
+            out,
+            "--year",
+            str(YEAR),
+            "--by",
+            "department",
+            "-f",
+            "json",
+        )
+    )
     assert len(by_dept["departments"]) == size
 
     diff = json.loads(run("diff", where, str(revised), "-f", "json", "--exit-code", code=1))
@@ -235,8 +272,9 @@ def test_commands_answer_on_moderate_shapes(shape: str, tmp_path: Path,
 
     matrix = run("export", "-f", "csv", "-o", "-", "--plans", where)
     assert len(matrix.splitlines()) == 1 + len(list(plan.actions()))
-    sheet = run("export", "-f", "csv", "-o", "-", "--year", str(YEAR), "--progress", out,
-                "--plans", where)
+    sheet = run(
+        "export", "-f", "csv", "-o", "-", "--year", str(YEAR), "--progress", out, "--plans", where
+    )
     assert len(sheet.splitlines()) == 1 + len(list(plan.actions())) - 1 + size
     run("export", "-o", str(tmp_path / "matrix.xlsx"), "--plans", where)
     assert (tmp_path / "matrix.xlsx").stat().st_size > 0
@@ -249,7 +287,8 @@ def test_commands_answer_on_moderate_shapes(shape: str, tmp_path: Path,
 
 @pytest.mark.parametrize("shape", ["chain", "wide"])
 def test_checklists_with_progress_build_the_plan_index_once(
-        shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from napctl.model.registry import RegistryIndex, registry_index
     from napctl.progress.checklist_items import ChecklistProgress
     from napctl.progress.init import init_reports
@@ -285,8 +324,9 @@ def test_checklists_with_progress_build_the_plan_index_once(
     files = build_checklists([plan], "md", progress=view)
     assert len(files.files) == size + 1  # one per department and the index
     # Every department's checklist shows its "All" action with its own entry.
-    pending = [pending_items(text, name, {plan.id: plan}, view)
-               for name, text in files.files.items()]
+    pending = [
+        pending_items(text, name, {plan.id: plan}, view) for name, text in files.files.items()
+    ]
     assert not any(pending)  # just rendered: nothing typed in that the files lack
     assert builds[0] <= 1  # the plan's index, once (one per checklist item was the cost)
     # Each "All" item looked up its checklist's own codes, not the whole registry

@@ -20,47 +20,62 @@ def review(cwd: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
     monkeypatch.chdir(cwd)
     result = CliRunner().invoke(app, ["review", *BUNDLED])
     assert "Traceback" not in result.stdout + result.stderr
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        repr(result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.mark.parametrize(("text", "where"), [
-    ("[review]\nselect = " + "[" * 5000 + "]" * 5000 + "\n", "2:74"),
-    ("x = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n", "1:325"),
-    ("# [[[[ in a comment are not nesting\n[review]\nselect = ['NAP508']\nx = "
-     + "[" * 70 + "]" * 70 + "\n", "4:69"),
-])
-def test_deeply_nested_config_is_a_positioned_problem(text: str, where: str, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("[review]\nselect = " + "[" * 5000 + "]" * 5000 + "\n", "2:74"),
+        ("x = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n", "1:325"),
+        (
+            "# [[[[ in a comment are not nesting\n[review]\nselect = ['NAP508']\nx = "
+            + "[" * 70
+            + "]" * 70
+            + "\n",
+            "4:69",
+        ),
+    ],
+)
+def test_deeply_nested_config_is_a_positioned_problem(
+    text: str, where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "napctl.toml").write_text(text, encoding="utf-8")
     code, _, err = review(tmp_path, monkeypatch)
     assert code == 2
-    assert err == (f"napctl: error: napctl.toml:{where}: NAP114 arrays or tables nested deeper than"
-                   " 64 levels\n").replace("napctl.toml", str(tmp_path / "napctl.toml"))
+    assert err == (
+        f"napctl: error: napctl.toml:{where}: NAP114 arrays or tables nested deeper than"
+        " 64 levels\n"
+    ).replace("napctl.toml", str(tmp_path / "napctl.toml"))
 
 
-def test_brackets_in_strings_are_not_nesting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                            ) -> None:
+def test_brackets_in_strings_are_not_nesting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "napctl.toml").write_text(
-        "[review]\nselect = ['NAP508']\nnote = '" + "[" * 100 + "'\n", encoding="utf-8")
+        "[review]\nselect = ['NAP508']\nnote = '" + "[" * 100 + "'\n", encoding="utf-8"
+    )
     code, _, err = review(tmp_path, monkeypatch)
     assert code == 2
     assert "unknown review setting 'note'" in err  # read, not refused for its brackets
 
 
-def test_a_syntax_error_has_its_position(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                         ) -> None:
+def test_a_syntax_error_has_its_position(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "napctl.toml").write_text("[review]\nselect = [\n x", encoding="utf-8")
     code, _, err = review(tmp_path, monkeypatch)
     assert code == 2
-    assert err.startswith(f"napctl: error: {tmp_path / 'napctl.toml'}:3:2: NAP103 cannot read the"
-                          " configuration: ")
+    assert err.startswith(
+        f"napctl: error: {tmp_path / 'napctl.toml'}:3:2: NAP103 cannot read the configuration: "
+    )
 
 
 @pytest.mark.parametrize("kind", ["fifo", "zero", "huge"])
-def test_a_config_that_is_not_a_small_file_is_refused(kind: str, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_config_that_is_not_a_small_file_is_refused(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "napctl.toml"
     if kind == "fifo":
         os.mkfifo(path)
@@ -78,8 +93,9 @@ def test_a_config_that_is_not_a_small_file_is_refused(kind: str, tmp_path: Path,
 
 
 @pytest.mark.parametrize("git", ["folder", "file"])  # a worktree's .git is a file
-def test_no_config_above_the_repository_root_is_read(git: str, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_config_above_the_repository_root_is_read(
+    git: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Someone else's napctl.toml in a folder above the checkout would turn rules off.
     (tmp_path / "napctl.toml").write_text("[review]\nselect = ['NAP508']\n", encoding="utf-8")
     repo = tmp_path / "checkout"

@@ -20,38 +20,68 @@ from tests.conftest import EXAMPLES
 NON_LATIN = EXAMPLES / "slugs" / "non-latin-codes.yaml"
 
 
-@pytest.mark.parametrize("names", [
-    ("中国", "日本"), ("Ελλάδα", "Κύπρος"), ("ß", "ss"), ("Straße", "Strasse"),
-    ("مصر", "ليبيا"), ("MAEE D5", "MAEE D6"),
-])
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("中国", "日本"),
+        ("Ελλάδα", "Κύπρος"),
+        ("ß", "ss"),
+        ("Straße", "Strasse"),
+        ("مصر", "ليبيا"),
+        ("MAEE D5", "MAEE D6"),
+    ],
+)
 def test_names_that_differ_get_different_slugs(names: tuple[str, str]) -> None:
     first, second = (slugify(n) for n in names)
     assert first != second
     assert all(c.isascii() and (c.isalnum() or c == "-") for c in first + second)
 
 
-@pytest.mark.parametrize("name, slug", [
-    ("MAEE D5", "maee-d5"), ("Genève", "geneve"), ("MIFA/OLAI", "mifa-olai"), ("CON", "con-dept"),
-])
+@pytest.mark.parametrize(
+    "name, slug",
+    [
+        ("MAEE D5", "maee-d5"),
+        ("Genève", "geneve"),
+        ("MIFA/OLAI", "mifa-olai"),
+        ("CON", "con-dept"),
+    ],
+)
 def test_latin_slugs_are_unchanged(name: str, slug: str) -> None:
     assert slugify(name) == slug
 
 
 def test_progress_init_writes_one_file_per_non_latin_department(tmp_path: Path) -> None:
     out = tmp_path / "progress"
-    result = CliRunner().invoke(app, ["progress", "init", "--plans", str(NON_LATIN), "--plan",
-                                      "xx-2020-2022", "--year", "2021", "--out", str(out)])
+    result = CliRunner().invoke(
+        app,
+        [
+            "progress",
+            "init",
+            "--plans",
+            str(NON_LATIN),
+            "--plan",
+            "xx-2020-2022",
+            "--year",
+            "2021",
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     files = sorted(p.name for p in (out / "xx-2020-2022" / "2021").iterdir())
     assert slugify("中国") + ".yaml" in files and slugify("日本") + ".yaml" in files
-    texts = {yaml.safe_load(p.read_text(encoding="utf-8"))["department"]
-             for p in (out / "xx-2020-2022" / "2021").iterdir()}
+    texts = {
+        yaml.safe_load(p.read_text(encoding="utf-8"))["department"]
+        for p in (out / "xx-2020-2022" / "2021").iterdir()
+    }
     assert {"中国", "日本"} <= texts
 
 
 def test_validate_names_both_codes_that_share_a_file_name() -> None:
-    result = CliRunner().invoke(app, ["validate", str(EXAMPLES / "negative" /
-                                                      "slug-collision.yaml")])
+    result = CliRunner().invoke(
+        app, ["validate", str(EXAMPLES / "negative" / "slug-collision.yaml")]
+    )
     assert result.exit_code == 1
     assert ":28:11: NAP315 'MFA-D1' and 'MFA D1' would share the file name 'mfa-d1'" in (
-        result.output)
+        result.output
+    )

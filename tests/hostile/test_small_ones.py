@@ -13,16 +13,20 @@ from napctl.load.corpus import load_corpus
 from tests.conftest import MINIMAL, write
 
 
-@pytest.mark.parametrize(("text", "where"), [
-    ("x: [", (1, 4)),
-    ("x: [\n", (1, 4)),
-    ("x: {", (1, 4)),
-    ("x: [a,", (1, 6)),
-    ("a: 1\nx: [", (2, 4)),
-    ("a: 1\r\nx: [  ", (2, 4)),
-])
-def test_an_error_at_the_end_is_inside_the_file(text: str, where: tuple[int, int],
-                                                tmp_path: Path, runner: CliRunner) -> None:
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("x: [", (1, 4)),
+        ("x: [\n", (1, 4)),
+        ("x: {", (1, 4)),
+        ("x: [a,", (1, 6)),
+        ("a: 1\nx: [", (2, 4)),
+        ("a: 1\r\nx: [  ", (2, 4)),
+    ],
+)
+def test_an_error_at_the_end_is_inside_the_file(
+    text: str, where: tuple[int, int], tmp_path: Path, runner: CliRunner
+) -> None:
     plan = write(tmp_path, "p.yaml", text)
     (problem,) = load_corpus([str(plan)]).problems
     assert (problem.code, problem.line, problem.column) == ("NAP103", *where)

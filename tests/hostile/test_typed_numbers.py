@@ -28,7 +28,7 @@ def entry(repo: Path, action: str) -> str:
     text = (repo / D5).read_text("utf-8")
     start = text.index(f"  - id: {action}\n")
     end = text.find("\n  # ", start)
-    return text[start:end if end > 0 else None] + "\n"
+    return text[start : end if end > 0 else None] + "\n"
 
 
 def imported(code: int = 0) -> str:
@@ -36,14 +36,18 @@ def imported(code: int = 0) -> str:
     return result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(("typed", "value", "unit"), [
-    ("1 250 000 EUR", "1250000", "EUR"),
-    ("3 500", "3500", None),
-    ("12345678901234567890", "12345678901234567890", None),
-    ("1,250.50 EUR", "1250.50", "EUR"),
-])
-def test_a_value_keeps_the_digits_typed(typed: str, value: str, unit: str | None,
-                                        repo: Path) -> None:
+@pytest.mark.parametrize(
+    ("typed", "value", "unit"),
+    [
+        ("1 250 000 EUR", "1250000", "EUR"),
+        ("3 500", "3500", None),
+        ("12345678901234567890", "12345678901234567890", None),
+        ("1,250.50 EUR", "1250.50", "EUR"),
+    ],
+)
+def test_a_value_keeps_the_digits_typed(
+    typed: str, value: str, unit: str | None, repo: Path
+) -> None:
     type_line(repo, "II.3.1", "Value", typed)
     imported()
     written = entry(repo, "II.3.1")
@@ -69,13 +73,20 @@ def test_status_words_as_people_type_them(word: str, repo: Path) -> None:
 
 def test_status_not_applicable_is_not_read_as_not(repo: Path) -> None:
     text = (repo / PAGE).read_text("utf-8")
-    (repo / PAGE).write_text(text.replace("  - Status: not-reported\n  - Summary:\n  - Indicator 1:"
-                                          " Public statements", "  - Status: not applicable\n"
-                                          "  - Summary:\n  - Justification: Not ours.\n"
-                                          "  - Indicator 1: Public statements", 1), "utf-8")
+    (repo / PAGE).write_text(
+        text.replace(
+            "  - Status: not-reported\n  - Summary:\n  - Indicator 1: Public statements",
+            "  - Status: not applicable\n"
+            "  - Summary:\n  - Justification: Not ours.\n"
+            "  - Indicator 1: Public statements",
+            1,
+        ),
+        "utf-8",
+    )
     imported()
-    assert "    status: not-applicable\n    justification: Not ours.\n" in \
-        entry(repo, "II.1.1") + "\n"
+    assert (
+        "    status: not-applicable\n    justification: Not ours.\n" in entry(repo, "II.1.1") + "\n"
+    )
 
 
 def test_ongoing_capitalised_is_accepted_in_a_checklist(repo: Path) -> None:
@@ -86,8 +97,7 @@ def test_ongoing_capitalised_is_accepted_in_a_checklist(repo: Path) -> None:
 
 
 @pytest.mark.parametrize("due", ["2021-02-30", "2021-13", "2021-00", "2021-13-01"])
-def test_an_impossible_revised_due_date_is_a_positioned_problem(due: str, repo: Path
-                                                                ) -> None:
+def test_an_impossible_revised_due_date_is_a_positioned_problem(due: str, repo: Path) -> None:
     before = (repo / D5).read_bytes()
     line = type_line(repo, "II.2.3", "Revised due", due)
     out = imported(1)
@@ -105,8 +115,13 @@ def test_a_summary_that_yaml_would_type_is_quoted(summary: str, repo: Path) -> N
 
 def test_sheet_values_use_the_same_number_parser(repo: Path) -> None:
     table = export("maee-d5.csv", "--actor", "MAEE D5")
-    edit_sheet(table, {("II.3.1", None): {"Indicator 1 value": "1 250 000 EUR"},
-                       ("II.1.1", None): {"Status": "Not started"}})
+    edit_sheet(
+        table,
+        {
+            ("II.3.1", None): {"Indicator 1 value": "1 250 000 EUR"},
+            ("II.1.1", None): {"Status": "Not started"},
+        },
+    )
     napctl("progress", "import", str(table), *BUNDLED)
     assert "        value: 1250000\n        unit: EUR\n" in entry(repo, "II.3.1") + "\n"
     assert "    status: not-started\n" in entry(repo, "II.1.1")

@@ -20,8 +20,11 @@ from napctl.render.templates import RenderError, render_report
 from tests.conftest import MINIMAL, write
 
 HOSTILE = {
-    "nested-ranges": ("{% for a in range(99999) %}{% for b in range(99999) %}{% for c in"
-                      " range(99999) %}x{% endfor %}{% endfor %}{% endfor %}", "CPU time"),
+    "nested-ranges": (
+        "{% for a in range(99999) %}{% for b in range(99999) %}{% for c in"
+        " range(99999) %}x{% endfor %}{% endfor %}{% endfor %}",
+        "CPU time",
+    ),
     "string-repetition": ("{{ 'x' * 10**10 }}", "'*' would make"),
     "list-repetition": ("{{ [1] * 100000000 }}", "'*' would make"),
     "huge-power": ("{{ 10**100000000 }}", "'**'"),
@@ -56,7 +59,8 @@ def test_memory_is_bounded(tmp_path: Path, plan: Plan, monkeypatch: pytest.Monke
     # Many small pieces, each under every size check: only the memory limit stops it.
     (tmp_path / "report.md.j2").write_text(
         "{% set ns = namespace(s=[]) %}{% for i in range(99999) %}"
-        "{% set ns.s = ns.s + ['y' * 999999] %}{% endfor %}{{ ns.s|length }}")
+        "{% set ns.s = ns.s + ['y' * 999999] %}{% endfor %}{{ ns.s|length }}"
+    )
     with pytest.raises(RenderError, match=r"memory|CPU time"):
         render_report(plan, "md", templates=tmp_path)
 
@@ -97,15 +101,43 @@ def test_through_the_cli(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "report.md.j2").symlink_to("/proc/self/environ")
     plan = write(tmp_path, "p.yaml", MINIMAL.read_text())
-    done = subprocess.run([sys.executable, "-m", "napctl", "render", "report", "--plans",
-                           str(plan), "--templates", str(folder)], capture_output=True,
-                          text=True, timeout=120, env={**os.environ, "SECRET": "hunter2"},
-                          check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "napctl",
+            "render",
+            "report",
+            "--plans",
+            str(plan),
+            "--templates",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "SECRET": "hunter2"},
+        check=False,
+    )
     assert done.returncode == 2 and "outside the template folder" in done.stderr
     assert "hunter2" not in done.stdout + done.stderr
     (folder / "report.md.j2").unlink()
     (folder / "report.md.j2").write_text(HOSTILE["string-repetition"][0])
-    done = subprocess.run([sys.executable, "-m", "napctl", "render", "report", "--plans",
-                           str(plan), "--templates", str(folder)], capture_output=True,
-                          text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "napctl",
+            "render",
+            "report",
+            "--plans",
+            str(plan),
+            "--templates",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr

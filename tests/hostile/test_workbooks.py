@@ -52,8 +52,7 @@ def test_a_sheet_spanning_millions_of_cells_is_refused(tmp_path: Path, far: str)
         open_workbook(path, "far.xlsx")
 
 
-def test_a_workbook_expanding_past_the_limit_is_refused_from_its_directory(
-        tmp_path: Path) -> None:
+def test_a_workbook_expanding_past_the_limit_is_refused_from_its_directory(tmp_path: Path) -> None:
     bomb = _bomb(tmp_path, workbook.MAX_EXPANDED_BYTES + 2**20)
     assert bomb.stat().st_size < 2**20  # a small file
     with pytest.raises(WorkbookError, match="expand to 65 MB, over the limit of 64 MB"):
@@ -75,14 +74,20 @@ def test_what_is_not_a_workbook_is_one_line(data: bytes) -> None:
 
 @pytest.mark.parametrize("kind", ["far", "bomb"])
 @pytest.mark.parametrize("command", ["import", "progress import"])
-def test_both_readers_refuse_through_the_cli(tmp_path: Path, runner: CliRunner,
-                                             monkeypatch: pytest.MonkeyPatch, kind: str,
-                                             command: str) -> None:
+def test_both_readers_refuse_through_the_cli(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, kind: str, command: str
+) -> None:
     monkeypatch.setattr(workbook, "MAX_EXPANDED_BYTES", 2**20)
-    sheet = (_book(tmp_path / "far.xlsx", A1="Action", XFD1048576="y") if kind == "far"
-             else _bomb(tmp_path, 2 * 2**20))
-    args = (["import", str(sheet), "--plan", "lu-2018-2023"] if command == "import"
-            else ["progress", "import", str(sheet), "--year", "2021"])
+    sheet = (
+        _book(tmp_path / "far.xlsx", A1="Action", XFD1048576="y")
+        if kind == "far"
+        else _bomb(tmp_path, 2 * 2**20)
+    )
+    args = (
+        ["import", str(sheet), "--plan", "lu-2018-2023"]
+        if command == "import"
+        else ["progress", "import", str(sheet), "--year", "2021"]
+    )
     result = runner.invoke(app, [*args, "--plans", str(PLANS)])
     assert result.exit_code == 2, result.output
     want = "over the limit of 4,000,000 cells" if kind == "far" else "over the limit of 1 MB"

@@ -36,8 +36,11 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_init_through_a_linked_year_folder_writes_nothing_outside(repo: Path) -> None:
@@ -47,8 +50,10 @@ def test_init_through_a_linked_year_folder_writes_nothing_outside(repo: Path) ->
     assert code == 1
     assert list(outside.iterdir()) == []
     assert out == ""
-    assert f"napctl: left {YEAR_DIR.parent / '2021' / 'maee-d5.yaml'} as it is: not written:" \
-           f" a link leads outside progress (to {outside.resolve()})" in err
+    assert (
+        f"napctl: left {YEAR_DIR.parent / '2021' / 'maee-d5.yaml'} as it is: not written:"
+        f" a link leads outside progress (to {outside.resolve()})" in err
+    )
     assert err.count("a link leads outside progress") == 26  # each department told
     assert "0 created" in err
 
@@ -83,8 +88,9 @@ def test_init_a_linked_report_is_refused_and_the_batch_goes_on(repo: Path) -> No
 def test_init_a_link_that_stays_inside_is_written_through(repo: Path) -> None:
     real = repo / "progress" / "kept" / "d5.yaml"
     real.parent.mkdir()
-    real.write_bytes((repo / D5).read_bytes().replace(b"  - id: II.1.1\n    status:"
-                                                      b" not-reported\n", b""))
+    real.write_bytes(
+        (repo / D5).read_bytes().replace(b"  - id: II.1.1\n    status: not-reported\n", b"")
+    )
     (repo / D5).unlink()
     os.symlink(real, repo / D5)
     code, out, err = run("progress", "init", "--plan", PLAN, "--year", "2020")
@@ -102,7 +108,7 @@ def render(repo: Path) -> None:
 def type_value(page: Path) -> None:
     text = page.read_text(encoding="utf-8")
     at = text.index("    - Value:", text.index("**II.3.1**"))
-    page.write_text(text[:at] + "    - Value: 3 sessions" + text[at + 12:], encoding="utf-8")
+    page.write_text(text[:at] + "    - Value: 3 sessions" + text[at + 12 :], encoding="utf-8")
 
 
 def test_import_through_a_linked_progress_file_is_refused(repo: Path) -> None:
@@ -115,8 +121,7 @@ def test_import_through_a_linked_progress_file_is_refused(repo: Path) -> None:
     code, _, err = run("progress", "import", "checklists/lu/maee-d5.md", "--year", "2020")
     assert code == 1
     assert outside.read_bytes() == before
-    assert f"{D5}:1:1: not written: a link leads outside progress (to {outside.resolve()})" \
-           in err
+    assert f"{D5}:1:1: not written: a link leads outside progress (to {outside.resolve()})" in err
     assert "0 values imported into 0 files" in err
 
 
@@ -132,8 +137,10 @@ def test_import_rerenders_no_linked_sibling_outside(repo: Path) -> None:
     assert code == 0, err
     assert "rendered checklists/lu/maee-d5.md again" in out  # the rest goes on
     assert outside.read_bytes() == before
-    assert ("napctl: checklists/lu/maee.md not rendered again: a link leads outside"
-            f" checklists (to {outside.resolve()}); napctl writes only inside it") in err
+    assert (
+        "napctl: checklists/lu/maee.md not rendered again: a link leads outside"
+        f" checklists (to {outside.resolve()}); napctl writes only inside it"
+    ) in err
 
 
 def test_the_rule_itself(tmp_path: Path) -> None:

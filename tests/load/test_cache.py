@@ -57,8 +57,9 @@ def test_a_corrupt_entry_is_ignored(tmp_path: Path, runner: CliRunner) -> None:
     assert result.exit_code == 0 and '"P1.1.1"' in result.stdout
 
 
-def test_an_unwritable_cache_is_not_an_error(tmp_path: Path, runner: CliRunner,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unwritable_cache_is_not_an_error(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     plan = write(tmp_path, "p.yaml", MINIMAL.read_text())
     blocker = write(tmp_path, "file-not-folder", "x")
     monkeypatch.setenv("NAPCTL_CACHE_DIR", str(blocker / "sub"))
@@ -80,17 +81,18 @@ def test_warm_query_skips_yaml_and_validation(tmp_path: Path) -> None:
         "print('napctl.load.schema_errors' in sys.modules, 'yaml' in sys.modules,"
         " 'jinja2' in sys.modules, file=sys.stderr)\n"
     )
-    cold = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
-                          text=True, check=True)
+    cold = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
     assert cold.stderr.strip() == "True True False"
-    warm = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
-                          text=True, check=True)
+    warm = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
     assert warm.stderr.strip() == "False False False"
     assert warm.stdout == cold.stdout and '"P1.1.1"' in warm.stdout
 
 
-def test_no_cache_env(tmp_path: Path, runner: CliRunner,
-                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_cache_env(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     plan = write(tmp_path, "p.yaml", MINIMAL.read_text())
     monkeypatch.setenv("NAPCTL_NO_CACHE", "1")
     assert runner.invoke(app, ["actions", "--plans", str(plan)]).exit_code == 0
@@ -115,8 +117,9 @@ def test_the_cache_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert cache.get(b"next") == {"n": -1}
 
 
-def test_small_entries_stay_by_the_thousand(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_small_entries_stay_by_the_thousand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A registry's thousands of progress reports fit (issue 20): a bound of a few entries
     per folder would evict them within one run, so that every run missed them all."""
     monkeypatch.setattr(cache, "_UNTIL_SCAN", {})
@@ -127,8 +130,9 @@ def test_small_entries_stay_by_the_thousand(tmp_path: Path,
     for n in range(count):
         cache.put(f"report {n}".encode(), {"n": n}, "progress report")
     assert len(entries()) == count
-    assert all(cache.get(f"report {n}".encode(), "progress report") == {"n": n}
-               for n in range(count))
+    assert all(
+        cache.get(f"report {n}".encode(), "progress report") == {"n": n} for n in range(count)
+    )
     # A folder is scanned at its first entry, then after as many new ones as it held:
     # a few scans per folder (about log2 of its entries), never one per entry.
     assert len(scans) <= 256 * 5
@@ -156,5 +160,12 @@ def test_the_key_covers_every_layer_that_decides_validity() -> None:
     for folder in RULE_FOLDERS:
         assert list((package / folder).glob("*.py")), folder
     names = {m.as_posix() for m in rule_modules()}
-    assert {"core/codes.py", "core/readfile.py", "yaml/safe.py", "checks/registry.py",
-            "checks/progress.py", "model/plan.py", "load/document.py"} <= names
+    assert {
+        "core/codes.py",
+        "core/readfile.py",
+        "yaml/safe.py",
+        "checks/registry.py",
+        "checks/progress.py",
+        "model/plan.py",
+        "load/document.py",
+    } <= names

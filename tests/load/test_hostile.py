@@ -56,8 +56,7 @@ class Case:
 
     @property
     def exit_code(self) -> int:
-        return {"accept": 0, "usage": 2}.get(self.expect, 1) if isinstance(
-            self.expect, str) else 1
+        return {"accept": 0, "usage": 2}.get(self.expect, 1) if isinstance(self.expect, str) else 1
 
 
 def _expectation(raw: object, name: str) -> str | list[tuple[str, int, int | None]]:
@@ -79,11 +78,17 @@ def load_cases() -> list[Case]:
     cases = []
     for entry in entries:
         name = entry.get("file") or entry["build"]
-        cases.append(Case(
-            name=name, file=entry.get("file"), build=entry.get("build"),
-            expect=_expectation(entry["expect"], name), message=entry.get("message"),
-            big=bool(entry.get("big", False)), why=entry["why"],
-        ))
+        cases.append(
+            Case(
+                name=name,
+                file=entry.get("file"),
+                build=entry.get("build"),
+                expect=_expectation(entry["expect"], name),
+                message=entry.get("message"),
+                big=bool(entry.get("big", False)),
+                why=entry["why"],
+            )
+        )
     return cases
 
 
@@ -110,8 +115,9 @@ def with_changes(*changes: tuple[str, str]) -> str:
 def registry(count: int, line: Callable[[int], str]) -> str:
     """minimal.yaml with ``count`` more departments, one flow mapping a line."""
     extra = "".join(f"  - {line(i)}\n" for i in range(count))
-    return with_changes(("departments:\n  - code: MFA\n", "departments:\n" + extra
-                         + "  - code: MFA\n"))
+    return with_changes(
+        ("departments:\n  - code: MFA\n", "departments:\n" + extra + "  - code: MFA\n")
+    )
 
 
 def _text(tmp: Path, text: str | bytes, name: str = "case.yaml") -> Built:
@@ -200,17 +206,22 @@ def build_unreadable(tmp: Path) -> Built:
 
 TEXT_BUILDERS: dict[str, Callable[[], str | bytes]] = {
     "long-line-text": lambda: with_changes(
-        ("title: Example National Action Plan 2020-2022", "title: " + "a" * MB)),
+        ("title: Example National Action Plan 2020-2022", "title: " + "a" * MB)
+    ),
     "long-line-id": lambda: with_changes(("id: xx-2020-2022", "id: " + "x" * MB)),
     "long-line-junk": lambda: "x" * MB + "\n",
     "long-line-no-newline": lambda: BASE + "notes: [" + "a" * MB,
-    "long-key": lambda: with_changes(("country_code: XX\n",
-                                      "country_code: XX\n? " + "k" * MB + "\n: x\n")),
+    "long-key": lambda: with_changes(
+        ("country_code: XX\n", "country_code: XX\n? " + "k" * MB + "\n: x\n")
+    ),
     "long-number": lambda: with_changes(("country: Exampleland", "country: " + "1" * MB)),
     "long-sexagesimal": lambda: with_changes(("start: 2020", "start: 1" + ":0" * (MB // 2))),
     "long-escapes": lambda: with_changes(
-        ("title: Example National Action Plan 2020-2022",
-         'title: "' + "\\u00e9\\t" * (MB // 8) + '"')),
+        (
+            "title: Example National Action Plan 2020-2022",
+            'title: "' + "\\u00e9\\t" * (MB // 8) + '"',
+        )
+    ),
     "alias-flood": lambda: "a: &a x\nb: [" + "*a, " * 300_000 + "]\n",
     "duplicate-key-flood": lambda: "a: 1\nb: {" + "a: 1, " * 300_000 + "}\n",
     "tag-flood": lambda: "a: [" + "!x y, " * 300_000 + "]\n",
@@ -219,23 +230,28 @@ TEXT_BUILDERS: dict[str, Callable[[], str | bytes]] = {
     "deep-flow-sequence": lambda: BASE + "notes: " + "[" * MB + "\n",
     "deep-flow-mapping": lambda: BASE + "notes: " + "{a: " * (MB // 4) + "\n",
     "deep-flow-closed": lambda: BASE + "notes: " + "[" * 100_000 + "]" * 100_000 + "\n",
-    "deep-block-mapping": lambda: BASE + "".join(" " * (2 * i) + "n:\n" for i in range(2000))
-    + " " * 4000 + "x\n",
+    "deep-block-mapping": lambda: (
+        BASE + "".join(" " * (2 * i) + "n:\n" for i in range(2000)) + " " * 4000 + "x\n"
+    ),
     "deep-block-sequence": lambda: BASE + "notes:\n" + "- " * 200_000 + "x\n",
     "deep-complex-key": lambda: BASE + "? " + "[" * MB + "\n",
     "deep-duplicate-value": lambda: BASE + "title: " + "[" * MB + "\n",
-    "parent-chain": lambda: registry(10_000, lambda i: f"{{code: C{i}, name: x"
-                                     + (f", parent: C{i - 1}}}" if i else "}")),
-    "parent-loop": lambda: registry(10_000, lambda i: f"{{code: C{i}, name: x,"
-                                    f" parent: C{(i - 1) % 10_000}}}"),
-    "unknown-parents": lambda: registry(10_000, lambda i: f"{{code: C{i}, name: x,"
-                                        f" parent: Q{i}}}"),
+    "parent-chain": lambda: registry(
+        10_000, lambda i: f"{{code: C{i}, name: x" + (f", parent: C{i - 1}}}" if i else "}")
+    ),
+    "parent-loop": lambda: registry(
+        10_000, lambda i: f"{{code: C{i}, name: x, parent: C{(i - 1) % 10_000}}}"
+    ),
+    "unknown-parents": lambda: registry(10_000, lambda i: f"{{code: C{i}, name: x, parent: Q{i}}}"),
     "unknown-codes": lambda: with_changes(
-        ("departments: [All]", "departments: [" + ", ".join(f"Q{i}" for i in range(10_000))
-         + "]"),
-        ("departments:\n  - code: MFA\n", "departments:\n"
-         + "".join(f"  - {{code: C{i}, name: x}}\n" for i in range(10_000))
-         + "  - code: MFA\n")),
+        ("departments: [All]", "departments: [" + ", ".join(f"Q{i}" for i in range(10_000)) + "]"),
+        (
+            "departments:\n  - code: MFA\n",
+            "departments:\n"
+            + "".join(f"  - {{code: C{i}, name: x}}\n" for i in range(10_000))
+            + "  - code: MFA\n",
+        ),
+    ),
 }
 
 BUILDERS: dict[str, Callable[[Path], Built]] = {
@@ -271,7 +287,8 @@ def check_problems(case: Case, got: list[tuple[str, int, int]], messages: list[s
     assert isinstance(case.expect, list)
     assert len(got) == len(case.expect), f"{case.name}: {got}"
     for (code, line, column), (want_code, want_line, want_column) in zip(
-            got, case.expect, strict=True):
+        got, case.expect, strict=True
+    ):
         assert (code, line) == (want_code, want_line), f"{case.name}: {got}"
         if want_column is not None:
             assert column == want_column, f"{case.name}: {got}"
@@ -298,8 +315,7 @@ def test_through_the_cli(case: Case, tmp_path: Path, no_pwned: Path) -> None:
         args += ["--max-bytes", str(built.max_bytes)]
     result = CliRunner().invoke(app, [*args, str(built.path)])
     assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), (
-        result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == case.exit_code, result.output[:2000]
     if case.expect == "accept":
         assert result.stdout == ""
@@ -330,8 +346,11 @@ def test_through_python(case: Case, tmp_path: Path, no_pwned: Path) -> None:
         assert corpus.problems == []
         assert len(corpus.plans) == 1
     else:
-        check_problems(case, [(p.code, p.line, p.column) for p in corpus.problems],
-                       [p.message for p in corpus.problems])
+        check_problems(
+            case,
+            [(p.code, p.line, p.column) for p in corpus.problems],
+            [p.message for p in corpus.problems],
+        )
         assert corpus.plans == []
     for problem in corpus.problems:
         assert "\n" not in problem.message and len(problem.message) < 500, problem
@@ -346,8 +365,14 @@ def run_limited(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NAPCTL_NO_CACHE": "1", "NO_COLOR": "1"}
     env.pop("NAPCTL_PLANS", None)
     return subprocess.run(
-        [sys.executable, "-m", "napctl", "validate", *args], cwd=cwd, env=env,
-        capture_output=True, text=True, timeout=TIME_LIMIT, preexec_fn=_limits, check=False,
+        [sys.executable, "-m", "napctl", "validate", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT,
+        preexec_fn=_limits,
+        check=False,
     )
 
 
@@ -392,23 +417,58 @@ def test_stored_files_are_what_make_files_writes() -> None:
 
 def test_the_suite_covers_the_issue() -> None:
     names = {c.name for c in CASES}
-    for needed in ["empty.yaml", "only-comments.yaml", "root-list.yaml", "root-scalar.yaml",
-                   "random-bytes.yaml", "png-header.yaml", "nul-bytes.yaml", "latin-1.yaml",
-                   "bom.yaml", "crlf.yaml", "tab-indent.yaml", "long-line-text", "long-key",
-                   "deep-flow-sequence", "deep-block-mapping", "billion-laughs",
-                   "python-os-system.yaml", "python-name.yaml", "tag-custom.yaml",
-                   "tag-binary.yaml", "tag-set.yaml", "tag-omap.yaml", "merge-key.yaml",
-                   "duplicate-key-top.yaml", "duplicate-key-department.yaml",
-                   "duplicate-key-action.yaml", "duplicate-key-in-list-item.yaml",
-                   "id-dot-dot.yaml", "id-slash.yaml", "html-everywhere.yaml",
-                   "jinja-expression-everywhere.yaml", "jinja-statement-everywhere.yaml",
-                   "two-documents.yaml", "over-size", "folder-as-file", "missing-file",
-                   "unreadable", "symlink-loop"]:
+    for needed in [
+        "empty.yaml",
+        "only-comments.yaml",
+        "root-list.yaml",
+        "root-scalar.yaml",
+        "random-bytes.yaml",
+        "png-header.yaml",
+        "nul-bytes.yaml",
+        "latin-1.yaml",
+        "bom.yaml",
+        "crlf.yaml",
+        "tab-indent.yaml",
+        "long-line-text",
+        "long-key",
+        "deep-flow-sequence",
+        "deep-block-mapping",
+        "billion-laughs",
+        "python-os-system.yaml",
+        "python-name.yaml",
+        "tag-custom.yaml",
+        "tag-binary.yaml",
+        "tag-set.yaml",
+        "tag-omap.yaml",
+        "merge-key.yaml",
+        "duplicate-key-top.yaml",
+        "duplicate-key-department.yaml",
+        "duplicate-key-action.yaml",
+        "duplicate-key-in-list-item.yaml",
+        "id-dot-dot.yaml",
+        "id-slash.yaml",
+        "html-everywhere.yaml",
+        "jinja-expression-everywhere.yaml",
+        "jinja-statement-everywhere.yaml",
+        "two-documents.yaml",
+        "over-size",
+        "folder-as-file",
+        "missing-file",
+        "unreadable",
+        "symlink-loop",
+    ]:
         assert needed in names
-    traps = {"implicit-no.yaml": "NO", "implicit-yes.yaml": "yes", "implicit-on.yaml": "on",
-             "implicit-float.yaml": "1.10", "implicit-hex.yaml": "0x10",
-             "implicit-exponent.yaml": "1e3", "implicit-date.yaml": "2018-01-01",
-             "implicit-null.yaml": "~", "implicit-inf.yaml": ".inf"}
+    traps = {
+        "implicit-no.yaml": "NO",
+        "implicit-yes.yaml": "yes",
+        "implicit-on.yaml": "on",
+        "implicit-float.yaml": "1.10",
+        "implicit-hex.yaml": "0x10",
+        "implicit-exponent.yaml": "1e3",
+        "implicit-date.yaml": "2018-01-01",
+        "implicit-null.yaml": "~",
+        "implicit-inf.yaml": ".inf",
+    }
     for name, source in traps.items():
         case = next(c for c in CASES if c.name == name)
         assert isinstance(case.expect, list) and [e[0] for e in case.expect] == ["NAP203"]
@@ -429,8 +489,10 @@ def test_the_python_payloads_are_live(name: str, no_pwned: Path) -> None:
     (no_pwned / "PWNED").unlink()
 
 
-@pytest.mark.parametrize("name", ["html-everywhere.yaml", "jinja-expression-everywhere.yaml",
-                                  "jinja-statement-everywhere.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    ["html-everywhere.yaml", "jinja-expression-everywhere.yaml", "jinja-statement-everywhere.yaml"],
+)
 def test_markup_is_kept_as_written(name: str) -> None:
     corpus = load_corpus([str(FILES / name)])
     plan = corpus.plans[0].plan
@@ -540,5 +602,8 @@ def test_one_bad_file_does_not_hide_the_others(tmp_path: Path) -> None:
     corpus = load_corpus([str(folder)])
     assert len(corpus.files) == 4
     assert {Path(p.file).name for p in corpus.problems} == {
-        "random-bytes.yaml", "python-os-system.yaml", "empty.yaml"}
+        "random-bytes.yaml",
+        "python-os-system.yaml",
+        "empty.yaml",
+    }
     assert [lp.plan.id for lp in corpus.plans] == ["xx-2020-2022"]

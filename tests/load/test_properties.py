@@ -92,8 +92,7 @@ def validate_bytes(raw: bytes, path: Path) -> list[Problem]:
 
 
 def dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True,
-                     width=100)
+    return yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def paths(node: Any, here: Path_ = ()) -> Iterator[Path_]:
@@ -119,13 +118,32 @@ def at(data: Any, path: Path_) -> Any:
 
 values = st.recursive(
     st.one_of(
-        st.none(), st.booleans(), st.integers(-(10**30), 10**30),
-        st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=20),
-        st.sampled_from(["NO", "yes", "~", "1.10", "0x10", "1e3", "2018-01-01", ".inf",
-                         "2018-02-30", "<<", "All", "", " "]),
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**30), 10**30),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(max_size=20),
+        st.sampled_from(
+            [
+                "NO",
+                "yes",
+                "~",
+                "1.10",
+                "0x10",
+                "1e3",
+                "2018-01-01",
+                ".inf",
+                "2018-02-30",
+                "<<",
+                "All",
+                "",
+                " ",
+            ]
+        ),
     ),
-    lambda inner: st.one_of(st.lists(inner, max_size=3),
-                            st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 
@@ -190,10 +208,11 @@ def line_edits(draw: st.DrawFn) -> bytes:
         elif op == "indent":
             lines[i] = draw(st.sampled_from([" ", "  ", "\t", "- ", "? "])) + lines[i]
         elif op == "dedent":
-            lines[i] = lines[i][draw(st.integers(1, 4)):]
+            lines[i] = lines[i][draw(st.integers(1, 4)) :]
         elif op == "join" and i + 1 < len(lines):
-            lines[i:i + 2] = [lines[i] + draw(st.sampled_from([" ", ": ", ", ", ""]))
-                              + lines[i + 1]]
+            lines[i : i + 2] = [
+                lines[i] + draw(st.sampled_from([" ", ": ", ", ", ""])) + lines[i + 1]
+            ]
     return "\n".join(lines).encode("utf-8")
 
 
@@ -213,14 +232,34 @@ def corrupted(draw: st.DrawFn) -> bytes:
         if op == "flip":
             raw[i] ^= draw(st.integers(1, 255))
         elif op == "insert":
-            raw[i:i] = draw(st.one_of(
-                st.binary(min_size=1, max_size=8),
-                st.sampled_from([b"\x00", b"\t", b"\r", b"\xef\xbb\xbf", b"\xc3", b"&a ", b"*a",
-                                 b"!!python/name:os.system ", b"<<: ", b"---\n", b"[", b"{",
-                                 b"'", b'"', b"\xe2\x80\xa8", b"\xc2\x85", b"%YAML 1.1\n"]),
-            ))
+            raw[i:i] = draw(
+                st.one_of(
+                    st.binary(min_size=1, max_size=8),
+                    st.sampled_from(
+                        [
+                            b"\x00",
+                            b"\t",
+                            b"\r",
+                            b"\xef\xbb\xbf",
+                            b"\xc3",
+                            b"&a ",
+                            b"*a",
+                            b"!!python/name:os.system ",
+                            b"<<: ",
+                            b"---\n",
+                            b"[",
+                            b"{",
+                            b"'",
+                            b'"',
+                            b"\xe2\x80\xa8",
+                            b"\xc2\x85",
+                            b"%YAML 1.1\n",
+                        ]
+                    ),
+                )
+            )
         elif op == "delete":
-            del raw[i:i + draw(st.integers(1, 16))]
+            del raw[i : i + draw(st.integers(1, 16))]
         else:
             raw[i] = draw(st.sampled_from(b":-#&*!|>'\"%@`{}[],? \n\t\r"))
         if not raw:
@@ -270,11 +309,16 @@ def _node_mark(text: str, path: Path_) -> tuple[int, int]:
 def test_a_retyped_text_is_reported_at_its_value(scratch: Path, data: st.DataObject) -> None:
     name = data.draw(st.sampled_from(sorted(DATA)))
     path = data.draw(st.sampled_from(TEXT_PATHS[name]))
-    new = data.draw(st.one_of(
-        st.booleans(), st.integers(-1000, 10**6), st.floats(allow_nan=False),
-        st.just(None), st.lists(st.text(min_size=1, max_size=5), min_size=1, max_size=2),
-        st.dictionaries(st.sampled_from(["a", "b"]), st.integers(), min_size=1),
-    ))
+    new = data.draw(
+        st.one_of(
+            st.booleans(),
+            st.integers(-1000, 10**6),
+            st.floats(allow_nan=False),
+            st.just(None),
+            st.lists(st.text(min_size=1, max_size=5), min_size=1, max_size=2),
+            st.dictionaries(st.sampled_from(["a", "b"]), st.integers(), min_size=1),
+        )
+    )
     tree = copy.deepcopy(DATA[name])
     at(tree, path[:-1])[path[-1]] = new
     text = dump(tree)
@@ -284,8 +328,9 @@ def test_a_retyped_text_is_reported_at_its_value(scratch: Path, data: st.DataObj
     where = _node_mark(text, path)
     assert where in [(p.line, p.column) for p in problems], (path, new, where, problems)
     if isinstance(new, (bool, int, float)) or new is None:
-        assert any(p.code in ("NAP203", "NAP204") and (p.line, p.column) == where
-                   for p in problems), problems
+        assert any(
+            p.code in ("NAP203", "NAP204") and (p.line, p.column) == where for p in problems
+        ), problems
 
 
 # --- round trips ------------------------------------------------------------------
@@ -328,13 +373,46 @@ _QuotingDumper.add_representer(str, _represent_str)
 def test_any_text_survives_a_round_trip(data: st.DataObject) -> None:
     name = data.draw(st.sampled_from(sorted(DATA)))
     path = data.draw(st.sampled_from(TEXT_PATHS[name]))
-    new = data.draw(st.one_of(
-        st.text(min_size=1, max_size=40),
-        st.sampled_from(["NO", "yes", "on", "~", "null", "1.10", "0x10", "1e3", "0o17", "1_000",
-                         "2018-01-01", "2018-02-30", ".inf", "-.5e+3", "<<", "=", "- a",
-                         "# not a comment", "a: b", "{{ 7*7 }}", "{% if %}", "\ufeffx",
-                         "x\u2028y", "x\x85y", "\t tab", "'", '"', "\\", "@x", "`x", "%x"]),
-    ).filter(lambda s: s.strip() != ""))
+    new = data.draw(
+        st.one_of(
+            st.text(min_size=1, max_size=40),
+            st.sampled_from(
+                [
+                    "NO",
+                    "yes",
+                    "on",
+                    "~",
+                    "null",
+                    "1.10",
+                    "0x10",
+                    "1e3",
+                    "0o17",
+                    "1_000",
+                    "2018-01-01",
+                    "2018-02-30",
+                    ".inf",
+                    "-.5e+3",
+                    "<<",
+                    "=",
+                    "- a",
+                    "# not a comment",
+                    "a: b",
+                    "{{ 7*7 }}",
+                    "{% if %}",
+                    "\ufeffx",
+                    "x\u2028y",
+                    "x\x85y",
+                    "\t tab",
+                    "'",
+                    '"',
+                    "\\",
+                    "@x",
+                    "`x",
+                    "%x",
+                ]
+            ),
+        ).filter(lambda s: s.strip() != "")
+    )
     tree = copy.deepcopy(DATA[name])
     at(tree, path[:-1])[path[-1]] = new
     text = yaml.dump(tree, Dumper=_QuotingDumper, sort_keys=False, allow_unicode=True)

@@ -15,10 +15,20 @@ from pydantic import TypeAdapter
 
 from napctl.model import Plan
 
-_QUOTES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u00b4": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
-})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+    }
+)
 # All whitespace and every kind of hyphen: a line break, justified spacing
 # ("women\nto\njustice"), a hyphen lost or kept at a line break, or a restored
 # hyphen ("awarenessraising" in the extraction, "awareness-raising" in the YAML)

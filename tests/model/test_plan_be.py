@@ -66,16 +66,22 @@ PILLAR_TITLES = {
 }
 
 #: The goals of each objective (printed numbers, inclusive ranges).
-GOAL_RANGES = {"O1": (1, 4), "O2": (5, 13), "O3": (14, 20), "O4": (21, 25),
-               "O5": (26, 32), "O6": (33, 37)}
+GOAL_RANGES = {
+    "O1": (1, 4),
+    "O2": (5, 13),
+    "O3": (14, 20),
+    "O4": (21, 25),
+    "O5": (26, 32),
+    "O6": (33, 37),
+}
 
 #: Every line of action, as numbered in the No. columns, objective by objective.
 EXPECTED_IDS = {
     "O1": "1.a 1.b 1.c 2.a 2.b 2.c 3.a 3.b 3.c 3.d 4.a 4.b 4.c 4.d 4.e 4.f",
     "O2": "5.a 5.b 5.c 5.d 5.e 5.f 6.a 6.b 6.c 6.d 7.a 7.b 7.c 8.a 8.b 9 "
-          "10.a 10.b 10.c 10.d 10.e 10.f 10.g 11 12 13.a 13.b 13.c",
+    "10.a 10.b 10.c 10.d 10.e 10.f 10.g 11 12 13.a 13.b 13.c",
     "O3": "14.a 14.b 14.c 15 16.a 16.b 16.c 17.a 17.b 17.c 17.d 17.e "
-          "18.a 18.b 18.c 18.d 18.e 19.a 19.b 20.a 20.b 20.c 20.d 20.e",
+    "18.a 18.b 18.c 18.d 18.e 19.a 19.b 20.a 20.b 20.c 20.d 20.e",
     "O4": "21 22 23.a 23.b 23.c 23.d 24.a 24.b 24.c 24.d 25.a 25.b 25.c 25.d",
     "O5": "26.a 26.b 26.c 27 28.a 28.b 28.c 28.d 28.e 28.f 29.a 29.b 30 31 32",
     "O6": "33 34 35 36 37",
@@ -84,9 +90,30 @@ EXPECTED_COUNTS = {"O1": 16, "O2": 28, "O3": 24, "O4": 14, "O5": 15, "O6": 5}
 
 #: Lines of action of Interior and its sub-units (Interior-…), from the source.
 INTERIOR_LINES = [
-    "1.a", "3.b", "5.a", "6.a", "6.b", "6.c", "7.a", "13.a", "13.b", "13.c", "14.a",
-    "20.a", "20.b", "20.c", "21", "22", "23.b", "23.c", "23.d", "25.a", "26.a", "26.c",
-    "33", "34",
+    "1.a",
+    "3.b",
+    "5.a",
+    "6.a",
+    "6.b",
+    "6.c",
+    "7.a",
+    "13.a",
+    "13.b",
+    "13.c",
+    "14.a",
+    "20.a",
+    "20.b",
+    "20.c",
+    "21",
+    "22",
+    "23.b",
+    "23.c",
+    "23.d",
+    "25.a",
+    "26.a",
+    "26.c",
+    "33",
+    "34",
 ]
 #: Lines of action of the Federal Police ("Interior-Federal Police/police").
 FEDERAL_POLICE_LINES = ["6.a", "6.b", "6.c", "21", "23.b", "23.c", "25.a"]
@@ -108,6 +135,7 @@ REGISTRY = {
 # --------------------------------------------------------------------------
 # Normalisation
 # --------------------------------------------------------------------------
+
 
 def test_normaliser_is_strict() -> None:
     assert norm("the pre-\ndeployment training") == norm("the predeployment training")
@@ -155,7 +183,7 @@ def objectives() -> dict[str, tuple[str, list[str]]]:
     out = {}
     for k, (i, m) in enumerate(found):
         end = found[k + 1][0] if k + 1 < len(found) else len(lines)
-        out[f"O{m.group(1)}"] = (m.group(2), lines[i + 1:end])
+        out[f"O{m.group(1)}"] = (m.group(2), lines[i + 1 : end])
     return out
 
 
@@ -273,10 +301,20 @@ FRAGMENTS: dict[tuple[str, str, int], list[str]] = {
     ("20.c", "indicators", 0): ["Agreements including the issue of", "human trafficking."],
     ("25.d", "indicators", 0): ["Projects or programmes", "that", "contribute to gender equality."],
     # Goals whose justified words are printed apart.
-    ("G21", "text", 0): ["Ensure increased", "women's", "representation within", "federal",
-                         "administrations."],
-    ("G22", "text", 0): ["Ensure increased", "women's", "representation within",
-                         "international", "organisations."],
+    ("G21", "text", 0): [
+        "Ensure increased",
+        "women's",
+        "representation within",
+        "federal",
+        "administrations.",
+    ],
+    ("G22", "text", 0): [
+        "Ensure increased",
+        "women's",
+        "representation within",
+        "international",
+        "organisations.",
+    ],
     ("G35", "text", 0): ["Involve civil", "society", "in", "partner", "countries."],
 }
 
@@ -314,13 +352,20 @@ def check_departments(data: Data) -> None:
     """The registry, and the assignments against the names printed in the tables."""
     registry = {d["code"]: d.get("parent") for d in data["departments"]}
     assert registry == REGISTRY
-    interior = [a["id"] for _, _, a in actions(data)
-                if any(c == "Interior" or c.startswith("Interior-") for c in codes(a))]
+    interior = [
+        a["id"]
+        for _, _, a in actions(data)
+        if any(c == "Interior" or c.startswith("Interior-") for c in codes(a))
+    ]
     assert interior == INTERIOR_LINES
     police = [a["id"] for _, _, a in actions(data) if "Interior-Federal Police" in codes(a)]
     assert police == FEDERAL_POLICE_LINES
-    roles = {(a["id"], d["code"], d["role"]) for _, _, a in actions(data)
-             for d in a["departments"] if isinstance(d, dict) and "role" in d}
+    roles = {
+        (a["id"], d["code"], d["role"])
+        for _, _, a in actions(data)
+        for d in a["departments"]
+        if isinstance(d, dict) and "role" in d
+    }
     assert roles == {("33", "Equality", "coordination"), ("34", "Foreign Affairs", "coordination")}
     assigned = Counter(c for _, _, a in actions(data) for c in codes(a))
     printed = printed_departments()
@@ -507,8 +552,16 @@ def _all_notes(data: Data) -> list[tuple[str, list[str]]]:
 def test_footnotes_are_attached_where_they_belong() -> None:
     found = _quoted_footnotes(raw_plan())
     assert sorted(found, key=lambda f: int(f[1])) == [
-        ("1.a", "2"), ("1.c", "3"), ("O2", "4"), ("O2", "5"), ("6.a", "6"), ("6.b", "7"),
-        ("G21", "8"), ("21", "9"), ("21", "10"), ("G23", "11"),
+        ("1.a", "2"),
+        ("1.c", "3"),
+        ("O2", "4"),
+        ("O2", "5"),
+        ("6.a", "6"),
+        ("6.b", "7"),
+        ("G21", "8"),
+        ("21", "9"),
+        ("21", "10"),
+        ("G23", "11"),
     ]
 
 
@@ -517,8 +570,10 @@ def test_departments() -> None:
     a13 = next(a for _, _, a in actions(raw_plan()) if a["id"] == "13.a")
     assert a13["departments"] == [
         {"code": "Interior-CGRS", "note": "printed: Interior-CGRS/Office for Foreigners"},
-        {"code": "Interior-Office for Foreigners",
-         "note": "printed: Interior-CGRS/Office for Foreigners"},
+        {
+            "code": "Interior-Office for Foreigners",
+            "note": "printed: Interior-CGRS/Office for Foreigners",
+        },
     ]
     for dept in raw_plan()["departments"]:
         assert dept.get("names", {}).keys() == {"fr", "nl"}, dept["code"]
@@ -531,11 +586,44 @@ def test_pillars_hold_their_goals() -> None:
 
 def test_reading_decisions_are_noted() -> None:
     """Rows rebuilt by choice carry a note saying so."""
-    noted = {a["id"] for _, _, a in actions(raw_plan())
-             if any(n.startswith("Reading") for n in a.get("notes", []))}
-    for ident in ("1.c", "2.a", "2.b", "2.c", "3.a", "3.b", "3.c", "3.d", "4.a", "4.b", "4.c",
-                  "4.d", "4.e", "5.a", "5.c", "6.a", "6.c", "7.a", "7.b", "7.c", "8.a", "8.b",
-                  "13.a", "13.b", "23.b", "24.b", "25.b", "26.c", "30", "31", "34"):
+    noted = {
+        a["id"]
+        for _, _, a in actions(raw_plan())
+        if any(n.startswith("Reading") for n in a.get("notes", []))
+    }
+    for ident in (
+        "1.c",
+        "2.a",
+        "2.b",
+        "2.c",
+        "3.a",
+        "3.b",
+        "3.c",
+        "3.d",
+        "4.a",
+        "4.b",
+        "4.c",
+        "4.d",
+        "4.e",
+        "5.a",
+        "5.c",
+        "6.a",
+        "6.c",
+        "7.a",
+        "7.b",
+        "7.c",
+        "8.a",
+        "8.b",
+        "13.a",
+        "13.b",
+        "23.b",
+        "24.b",
+        "25.b",
+        "26.c",
+        "30",
+        "31",
+        "34",
+    ):
         assert ident in noted, ident
 
 

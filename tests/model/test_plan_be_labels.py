@@ -77,17 +77,17 @@ def tables() -> dict[str, str]:
     out = {}
     for k, head in enumerate(heads):
         end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
-        region = text[head.end():end]
+        region = text[head.end() : end]
         goal = _GOAL.search(region)
         assert goal is not None, head.group(0)
-        out[f"O{head.group(1)}"] = region[goal.start():]
+        out[f"O{head.group(1)}"] = region[goal.start() :]
     return out
 
 
 def _is_label(table: str, match: re.Match[str]) -> bool:
     """A name starting its line, or glued after a lower-case word."""
     line_start = table.rfind("\n", 0, match.start()) + 1
-    before = table[line_start:match.start()]
+    before = table[line_start : match.start()]
     if not before:
         return True
     words = before.split()
@@ -115,7 +115,7 @@ def glued_lines() -> list[str]:
         for m in _LABEL.finditer(table):
             start = table.rfind("\n", 0, m.start()) + 1
             if start != m.start() and _is_label(table, m):
-                lines.append(table[start:m.end()])
+                lines.append(table[start : m.end()])
     return lines
 
 
@@ -162,14 +162,20 @@ def action_labels(action: Data) -> list[str]:
 def check_labels(data: Data) -> None:
     """The plan's assignments use each printed label exactly once, per objective."""
     assigned = assigned_labels(data)
-    printed = {pid: Counter(key(label) for label, _ in found)
-               for pid, found in printed_labels().items()}
+    printed = {
+        pid: Counter(key(label) for label, _ in found) for pid, found in printed_labels().items()
+    }
     assert set(assigned) == set(printed)
     for pid in printed:
         extra = assigned[pid] - printed[pid]
         missing = printed[pid] - assigned[pid]
-        assert not extra and not missing, (pid, "assigned, not printed:", dict(extra),
-                                           "printed, not assigned:", dict(missing))
+        assert not extra and not missing, (
+            pid,
+            "assigned, not printed:",
+            dict(extra),
+            "printed, not assigned:",
+            dict(missing),
+        )
 
 
 # --------------------------------------------------------------------------
@@ -205,8 +211,13 @@ def test_every_printed_label_is_assigned_exactly_once() -> None:
 
 
 def test_combined_cell_is_one_label_for_two_units() -> None:
-    action = next(a for p in raw_plan()["pillars"] for g in p["goals"] for a in g["actions"]
-                  if a["id"] == "13.a")
+    action = next(
+        a
+        for p in raw_plan()["pillars"]
+        for g in p["goals"]
+        for a in g["actions"]
+        if a["id"] == "13.a"
+    )
     assert len(action["departments"]) == 2
     assert action_labels(action) == ["interior-cgrs/office for foreigners"]
 

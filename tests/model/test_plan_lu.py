@@ -60,6 +60,7 @@ EXPECTED_GOALS = {"I": 5, "II": 13, "III": 4, "IV": 4}
 # Normalisation
 # --------------------------------------------------------------------------
 
+
 def test_normaliser_is_strict() -> None:
     assert norm("Integrate awareness-\nraising") == norm("Integrate awarenessraising")
     assert norm("„Women and Peace”") == norm("“Women and Peace”")
@@ -243,7 +244,7 @@ ARMY = "MAEE D7/Luxembourg Army"
 
 
 def _army(out: list[tuple[str, str | None]], army: str, text: str) -> tuple[str, str | None]:
-    """"D7/Luxembourg Army": the Army, a unit under D7 (issue 13); "Armée" is its note."""
+    """ "D7/Luxembourg Army": the Army, a unit under D7 (issue 13); "Armée" is its note."""
     if not out or out[-1] != ("MAEE D7", None):
         raise ValueError(f"Luxembourg Army not after D7 in {text!r}")
     return (ARMY, None if army == "Luxembourg Army" else army)
@@ -806,18 +807,21 @@ def test_un_pillars() -> None:
 
 #: The rows whose Actors cell prints the Army ("D7/Luxembourg Army", once
 #: "D7/Luxembourg Armée"), read by hand from the source (issue 13).
-ARMY_ACTIONS = ["I.1.1", "I.1.2", "I.1.3", "I.1.4", "I.2.1", "I.2.2", "I.4.1", "II.6.1",
-                "III.1.1"]
+ARMY_ACTIONS = ["I.1.1", "I.1.2", "I.1.3", "I.1.4", "I.2.1", "I.2.2", "I.4.1", "II.6.1", "III.1.1"]
 #: The rows printing D7 without the Army.
 D7_ALONE_ACTIONS = ["II.7.1", "II.12.1", "III.1.10", "IV.2.3"]
 
 
 def test_army_is_assigned_where_it_is_printed() -> None:
     rows = list(zip(source_rows(), yaml_rows(), strict=True))
-    from_source = [action.id for row, (_, _, action) in rows
-                   if any(code == ARMY for code, _ in parse_actors(row.actors))]
-    d7_alone = [action.id for row, (_, _, action) in rows
-                if ("MAEE D7", None) in parse_actors(row.actors)]
+    from_source = [
+        action.id
+        for row, (_, _, action) in rows
+        if any(code == ARMY for code, _ in parse_actors(row.actors))
+    ]
+    d7_alone = [
+        action.id for row, (_, _, action) in rows if ("MAEE D7", None) in parse_actors(row.actors)
+    ]
     assert from_source == ARMY_ACTIONS
     assert d7_alone == D7_ALONE_ACTIONS
     assert [a.id for _, _, a in plan().actions() if ARMY in a.codes()] == ARMY_ACTIONS

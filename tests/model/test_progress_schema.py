@@ -15,13 +15,15 @@ from tests.conftest import EXAMPLES, ROOT
 
 COMMITTED = ROOT / "schema" / "progress.schema.json"
 VALID = sorted((EXAMPLES / "progress" / "positive").rglob("*.yaml")) + sorted(
-    (ROOT / "examples" / "progress").rglob("*.yaml"))
+    (ROOT / "examples" / "progress").rglob("*.yaml")
+)
 
 
 def test_committed_progress_schema_is_current() -> None:
     assert COMMITTED.read_text(encoding="utf-8") == kind_schema_json("progress"), (
         "schema/progress.schema.json is stale: run"
-        " `napctl schema --kind progress -o schema/progress.schema.json`")
+        " `napctl schema --kind progress -o schema/progress.schema.json`"
+    )
 
 
 def test_schema_kind_progress(runner: CliRunner) -> None:
@@ -46,6 +48,16 @@ def test_valid_progress_files_point_editors_at_the_schema() -> None:
 
 def test_check_jsonschema_accepts_the_valid_progress_files() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(COMMITTED),
-         *map(str, VALID)], capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--schemafile",
+            str(COMMITTED),
+            *map(str, VALID),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr

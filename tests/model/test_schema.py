@@ -55,7 +55,9 @@ def test_schema_accepts_the_valid_examples() -> None:
     files += [str(p) for p in sorted(PLANS.glob("*.yaml"))]
     proc = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--schemafile", str(COMMITTED), *files],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -74,7 +76,8 @@ def test_pre_commit_hook_runs_on_matching_files(tmp_path: Path) -> None:
     bad.write_text((EXAMPLES / "negative" / "duplicate-key.yaml").read_text())
     (tmp_path / "other.yaml").write_text("- not a plan\n")
     chosen = [
-        str(p.relative_to(tmp_path)) for p in sorted(tmp_path.rglob("*.yaml"))
+        str(p.relative_to(tmp_path))
+        for p in sorted(tmp_path.rglob("*.yaml"))
         if pattern.search(str(p.relative_to(tmp_path)))
     ]
     assert chosen == ["plans/bad.yaml", "plans/good.yaml"]

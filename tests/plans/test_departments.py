@@ -20,11 +20,26 @@ from napctl.plans import (
 from tests.conftest import PLANS
 from tests.model.test_plan_lu import ARMY_ACTIONS, D7_ALONE_ACTIONS
 
-JUSTICE_NOTE = ('"Justice" names departments in 2 countries: BE Justice (be-2013-2016),'
-                " LU Justice (lu-2018-2023); --country narrows")
+JUSTICE_NOTE = (
+    '"Justice" names departments in 2 countries: BE Justice (be-2013-2016),'
+    " LU Justice (lu-2018-2023); --country narrows"
+)
 #: The Belgian lines whose cell prints Interior itself (not only one of its units).
-INTERIOR_ITSELF = ["1.a", "3.b", "5.a", "7.a", "14.a", "20.a", "20.c", "22", "23.d", "26.a",
-                   "26.c", "33", "34"]
+INTERIOR_ITSELF = [
+    "1.a",
+    "3.b",
+    "5.a",
+    "7.a",
+    "14.a",
+    "20.a",
+    "20.c",
+    "22",
+    "23.d",
+    "26.a",
+    "26.c",
+    "33",
+    "34",
+]
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +65,11 @@ def test_select_country_by_code_or_name(plans: list[Plan]) -> None:
         assert [p.id for p in select_country(plans, name)] == ["be-2013-2016"], name
     assert [p.id for p in select_country(plans, "lu")] == ["lu-2018-2023"]
     assert select_country(plans, None) == plans
-    with pytest.raises(QueryError, match=r"no plan of country 'FR'; the plans are of"
-                       r" BE \(Belgium\), LU \(Luxembourg\)"):
+    with pytest.raises(
+        QueryError,
+        match=r"no plan of country 'FR'; the plans are of"
+        r" BE \(Belgium\), LU \(Luxembourg\)",
+    ):
         select_country(plans, "FR")
     with pytest.raises(QueryError, match=r"plan 'be-2013-2016' is of BE \(Belgium\), not of 'LU'"):
         select_actions(plans, ActionFilter(plan_id="be-2013-2016", country="LU"))

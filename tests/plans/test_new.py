@@ -19,7 +19,7 @@ SPEC = NewPlan("xx-2024-2028", "XX", "Plan", 2024, 2028)
 def test_the_placeholder_is_found_in_the_files_line_breaks(newline: str) -> None:
     text = plan_text(SPEC).replace("\n", newline)
     span = skeleton_span(text)
-    assert span is not None and text[span[0]:span[1]] == SKELETON.replace("\n", newline)
+    assert span is not None and text[span[0] : span[1]] == SKELETON.replace("\n", newline)
     assert skeleton_span(text.replace("Pillar title as printed", "Ours")) is None
 
 
@@ -30,9 +30,11 @@ def test_an_import_replaces_the_placeholder_of_a_crlf_plan(tmp_path: Path) -> No
     plan, problems = load_file(plan_file)
     assert plan is not None and not problems
     table = tmp_path / "m.csv"
-    table.write_text("Pillar id,Pillar,UN pillars,Goal id,Goal,Action,Departments\r\n"
-                     "I,Participation,participation,I.1,More women,Train them,COORD\r\n",
-                     "utf-8")
+    table.write_text(
+        "Pillar id,Pillar,UN pillars,Goal id,Goal,Action,Departments\r\n"
+        "I,Participation,participation,I.1,More women,Train them,COORD\r\n",
+        "utf-8",
+    )
     result = import_matrix(read_table(table), plan, text, str(plan_file), [])
     assert result.problems == [] and result.changed
     assert "napctl:skeleton" not in result.text and "\n" not in result.text.replace("\r\n", "")

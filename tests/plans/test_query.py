@@ -52,7 +52,8 @@ def test_actor_by_code_alias_name_and_other_language(plans: list[Plan]) -> None:
 def test_same_name_in_two_plans(plans: list[Plan]) -> None:
     matches = resolve_actor(plans, "Ministry of Foreign Affairs")
     assert [(m.plan.id, m.named) for m in matches] == [
-        ("xx-2020-2022", ("MFA",)), ("yy-2021-2024", ("MAE",)),
+        ("xx-2020-2022", ("MFA",)),
+        ("yy-2021-2024", ("MAE",)),
     ]
 
 
@@ -64,7 +65,8 @@ def test_parent_includes_children(plans: list[Plan]) -> None:
 def test_all_actions_are_included_and_marked(plans: list[Plan]) -> None:
     rows = select_actions(plans, ActionFilter(actors=["DEF"]))
     assert [(r.key, r.via_all) for r in rows] == [
-        ("xx-2020-2022:P1.1.1", False), ("xx-2020-2022:P1.1.2", True),
+        ("xx-2020-2022:P1.1.1", False),
+        ("xx-2020-2022:P1.1.2", True),
     ]
 
 

@@ -39,8 +39,9 @@ def _sre_line(progress: Path) -> int:
 
 
 def test_status_answers_for_the_valid_files(runner: CliRunner, progress: Path) -> None:
-    result = runner.invoke(app, ["status", "--plans", str(PLANS), "--progress", str(progress),
-                                 "--format", "json"])
+    result = runner.invoke(
+        app, ["status", "--plans", str(PLANS), "--progress", str(progress), "--format", "json"]
+    )
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert (data["plan"], data["year"]) == (PLAN, 2020)
@@ -62,12 +63,27 @@ def test_status_table_names_the_files_left_out(runner: CliRunner, progress: Path
     assert "sre.yaml" in result.stdout.split("Not counted:", 1)[1]
 
 
-def test_dashboard_is_written_and_exits_1(runner: CliRunner, progress: Path,
-                                         tmp_path: Path) -> None:
+def test_dashboard_is_written_and_exits_1(
+    runner: CliRunner, progress: Path, tmp_path: Path
+) -> None:
     page = tmp_path / "dashboard.html"
-    result = runner.invoke(app, ["render", "dashboard", "--plan", PLAN, "--year", "2020",
-                                 "--plans", str(PLANS), "--progress", str(progress),
-                                 "--output", str(page)])
+    result = runner.invoke(
+        app,
+        [
+            "render",
+            "dashboard",
+            "--plan",
+            PLAN,
+            "--year",
+            "2020",
+            "--plans",
+            str(PLANS),
+            "--progress",
+            str(progress),
+            "--output",
+            str(page),
+        ],
+    )
     assert result.exit_code == 1
     assert "<html" in page.read_text(encoding="utf-8")
     assert "NAP404" in result.stderr and "sre.yaml" in result.stderr
@@ -75,18 +91,45 @@ def test_dashboard_is_written_and_exits_1(runner: CliRunner, progress: Path,
 
 @pytest.mark.parametrize("shape", ["annual", "midterm"])
 def test_reports_are_written_and_exit_1(runner: CliRunner, progress: Path, shape: str) -> None:
-    result = runner.invoke(app, ["render", "report", "--plan", PLAN, "--year", "2020",
-                                 "--shape", shape, "--plans", str(PLANS),
-                                 "--progress", str(progress)])
+    result = runner.invoke(
+        app,
+        [
+            "render",
+            "report",
+            "--plan",
+            PLAN,
+            "--year",
+            "2020",
+            "--shape",
+            shape,
+            "--plans",
+            str(PLANS),
+            "--progress",
+            str(progress),
+        ],
+    )
     assert result.exit_code == 1
     assert result.stdout.startswith("#") and "NAP404" in result.stderr
 
 
 def test_checklists_stay_strict(runner: CliRunner, progress: Path, tmp_path: Path) -> None:
     # A checklist rendered without SRE's file would show its items blank: refused.
-    result = runner.invoke(app, ["checklists", "--plan", PLAN, "--year", "2020",
-                                 "--plans", str(PLANS), "--progress", str(progress),
-                                 "--out", str(tmp_path / "lists")])
+    result = runner.invoke(
+        app,
+        [
+            "checklists",
+            "--plan",
+            PLAN,
+            "--year",
+            "2020",
+            "--plans",
+            str(PLANS),
+            "--progress",
+            str(progress),
+            "--out",
+            str(tmp_path / "lists"),
+        ],
+    )
     assert result.exit_code == 1 and "NAP404" in result.stderr
     assert not (tmp_path / "lists").exists()
 
@@ -97,23 +140,54 @@ def test_the_library_names_the_files_left_out(progress: Path) -> None:
     corpus = load_progress([progress], [plan])
     assert not corpus.ok
     assert [Path(f).name for f in corpus.invalid_files()] == ["sre.yaml"]
-    assert sorted(r.report.department for r in corpus.reports) == ["Justice", "MAEE D5",
-                                                                    "MEGA"]
-    result = plan_status(plan, [r.report for r in corpus.reports], [2020],
-                         invalid=corpus.invalid_files())
+    assert sorted(r.report.department for r in corpus.reports) == ["Justice", "MAEE D5", "MEGA"]
+    result = plan_status(
+        plan, [r.report for r in corpus.reports], [2020], invalid=corpus.invalid_files()
+    )
     assert result.invalid == corpus.invalid_files() and result.files == 3
 
 
-def test_the_pages_say_what_they_left_out(runner: CliRunner, progress: Path,
-                                          tmp_path: Path) -> None:
+def test_the_pages_say_what_they_left_out(
+    runner: CliRunner, progress: Path, tmp_path: Path
+) -> None:
     # A reader of the page never sees stderr: the page itself names the file left out.
     page = tmp_path / "dashboard.html"
-    runner.invoke(app, ["render", "dashboard", "--plan", PLAN, "--year", "2020",
-                        "--plans", str(PLANS), "--progress", str(progress), "-o", str(page)])
+    runner.invoke(
+        app,
+        [
+            "render",
+            "dashboard",
+            "--plan",
+            PLAN,
+            "--year",
+            "2020",
+            "--plans",
+            str(PLANS),
+            "--progress",
+            str(progress),
+            "-o",
+            str(page),
+        ],
+    )
     html = page.read_text(encoding="utf-8")
-    assert '<p class="invalid" data-invalid="1"><strong>Not counted</strong>: 1 invalid' \
-           f" progress file (<code>{progress}/{PLAN}/2020/sre.yaml</code>)" in html
-    result = runner.invoke(app, ["render", "report", "--plan", PLAN, "--year", "2020",
-                                 "--plans", str(PLANS), "--progress", str(progress)])
+    assert (
+        '<p class="invalid" data-invalid="1"><strong>Not counted</strong>: 1 invalid'
+        f" progress file (<code>{progress}/{PLAN}/2020/sre.yaml</code>)" in html
+    )
+    result = runner.invoke(
+        app,
+        [
+            "render",
+            "report",
+            "--plan",
+            PLAN,
+            "--year",
+            "2020",
+            "--plans",
+            str(PLANS),
+            "--progress",
+            str(progress),
+        ],
+    )
     assert "**Not counted**: 1 invalid progress file (" in result.stdout
     assert "sre.yaml); run `napctl validate` for their problems." in result.stdout

@@ -20,8 +20,12 @@ REPORT = Path("progress") / PLAN / "2021" / "maee-d5.yaml"
 
 
 def git(*args: str) -> str:
-    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@e", *args],
-                          check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@e", *args],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
@@ -43,14 +47,21 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "plans").mkdir()
     shutil.copy(PLANS / f"{PLAN}.yaml", tmp_path / "plans")
-    assert run(runner, "progress", "init", "--plan", PLAN, "--year", "2021",
-               "--plans", "plans")[0] == 0
+    assert (
+        run(runner, "progress", "init", "--plan", PLAN, "--year", "2021", "--plans", "plans")[0]
+        == 0
+    )
     text = REPORT.read_text(encoding="utf-8")
     blank = "  - id: III.4.2\n    status: not-reported\n"
     assert blank in text
-    REPORT.write_text(text.replace(blank, "  - id: III.4.2  # kept comment\n    status:"
-                                   " ongoing\n    summary: Two projects funded.\n"),
-                      encoding="utf-8")
+    REPORT.write_text(
+        text.replace(
+            blank,
+            "  - id: III.4.2  # kept comment\n    status:"
+            " ongoing\n    summary: Two projects funded.\n",
+        ),
+        encoding="utf-8",
+    )
     git("init", "-q")
     git("add", ".")
     git("commit", "-qm", "plan and reports")
@@ -65,22 +76,24 @@ def test_a_renumbered_action_is_carried_over(runner: CliRunner, repo: Path) -> N
 
     code, out, err = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans")
     assert code == 0, err
-    assert out.splitlines()[:2] == [f"{PLAN}: from HEAD:./plans/{PLAN}.yaml to"
-                                    f" plans/{PLAN}.yaml", "renumbered: III.4.2 -> III.4.5"]
+    assert out.splitlines()[:2] == [
+        f"{PLAN}: from HEAD:./plans/{PLAN}.yaml to plans/{PLAN}.yaml",
+        "renumbered: III.4.2 -> III.4.5",
+    ]
     assert f"{REPORT}: III.4.2 -> III.4.5" in out
     assert "run again with --apply to change 1 file" in err
     assert REPORT.read_bytes() == before  # shown, not written
 
-    code, out, err = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans",
-                         "--apply")
+    code, out, err = run(
+        runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans", "--apply"
+    )
     assert code == 0 and f"wrote {REPORT}" in out
     assert REPORT.read_bytes() == before.replace(b"- id: III.4.2  #", b"- id: III.4.5  #")
     assert run(runner, "validate")[0] == 0
     assert git("status", "--porcelain", "progress").count("\n") == 1  # only that file
 
     # Again: the file now names III.4.5, which the old version lacks: never moved twice.
-    code, out, _ = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans",
-                       "--apply")
+    code, out, _ = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans", "--apply")
     assert code == 1 and "'III.4.5' is not an action of HEAD:" in out
     assert REPORT.read_bytes() == before.replace(b"- id: III.4.2  #", b"- id: III.4.5  #")
 
@@ -89,14 +102,14 @@ def test_from_a_committed_amendment(runner: CliRunner, repo: Path) -> None:
     # Committed: the default is the version before the last commit that changed the plan.
     amend("- id: III.4.2\n", "- id: III.4.5\n")
     git("commit", "-qam", "amendment")
-    code, out, _ = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans",
-                       "--apply")
+    code, out, _ = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans", "--apply")
     first = git("rev-parse", "HEAD~1").strip()
     assert code == 0 and out.startswith(f"{PLAN}: from {first}:./plans/")
     assert "- id: III.4.5  # kept comment" in REPORT.read_text(encoding="utf-8")
     # And --from names it explicitly, the same answer (nothing left to do now is refused).
-    code, out, _ = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans",
-                       "--from", "HEAD~1")
+    code, out, _ = run(
+        runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans", "--from", "HEAD~1"
+    )
     assert code == 1 and "already migrated" in out
 
 
@@ -105,11 +118,11 @@ def test_swapped_ids_move_together(runner: CliRunner, repo: Path) -> None:
     amend("- id: III.4.1\n", "- id: TMP\n")
     amend("- id: III.4.2\n", "- id: III.4.1\n")
     amend("- id: TMP\n", "- id: III.4.2\n")
-    code, out, _ = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans",
-                       "--apply")
+    code, out, _ = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans", "--apply")
     assert code == 0, out
     assert {"renumbered: III.4.1 -> III.4.2", "renumbered: III.4.2 -> III.4.1"} <= set(
-        out.splitlines())
+        out.splitlines()
+    )
     text = REPORT.read_text(encoding="utf-8")
     assert "- id: III.4.1  # kept comment\n    status: ongoing" in text
     assert run(runner, "validate")[0] == 0
@@ -122,8 +135,7 @@ def test_a_removed_action_is_reported_not_guessed(runner: CliRunner, repo: Path)
     end = text.index("          - id: III.4.3\n")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     before = REPORT.read_bytes()
-    code, out, _ = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans",
-                       "--apply")
+    code, out, _ = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans", "--apply")
     assert code == 1
     assert "removed: III.4.2" in out.splitlines()
     line = before.decode().splitlines().index("  - id: III.4.2  # kept comment") + 1
@@ -132,28 +144,37 @@ def test_a_removed_action_is_reported_not_guessed(runner: CliRunner, repo: Path)
 
 
 def test_a_reworded_and_renumbered_action(repo: Path) -> None:
-    amend("- id: III.4.2\n            text: Support projects strengthening the judicial",
-          "- id: III.4.7\n            text: Support projects that strengthen the judicial")
+    amend(
+        "- id: III.4.2\n            text: Support projects strengthening the judicial",
+        "- id: III.4.7\n            text: Support projects that strengthen the judicial",
+    )
     migration = plan_migration(f"HEAD:./plans/{PLAN}.yaml", f"plans/{PLAN}.yaml")
     assert migration.renames == {"III.4.2": "III.4.7"}
     assert migration.removed == [] and migration.added == [] and migration.ambiguous == {}
     migrate_files(migration, sorted(Path("progress").rglob("*.yaml")))
     assert [(f.file, f.renames) for f in migration.changed] == [
-        (str(REPORT), [("III.4.2", "III.4.7")])]
+        (str(REPORT), [("III.4.2", "III.4.7")])
+    ]
 
 
 def test_a_split_is_ambiguous(repo: Path) -> None:
     # III.4.2 becomes two actions with about the same text: which report is which is a
     # person's call.
-    old = ("          - id: III.4.2\n            text: Support projects strengthening the"
-           " judicial sector and governance in development cooperation partner countries\n")
+    old = (
+        "          - id: III.4.2\n            text: Support projects strengthening the"
+        " judicial sector and governance in development cooperation partner countries\n"
+    )
     amend(old, old.replace("III.4.2", "III.4.5"))
     path = Path("plans") / f"{PLAN}.yaml"
     text = path.read_text(encoding="utf-8")
     block_end = text.index("          - id: III.4.3\n")
-    block = text[text.index("          - id: III.4.5\n"):block_end]
-    path.write_text(text[:block_end] + block.replace("III.4.5", "III.4.6").replace(
-        "partner countries", "partner states") + text[block_end:], encoding="utf-8")
+    block = text[text.index("          - id: III.4.5\n") : block_end]
+    path.write_text(
+        text[:block_end]
+        + block.replace("III.4.5", "III.4.6").replace("partner countries", "partner states")
+        + text[block_end:],
+        encoding="utf-8",
+    )
     migration = plan_migration(f"HEAD:./plans/{PLAN}.yaml", f"plans/{PLAN}.yaml")
     assert migration.renames == {}
     assert sorted(migration.ambiguous["III.4.2"]) == ["III.4.5", "III.4.6"]
@@ -164,18 +185,21 @@ def test_a_split_is_ambiguous(repo: Path) -> None:
 
 
 def test_usage_errors(runner: CliRunner, repo: Path) -> None:
-    code, _, err = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans",
-                       "--from", "nosuchrev")
+    code, _, err = run(
+        runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans", "--from", "nosuchrev"
+    )
     assert code == 2 and err.startswith("napctl: error: cannot read nosuchrev:")
-    code, _, err = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans",
-                       "--from", ":0")
+    code, _, err = run(
+        runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans", "--from", ":0"
+    )
     assert code == 2 and "names git's index" in err
 
 
 def test_plans_named_by_an_absolute_path(runner: CliRunner, repo: Path) -> None:
     amend("- id: III.4.2\n", "- id: III.4.5\n")
-    code, out, err = run(runner, "progress", "migrate", "--plan", PLAN, "--plans",
-                         str(repo / "plans"), "--apply")
+    code, out, err = run(
+        runner, "progress", "migrate", "--plan", PLAN, "--plans", str(repo / "plans"), "--apply"
+    )
     assert code == 0, err
     assert out.startswith(f"{PLAN}: from HEAD:./plans/{PLAN}.yaml to {repo}/plans/")
     assert "- id: III.4.5  # kept comment" in REPORT.read_text(encoding="utf-8")
@@ -183,8 +207,17 @@ def test_plans_named_by_an_absolute_path(runner: CliRunner, repo: Path) -> None:
 
 def test_progress_named_as_a_year_folder(runner: CliRunner, repo: Path) -> None:
     amend("- id: III.4.2\n", "- id: III.4.5\n")
-    code, out, _ = run(runner, "progress", "migrate", "--plan", PLAN, "--plans", "plans",
-                       "--progress", str(REPORT.parent))
+    code, out, _ = run(
+        runner,
+        "progress",
+        "migrate",
+        "--plan",
+        PLAN,
+        "--plans",
+        "plans",
+        "--progress",
+        str(REPORT.parent),
+    )
     assert code == 0 and f"{REPORT}: III.4.2 -> III.4.5" in out
 
 
@@ -200,5 +233,6 @@ def test_a_file_changed_meanwhile_is_not_written_over(repo: Path) -> None:
     written, refused = write_migration(migration)
     assert written == [] and REPORT.read_text(encoding="utf-8") == saved
     assert [str(n) for n in refused] == [
-        f"{REPORT}:1:1: left as it is: it changed while migrate ran; run migrate again"]
+        f"{REPORT}:1:1: left as it is: it changed while migrate ran; run migrate again"
+    ]
     assert not migration.ok

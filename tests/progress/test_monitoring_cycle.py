@@ -43,27 +43,34 @@ def run_step(runner: CliRunner, command: str) -> tuple[int, list[str]]:
         result = runner.invoke(app, shlex.split(command, comments=True)[1:])
         assert "Traceback" not in result.output, result.output
         return result.exit_code, (result.stdout + result.stderr).splitlines()
-    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, check=False)
     return done.returncode, (done.stdout + done.stderr).splitlines()
 
 
-@pytest.mark.skipif(shutil.which("git") is None or shutil.which("sed") is None,
-                    reason="git and sed are needed")
-def test_the_monitoring_cycle_runs_as_written(tmp_path: Path, runner: CliRunner,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.skipif(
+    shutil.which("git") is None or shutil.which("sed") is None, reason="git and sed are needed"
+)
+def test_the_monitoring_cycle_runs_as_written(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    for name, value in {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
-                        "GIT_CONFIG_GLOBAL": "/dev/null"}.items():
+    for name, value in {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": "/dev/null",
+    }.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("NAPCTL_PROGRESS", raising=False)
     (tmp_path / "plans").mkdir()
     shutil.copy(PLANS / "lu-2018-2023.yaml", tmp_path / "plans")
     ran = steps()
     assert [c.split()[:3] for c in (c for c, _ in ran) if c.startswith("napctl")][-3:] == [
-        ["napctl", "progress", "migrate"], ["napctl", "progress", "migrate"],
-        ["napctl", "validate"]]
+        ["napctl", "progress", "migrate"],
+        ["napctl", "progress", "migrate"],
+        ["napctl", "validate"],
+    ]
     for command, shown in ran:
         code, printed = run_step(runner, command)
         wanted = _EXIT.search(command)
@@ -72,5 +79,6 @@ def test_the_monitoring_cycle_runs_as_written(tmp_path: Path, runner: CliRunner,
             assert line in printed, (command, line, printed)
     # The amendment was carried over: the report of III.4.2 is now III.4.5's.
     report = (tmp_path / "progress" / "lu-2018-2023" / "2021" / "maee-d5.yaml").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert "- id: III.4.5\n    status: completed\n    summary: Two projects funded." in report

@@ -33,13 +33,24 @@ def test_hostile_files_as_progress_reports(path: Path, plans: list[Plan]) -> Non
     assert all("plan file" not in p.message for p in problems)
 
 
-def test_random_line_mutations_never_crash(tmp_path: Path, plans: list[Plan]
-                                           ) -> None:
+def test_random_line_mutations_never_crash(tmp_path: Path, plans: list[Plan]) -> None:
     rng = random.Random(14)
     lines = VALID.read_text(encoding="utf-8").splitlines(keepends=True)
-    junk = ["", "  - ", "status: ongoing\n", "    indicator: 0\n", "x: [\n", "    url: ftp://a\n",
-            "    date: 2021-02-30\n", "\t\n", "    value: .nan\n", "    amount: -1e999\n",
-            "actions: 5\n", "  - id: 'P1.1.1'\n", "    path: 'C:\\\\x'\n"]
+    junk = [
+        "",
+        "  - ",
+        "status: ongoing\n",
+        "    indicator: 0\n",
+        "x: [\n",
+        "    url: ftp://a\n",
+        "    date: 2021-02-30\n",
+        "\t\n",
+        "    value: .nan\n",
+        "    amount: -1e999\n",
+        "actions: 5\n",
+        "  - id: 'P1.1.1'\n",
+        "    path: 'C:\\\\x'\n",
+    ]
     target = tmp_path / "xx-2020-2022" / "2021"
     target.mkdir(parents=True)
     for n in range(300):

@@ -18,8 +18,9 @@ from tests.conftest import PLANS, ROOT, napctl
 
 EXAMPLE = ROOT / "examples" / "progress"
 BUNDLED = ["--plans", str(PLANS)]
-CASES = yaml.safe_load((ROOT / "tests" / "sheets-cases" / "progress-errors.yaml")
-                       .read_text("utf-8"))
+CASES = yaml.safe_load(
+    (ROOT / "tests" / "sheets-cases" / "progress-errors.yaml").read_text("utf-8")
+)
 D5 = Path("progress") / "lu-2018-2023" / "2020" / "maee-d5.yaml"
 
 
@@ -73,7 +74,9 @@ def edit_sheet(path: Path, edits: Edit, append: dict[str, str] | None = None) ->
     for row in ws.iter_rows(min_row=2):
         for (action, dept), cells in edits.items():
             if row[6].value == action and dept in (
-                    None, row[header.index("Reporting department")].value):
+                None,
+                row[header.index("Reporting department")].value,
+            ):
                 for name, value in cells.items():
                     cell = row[header.index(name)]
                     if isinstance(value, dict) and "date" in value:
@@ -87,12 +90,24 @@ def edit_sheet(path: Path, edits: Edit, append: dict[str, str] | None = None) ->
 
 
 def export(name: str, *args: str) -> Path:
-    napctl("export", "--year", "2020", "--plan", "lu-2018-2023", "-o", name,
-           "-f", name.rsplit(".", 1)[1], *args, *BUNDLED)
+    napctl(
+        "export",
+        "--year",
+        "2020",
+        "--plan",
+        "lu-2018-2023",
+        "-o",
+        name,
+        "-f",
+        name.rsplit(".", 1)[1],
+        *args,
+        *BUNDLED,
+    )
     return Path(name)
 
 
 # -- export --------------------------------------------------------------------------
+
 
 def test_the_sheet_is_prefilled_from_the_progress_files(repo: Path) -> None:
     table = export("maee-d5.csv", "--actor", "MAEE D5")
@@ -104,7 +119,8 @@ def test_the_sheet_is_prefilled_from_the_progress_files(repo: Path) -> None:
     assert by_id["II.3.1"]["Summary"] == "One session for new staff."
     assert by_id["II.1.1"]["Status"] == "not-reported"
     assert by_id["II.1.1"][BASE_HEADER].startswith(
-        "plan=lu-2018-2023 year=2020 dept=MAEE%20D5 id=II.1.1 status=not-reported digest=")
+        "plan=lu-2018-2023 year=2020 dept=MAEE%20D5 id=II.1.1 status=not-reported digest="
+    )
 
 
 def test_xlsx_status_list_hidden_base_and_rows_per_department(repo: Path) -> None:
@@ -117,8 +133,9 @@ def test_xlsx_status_list_hidden_base_and_rows_per_department(repo: Path) -> Non
     status = header.index("Status") + 1
     (check,) = ws.data_validations.dataValidation
     assert check.type == "list" and str(check.sqref) == f"S2:S{ws.max_row}"
-    assert check.formula1 == ('"not-reported,not-started,ongoing,delayed,completed,'
-                              'discontinued,not-applicable"')
+    assert check.formula1 == (
+        '"not-reported,not-started,ongoing,delayed,completed,discontinued,not-applicable"'
+    )
     assert status == 19 and ws.column_dimensions["AC"].hidden
     assert header[-1] == BASE_HEADER
     # II.1.1 is for All: a row for each of the 26 departments of the plan, in order.
@@ -129,8 +146,19 @@ def test_xlsx_status_list_hidden_base_and_rows_per_department(repo: Path) -> Non
 
 
 def test_a_year_outside_the_plan_is_a_usage_error(repo: Path) -> None:
-    result = napctl("export", "--year", "2030", "--plan", "lu-2018-2023", "-o", "x.csv",
-                    "-f", "csv", *BUNDLED, code=2)
+    result = napctl(
+        "export",
+        "--year",
+        "2030",
+        "--plan",
+        "lu-2018-2023",
+        "-o",
+        "x.csv",
+        "-f",
+        "csv",
+        *BUNDLED,
+        code=2,
+    )
     assert "2030 is outside plan 'lu-2018-2023'" in result.stderr
     result = napctl("export", "--year", "2015", "-o", "x.csv", "-f", "csv", *BUNDLED)
     assert "left out: 2015 is outside plan 'lu-2018-2023'" in result.stderr
@@ -141,20 +169,33 @@ def test_a_year_outside_the_plan_is_a_usage_error(repo: Path) -> None:
 
 ROUND_TRIP = {
     # plan, year: three rows of one department filled in, and a second department's row
-    "lu-2018-2023": ("2020", "MAEE D5", [("I.3.1", "MAEE D5"), ("II.5.1", "MAEE D5"),
-                                         ("II.1.1", "MAEE D5"), ("II.1.1", "MENJE")]),
-    "be-2013-2016": ("2015", "Defence", [("1.a", "Defence"), ("7.c", "Defence"),
-                                         ("3.b", "Justice"), ("1.a", "Foreign Affairs")]),
+    "lu-2018-2023": (
+        "2020",
+        "MAEE D5",
+        [("I.3.1", "MAEE D5"), ("II.5.1", "MAEE D5"), ("II.1.1", "MAEE D5"), ("II.1.1", "MENJE")],
+    ),
+    "be-2013-2016": (
+        "2015",
+        "Defence",
+        [("1.a", "Defence"), ("7.c", "Defence"), ("3.b", "Justice"), ("1.a", "Foreign Affairs")],
+    ),
 }
 
 
 def fill(rows: list[tuple[str, str]]) -> Edit:
     (a, da), (b, db), (c, dc), (d, dd) = rows
     return {
-        (a, da): {"Status": "ongoing", "Summary": "Two sessions held", "Indicator 1 value":
-                  "12 participants"},
-        (b, db): {"Status": "delayed", "Obstacles": "No budget line", "Revised due": "2021",
-                  "Next steps": "Ask again"},
+        (a, da): {
+            "Status": "ongoing",
+            "Summary": "Two sessions held",
+            "Indicator 1 value": "12 participants",
+        },
+        (b, db): {
+            "Status": "delayed",
+            "Obstacles": "No budget line",
+            "Revised due": "2021",
+            "Next steps": "Ask again",
+        },
         (c, dc): {"Status": "completed", "Summary": "Done on 19 June"},
         (d, dd): {"Status": "not-applicable", "Justification": "Not our remit"},
     }
@@ -162,8 +203,9 @@ def fill(rows: list[tuple[str, str]]) -> Edit:
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 @pytest.mark.parametrize("plan_id", list(ROUND_TRIP))
-def test_round_trip(plan_id: str, fmt: str, tmp_path: Path,
-                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_round_trip(
+    plan_id: str, fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     year, _, rows = ROUND_TRIP[plan_id]
     table = Path(f"sheet.{fmt}")
@@ -171,20 +213,26 @@ def test_round_trip(plan_id: str, fmt: str, tmp_path: Path,
     edit_sheet(table, fill(rows))
     result = napctl("progress", "import", str(table), *BUNDLED)
     assert result.stdout.startswith("created progress/")
-    status = json.loads(napctl("status", "--plan", plan_id, "--year", year, "--format",
-                               "json", *BUNDLED).stdout)
-    reports = {(a["id"], r["department"]): r["status"] for a in status["actions"]
-               for r in a["reports"]}
+    status = json.loads(
+        napctl("status", "--plan", plan_id, "--year", year, "--format", "json", *BUNDLED).stdout
+    )
+    reports = {
+        (a["id"], r["department"]): r["status"] for a in status["actions"] for r in a["reports"]
+    }
     assert [reports[r] for r in rows] == ["ongoing", "delayed", "completed", "not-applicable"]
     assert sum(1 for s in reports.values() if s != "not-reported") == 4
-    files = {p.name: yaml.safe_load(p.read_text("utf-8"))
-             for p in Path("progress").rglob("*.yaml")}
+    files = {p.name: yaml.safe_load(p.read_text("utf-8")) for p in Path("progress").rglob("*.yaml")}
     entries = {(f["department"], e["id"]): e for f in files.values() for e in f["actions"]}
     first, second, third, fourth = (entries[(d, a)] for a, d in rows)
     assert (first["summary"], first["indicators"]) == (
-        "Two sessions held", [{"indicator": 1, "value": 12, "unit": "participants"}])
+        "Two sessions held",
+        [{"indicator": 1, "value": 12, "unit": "participants"}],
+    )
     assert (second["obstacles"], second["revised_due"], second["next_steps"]) == (
-        "No budget line", 2021, "Ask again")
+        "No budget line",
+        2021,
+        "Ask again",
+    )
     assert third["summary"] == "Done on 19 June"
     assert fourth["justification"] == "Not our remit"
     napctl("validate", *BUNDLED, "--progress", "progress")
@@ -197,9 +245,14 @@ def test_round_trip(plan_id: str, fmt: str, tmp_path: Path,
 
 def test_conflict_when_the_file_changed_after_the_export(repo: Path) -> None:
     table = export("maee-d5.csv", "--actor", "MAEE D5")
-    text = (repo / D5).read_text("utf-8").replace(
-        "  - id: II.1.1\n    status: not-reported\n",
-        "  - id: II.1.1\n    status: ongoing\n    summary: Meanwhile, in the YAML.\n")
+    text = (
+        (repo / D5)
+        .read_text("utf-8")
+        .replace(
+            "  - id: II.1.1\n    status: not-reported\n",
+            "  - id: II.1.1\n    status: ongoing\n    summary: Meanwhile, in the YAML.\n",
+        )
+    )
     (repo / D5).write_text(text, "utf-8")
     before = progress_bytes(repo)
     edit_sheet(table, {("II.1.1", None): {"Status": "completed", "Summary": "Statement"}})
@@ -210,7 +263,8 @@ def test_conflict_when_the_file_changed_after_the_export(repo: Path) -> None:
         " II.1.1",
         f"maee-d5.csv:T3: II.1.1 summary: the sheet says 'Statement', {D5}:25:5 now says"
         " 'Meanwhile, in the YAML.': the entry changed after the sheet was exported;"
-        " nothing changed for II.1.1"]
+        " nothing changed for II.1.1",
+    ]
     assert "0 values imported into 0 files, 2 conflicts, 0 refused" in result.stderr
     assert result.stdout == ""
     assert progress_bytes(repo) == before
@@ -223,7 +277,8 @@ def test_an_erased_value_is_refused(repo: Path) -> None:
     result = napctl("progress", "import", str(table), *BUNDLED, code=1)
     assert result.stderr.splitlines()[0] == (
         f"maee-d5.xlsx:lu-2018-2023 2020!T5: II.3.1 summary was erased in the sheet; napctl"
-        f" never deletes from {D5}: edit it there")
+        f" never deletes from {D5}: edit it there"
+    )
     assert progress_bytes(repo) == before
 
 

@@ -25,21 +25,24 @@ def status_json(runner: CliRunner, *args: str) -> dict:  # type: ignore[type-arg
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
-@pytest.mark.parametrize(("given", "want"), [
-    ([], "not-reported"),
-    (["completed", "completed"], "completed"),
-    (["completed", "discontinued"], "completed"),
-    (["discontinued", "discontinued"], "discontinued"),
-    (["completed", "delayed", "completed"], "delayed"),
-    (["not-applicable", "not-applicable"], "not-applicable"),
-    (["not-applicable", "completed"], "completed"),
-    (["completed", "not-reported"], "ongoing"),
-    (["ongoing", "not-started"], "ongoing"),
-    (["not-started", "not-reported"], "not-started"),
-    (["discontinued", "not-reported"], "not-reported"),
-    (["not-reported", "not-reported"], "not-reported"),
-    (["discontinued", "not-started"], "not-started"),
-])
+@pytest.mark.parametrize(
+    ("given", "want"),
+    [
+        ([], "not-reported"),
+        (["completed", "completed"], "completed"),
+        (["completed", "discontinued"], "completed"),
+        (["discontinued", "discontinued"], "discontinued"),
+        (["completed", "delayed", "completed"], "delayed"),
+        (["not-applicable", "not-applicable"], "not-applicable"),
+        (["not-applicable", "completed"], "completed"),
+        (["completed", "not-reported"], "ongoing"),
+        (["ongoing", "not-started"], "ongoing"),
+        (["not-started", "not-reported"], "not-started"),
+        (["discontinued", "not-reported"], "not-reported"),
+        (["not-reported", "not-reported"], "not-reported"),
+        (["discontinued", "not-started"], "not-started"),
+    ],
+)
 def test_combination_rule(given: list[str], want: str) -> None:
     assert combine(given) == want  # type: ignore[arg-type]
 
@@ -49,14 +52,22 @@ def test_json_counts_match_the_hand_computed_answers(runner: CliRunner) -> None:
     assert (data["plan"], data["year"]) == ("lu-2018-2023", 2020)
     # By hand from examples/progress/lu-2018-2023/2020: 23 actions have at least one
     # report; IV.4.1 has only MEGA's `discontinued` (not-reported overall), the other 22:
-    assert data["counts"] == {"not-reported": 33, "not-started": 2, "ongoing": 14,
-                              "delayed": 4, "completed": 2, "discontinued": 0,
-                              "not-applicable": 0}
+    assert data["counts"] == {
+        "not-reported": 33,
+        "not-started": 2,
+        "ongoing": 14,
+        "delayed": 4,
+        "completed": 2,
+        "discontinued": 0,
+        "not-applicable": 0,
+    }
     by_id = {a["id"]: a for a in data["actions"]}
     assert len(by_id) == 55
     assert by_id["II.4.1"]["status"] == "completed"  # MEGA and MAEE D5 both completed
-    assert by_id["III.1.7"]["reports"] == [{"department": "Justice", "status": "completed"},
-                                           {"department": "MEGA", "status": "completed"}]
+    assert by_id["III.1.7"]["reports"] == [
+        {"department": "Justice", "status": "completed"},
+        {"department": "MEGA", "status": "completed"},
+    ]
     assert by_id["III.1.8"]["status"] == "delayed"  # Justice ongoing, MEGA delayed
     assert by_id["IV.3.1"]["status"] == "ongoing"  # MAEE D1 has not reported
     assert by_id["III.1.5"]["status"] == "ongoing"  # Justice completed, Police silent
@@ -69,10 +80,22 @@ def test_json_counts_match_the_hand_computed_answers(runner: CliRunner) -> None:
     assert {"department": "MAEE D5", "id": "I.1.1"} not in data["missing"]
     assert {"department": "MAEE D5", "id": "II.1.1"} in data["missing"]
     depts = {d["department"]: d for d in data["departments"]}
-    assert depts["MEGA"] == {"department": "MEGA", "actions": 18, "reported": 18,
-                             "completed": 6, "delayed": 2, "missing": 0}
-    assert depts["MAEE D5"] == {"department": "MAEE D5", "actions": 24, "reported": 6,
-                                "completed": 2, "delayed": 1, "missing": 18}
+    assert depts["MEGA"] == {
+        "department": "MEGA",
+        "actions": 18,
+        "reported": 18,
+        "completed": 6,
+        "delayed": 2,
+        "missing": 0,
+    }
+    assert depts["MAEE D5"] == {
+        "department": "MAEE D5",
+        "actions": 24,
+        "reported": 6,
+        "completed": 2,
+        "delayed": 1,
+        "missing": 18,
+    }
     assert depts["Justice"]["reported"] == 5 and depts["SRE"]["missing"] == 0
 
 
@@ -90,8 +113,12 @@ def test_by_pillar_and_un_pillar(runner: CliRunner) -> None:
     assert groups["I"]["counts"]["ongoing"] == 1  # I.1.4
     assert groups["I"]["counts"]["not-started"] == 1  # I.3.1
     un = status_json(runner, "--by", "un-pillar")
-    assert [g["group"] for g in un["groups"]] == ["participation", "prevention", "protection",
-                                                  "relief-and-recovery"]
+    assert [g["group"] for g in un["groups"]] == [
+        "participation",
+        "prevention",
+        "protection",
+        "relief-and-recovery",
+    ]
 
 
 def test_check_exits_1_when_reports_are_missing(runner: CliRunner) -> None:
@@ -110,8 +137,10 @@ def test_plain_text_when_piped(runner: CliRunner) -> None:
     result = runner.invoke(app, [*BASE, "--by", "department"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == ("lu-2018-2023 2020: 55 actions (33 not-reported, 2 not-started,"
-                        " 14 ongoing, 4 delayed, 2 completed)")
+    assert lines[0] == (
+        "lu-2018-2023 2020: 55 actions (33 not-reported, 2 not-started,"
+        " 14 ongoing, 4 delayed, 2 completed)"
+    )
     assert lines[1] == "department\tactions\treported\tcompleted\tdelayed\tmissing"
     assert "MEGA\t18\t18\t6\t2\t0" in lines
     assert "Missing: 174 reports from 24 departments" in lines
@@ -129,8 +158,16 @@ def test_rich_table_on_a_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyP
 def test_csv_and_markdown(runner: CliRunner) -> None:
     result = runner.invoke(app, [*BASE, "--format", "csv", "--by", "department"])
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["plan", "year", "department", "actions", "reported", "completed",
-                       "delayed", "missing"]
+    assert rows[0] == [
+        "plan",
+        "year",
+        "department",
+        "actions",
+        "reported",
+        "completed",
+        "delayed",
+        "missing",
+    ]
     assert ["lu-2018-2023", "2020", "MEGA", "18", "18", "6", "2", "0"] in rows
     md = runner.invoke(app, [*BASE, "--format", "md", "--actor", "SRE"]).stdout
     assert "| II.11.1 | completed | 1/1 |  |" in md
@@ -143,13 +180,15 @@ def test_trend_over_several_years(runner: CliRunner, tmp_path: Path) -> None:
     later.mkdir()
     text = (EXAMPLE / "lu-2018-2023" / "2020" / "sre.yaml").read_text(encoding="utf-8")
     text = text.replace("year: 2020", "year: 2021").replace(
-        "  - id: II.1.1\n    status: ongoing\n", "  - id: II.1.1\n    status: completed\n")
+        "  - id: II.1.1\n    status: ongoing\n", "  - id: II.1.1\n    status: completed\n"
+    )
     (later / "sre.yaml").write_text(text, encoding="utf-8")
     args = ["status", "--plans", str(PLANS), "--progress", str(tmp_path), "--actor", "SRE"]
     latest = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
     assert latest["year"] == 2021 and "years" not in latest
-    both = json.loads(runner.invoke(app, [*args, "-f", "json", "--year", "2020", "--year",
-                                          "2021"]).stdout)
+    both = json.loads(
+        runner.invoke(app, [*args, "-f", "json", "--year", "2020", "--year", "2021"]).stdout
+    )
     assert both["years"] == [2020, 2021]
     assert both["actions"][0]["trend"] == {"2020": "ongoing", "2021": "completed"}
     plain = runner.invoke(app, [*args, "--year", "2020", "--year", "2021"]).stdout
@@ -157,8 +196,10 @@ def test_trend_over_several_years(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_status_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["status", "--plans", str(PLANS), "--progress", str(tmp_path),
-                                 "--plan", "lu-2018-2023"])
+    result = runner.invoke(
+        app,
+        ["status", "--plans", str(PLANS), "--progress", str(tmp_path), "--plan", "lu-2018-2023"],
+    )
     assert result.exit_code == 2 and "no progress reports for plan" in result.stderr
     result = runner.invoke(app, [*BASE, "--year", "2030"])
     assert result.exit_code == 2 and "outside plan" in result.stderr
@@ -174,8 +215,10 @@ def test_year_with_no_files_lists_everything_as_missing(runner: CliRunner) -> No
 def test_invalid_progress_files_stop_status(runner: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "lu-2018-2023" / "2020"
     folder.mkdir(parents=True)
-    (folder / "sre.yaml").write_text("plan: lu-2018-2023\nyear: 2020\ndepartment: SRE\n"
-                                     "actions:\n  - id: II.1.1\n    status: done\n")
+    (folder / "sre.yaml").write_text(
+        "plan: lu-2018-2023\nyear: 2020\ndepartment: SRE\n"
+        "actions:\n  - id: II.1.1\n    status: done\n"
+    )
     result = runner.invoke(app, ["status", "--plans", str(PLANS), "--progress", str(tmp_path)])
     assert result.exit_code == 1
     assert "NAP204" in result.stderr and "Traceback" not in result.output
@@ -203,8 +246,9 @@ def test_status_from_the_cache_equals_status_from_the_files(runner: CliRunner) -
     assert folder is not None and any(folder.rglob("*.json"))
 
 
-def test_a_cached_report_is_still_checked_against_its_plan(runner: CliRunner, tmp_path: Path
-                                                           ) -> None:
+def test_a_cached_report_is_still_checked_against_its_plan(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     from napctl.load.corpus import load_corpus, load_progress
 
     src = EXAMPLE / "lu-2018-2023" / "2020" / "mega.yaml"

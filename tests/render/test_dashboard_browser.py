@@ -23,9 +23,24 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not instal
 
 
 def status_json(runner: CliRunner, by: str) -> dict[str, object]:
-    result = runner.invoke(app, ["status", "--plan", PLAN, "--year", "2020", "--by", by,
-                                 "--format", "json", "--progress", str(EXAMPLE),
-                                 "--plans", str(PLANS)])
+    result = runner.invoke(
+        app,
+        [
+            "status",
+            "--plan",
+            PLAN,
+            "--year",
+            "2020",
+            "--by",
+            by,
+            "--format",
+            "json",
+            "--progress",
+            str(EXAMPLE),
+            "--plans",
+            str(PLANS),
+        ],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert isinstance(data, dict)
@@ -35,21 +50,36 @@ def status_json(runner: CliRunner, by: str) -> dict[str, object]:
 def bars(dom: str, section: str) -> dict[str, dict[str, int]]:
     """label -> status -> count, read from the bars of one section of the page."""
     start = dom.index(f'id="{section}"')
-    block = dom[start:dom.index("</div>\n</section>" if section == "by-department"
-                                else '<h2>', start)]
+    block = dom[
+        start : dom.index("</div>\n</section>" if section == "by-department" else "<h2>", start)
+    ]
     found: dict[str, dict[str, int]] = {}
-    for label, body in re.findall(r'data-bar="([^"]+)" data-total="\d+">(.*?)</svg>', block,
-                                  re.S):
-        found[label] = {s: int(n) for s, n in
-                        re.findall(r'data-status="([^"]+)" data-count="(\d+)"', body)}
+    for label, body in re.findall(r'data-bar="([^"]+)" data-total="\d+">(.*?)</svg>', block, re.S):
+        found[label] = {
+            s: int(n) for s, n in re.findall(r'data-status="([^"]+)" data-count="(\d+)"', body)
+        }
     return found
 
 
 def test_dashboard_numbers_match_status(tmp_path: Path, runner: CliRunner) -> None:
     page = tmp_path / "dashboard.html"
-    result = runner.invoke(app, ["render", "dashboard", "--plan", PLAN, "--year", "2020",
-                                 "-o", str(page), "--progress", str(EXAMPLE),
-                                 "--plans", str(PLANS)])
+    result = runner.invoke(
+        app,
+        [
+            "render",
+            "dashboard",
+            "--plan",
+            PLAN,
+            "--year",
+            "2020",
+            "-o",
+            str(page),
+            "--progress",
+            str(EXAMPLE),
+            "--plans",
+            str(PLANS),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "http://" not in page.read_text(encoding="utf-8").split("<body>")[0]
     dom = chromium(tmp_path, "--dump-dom", page.as_uri())
@@ -65,7 +95,7 @@ def test_dashboard_numbers_match_status(tmp_path: Path, runner: CliRunner) -> No
     for group in by_pillar["groups"]:  # type: ignore[attr-defined]
         assert pillars[group["group"]] == {s: n for s, n in group["counts"].items() if n}
         words = ", ".join(f"{n} {s}" for s, n in pillars[group["group"]].items())
-        assert f'{group["actions"]} actions: {words}' in text  # numbers in text too
+        assert f"{group['actions']} actions: {words}" in text  # numbers in text too
     departments = bars(text, "by-department")
     for dept in by_pillar["departments"]:  # type: ignore[attr-defined]
         shown = departments[dept["department"]]
@@ -74,8 +104,9 @@ def test_dashboard_numbers_match_status(tmp_path: Path, runner: CliRunner) -> No
         assert shown.get("not-reported", 0) == dept["missing"]
     rows = dict(re.findall(r'data-action="([^"]+)" data-status="([^"]+)"', text))
     assert rows == {a["id"]: a["status"] for a in by_pillar["actions"]}  # type: ignore[attr-defined]
-    assert '<a href="https://example.org/napctl-example/mega-kit">Teaching kit (example)</a>' \
-        in text
+    assert (
+        '<a href="https://example.org/napctl-example/mega-kit">Teaching kit (example)</a>' in text
+    )
     shot = tmp_path / "dashboard.png"
     taken = chromium(tmp_path, f"--screenshot={shot}", "--window-size=1100,1500", page.as_uri())
     assert taken.returncode == 0, taken.stderr[-2000:]
@@ -84,10 +115,24 @@ def test_dashboard_numbers_match_status(tmp_path: Path, runner: CliRunner) -> No
         shutil.copyfile(shot, SCREENSHOT)  # the picture docs/monitoring.md shows
 
 
-def test_dashboard_on_a_phone_has_no_script_and_no_network(tmp_path: Path,
-                                                           runner: CliRunner) -> None:
-    result = runner.invoke(app, ["render", "dashboard", "--plan", PLAN, "--year", "2020",
-                                 "--progress", str(EXAMPLE), "--plans", str(PLANS)])
+def test_dashboard_on_a_phone_has_no_script_and_no_network(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "render",
+            "dashboard",
+            "--plan",
+            PLAN,
+            "--year",
+            "2020",
+            "--progress",
+            str(EXAMPLE),
+            "--plans",
+            str(PLANS),
+        ],
+    )
     assert result.exit_code == 0, result.output
     html = result.stdout
     assert "<script" not in html and "@import" not in html

@@ -44,16 +44,18 @@ def compare_golden(name: str, text: str) -> None:
 def test_report_golden(plan_id: str, fmt: str, runner: CliRunner) -> None:
     if not plan_available(plan_id):
         pytest.fail(f"plans/{plan_id}.yaml is missing")
-    out = napctl("render", "report", "--plan", plan_id, "--year", "2024", "-f", fmt,
-                 "--plans", str(PLANS)).stdout
+    out = napctl(
+        "render", "report", "--plan", plan_id, "--year", "2024", "-f", fmt, "--plans", str(PLANS)
+    ).stdout
     compare_golden(f"report-{plan_id}.{fmt}", out)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize(("plan_id", "actor"), CHECKLISTS)
 def test_checklist_golden(plan_id: str, actor: str, fmt: str, runner: CliRunner) -> None:
-    out = napctl("render", "checklist", "--actor", actor, "--plan", plan_id, "-f", fmt,
-                 "--plans", str(PLANS)).stdout
+    out = napctl(
+        "render", "checklist", "--actor", actor, "--plan", plan_id, "-f", fmt, "--plans", str(PLANS)
+    ).stdout
     compare_golden(f"checklist-{plan_id}-{slugify(actor)}.{fmt}", out)
 
 
@@ -65,8 +67,9 @@ def test_markdown_checklist_is_commonmark_with_one_task_per_action(
     tokens = MarkdownIt("commonmark").parse(out)
     tasks = [t.content for t in tokens if t.type == "inline" and t.content.startswith("[ ] ")]
     corpus = load_corpus([str(PLANS)])
-    rows = select_actions([p.plan for p in corpus.plans],
-                          ActionFilter(actors=[actor], plan_id=plan_id))
+    rows = select_actions(
+        [p.plan for p in corpus.plans], ActionFilter(actors=[actor], plan_id=plan_id)
+    )
     assert len(tasks) == len(rows) > 0
     assert [t.split("**")[1] for t in tasks] == [r.action.id for r in rows]
 
@@ -91,10 +94,12 @@ def hostile_plan(tmp_path: Path) -> Path:
     return write(tmp_path, "hostile.yaml", text)
 
 
-def test_plan_text_is_never_a_template_and_is_escaped(hostile_plan: Path,
-                                                      runner: CliRunner) -> None:
-    html = napctl("render", "checklist", "-a", "DEF", "-f", "html",
-                  "--plans", str(hostile_plan)).stdout
+def test_plan_text_is_never_a_template_and_is_escaped(
+    hostile_plan: Path, runner: CliRunner
+) -> None:
+    html = napctl(
+        "render", "checklist", "-a", "DEF", "-f", "html", "--plans", str(hostile_plan)
+    ).stdout
     assert "{{ 7*7 }} {% if true %}x{% endif %}" in html and ">49<" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
     assert "&lt;b&gt;Def&lt;/b&gt; &amp; {{ x }}" in html
@@ -106,16 +111,14 @@ def test_plan_text_is_never_a_template_and_is_escaped(hostile_plan: Path,
     assert "{{ 7*7 }}" in rendered
 
 
-def test_user_template_overrides_and_extends_the_default(tmp_path: Path,
-                                                         runner: CliRunner) -> None:
+def test_user_template_overrides_and_extends_the_default(tmp_path: Path, runner: CliRunner) -> None:
     templates = tmp_path / "tpl"
     templates.mkdir()
     (templates / "report.md.j2").write_text(
         '{% extends "default/report.md.j2" %}\n'
         "{% block action %}CUSTOM {{ action.id }}\n{% endblock %}\n"
     )
-    out = napctl("render", "report", "--templates", str(templates),
-                 "--plans", str(MINIMAL)).stdout
+    out = napctl("render", "report", "--templates", str(templates), "--plans", str(MINIMAL)).stdout
     assert "CUSTOM P1.1.1" in out and "CUSTOM P2.1.1" in out
     assert out.startswith("# Example National Action Plan 2020-2022")
     assert "#### Action" not in out
@@ -135,8 +138,9 @@ def test_broken_or_unsafe_templates_fail_loudly(
     templates = tmp_path / "tpl"
     templates.mkdir()
     (templates / "report.md.j2").write_text(body)
-    result = runner.invoke(app, ["render", "report", "--templates", str(templates),
-                                 "--plans", str(MINIMAL)])
+    result = runner.invoke(
+        app, ["render", "report", "--templates", str(templates), "--plans", str(MINIMAL)]
+    )
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.output
@@ -156,19 +160,28 @@ def test_report_needs_a_plan_when_there_are_several(runner: CliRunner) -> None:
 
 @pytest.mark.parametrize(
     ("name", "slug"),
-    [("MAEE D5", "maee-d5"), ("D7/Luxembourg Army", "d7-luxembourg-army"), ("../x", "x"),
-     ("RP Genève", "rp-geneve"), ("..", "department"), ("a\\b/../../c", "a-b-c"),
-     (".hidden", "hidden")],
+    [
+        ("MAEE D5", "maee-d5"),
+        ("D7/Luxembourg Army", "d7-luxembourg-army"),
+        ("../x", "x"),
+        ("RP Genève", "rp-geneve"),
+        ("..", "department"),
+        ("a\\b/../../c", "a-b-c"),
+        (".hidden", "hidden"),
+    ],
 )
 def test_slugs_are_safe_file_names(name: str, slug: str) -> None:
     assert slugify(name) == slug
 
 
 def test_checklists_write_check_and_stay_inside(tmp_path: Path, runner: CliRunner) -> None:
-    text = MINIMAL.read_text(encoding="utf-8").replace("code: DEF", "code: ../DEF").replace(
-        "[DEF, {code: POL", "['../DEF', {code: POL").replace(
-        "code: MFA D1", "code: D7/Luxembourg Army").replace(
-        "{code: MFA D1,", "{code: D7/Luxembourg Army,")
+    text = (
+        MINIMAL.read_text(encoding="utf-8")
+        .replace("code: DEF", "code: ../DEF")
+        .replace("[DEF, {code: POL", "['../DEF', {code: POL")
+        .replace("code: MFA D1", "code: D7/Luxembourg Army")
+        .replace("{code: MFA D1,", "{code: D7/Luxembourg Army,")
+    )
     plan = write(tmp_path, "plan.yaml", text)
     out = tmp_path / "out"
     # --check on a folder that does not exist: everything is missing, nothing is created;
@@ -178,7 +191,11 @@ def test_checklists_write_check_and_stay_inside(tmp_path: Path, runner: CliRunne
     napctl("checklists", "--out", str(out), "--plans", str(plan))
     assert sorted(p.name for p in out.iterdir()) == ["index.md", "xx"]  # country XX
     assert sorted(p.name for p in (out / "xx").iterdir()) == [
-        "d7-luxembourg-army.md", "def.md", "int.md", "mfa.md", "pol.md",
+        "d7-luxembourg-army.md",
+        "def.md",
+        "int.md",
+        "mfa.md",
+        "pol.md",
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "plan.yaml"]
     index = (out / "index.md").read_text(encoding="utf-8")
@@ -189,8 +206,10 @@ def test_checklists_write_check_and_stay_inside(tmp_path: Path, runner: CliRunne
     (out / "xx" / "int.md").unlink()
     result = runner.invoke(app, ["checklists", "--out", str(out), "--check", "--plans", str(plan)])
     assert result.exit_code == 0  # stale and missing alone: reported, no failure
-    assert result.stdout.splitlines() == [f"{out / 'xx' / 'pol.md'}: stale",
-                                          f"{out / 'xx' / 'int.md'}: missing"]
+    assert result.stdout.splitlines() == [
+        f"{out / 'xx' / 'pol.md'}: stale",
+        f"{out / 'xx' / 'int.md'}: missing",
+    ]
     assert (out / "xx" / "pol.md").read_text() == "edited by hand\n"  # --check writes nothing
     result = runner.invoke(app, ["checklists", "--out", str(out), "--plans", str(plan)])
     assert result.stderr == f"2 written, 4 unchanged in {out}\n"

@@ -17,8 +17,14 @@ from tests.conftest import PLANS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 
@@ -29,7 +35,10 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     profile = tmp_path / "profile"
     return subprocess.run(
         [str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", *args],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -37,21 +46,37 @@ def test_checklist_in_a_browser_has_one_checkbox_per_action(
     tmp_path: Path, runner: CliRunner
 ) -> None:
     page = tmp_path / "maee-d5.html"
-    result = runner.invoke(app, ["render", "checklist", "--actor", "MAEE D5", "--plan",
-                                 "lu-2018-2023", "-f", "html", "-o", str(page),
-                                 "--plans", str(PLANS)])
+    result = runner.invoke(
+        app,
+        [
+            "render",
+            "checklist",
+            "--actor",
+            "MAEE D5",
+            "--plan",
+            "lu-2018-2023",
+            "-f",
+            "html",
+            "-o",
+            str(page),
+            "--plans",
+            str(PLANS),
+        ],
+    )
     assert result.exit_code == 0, result.output
     corpus = load_corpus([str(PLANS)])
     expected = [
-        r.action.id for r in select_actions(
-            [p.plan for p in corpus.plans],
-            ActionFilter(actors=["MAEE D5"], plan_id="lu-2018-2023"))
+        r.action.id
+        for r in select_actions(
+            [p.plan for p in corpus.plans], ActionFilter(actors=["MAEE D5"], plan_id="lu-2018-2023")
+        )
     ]
     # --dump-dom prints the DOM after the browser parsed and laid out the page.
     dom = chromium(tmp_path, "--dump-dom", page.as_uri())
     assert dom.returncode == 0, dom.stderr[-2000:]
-    boxes = re.findall(r'<input type="checkbox" name="done" value="[^"]+" data-action="([^"]+)">',
-                       dom.stdout)
+    boxes = re.findall(
+        r'<input type="checkbox" name="done" value="[^"]+" data-action="([^"]+)">', dom.stdout
+    )
     assert boxes == expected and len(boxes) > 10
     assert "<svg" in dom.stdout and "Checklist: MAEE D5" in dom.stdout
     shot = tmp_path / "checklist.png"

@@ -23,8 +23,9 @@ def bundled() -> Review:
 
 
 def _counts(review: Review, plan: str, pillar: str | None = "*") -> dict[str, int]:
-    found = Counter(f.code for f in review.findings
-                    if f.plan == plan and (pillar == "*" or f.pillar == pillar))
+    found = Counter(
+        f.code for f in review.findings if f.plan == plan and (pillar == "*" or f.pillar == pillar)
+    )
     return {code: n for code, n in sorted(found.items())}
 
 
@@ -33,8 +34,15 @@ def test_luxembourg_counts_per_rule(bundled: Review) -> None:
     # or budget (the plan prints none); 40 actions share several departments and
     # none names a lead; II.1.1 and III.1.4 rest on "All".
     assert _counts(bundled, "lu-2018-2023") == {
-        "NAP502": 64, "NAP503": 55, "NAP504": 55, "NAP505": 55, "NAP506": 55,
-        "NAP507": 40, "NAP508": 2, "NAP511": 7, "NAP512": 1,
+        "NAP502": 64,
+        "NAP503": 55,
+        "NAP504": 55,
+        "NAP505": 55,
+        "NAP506": 55,
+        "NAP507": 40,
+        "NAP508": 2,
+        "NAP511": 7,
+        "NAP512": 1,
     }
 
 
@@ -47,14 +55,25 @@ def test_luxembourg_pillar_one_by_hand(bundled: Review) -> None:
     # - NAP507: I.3.1 has one department (MAEE D5); the 9 others have 2 to 4, none with
     #   a role (I.5.1's MAEE D4 has a note, not a role).
     assert _counts(bundled, "lu-2018-2023", "I") == {
-        "NAP502": 2, "NAP503": 10, "NAP504": 10, "NAP505": 10, "NAP506": 10, "NAP507": 9,
+        "NAP502": 2,
+        "NAP503": 10,
+        "NAP504": 10,
+        "NAP505": 10,
+        "NAP506": 10,
+        "NAP507": 9,
     }
 
 
 def test_belgium_counts_per_rule(bundled: Review) -> None:
     assert _counts(bundled, "be-2013-2016") == {
-        "NAP502": 115, "NAP503": 102, "NAP504": 102, "NAP505": 102, "NAP506": 102,
-        "NAP507": 41, "NAP511": 10, "NAP512": 1,
+        "NAP502": 115,
+        "NAP503": 102,
+        "NAP504": 102,
+        "NAP505": 102,
+        "NAP506": 102,
+        "NAP507": 41,
+        "NAP511": 10,
+        "NAP512": 1,
     }
 
 
@@ -66,7 +85,11 @@ def test_belgium_objective_six_by_hand(bundled: Review) -> None:
     # - NAP503-506: 5 each. NAP507: 33 (Equality) and 34 (Foreign Affairs) print a
     #   coordination role, 35-37 have one department: 0.
     assert _counts(bundled, "be-2013-2016", "O6") == {
-        "NAP502": 5, "NAP503": 5, "NAP504": 5, "NAP505": 5, "NAP506": 5,
+        "NAP502": 5,
+        "NAP503": 5,
+        "NAP504": 5,
+        "NAP505": 5,
+        "NAP506": 5,
     }
 
 
@@ -91,8 +114,14 @@ def test_clean_example_scores_clean() -> None:
     assert review.findings == []
     card = review.summaries[0]
     assert card.actions == 4
-    for key in ("with_indicator", "with_measurable_indicator", "with_baseline", "with_target",
-                "with_deadline", "with_budget"):
+    for key in (
+        "with_indicator",
+        "with_measurable_indicator",
+        "with_baseline",
+        "with_target",
+        "with_deadline",
+        "with_budget",
+    ):
         assert card.measures[key].label() == "4 of 4 (100%)", key
     assert card.measures["single_lead"].label() == "2 of 2 (100%)"
     assert card.measures["only_all"].count == 0
@@ -114,15 +143,18 @@ def test_every_rule_is_registered_as_a_problem_code() -> None:
     assert all(code.startswith("NAP5") for code in rule_codes())
 
 
-@pytest.mark.parametrize(("text", "measurable"), [
-    ("Number of women recruited", True),
-    ("Share of women among officers", True),
-    ("Ratio of complaints versus prosecutions", True),
-    ("40% of staff trained", True),
-    ("Training provided", False),
-    ("Measures taken", False),
-    ("Organisation of two events", False),  # a known miss: number words are not numbers
-])
+@pytest.mark.parametrize(
+    ("text", "measurable"),
+    [
+        ("Number of women recruited", True),
+        ("Share of women among officers", True),
+        ("Ratio of complaints versus prosecutions", True),
+        ("40% of staff trained", True),
+        ("Training provided", False),
+        ("Measures taken", False),
+        ("Organisation of two events", False),  # a known miss: number words are not numbers
+    ],
+)
 def test_measurable_heuristic(text: str, measurable: bool) -> None:
     assert text_is_measurable(text) is measurable
     assert is_measurable(text) is measurable
@@ -152,7 +184,11 @@ def test_findings_are_problems_naming_plan_action_and_pillar(bundled: Review) ->
     assert all(type(f) is Problem for f in bundled.findings)
     action = next(f for f in bundled.findings if f.code == "NAP508")
     assert (action.plan, action.id, action.pillar, action.level) == (
-        "lu-2018-2023", "II.1.1", "II", "warning")
+        "lu-2018-2023",
+        "II.1.1",
+        "II",
+        "warning",
+    )
     plan_wide = next(f for f in bundled.findings if f.code == "NAP512")
     assert (plan_wide.plan, plan_wide.id, plan_wide.pillar) == ("be-2013-2016", None, None)
     info = {f.level for f in bundled.findings if f.code in ("NAP503", "NAP504")}

@@ -71,9 +71,17 @@ def test_schema_accepts_the_review_examples() -> None:
     """check-jsonschema reads the new optional fields as napctl does."""
     schema = ROOT / "schema" / "plan.schema.json"
     proc = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema),
-         *(str(p) for p in REVIEW)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--schemafile",
+            str(schema),
+            *(str(p) for p in REVIEW),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     for path in REVIEW:

@@ -32,17 +32,25 @@ CASES: list[tuple[Any, str]] = [
     (12.0, "12"),
     (-7, "-7"),
     (10**15 - 1, "999999999999999"),
-    (12.5, "refused: a number (12.5) where text is expected; format the cell as text so"
-           " that it keeps its digits"),
-    (10**15, "refused: a number (1000000000000000) too long to keep its digits; format the"
-             " cell as text and type it again"),
+    (
+        12.5,
+        "refused: a number (12.5) where text is expected; format the cell as text so"
+        " that it keeps its digits",
+    ),
+    (
+        10**15,
+        "refused: a number (1000000000000000) too long to keep its digits; format the"
+        " cell as text and type it again",
+    ),
     (True, f"refused: a true/false value (TRUE) {RETYPE}"),
     (datetime.date(2021, 6, 30), f"refused: a date (2021-06-30) {RETYPE}"),
     (datetime.datetime(2021, 6, 30, 9, 5), f"refused: a date (2021-06-30 09:05:00) {RETYPE}"),
-    ("=A1&B1", "refused: a formula (=A1&B1); napctl reads values only, paste the value"
-               " instead"),
-    (LONG, "refused: a cell of 32,768 characters, over the 32,767 a spreadsheet cell holds;"
-           " shorten it"),
+    ("=A1&B1", "refused: a formula (=A1&B1); napctl reads values only, paste the value instead"),
+    (
+        LONG,
+        "refused: a cell of 32,768 characters, over the 32,767 a spreadsheet cell holds;"
+        " shorten it",
+    ),
 ]
 
 
@@ -104,9 +112,12 @@ def test_every_cell_of_a_merged_range_is_refused_and_reported_once(tmp_path: Pat
 
 def test_csv_cells_follow_the_same_policy() -> None:
     long = "y" * (MAX_CELL_CHARS + 1)
-    grid = csv_grid(f"Action,Other\n'=SUM(1),\"a\r\nb\"\n{long},_x0041_\n".encode(), "t.csv")
+    grid = csv_grid(f'Action,Other\n\'=SUM(1),"a\r\nb"\n{long},_x0041_\n'.encode(), "t.csv")
     assert [[c.value for c in row] for row in grid.rows] == [
-        ["Action", "Other"], ["=SUM(1)", "a\nb"], ["", "_x0041_"]]  # no XLSX escapes in CSV
+        ["Action", "Other"],
+        ["=SUM(1)", "a\nb"],
+        ["", "_x0041_"],
+    ]  # no XLSX escapes in CSV
     assert grid.problems == [f"t.csv:A3: {too_long(long)}"]
 
 
@@ -120,7 +131,8 @@ def test_a_csv_field_past_the_csv_module_limit_is_one_line(tmp_path: Path) -> No
 def test_utf16_length_counts_as_a_spreadsheet_does() -> None:
     assert string_text("🙂" * (MAX_CELL_CHARS // 2), xlsx=False)[1] is None
     assert string_text("🙂" * (MAX_CELL_CHARS // 2 + 1), xlsx=False)[1] == (
-        "a cell of 32,768 characters, over the 32,767 a spreadsheet cell holds; shorten it")
+        "a cell of 32,768 characters, over the 32,767 a spreadsheet cell holds; shorten it"
+    )
 
 
 def test_a_table_is_read_through_the_bounded_reader(tmp_path: Path) -> None:
@@ -130,18 +142,27 @@ def test_a_table_is_read_through_the_bounded_reader(tmp_path: Path) -> None:
         read_table(fifo)
 
 
-SHEET = Sheet("p 2021", ("Plan", "Action id", "Reporting department", "Status",
-                         "napctl base (do not edit)"),
-              [["p", "1", "D", "ongoing", "plan=p year=2021 dept=D id=1 status=ongoing"]])
+SHEET = Sheet(
+    "p 2021",
+    ("Plan", "Action id", "Reporting department", "Status", "napctl base (do not edit)"),
+    [["p", "1", "D", "ongoing", "plan=p year=2021 dept=D id=1 status=ongoing"]],
+)
 
 
-@pytest.mark.parametrize(("typed", "why"), [
-    (datetime.date(2021, 6, 30), f"a date (2021-06-30) {RETYPE}"),
-    (0.5, "a number (0.5) where text is expected; format the cell as text so that it keeps"
-          " its digits"),
-])
-def test_the_progress_reader_refuses_the_row_at_the_cell(typed: Any, why: str,
-                                                         tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        (datetime.date(2021, 6, 30), f"a date (2021-06-30) {RETYPE}"),
+        (
+            0.5,
+            "a number (0.5) where text is expected; format the cell as text so that it keeps"
+            " its digits",
+        ),
+    ],
+)
+def test_the_progress_reader_refuses_the_row_at_the_cell(
+    typed: Any, why: str, tmp_path: Path
+) -> None:
     path = tmp_path / "p.xlsx"
     path.write_bytes(as_xlsx([SHEET]))
     book = openpyxl.load_workbook(path)
@@ -154,7 +175,9 @@ def test_the_progress_reader_refuses_the_row_at_the_cell(typed: Any, why: str,
 
 def test_the_progress_reader_refuses_an_over_long_csv_cell() -> None:
     long = "z" * (MAX_CELL_CHARS + 1)
-    data = ("Plan,Action id,Reporting department,Status,Summary,napctl base (do not edit)\r\n"
-            f"p,1,D,ongoing,{long},plan=p\r\n").encode()
+    data = (
+        "Plan,Action id,Reporting department,Status,Summary,napctl base (do not edit)\r\n"
+        f"p,1,D,ongoing,{long},plan=p\r\n"
+    ).encode()
     read = read_csv_sheet(data, "p.csv")
     assert read.items == [] and [n.where for n in read.notes] == ["p.csv:E2"]

@@ -29,29 +29,54 @@ def invoke(runner: CliRunner, *args: str) -> tuple[str, str]:
 
 def shape(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     """What must survive: ids, texts, indicators, departments with roles and notes, order."""
-    return [(r["id"], r["pillar"], r["pillar_title"], r["goal"], r["goal_text"], r["text"],
-             r["indicators"], r["departments"],
-             [(a["code"], a["role"], a["note"]) for a in r["assignments"]], r["notes"])
-            for r in rows]
+    return [
+        (
+            r["id"],
+            r["pillar"],
+            r["pillar_title"],
+            r["goal"],
+            r["goal_text"],
+            r["text"],
+            r["indicators"],
+            r["departments"],
+            [(a["code"], a["role"], a["note"]) for a in r["assignments"]],
+            r["notes"],
+        )
+        for r in rows
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 @pytest.mark.parametrize("plan_id", BUNDLED)
-def test_round_trip_through_the_cli(plan_id: str, fmt: str, tmp_path: Path,
-                                    runner: CliRunner) -> None:
+def test_round_trip_through_the_cli(
+    plan_id: str, fmt: str, tmp_path: Path, runner: CliRunner
+) -> None:
     bundled = ["--plans", str(PLANS)]
     table = tmp_path / f"matrix.{fmt}"
     invoke(runner, "export", "--format", fmt, "--plan", plan_id, "-o", str(table), *bundled)
     plans = tmp_path / "plans"
     new_id = f"copy-{plan_id}"
-    invoke(runner, "new", new_id, "--country", "XX", "--title", "Copy", "--period",
-           "2013-2023", "--out", str(plans))
+    invoke(
+        runner,
+        "new",
+        new_id,
+        "--country",
+        "XX",
+        "--title",
+        "Copy",
+        "--period",
+        "2013-2023",
+        "--out",
+        str(plans),
+    )
     _, err = invoke(runner, "import", str(table), "--plan", new_id, "--plans", str(plans))
     assert "actions added" in err
-    original = json.loads(invoke(runner, "actions", "--plan", plan_id, "--format", "json",
-                                 *bundled)[0])
-    copy = json.loads(invoke(runner, "actions", "--plan", new_id, "--format", "json",
-                             "--plans", str(plans))[0])
+    original = json.loads(
+        invoke(runner, "actions", "--plan", plan_id, "--format", "json", *bundled)[0]
+    )
+    copy = json.loads(
+        invoke(runner, "actions", "--plan", new_id, "--format", "json", "--plans", str(plans))[0]
+    )
     assert shape(copy) == shape(original)
     assert len(copy) == {"lu-2018-2023": 55, "be-2013-2016": 102}[plan_id]
     names = [[(a["code"], a["name"]) for a in r["assignments"]] for r in copy]
@@ -89,8 +114,9 @@ def test_round_trip_with_the_functions(tmp_path: Path) -> None:
     copy, problems = load_file(new_file)
     assert copy is not None and not problems
     assert [(a.id, a.text, a.indicators, a.departments) for _, _, a in copy.actions()] == [
-        (a.id, a.text, a.indicators, a.departments) for _, _, a in plan.actions()]
+        (a.id, a.text, a.indicators, a.departments) for _, _, a in plan.actions()
+    ]
     assert [d.code for d in copy.departments] == ["COORD", *result.changes.departments]  # type: ignore[union-attr]
     assert sorted(result.changes.departments) == sorted(  # type: ignore[union-attr]
-        d.code for d in plan.departments
-        if any(d.code in a.codes() for _, _, a in plan.actions()))
+        d.code for d in plan.departments if any(d.code in a.codes() for _, _, a in plan.actions())
+    )

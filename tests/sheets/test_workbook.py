@@ -34,15 +34,21 @@ def _merged(tmp_path: Path, ref: bytes) -> bytes:
     return path.read_bytes()
 
 
-@pytest.mark.parametrize("ref", [
-    b'"A1:XFD1048576"',
-    b'"A1:&#88;FD1048576"',  # a character reference: parsed, not matched
-    b"'a1:zz9000'",
-    b'"A:C"',  # whole columns
-])
+@pytest.mark.parametrize(
+    "ref",
+    [
+        b'"A1:XFD1048576"',
+        b'"A1:&#88;FD1048576"',  # a character reference: parsed, not matched
+        b"'a1:zz9000'",
+        b'"A:C"',  # whole columns
+    ],
+)
 def test_merged_ranges_too_large_to_load_are_refused(tmp_path: Path, ref: bytes) -> None:
-    with pytest.raises(WorkbookError, match=rf"^m\.xlsx: its merged ranges cover [0-9,]+"
-                                            rf" cells, over the limit of {MAX_MERGED_CELLS:,}"):
+    with pytest.raises(
+        WorkbookError,
+        match=rf"^m\.xlsx: its merged ranges cover [0-9,]+"
+        rf" cells, over the limit of {MAX_MERGED_CELLS:,}",
+    ):
         open_workbook(_merged(tmp_path, ref), "m.xlsx")
 
 
@@ -64,14 +70,16 @@ def _with_shared_ref(tmp_path: Path, value: bytes) -> bytes:
     from napctl.cli import app
 
     path = tmp_path / "s.xlsx"
-    done = CliRunner().invoke(app, ["export", "--plans", str(PLANS / "lu-2018-2023.yaml"),
-                                    "-f", "xlsx", "-o", str(path)])
+    done = CliRunner().invoke(
+        app, ["export", "--plans", str(PLANS / "lu-2018-2023.yaml"), "-f", "xlsx", "-o", str(path)]
+    )
     assert done.exit_code == 0, done.output
     with zipfile.ZipFile(path) as src:
         parts = {i.filename: src.read(i) for i in src.infolist()}
     name = "xl/worksheets/sheet1.xml"
-    parts[name], count = re.subn(rb'(<c r="A1"[^>]*t="s"><v>)[0-9]+(</v>)',
-                                 rb"\g<1>" + value + rb"\g<2>", parts[name])
+    parts[name], count = re.subn(
+        rb'(<c r="A1"[^>]*t="s"><v>)[0-9]+(</v>)', rb"\g<1>" + value + rb"\g<2>", parts[name]
+    )
     assert count == 1
     path.unlink()
     with zipfile.ZipFile(path, "w") as dst:
@@ -81,8 +89,7 @@ def _with_shared_ref(tmp_path: Path, value: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("value", [b"-1", b"-2", b" -1", b"1e0", b"x"])
-def test_a_shared_string_index_that_is_no_index_is_refused(tmp_path: Path,
-                                                           value: bytes) -> None:
+def test_a_shared_string_index_that_is_no_index_is_refused(tmp_path: Path, value: bytes) -> None:
     """Issue 26, class 5: openpyxl indexes its list with the number, so ``-1`` read the
     workbook's last string into A1."""
     with pytest.raises(WorkbookError, match=r"cell A1\) that points at no shared text"):

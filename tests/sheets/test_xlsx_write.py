@@ -23,7 +23,7 @@ from tests.sheets.libreoffice import needs_soffice, sheets_as_csv
 
 LONG = "word " * 20  # longer than MAX_WIDTH: the column is capped
 TRICKY = Sheet(
-    title="R&D <x> o'k \"q\"",
+    title='R&D <x> o\'k "q"',
     header=("Plan", "Status", "Text", "Base"),
     rows=[
         ["=1+1", "ongoing", "<b>&amp;", "base 1"],
@@ -49,9 +49,18 @@ EXPECTED = [
     ["same", "same", "same", "same"],
 ]
 REGISTRY = Sheet("departments", ("Plan", "Code"), [])
-PARTS = {"[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
-         "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
-         "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}
+PARTS = {
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "docProps/app.xml",
+    "docProps/core.xml",
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "xl/styles.xml",
+    "xl/sharedStrings.xml",
+    "xl/worksheets/sheet1.xml",
+    "xl/worksheets/sheet2.xml",
+}
 
 
 def _width(texts: list[str]) -> int:
@@ -61,7 +70,15 @@ def _width(texts: list[str]) -> int:
 
 def test_column_letters() -> None:
     assert [column_letter(n - 1) for n in (1, 26, 27, 52, 53, 702, 703, 16384)] == [
-        "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]
+        "A",
+        "Z",
+        "AA",
+        "AZ",
+        "BA",
+        "ZZ",
+        "AAA",
+        "XFD",
+    ]
 
 
 def test_openpyxl_reads_back_every_cell_and_style(tmp_path: Path) -> None:
@@ -92,8 +109,7 @@ def test_openpyxl_reads_back_every_cell_and_style(tmp_path: Path) -> None:
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref == "A1:D7"
     (check,) = ws.data_validations.dataValidation
-    assert (check.type, check.formula1, str(check.sqref)) == ("list", '"ongoing,done,a&b"',
-                                                              "B2:B7")
+    assert (check.type, check.formula1, str(check.sqref)) == ("list", '"ongoing,done,a&b"', "B2:B7")
     assert check.showErrorMessage
     # openpyxl 3.1.0 (the oldest supported) reads allowBlank back as False whatever the
     # file says; the attribute itself is what Excel and LibreOffice read.
@@ -119,14 +135,27 @@ def test_an_empty_sheet_keeps_its_status_list_and_shading(tmp_path: Path) -> Non
     assert str(check.sqref) == "B2"  # B2:B2 as before: at least the row below the header
     ws = book["short"]
     assert [[c.value for c in row] for row in ws.iter_rows()] == [
-        ["Plan", "Status", "Summary"], ["p", None, None]]
+        ["Plan", "Status", "Summary"],
+        ["p", None, None],
+    ]
     assert [ws.cell(2, c).fill.fill_type for c in (1, 2, 3)] == [None, "solid", "solid"]
 
 
 def test_same_sheets_same_bytes() -> None:
     first = as_xlsx([TRICKY, REGISTRY])
-    again = as_xlsx([Sheet(TRICKY.title, TRICKY.header, [list(r) for r in TRICKY.rows],
-                           dict(TRICKY.choices), TRICKY.editable, TRICKY.hidden), REGISTRY])
+    again = as_xlsx(
+        [
+            Sheet(
+                TRICKY.title,
+                TRICKY.header,
+                [list(r) for r in TRICKY.rows],
+                dict(TRICKY.choices),
+                TRICKY.editable,
+                TRICKY.hidden,
+            ),
+            REGISTRY,
+        ]
+    )
     assert first == again
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
@@ -143,11 +172,19 @@ def test_written_without_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
         for name in archive.namelist():
             ElementTree.fromstring(archive.read(name))  # each part is well-formed XML
         sheet = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
-    order = ["<sheetPr", "<dimension", "<sheetViews", "<sheetFormatPr", "<cols",
-             "<sheetData", "<autoFilter", "<dataValidations", "<pageMargins"]
+    order = [
+        "<sheetPr",
+        "<dimension",
+        "<sheetViews",
+        "<sheetFormatPr",
+        "<cols",
+        "<sheetData",
+        "<autoFilter",
+        "<dataValidations",
+        "<pageMargins",
+    ]
     assert [sheet.index(tag) for tag in order] == sorted(sheet.index(tag) for tag in order)
-    assert ('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-            in sheet)
+    assert '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' in sheet
 
 
 @needs_soffice
@@ -180,7 +217,10 @@ def test_a_cell_longer_than_a_spreadsheet_holds_is_refused_not_cut() -> None:
     from napctl.sheets.workbook import WorkbookError
 
     sheet = Sheet("p", ("Plan", "Action"), [["p", "ok"], ["p", "x" * 32_768]])
-    with pytest.raises(WorkbookError, match=r"^p!B3: a cell of 32,768 characters, over the"
-                                            r" 32,767 a spreadsheet cell holds; shorten it$"):
+    with pytest.raises(
+        WorkbookError,
+        match=r"^p!B3: a cell of 32,768 characters, over the"
+        r" 32,767 a spreadsheet cell holds; shorten it$",
+    ):
         as_xlsx([sheet])
     as_xlsx([Sheet("p", ("Plan", "Action"), [["p", "x" * 32_767]])])  # the limit itself fits

@@ -11,10 +11,44 @@ from hypothesis import strategies as st
 from napctl.yaml.edit import EditError, TextEdit, dump_items, newline_of, scalar
 from napctl.yaml.safe import parse_yaml
 
-TRICKY = ["1e3", "0o17", "yes", "no", "NO", "on", "1.10", "1_000", "0x10", ".inf", "~", "null",
-          "", "2018-01-01", "'quoted'", "'", '"', "- a", "a: b", "x #y", "# no comment",
-          "@x", "`x", "%x", "{a}", "[a]", " lead", "trail ", "line\nbreak", "x\u2028y",
-          "x\x85y", "del\x7f", "\ufeffbom", "MAEE D5", "RP Genève", "😀"]
+TRICKY = [
+    "1e3",
+    "0o17",
+    "yes",
+    "no",
+    "NO",
+    "on",
+    "1.10",
+    "1_000",
+    "0x10",
+    ".inf",
+    "~",
+    "null",
+    "",
+    "2018-01-01",
+    "'quoted'",
+    "'",
+    '"',
+    "- a",
+    "a: b",
+    "x #y",
+    "# no comment",
+    "@x",
+    "`x",
+    "%x",
+    "{a}",
+    "[a]",
+    " lead",
+    "trail ",
+    "line\nbreak",
+    "x\u2028y",
+    "x\x85y",
+    "del\x7f",
+    "\ufeffbom",
+    "MAEE D5",
+    "RP Genève",
+    "😀",
+]
 
 
 def read(text: str) -> Any:
@@ -37,8 +71,9 @@ def test_scalar_reads_back_as_the_same_text(value: str) -> None:
 
 
 # Any text YAML may hold in a file (no surrogates, no other control characters).
-TEXTS = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-                max_size=30)
+TEXTS = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30
+)
 
 
 @settings(max_examples=300, derandomize=True, deadline=None)
@@ -55,7 +90,11 @@ def test_scalar_quotes_what_napctl_would_type(value: str) -> None:
 
 def test_scalar_leaves_plain_text_plain() -> None:
     assert [scalar(v) for v in ("MAEE D5", "I.3.1", "MIFA/OLAI", "1e3x")] == [
-        "MAEE D5", "I.3.1", "MIFA/OLAI", "1e3x"]
+        "MAEE D5",
+        "I.3.1",
+        "MIFA/OLAI",
+        "1e3x",
+    ]
 
 
 def test_dumped_items_read_back_as_the_same_values() -> None:
@@ -74,7 +113,8 @@ def test_line_breaks_are_the_files_own(newline: str) -> None:
     doc.replace(doc.at(["a"]), "2", "a")
     assert doc.newline == newline
     assert doc.text() == text.replace("1  #", "2  #").replace(
-        f"  - y{newline}", f"  - y{newline}  - new{newline}")
+        f"  - y{newline}", f"  - y{newline}  - new{newline}"
+    )
 
 
 def test_newline_of_takes_the_most_common_break() -> None:
@@ -85,15 +125,18 @@ def test_newline_of_takes_the_most_common_break() -> None:
 
 
 def test_comments_blank_lines_quotes_and_key_order_stay() -> None:
-    text = ("# head\nz: 'single'   # why\n\nactions:\n  # first\n  - id: \"A.1\"\n"
-            "    status: ongoing # ours\n\n  # last\n  - id: A.2\n    status: x\n"
-            "# closing remark\nb: [1, 2]\n")
+    text = (
+        "# head\nz: 'single'   # why\n\nactions:\n  # first\n  - id: \"A.1\"\n"
+        "    status: ongoing # ours\n\n  # last\n  - id: A.2\n    status: x\n"
+        "# closing remark\nb: [1, 2]\n"
+    )
     doc = TextEdit(text)
     entry = doc.at(["actions", 0])
     doc.replace(doc.get(entry, "status"), "completed", "status")  # type: ignore[arg-type]
     doc.append(entry, "    summary: done\n")
-    assert doc.text() == text.replace("status: ongoing # ours\n",
-                                      "status: completed # ours\n    summary: done\n")
+    assert doc.text() == text.replace(
+        "status: ongoing # ours\n", "status: completed # ours\n    summary: done\n"
+    )
 
 
 def test_below_comments_goes_after_the_closing_comments() -> None:
@@ -106,7 +149,7 @@ def test_below_comments_goes_after_the_closing_comments() -> None:
 
 def test_non_ascii_and_astral_text_before_the_edit_point() -> None:
     # Marks count characters: 😀 is one character, four UTF-8 bytes, two UTF-16 units.
-    text = "title: é😀𝄞 中文\nnote: \"😀😀\"\nstatus: ongoing\nlist:\n  - 😀\n"
+    text = 'title: é😀𝄞 中文\nnote: "😀😀"\nstatus: ongoing\nlist:\n  - 😀\n'
     doc = TextEdit(text)
     doc.replace(doc.at(["status"]), "completed", "status")
     doc.append(doc.at(["list"]), "  - après 😀\n")
@@ -151,8 +194,7 @@ def test_a_byte_order_mark_stays() -> None:
 
 
 def test_inner_lists_get_their_lines_before_the_lists_around_them() -> None:
-    text = "pillars:\n  - id: P\n    goals:\n      - id: G\n        actions:\n" \
-           "          - id: A\n"
+    text = "pillars:\n  - id: P\n    goals:\n      - id: G\n        actions:\n          - id: A\n"
     doc = TextEdit(text)
     doc.append(doc.at(["pillars"]), dump_items([{"id": "Q"}], 2))
     doc.append(doc.at(["pillars", 0, "goals"]), dump_items([{"id": "H"}], 6))
@@ -173,8 +215,9 @@ def test_a_block_found_by_its_path_is_replaced_by_whole_lines() -> None:
     start, end = doc.lines(doc.at(["pillars", 0]))
     assert doc.body[start:end] == "  - id: P1  # placeholder\n    title: x\n"
     doc.replace_span(start, end, dump_items([{"id": "I", "title": "yes"}], 2))
-    assert doc.text() == text.replace("  - id: P1  # placeholder\n    title: x\n",
-                                      "  - id: I\n    title: 'yes'\n")
+    assert doc.text() == text.replace(
+        "  - id: P1  # placeholder\n    title: x\n", "  - id: I\n    title: 'yes'\n"
+    )
 
 
 def test_replace_span_puts_whole_lines_in_place() -> None:
@@ -202,8 +245,9 @@ def test_refusals_say_where() -> None:
     assert doc.text() == "a: 1\nlist: [x, y]\ntext: |\n  two\n  lines\n"
 
 
-@pytest.mark.parametrize(("text", "where"), [("", ""), ("a: [\n", "f.yaml:2:1"),
-                                             ("a: 1\n---\nb: 2\n", "f.yaml:2:1")])
+@pytest.mark.parametrize(
+    ("text", "where"), [("", ""), ("a: [\n", "f.yaml:2:1"), ("a: 1\n---\nb: 2\n", "f.yaml:2:1")]
+)
 def test_what_is_no_yaml_is_refused(text: str, where: str) -> None:
     with pytest.raises(EditError) as error:
         TextEdit(text, "f.yaml")

@@ -14,15 +14,18 @@ def _codes(text: str) -> list[tuple[str, int, int]]:
     return [(p.code, p.line, p.column) for p in parse_yaml(text, "f.yaml").problems]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    (BASE + "notes: " + "[" * 5000 + "\n", [("NAP114", 2, 71)]),
-    (BASE + "notes: " + "[" * 70 + "]" * 70 + "\n", [("NAP114", 2, 71)]),
-    (BASE + "notes: " + "{a: " * 100 + "\n", [("NAP114", 2, 260)]),
-    (BASE + "? " + "[" * 5000 + "\n", [("NAP113", 2, 3), ("NAP114", 2, 66)]),
-    (BASE + "title: " + "[" * 5000 + "\n", [("NAP110", 2, 1), ("NAP114", 2, 71)]),
-    # Brackets inside quotes and comments do not nest.
-    (BASE + "notes: ['" + "[" * 5000 + "'\n", [("NAP103", 2, 8)]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (BASE + "notes: " + "[" * 5000 + "\n", [("NAP114", 2, 71)]),
+        (BASE + "notes: " + "[" * 70 + "]" * 70 + "\n", [("NAP114", 2, 71)]),
+        (BASE + "notes: " + "{a: " * 100 + "\n", [("NAP114", 2, 260)]),
+        (BASE + "? " + "[" * 5000 + "\n", [("NAP113", 2, 3), ("NAP114", 2, 66)]),
+        (BASE + "title: " + "[" * 5000 + "\n", [("NAP110", 2, 1), ("NAP114", 2, 71)]),
+        # Brackets inside quotes and comments do not nest.
+        (BASE + "notes: ['" + "[" * 5000 + "'\n", [("NAP103", 2, 8)]),
+    ],
+)
 def test_deep_flow_nesting_is_nap114(text: str, expected: list[tuple[str, int, int]]) -> None:
     assert _codes(text) == expected
 
@@ -32,7 +35,7 @@ class _RefusingParser:
     while scanning ahead, after handing out only the first events."""
 
     def __init__(self, text: str) -> None:
-        self._events = iter(yaml.parse(text[:text.index("[")] + "x\n"))
+        self._events = iter(yaml.parse(text[: text.index("[")] + "x\n"))
         self._text = text
         self._given = 0
 
@@ -41,7 +44,8 @@ class _RefusingParser:
         if isinstance(event, yaml.ScalarEvent) and event.value == "x":
             mark = yaml.Mark("<unicode string>", 0, 1, 1006, None, None)
             raise yaml.scanner.ScannerError(
-                None, None, "some wording napctl must not depend on", mark)
+                None, None, "some wording napctl must not depend on", mark
+            )
         return event
 
     def dispose(self) -> None:
@@ -49,7 +53,8 @@ class _RefusingParser:
 
 
 def test_a_parser_that_refuses_nesting_itself_gives_the_same_answer(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     text = BASE + "notes: " + "[" * 5000 + "\n"
     own = _codes(text)
     monkeypatch.setattr("napctl.yaml.build._Parser", _RefusingParser)

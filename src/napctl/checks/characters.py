@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from napctl.checks.plan import PlanContext
     from napctl.model.progress import ProgressReport
 
+
 class Fields(NamedTuple):
     #: Fields holding codes or ids (a name users type or files are named after).
     names: frozenset[str]
@@ -45,10 +46,14 @@ def text_problem(value: str, *, is_name: bool = False) -> tuple[str, str] | None
     if not bad:
         return None
     if is_name:
-        return "NAP210", (f"'{printable(value)[:60]}' holds the control or invisible"
-                          f" character {_shown(bad[0])}; codes and ids must be visible text")
-    return "NAP211", (f"text holds the control character {_shown(bad[0])}; only printable"
-                      " text, tabs and line breaks are allowed")
+        return "NAP210", (
+            f"'{printable(value)[:60]}' holds the control or invisible"
+            f" character {_shown(bad[0])}; codes and ids must be visible text"
+        )
+    return "NAP211", (
+        f"text holds the control character {_shown(bad[0])}; only printable"
+        " text, tabs and line breaks are allowed"
+    )
 
 
 def _walk(value: Any, loc: Loc, is_name: bool, report: Report, fields: Fields) -> None:
@@ -65,8 +70,9 @@ def _walk(value: Any, loc: Loc, is_name: bool, report: Report, fields: Fields) -
     elif dataclasses.is_dataclass(value):
         for f in dataclasses.fields(value):
             if f.name not in fields.skipped:
-                _walk(getattr(value, f.name), (*loc, f.name), f.name in fields.names, report,
-                      fields)
+                _walk(
+                    getattr(value, f.name), (*loc, f.name), f.name in fields.names, report, fields
+                )
 
 
 @check("plan")

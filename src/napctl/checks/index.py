@@ -63,8 +63,7 @@ class CorpusReport:
     def on(self, entry: IndexEntry) -> EntryReport:
         return EntryReport(self, entry)
 
-    def add(self, entry: IndexEntry, loc: tuple[str | int, ...], code: str,
-            message: str) -> None:
+    def add(self, entry: IndexEntry, loc: tuple[str | int, ...], code: str, message: str) -> None:
         doc = self._docs.get(entry.file)
         if doc is None:
             from napctl.yaml.safe import load_yaml_file
@@ -72,8 +71,7 @@ class CorpusReport:
             doc = self._docs[entry.file] = load_yaml_file(str(entry.path), entry.file)
         self.add_at(entry, *doc.position(loc), code, message)
 
-    def add_at(self, entry: IndexEntry, line: int, column: int, code: str,
-               message: str) -> None:
+    def add_at(self, entry: IndexEntry, line: int, column: int, code: str, message: str) -> None:
         level = level_of(code)
         self.problems.append(Problem(entry.file, line, column, code, message, level))
         if level == "error":

@@ -87,15 +87,19 @@ def registry(index: PlanContext, report: Report) -> None:
     pending = next(taken, None)
     for i, dept in enumerate(index.plan.departments):
         if dept.code.lower() == ALL.lower():
-            report.add(("departments", i, "code"), "NAP308",
-                       f"{shown_value(dept.code)} is reserved: on an action it means every"
-                       " department")
+            report.add(
+                ("departments", i, "code"),
+                "NAP308",
+                f"{shown_value(dept.code)} is reserved: on an action it means every department",
+            )
         while pending is not None and pending[0] == i:
             _, j, name, other = pending
-            loc: Loc = ("departments", i, "code") if j == 0 else (
-                "departments", i, "aliases", j - 1)
-            report.add(loc, "NAP304",
-                       f"{shown_value(name)} already names department {shown_value(other)}")
+            loc: Loc = (
+                ("departments", i, "code") if j == 0 else ("departments", i, "aliases", j - 1)
+            )
+            report.add(
+                loc, "NAP304", f"{shown_value(name)} already names department {shown_value(other)}"
+            )
             pending = next(taken, None)
 
 
@@ -108,9 +112,12 @@ def file_names(index: PlanContext, report: Report) -> None:
         slug = slugify(dept.code)
         other = first.setdefault(slug, dept.code)
         if other != dept.code and fold_key(other) != fold_key(dept.code):
-            report.add(("departments", i, "code"), "NAP315",
-                       f"{shown_value(dept.code)} and {shown_value(other)} would share the file"
-                       f" name {slug!r} (progress reports, checklists); change one code")
+            report.add(
+                ("departments", i, "code"),
+                "NAP315",
+                f"{shown_value(dept.code)} and {shown_value(other)} would share the file"
+                f" name {slug!r} (progress reports, checklists); change one code",
+            )
 
 
 @check(KIND)
@@ -120,16 +127,22 @@ def parents(index: PlanContext, report: Report) -> None:
     loops = parent_loops(index.plan.departments, by_code)
     for i, dept in enumerate(index.plan.departments):
         if dept.parent is not None and dept.parent not in by_code:
-            report.add(("departments", i, "parent"), "NAP302",
-                       f"parent {shown_value(dept.parent)} is not in the registry"
-                       f"{index.suggest(dept.parent, registry)}")
+            report.add(
+                ("departments", i, "parent"),
+                "NAP302",
+                f"parent {shown_value(dept.parent)} is not in the registry"
+                f"{index.suggest(dept.parent, registry)}",
+            )
             continue
         size = loops.get(dept.code)
         if size is None or by_code[dept.code] is not dept:
             continue  # not in a loop (a loop above it is reported on its members)
-        report.add(("departments", i, "parent"), "NAP303",
-                   f"parents loop back to {shown_value(dept.code)}:"
-                   f" {_loop_text(dept.code, by_code, size)}")
+        report.add(
+            ("departments", i, "parent"),
+            "NAP303",
+            f"parents loop back to {shown_value(dept.code)}:"
+            f" {_loop_text(dept.code, by_code, size)}",
+        )
 
 
 def _loop_text(code: str, by_code: dict[str, Department], size: int) -> str:
@@ -147,8 +160,9 @@ def _loop_text(code: str, by_code: dict[str, Department], size: int) -> str:
     return shown + (f" ({size} departments)" if size >= 8 else "")
 
 
-def parent_loops(departments: Sequence[Department],
-                 by_code: dict[str, Department]) -> dict[str, int]:
+def parent_loops(
+    departments: Sequence[Department], by_code: dict[str, Department]
+) -> dict[str, int]:
     """The codes that are their own ancestors, with the length of their loop.
 
     A department has one parent at most, so a walk up the registry ends at
@@ -166,7 +180,7 @@ def parent_loops(departments: Sequence[Department],
             path.append(code)
             code = by_code[code].parent
         if code is not None and seen.get(code) == walk:
-            loop = path[path.index(code):]
+            loop = path[path.index(code) :]
             for member in loop:
                 loops[member] = len(loop)
     return loops
@@ -178,11 +192,17 @@ def department(index: PlanContext, report: Report, code: str, loc: Loc) -> None:
         return
     alias_of = index.names.get(fold_key(code))
     if alias_of is not None:
-        report.add(loc, "NAP301",
-                   f"{shown_value(code)} is not a department code; write {shown_value(alias_of)}")
+        report.add(
+            loc,
+            "NAP301",
+            f"{shown_value(code)} is not a department code; write {shown_value(alias_of)}",
+        )
     else:
-        report.add(loc, "NAP301", f"unknown department {shown_value(code)}"
-                   f"{index.suggest(code, index.codes)}")
+        report.add(
+            loc,
+            "NAP301",
+            f"unknown department {shown_value(code)}{index.suggest(code, index.codes)}",
+        )
 
 
 @check(KIND)
@@ -195,9 +215,12 @@ def frame_references(index: PlanContext, report: Report) -> None:
             department(index, report, code, ("reporting", r, "by", i))
         year = duty.from_year
         if year is not None and not plan.period.start <= year <= plan.period.end:
-            report.add(("reporting", r, "from_year"), "NAP311",
-                       f"reporting from {year}, outside the plan period"
-                       f" {plan.period.start}-{plan.period.end}")
+            report.add(
+                ("reporting", r, "from_year"),
+                "NAP311",
+                f"reporting from {year}, outside the plan period"
+                f" {plan.period.start}-{plan.period.end}",
+            )
 
 
 @check(KIND)
@@ -209,8 +232,11 @@ def hierarchy(index: PlanContext, report: Report) -> None:
             first, first_loc = ids[ident]
             article = "an" if first[0] in "aeiou" else "a"
             line = report.doc.position(first_loc)[0]
-            report.add(loc, "NAP300", f"{kind} id '{ident}' is already used by {article}"
-                       f" {first} on line {line}")
+            report.add(
+                loc,
+                "NAP300",
+                f"{kind} id '{ident}' is already used by {article} {first} on line {line}",
+            )
         else:
             ids[ident] = (kind, loc)
 
@@ -218,9 +244,12 @@ def hierarchy(index: PlanContext, report: Report) -> None:
         p_loc: Loc = ("pillars", p)
         unique(pillar.id, "pillar", (*p_loc, "id"))
         if not pillar.un_pillars:
-            report.add((*p_loc, "un_pillars"), "NAP306",
-                       f"pillar '{pillar.id}' maps to no UN pillar: name at least one of"
-                       " participation, prevention, protection, relief-and-recovery")
+            report.add(
+                (*p_loc, "un_pillars"),
+                "NAP306",
+                f"pillar '{pillar.id}' maps to no UN pillar: name at least one of"
+                " participation, prevention, protection, relief-and-recovery",
+            )
         for g, goal in enumerate(pillar.goals):
             g_loc = (*p_loc, "goals", g)
             unique(goal.id, "goal", (*g_loc, "id"))
@@ -230,15 +259,17 @@ def hierarchy(index: PlanContext, report: Report) -> None:
                 assignments(index, report, action.id, action.codes(), a_loc)
 
 
-def assignments(index: PlanContext, report: Report, action_id: str, codes: list[str],
-                a_loc: Loc) -> None:
+def assignments(
+    index: PlanContext, report: Report, action_id: str, codes: list[str], a_loc: Loc
+) -> None:
     seen: set[str] = set()
     for d, code in enumerate(codes):
         loc = (*a_loc, "departments", d)
         if code == ALL:
             if len(codes) > 1:
-                report.add(loc, "NAP307",
-                           f"action '{action_id}': 'All' already names every department")
+                report.add(
+                    loc, "NAP307", f"action '{action_id}': 'All' already names every department"
+                )
         else:
             department(index, report, code, loc)
         if code in seen:
@@ -252,10 +283,15 @@ def unique_plan_ids(corpus: CorpusIndex, report: CorpusReport) -> None:
     for entry in corpus.of_kind(KIND):
         plan_id = entry.facts.id
         if plan_id in first_file:
-            report.add(entry, ("id",), "NAP309",
-                       f"plan id '{plan_id}' is already used by {first_file[plan_id]}")
+            report.add(
+                entry,
+                ("id",),
+                "NAP309",
+                f"plan id '{plan_id}' is already used by {first_file[plan_id]}",
+            )
         else:
             first_file[plan_id] = entry.file
+
 
 # Registered after the rules above, so their problems come first for a value.
 from napctl.checks import characters as _characters  # noqa: E402, F401

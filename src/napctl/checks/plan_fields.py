@@ -40,15 +40,21 @@ def _lead(index: PlanContext, report: Report, action: Action, loc: Loc) -> None:
     if ALL in codes:  # every department is on the action: the lead must be one of them
         department(index, report, lead, (*loc, "lead"))
         return
-    report.add((*loc, "lead"), "NAP312",
-               f"action '{action.id}': lead {shown_value(lead)} is not one of its departments"
-               f" ({', '.join(codes)})")
+    report.add(
+        (*loc, "lead"),
+        "NAP312",
+        f"action '{action.id}': lead {shown_value(lead)} is not one of its departments"
+        f" ({', '.join(codes)})",
+    )
 
 
 def _budget(report: Report, budget: Budget | None, loc: Loc, owner: str) -> None:
     if budget is not None and budget.allocated is False and budget.amount is not None:
-        report.add((*loc, "amount"), "NAP313",
-                   f"{owner}: the budget says none is allocated but gives an amount")
+        report.add(
+            (*loc, "amount"),
+            "NAP313",
+            f"{owner}: the budget says none is allocated but gives an amount",
+        )
 
 
 def _indicator_keys(report: Report, action: Action, loc: Loc) -> None:
@@ -58,6 +64,9 @@ def _indicator_keys(report: Report, action: Action, loc: Loc) -> None:
         if key is None:
             continue
         if key in seen:
-            report.add((*loc, "indicators", i, "key"), "NAP314",
-                       f"action '{action.id}': indicator key '{key}' is used twice")
+            report.add(
+                (*loc, "indicators", i, "key"),
+                "NAP314",
+                f"action '{action.id}': indicator key '{key}' is used twice",
+            )
         seen.add(key)

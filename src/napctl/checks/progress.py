@@ -34,8 +34,6 @@ REPORTING_TAIL_YEARS = 2
 _SUGGESTION_BUDGET = 20_000
 
 
-
-
 def responsible(plan: Plan, action: Action) -> Sequence[str]:
     """The departments that report on ``action``: those it names, or all for 'All'."""
     # The plan's index: no list or set of the registry built per action
@@ -46,8 +44,7 @@ def responsible(plan: Plan, action: Action) -> Sequence[str]:
     return [c for c in dict.fromkeys(action.codes()) if c in index.by_code]
 
 
-def responsible_among(plan: Plan, action: Action, among: Collection[str] | None
-                      ) -> Sequence[str]:
+def responsible_among(plan: Plan, action: Action, among: Collection[str] | None) -> Sequence[str]:
     """Those of ``among`` (every department when None) that report on ``action``: for
     'All', ``among`` itself in registry order, so a department's share of the actions
     for All costs its own size, not the registry's."""
@@ -91,8 +88,9 @@ def corpus_plans(corpus: CorpusIndex, report: CorpusReport) -> dict[str, Plan]:
     return plans
 
 
-def reports_with_plans(corpus: CorpusIndex, report: CorpusReport
-                       ) -> Iterator[tuple[IndexEntry, RegistryIndex]]:
+def reports_with_plans(
+    corpus: CorpusIndex, report: CorpusReport
+) -> Iterator[tuple[IndexEntry, RegistryIndex]]:
     """Each schema-valid report whose plan is in the corpus, with the plan's index."""
     plans = corpus_plans(corpus, report)
     indexes: dict[str, RegistryIndex] = corpus.memo.setdefault("progress:indexes", {})
@@ -108,10 +106,12 @@ def reports_with_plans(corpus: CorpusIndex, report: CorpusReport
 
 def plan_rule(rule: PlanRule) -> PlanRule:
     """Register ``rule`` as a check across files, run on every report with its plan."""
+
     @corpus_check(KIND)
     def run(corpus: CorpusIndex, report: CorpusReport) -> None:
         for entry, index in reports_with_plans(corpus, report):
             rule(entry.facts, index, report.on(entry))
+
     return rule
 
 
@@ -119,8 +119,11 @@ def plan_rule(rule: PlanRule) -> PlanRule:
 def check_year(report: ProgressReport, index: RegistryIndex, out: Out) -> None:
     period = index.plan.period
     if not period.start <= report.year <= period.end + REPORTING_TAIL_YEARS:
-        out.add(("year",), "NAP401", f"year {report.year} is outside plan"
-                f" '{index.plan.id}': {period_text(index.plan)}")
+        out.add(
+            ("year",),
+            "NAP401",
+            f"year {report.year} is outside plan '{index.plan.id}': {period_text(index.plan)}",
+        )
 
 
 @plan_rule
@@ -152,8 +155,14 @@ def check_location(corpus: CorpusIndex, out: CorpusReport) -> None:
         if (path.parent.parent.name, path.parent.name, path.stem) == want:
             continue
         where = "/".join(want) + path.suffix
-        out.add_at(entry, 1, 1, "NAP403", f"this report of {report.department} on"
-                   f" {report.plan} for {report.year} belongs at progress/{where}")
+        out.add_at(
+            entry,
+            1,
+            1,
+            "NAP403",
+            f"this report of {report.department} on"
+            f" {report.plan} for {report.year} belongs at progress/{where}",
+        )
 
 
 @corpus_check(KIND)
@@ -162,8 +171,12 @@ def check_plan_exists(corpus: CorpusIndex, out: CorpusReport) -> None:
     for entry in corpus.of_kind(KIND, with_errors=True):
         plan_id = entry.facts.plan
         if plan_id not in plans:
-            out.add(entry, ("plan",), "NAP400", f"no valid plan has id '{plan_id}'"
-                    f"{did_you_mean(plan_id, plans)}")
+            out.add(
+                entry,
+                ("plan",),
+                "NAP400",
+                f"no valid plan has id '{plan_id}'{did_you_mean(plan_id, plans)}",
+            )
 
 
 @plan_rule
@@ -174,8 +187,11 @@ def check_ids(report: ProgressReport, index: RegistryIndex, out: Out) -> None:
     for i, entry in enumerate(report.actions):
         loc = ("actions", i, "id")
         if entry.id in first:
-            out.add(loc, "NAP406", f"action '{entry.id}' is already reported"
-                    f" in entry {first[entry.id] + 1}")
+            out.add(
+                loc,
+                "NAP406",
+                f"action '{entry.id}' is already reported in entry {first[entry.id] + 1}",
+            )
             continue
         first[entry.id] = i
         if entry.id not in index.actions:
@@ -186,8 +202,12 @@ def check_ids(report: ProgressReport, index: RegistryIndex, out: Out) -> None:
             out.add(loc, "NAP404", f"plan '{index.plan.id}' has no action '{entry.id}'{hint}")
         elif duties is not None and entry.id not in duties:
             named = ", ".join(responsible(index.plan, index.actions[entry.id][2]))
-            out.add(loc, "NAP405", f"action '{entry.id}' is not"
-                    f" {report.department}'s to report on (it is for {named})")
+            out.add(
+                loc,
+                "NAP405",
+                f"action '{entry.id}' is not"
+                f" {report.department}'s to report on (it is for {named})",
+            )
 
 
 _NEEDS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -206,8 +226,11 @@ def check_statuses(report: ProgressReport, out: Out) -> None:
             continue
         fields, code, what = need
         if not any(getattr(entry, name) for name in fields):
-            out.add(("actions", i, "status"), code,
-                    f"action '{entry.id}' is {entry.status}: give {what}")
+            out.add(
+                ("actions", i, "status"),
+                code,
+                f"action '{entry.id}' is {entry.status}: give {what}",
+            )
 
 
 @plan_rule
@@ -224,12 +247,19 @@ def check_indicators(report: ProgressReport, index: RegistryIndex, out: Out) -> 
                 continue
             if isinstance(ref, str) and (ref in names or ref in keys):
                 continue
-            has = (f"it has {len(names)}: give a number from 1 to {len(names)} or an"
-                   " indicator's exact text" if names else "it has no indicators")
+            has = (
+                f"it has {len(names)}: give a number from 1 to {len(names)} or an"
+                " indicator's exact text"
+                if names
+                else "it has no indicators"
+            )
             shown = ref if isinstance(ref, int) else repr(ref[:60])
             hint = did_you_mean(ref, names) if isinstance(ref, str) else ""
-            out.add(("actions", i, "indicators", j, "indicator"), "NAP410",
-                    f"action '{entry.id}' has no indicator {shown}{hint}; {has}")
+            out.add(
+                ("actions", i, "indicators", j, "indicator"),
+                "NAP410",
+                f"action '{entry.id}' has no indicator {shown}{hint}; {has}",
+            )
 
 
 def url_problem(url: str) -> str | None:
@@ -276,8 +306,13 @@ def one_report_per_department(corpus: CorpusIndex, out: CorpusReport) -> None:
         report: ProgressReport = entry.facts
         key = (report.plan, report.year, report.department)
         if key in first:
-            out.add(entry, ("department",), "NAP414", f"{report.department} already reports"
-                    f" on {report.plan} for {report.year} in {first[key]}")
+            out.add(
+                entry,
+                ("department",),
+                "NAP414",
+                f"{report.department} already reports"
+                f" on {report.plan} for {report.year} in {first[key]}",
+            )
         else:
             first[key] = entry.file
 

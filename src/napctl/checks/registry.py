@@ -45,8 +45,14 @@ class Report:
 
     __slots__ = ("_source", "file", "plan", "problems", "selected")
 
-    def __init__(self, file: str, source: YamlDocument | Callable[[], YamlDocument], *,
-                 plan: str | None = None, selected: Selected | None = None) -> None:
+    def __init__(
+        self,
+        file: str,
+        source: YamlDocument | Callable[[], YamlDocument],
+        *,
+        plan: str | None = None,
+        selected: Selected | None = None,
+    ) -> None:
         self.file = file
         self._source = source
         self.plan = plan
@@ -63,14 +69,16 @@ class Report:
         """True when a rule reporting ``codes`` (none named: any) has one selected."""
         return not codes or self.selected is None or any(map(self.selected, codes))
 
-    def add(self, loc: Loc, code: str, message: str, *, id: str | None = None,
-            pillar: str | None = None) -> None:
+    def add(
+        self, loc: Loc, code: str, message: str, *, id: str | None = None, pillar: str | None = None
+    ) -> None:
         """A problem of ``code`` at ``loc``; ``id`` and ``pillar`` say which action or goal."""
         if self.selected is not None and not self.selected(code):
             return
         line, column = self.doc.position(loc)
-        self.problems.append(Problem(self.file, line, column, code, message, level_of(code),
-                                     self.plan, id, pillar))
+        self.problems.append(
+            Problem(self.file, line, column, code, message, level_of(code), self.plan, id, pillar)
+        )
 
 
 DocumentCheck = Callable[[Any, Report], None]
@@ -112,14 +120,17 @@ def check(kind: str, *codes: str) -> Callable[[F], F]:
     def register(func: F) -> F:
         _entry(kind).document.append(Rule(func, codes))
         return func
+
     return register
 
 
 def corpus_check(kind: str) -> Callable[[F], F]:
     """Register a check across files, run once every file is loaded."""
+
     def register(func: F) -> F:
         _entry(kind).corpus.append(func)
         return func
+
     return register
 
 

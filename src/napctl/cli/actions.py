@@ -43,9 +43,14 @@ class UNPillarChoice(StrEnum):
 def actions(
     actor: Annotated[
         list[str] | None,
-        typer.Option("--actor", "-a", help="Department code, name or alias (repeatable: any"
-                     " of them). A parent includes its children.", show_default=False,
-                     autocompletion=complete_actor),
+        typer.Option(
+            "--actor",
+            "-a",
+            help="Department code, name or alias (repeatable: any"
+            " of them). A parent includes its children.",
+            show_default=False,
+            autocompletion=complete_actor,
+        ),
     ] = None,
     plan: PlanOption = None,
     country: CountryOption = None,
@@ -55,14 +60,20 @@ def actions(
     ] = None,
     un_pillar: Annotated[
         UNPillarChoice | None,
-        typer.Option("--un-pillar", help="UN pillar the action's pillar maps to.",
-                     show_default=False, case_sensitive=False),
+        typer.Option(
+            "--un-pillar",
+            help="UN pillar the action's pillar maps to.",
+            show_default=False,
+            case_sensitive=False,
+        ),
     ] = None,
     goal: Annotated[str | None, typer.Option(help="Goal id.", show_default=False)] = None,
     search: Annotated[
         str | None,
-        typer.Option(help="Text in the action or its indicators (ignores case and accents).",
-                     show_default=False),
+        typer.Option(
+            help="Text in the action or its indicators (ignores case and accents).",
+            show_default=False,
+        ),
     ] = None,
     no_all: Annotated[
         bool, typer.Option("--no-all", help="Leave out actions assigned to every department.")
@@ -83,9 +94,15 @@ def actions(
 
     corpus = load_valid(plans, plan)
     flt = ActionFilter(
-        actors=actor or (), plan_id=plan, pillar=pillar,
-        un_pillar=un_pillar.value if un_pillar else None, goal=goal, search=search,
-        include_all=not no_all, country=country, exact=exact,
+        actors=actor or (),
+        plan_id=plan,
+        pillar=pillar,
+        un_pillar=un_pillar.value if un_pillar else None,
+        goal=goal,
+        search=search,
+        include_all=not no_all,
+        country=country,
+        exact=exact,
     )
     try:
         rows = select_actions([p.plan for p in corpus.plans], flt)

@@ -36,15 +36,20 @@ if TYPE_CHECKING:
 
 @app.command()
 def checklists(
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the checklists into.",
-                                      file_okay=False)],
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder to write the checklists into.", file_okay=False)
+    ],
     plan: PlanOption = None,
     country: CountryOption = None,
     fmt: FormatOption = RenderFormat.md,
     check: Annotated[
-        bool, typer.Option("--check", help="Write nothing; list the files that differ from"
-                           " what would be written. Exit 1 only for what would lose work:"
-                           " ticks or values not in the progress files, files left behind.")
+        bool,
+        typer.Option(
+            "--check",
+            help="Write nothing; list the files that differ from"
+            " what would be written. Exit 1 only for what would lose work:"
+            " ticks or values not in the progress files, files left behind.",
+        ),
     ] = False,
     templates: TemplatesOption = None,
     date: DateOption = None,
@@ -60,32 +65,53 @@ def checklists(
     chosen = chosen_plans(plans, plan, country)
     state = checklist_progress(chosen, progress, year)
     try:
-        files = build_checklists(chosen, fmt.value, date=date, templates=templates,
-                                 progress=state, plan_id=plan)
+        files = build_checklists(
+            chosen, fmt.value, date=date, templates=templates, progress=state, plan_id=plan
+        )
         if check:  # pending ticks and typed values are named, never to be thrown away
-            ok = check_committed(files, out, chosen, state, fmt.value, [
-                "napctl", "checklists", "--out", str(out), *option_words(
-                    plan=plan, fmt=fmt.value, date=date, year=year, templates=templates,
-                    country=country)],
+            ok = check_committed(
+                files,
+                out,
+                chosen,
+                state,
+                fmt.value,
+                [
+                    "napctl",
+                    "checklists",
+                    "--out",
+                    str(out),
+                    *option_words(
+                        plan=plan,
+                        fmt=fmt.value,
+                        date=date,
+                        year=year,
+                        templates=templates,
+                        country=country,
+                    ),
+                ],
                 ["napctl", "progress", "import", *option_words(year=year)],
-                option_words(plans=plans, progress=progress), progress)
+                option_words(plans=plans, progress=progress),
+                progress,
+            )
             raise typer.Exit(EXIT_OK if ok else EXIT_INVALID)
         files, kept = without_pending(files, out, chosen, state, fmt.value, progress)
         result = write_checklists(files, out, check=False)
-        behind = left_behind(out, [*files.files, *(k.relative_to(out).as_posix() for k in kept)],
-                             chosen, fmt.value)
+        behind = left_behind(
+            out, [*files.files, *(k.relative_to(out).as_posix() for k in kept)], chosen, fmt.value
+        )
     except RenderError as exc:
         fail_usage(str(exc))
     except OSError as exc:
         fail_io(exc)
-    sys.stderr.write(f"{len(result.written)} written, {len(result.unchanged)} unchanged"
-                     f" in {out}\n")
+    sys.stderr.write(f"{len(result.written)} written, {len(result.unchanged)} unchanged in {out}\n")
     sys.stderr.write(_left_behind_note(behind))
     for path in behind:
         sys.stderr.write(f"  left behind: {path}\n")
     for path in kept:  # never rendered over: import first (`checklists --check` says how)
-        sys.stderr.write(f"napctl: left {path} as it is: it holds ticks or values not yet in"
-                         f" the progress files; run `napctl progress import {path}` first\n")
+        sys.stderr.write(
+            f"napctl: left {path} as it is: it holds ticks or values not yet in"
+            f" the progress files; run `napctl progress import {path}` first\n"
+        )
     if kept:
         raise typer.Exit(EXIT_INVALID)
 
@@ -104,10 +130,17 @@ def option_words(**options: object) -> list[str]:
     return words
 
 
-def check_committed(files: ChecklistSet, out: Path, plans: Sequence[Plan],
-                    state: ChecklistProgress | None, fmt: str, regenerate: list[str],
-                    import_: list[str], common: list[str],
-                    progress: list[str] | None = None) -> bool:
+def check_committed(
+    files: ChecklistSet,
+    out: Path,
+    plans: Sequence[Plan],
+    state: ChecklistProgress | None,
+    fmt: str,
+    regenerate: list[str],
+    import_: list[str],
+    common: list[str],
+    progress: list[str] | None = None,
+) -> bool:
     """`checklists --check`: each finding, then the commands to run (with ``common``)."""
     from napctl.render.checklist_check import check_checklists, check_text  # lazy: start-up
 
@@ -118,9 +151,14 @@ def check_committed(files: ChecklistSet, out: Path, plans: Sequence[Plan],
     return report.ok
 
 
-def without_pending(files: ChecklistSet, out: Path, plans: Sequence[Plan],
-                    state: ChecklistProgress | None, fmt: str, progress: list[str] | None
-                    ) -> tuple[ChecklistSet, list[Path]]:
+def without_pending(
+    files: ChecklistSet,
+    out: Path,
+    plans: Sequence[Plan],
+    state: ChecklistProgress | None,
+    fmt: str,
+    progress: list[str] | None,
+) -> tuple[ChecklistSet, list[Path]]:
     """``files`` less those whose checklist in ``out`` holds ticks or values not yet in
     the progress files, and those left as they are: rendering over them would lose a
     ministry's work (a refresh job after a merge must be safe to run)."""
@@ -130,7 +168,8 @@ def without_pending(files: ChecklistSet, out: Path, plans: Sequence[Plan],
     report = check_checklists(files, out, plans, state, fmt, progress_for(plans, progress))
     kept = {path.relative_to(out).as_posix() for path in report.pending}
     return ChecklistSet({n: t for n, t in files.files.items() if n not in kept}), list(
-        report.pending)
+        report.pending
+    )
 
 
 def _left_behind_note(behind: list[Path]) -> str:
@@ -138,7 +177,9 @@ def _left_behind_note(behind: list[Path]) -> str:
     if not behind:
         return ""
     many = len(behind) != 1
-    return (f"{len(behind)} file{'s are' if many else ' is'} left behind: napctl no longer"
-            f" writes {'them' if many else 'it'} (checklists are in a folder per country,"
-            f" be/justice.md); remove {'them' if many else 'it'} once nobody needs"
-            f" {'their' if many else 'its'} edits\n")
+    return (
+        f"{len(behind)} file{'s are' if many else ' is'} left behind: napctl no longer"
+        f" writes {'them' if many else 'it'} (checklists are in a folder per country,"
+        f" be/justice.md); remove {'them' if many else 'it'} once nobody needs"
+        f" {'their' if many else 'its'} edits\n"
+    )

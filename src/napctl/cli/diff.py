@@ -28,16 +28,28 @@ def diff(
     old: Annotated[str, typer.Argument(help="The old plan: a file, or REV:PATH read from git.")],
     new: Annotated[str, typer.Argument(help="The new plan: a file, or REV:PATH read from git.")],
     actor: Annotated[
-        str | None, typer.Option("--actor", "-a", help="Only the changes that concern this"
-                                 " department (code, name or alias; a parent includes its"
-                                 " children).", show_default=False),
+        str | None,
+        typer.Option(
+            "--actor",
+            "-a",
+            help="Only the changes that concern this"
+            " department (code, name or alias; a parent includes its"
+            " children).",
+            show_default=False,
+        ),
     ] = None,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")
-                   ] = DiffFormat.text,
+    fmt: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DiffFormat.text,
     lineage: Annotated[
-        str | None, typer.Option("--lineage", help="Lineage file of confirmed matches between"
-                                 " two generations. Default: lineage/OLD-ID--NEW-ID.yaml when"
-                                 " it exists.", show_default=False),
+        str | None,
+        typer.Option(
+            "--lineage",
+            help="Lineage file of confirmed matches between"
+            " two generations. Default: lineage/OLD-ID--NEW-ID.yaml when"
+            " it exists.",
+            show_default=False,
+        ),
     ] = None,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when there are differences.")

@@ -28,20 +28,34 @@ class SheetFormat(StrEnum):
 
 @app.command("export")
 def export(
-    output: Annotated[str, typer.Option("--output", "-o", help="File to write (atomically);"
-                                        " - is stdout (CSV only).")],
-    fmt: Annotated[SheetFormat, typer.Option("--format", "-f", help="Spreadsheet format.")
-                   ] = SheetFormat.xlsx,
+    output: Annotated[
+        str,
+        typer.Option("--output", "-o", help="File to write (atomically); - is stdout (CSV only)."),
+    ],
+    fmt: Annotated[
+        SheetFormat, typer.Option("--format", "-f", help="Spreadsheet format.")
+    ] = SheetFormat.xlsx,
     plan: PlanOption = None,
     actor: Annotated[
-        str | None, typer.Option("--actor", "-a", help="Only this department's actions"
-                                 " (code, name or alias).", show_default=False)
+        str | None,
+        typer.Option(
+            "--actor",
+            "-a",
+            help="Only this department's actions (code, name or alias).",
+            show_default=False,
+        ),
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="Add the progress of this reporting year: a"
-                                 " row per action and department, with status and values"
-                                 " to fill in and read back by `napctl progress import`.",
-                                 min=1900, max=2200, show_default=False)
+        int | None,
+        typer.Option(
+            "--year",
+            help="Add the progress of this reporting year: a"
+            " row per action and department, with status and values"
+            " to fill in and read back by `napctl progress import`.",
+            min=1900,
+            max=2200,
+            show_default=False,
+        ),
     ] = None,
     progress: ProgressOption = None,
     plans: PlansOption = None,
@@ -62,16 +76,23 @@ def export(
     all_plans = [p.plan for p in load_valid(plans).plans]
     try:
         chosen = select_plans(all_plans, plan)
-        rows = select_actions(all_plans, ActionFilter(actors=[actor] if actor else (),
-                                                      plan_id=plan))
+        rows = select_actions(
+            all_plans, ActionFilter(actors=[actor] if actor else (), plan_id=plan)
+        )
     except QueryError as exc:
         fail_usage(str(exc))
     try:
         if year is not None:
             data, count = _with_progress(chosen, rows, fmt, actor, year, progress)
         else:
-            data, count = (as_csv(rows).encode("utf-8") if fmt is SheetFormat.csv
-                           else as_xlsx(workbook_sheets(chosen, rows))), len(rows)
+            data, count = (
+                (
+                    as_csv(rows).encode("utf-8")
+                    if fmt is SheetFormat.csv
+                    else as_xlsx(workbook_sheets(chosen, rows))
+                ),
+                len(rows),
+            )
     except WorkbookError as exc:  # a cell longer than a spreadsheet's cells hold
         fail_usage(f"{output}: {exc}")
     if output == "-":
@@ -85,9 +106,14 @@ def export(
     sys.stderr.write(f"wrote {output}: {what}\n")
 
 
-def _with_progress(chosen: list[Plan], rows: list[ActionRow], fmt: SheetFormat,
-                   actor: str | None, year: int, progress: list[str] | None
-                   ) -> tuple[bytes, int]:
+def _with_progress(
+    chosen: list[Plan],
+    rows: list[ActionRow],
+    fmt: SheetFormat,
+    actor: str | None,
+    year: int,
+    progress: list[str] | None,
+) -> tuple[bytes, int]:
     """The progress workbook or table of ``year`` and its number of rows."""
     from napctl.plans import QueryError, resolve_actor  # lazy: start-up
     from napctl.progress.checklist_items import ChecklistProgress  # lazy: start-up
@@ -118,6 +144,5 @@ def _with_progress(chosen: list[Plan], rows: list[ActionRow], fmt: SheetFormat,
     if fmt is SheetFormat.csv:
         text, count = progress_csv(rows, state, codes)
         return text.encode("utf-8"), count
-    sheets = workbook_sheets(in_year, rows,
-                             lambda p, mine: progress_sheet(p, mine, state, codes))
+    sheets = workbook_sheets(in_year, rows, lambda p, mine: progress_sheet(p, mine, state, codes))
     return as_xlsx(sheets), sum(len(s.rows) for s in sheets[:-1])

@@ -32,8 +32,9 @@ def use_plain_help(command: Command) -> Command:
 
 def help_text(command: Command, path: list[str], width: int = 80) -> str:
     """The help of the subcommand at ``path`` (names) of ``command``, ``width`` wide."""
-    ctx = command.make_context("napctl", [], resilient_parsing=True, terminal_width=width,
-                               max_content_width=width)
+    ctx = command.make_context(
+        "napctl", [], resilient_parsing=True, terminal_width=width, max_content_width=width
+    )
     for name in path:
         command = command.commands[name]
         ctx = command.make_context(name, [], parent=ctx, resilient_parsing=True)
@@ -55,18 +56,21 @@ def _format_help(self: Command, ctx: Any, formatter: Any) -> None:
     arguments = [p for p in self.params if p.param_type_name == "argument"]
     if arguments:
         with formatter.section("Arguments"):
-            formatter.write_dl([(_argument_name(p), _argument_help(self, p))
-                                for p in arguments])
-    options = [p for p in self.get_params(ctx)
-               if p.param_type_name == "option" and not p.hidden]
+            formatter.write_dl([(_argument_name(p), _argument_help(self, p)) for p in arguments])
+    options = [p for p in self.get_params(ctx) if p.param_type_name == "option" and not p.hidden]
     if options:
         with formatter.section("Options"):
             formatter.write_dl([_option_row(p) for p in options])
     if getattr(self, "commands", None):
         with formatter.section("Commands"):
             limit = formatter.width - 6 - max(len(name) for name in self.commands)
-            formatter.write_dl([(name, sub.get_short_help_str(limit))
-                                for name, sub in self.commands.items() if not sub.hidden])
+            formatter.write_dl(
+                [
+                    (name, sub.get_short_help_str(limit))
+                    for name, sub in self.commands.items()
+                    if not sub.hidden
+                ]
+            )
 
 
 def _argument_help(command: Command, argument: Param) -> str:

@@ -20,18 +20,33 @@ if TYPE_CHECKING:
 
 @app.command("import")
 def import_table(
-    table: Annotated[Path, typer.Argument(metavar="TABLE", help="An action matrix: .csv or"
-                                          " .xlsx, one row per action.")],
-    plan: Annotated[str, typer.Option("--plan", "-p", help="Id of the plan to add to (made"
-                                      " with `napctl new` first).")],
+    table: Annotated[
+        Path,
+        typer.Argument(
+            metavar="TABLE", help="An action matrix: .csv or .xlsx, one row per action."
+        ),
+    ],
+    plan: Annotated[
+        str,
+        typer.Option(
+            "--plan", "-p", help="Id of the plan to add to (made with `napctl new` first)."
+        ),
+    ],
     columns: Annotated[
-        str | None, typer.Option("--columns", help="FIELD=HEADER pairs, comma-separated, for"
-                                 " headers napctl does not recognise (skip=HEADER leaves one"
-                                 " out).", show_default=False)
+        str | None,
+        typer.Option(
+            "--columns",
+            help="FIELD=HEADER pairs, comma-separated, for"
+            " headers napctl does not recognise (skip=HEADER leaves one"
+            " out).",
+            show_default=False,
+        ),
     ] = None,
     sheet: Annotated[
-        str | None, typer.Option("--sheet", help="XLSX: the sheet to read (default: the"
-                                 " first).", show_default=False)
+        str | None,
+        typer.Option(
+            "--sheet", help="XLSX: the sheet to read (default: the first).", show_default=False
+        ),
     ] = None,
     plans: PlansOption = None,
 ) -> None:
@@ -48,8 +63,10 @@ def import_table(
         fail_usage(f"no such file: {table}")
     loaded = next((p for p in load_valid(plans).plans if p.plan.id == plan), None)
     if loaded is None:
-        fail_usage(f"no plan {plan!r} found; start it with `napctl new {plan} --country XX"
-                   " --title ... --period START-END`")
+        fail_usage(
+            f"no plan {plan!r} found; start it with `napctl new {plan} --country XX"
+            " --title ... --period START-END`"
+        )
     try:
         matrix = read_table(table, sheet=sheet)
         text = read_file(loaded.file, max_bytes=MAX_INPUT_BYTES, kind="plan").decode()
@@ -60,8 +77,7 @@ def import_table(
     result = import_matrix(matrix, loaded.plan, text, loaded.file, explicit)
     if result.problems:
         sys.stderr.write("".join(f"{p}\n" for p in result.problems))
-        sys.stderr.write(f"napctl: {len(result.problems)} problems; {loaded.file} is"
-                         " unchanged\n")
+        sys.stderr.write(f"napctl: {len(result.problems)} problems; {loaded.file} is unchanged\n")
         raise typer.Exit(EXIT_INVALID)
     _write_import(result, loaded.file)
 
@@ -77,14 +93,21 @@ def _write_import(result: ImportResult, file: str) -> None:
         atomic_write(Path(file), result.text)
     except OSError as exc:
         fail_usage(f"cannot write {file}: {exc.strerror}")
-    added = (len(changes.actions) + sum(len(g["actions"]) for _, g in changes.goals)
-             + sum(len(g["actions"]) for p in changes.pillars for g in p["goals"]))
+    added = (
+        len(changes.actions)
+        + sum(len(g["actions"]) for _, g in changes.goals)
+        + sum(len(g["actions"]) for p in changes.pillars for g in p["goals"])
+    )
     sys.stderr.write(f"{file}: {added} actions added")
     if changes.named:
-        sys.stderr.write(f"; {len(changes.named)} departments added to the registry as its"
-                         " departments sheet gives them")
+        sys.stderr.write(
+            f"; {len(changes.named)} departments added to the registry as its"
+            " departments sheet gives them"
+        )
     unnamed = [c for c in changes.departments if c not in changes.named]
     if unnamed:
-        sys.stderr.write(f"; {len(unnamed)} departments added to the registry,"
-                         f" names still to be filled in: {', '.join(unnamed)}")
+        sys.stderr.write(
+            f"; {len(unnamed)} departments added to the registry,"
+            f" names still to be filled in: {', '.join(unnamed)}"
+        )
     sys.stderr.write("\n")

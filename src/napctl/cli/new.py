@@ -14,16 +14,22 @@ from napctl.cli.startup import app
 
 @app.command("new")
 def new_plan(
-    plan_id: Annotated[str, typer.Argument(metavar="PLAN-ID", help="The new plan's id,"
-                                           " e.g. fr-2021-2025.")],
+    plan_id: Annotated[
+        str, typer.Argument(metavar="PLAN-ID", help="The new plan's id, e.g. fr-2021-2025.")
+    ],
     country: Annotated[str, typer.Option("--country", help="ISO 3166-1 alpha-2 code, e.g. FR.")],
     title: Annotated[str, typer.Option("--title", help="The plan's title as printed.")],
     period: Annotated[str, typer.Option("--period", help="START-END, e.g. 2024-2028.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder to write PLAN-ID.yaml into.",
-                                      file_okay=False)] = Path("plans"),
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder to write PLAN-ID.yaml into.", file_okay=False)
+    ] = Path("plans"),
     country_name: Annotated[
-        str | None, typer.Option("--country-name", help="The country's name (default: the"
-                                 " code, to be replaced).", show_default=False)
+        str | None,
+        typer.Option(
+            "--country-name",
+            help="The country's name (default: the code, to be replaced).",
+            show_default=False,
+        ),
     ] = None,
     language: Annotated[str, typer.Option("--language", help="Language of the texts.")] = "en",
 ) -> None:
@@ -43,5 +49,6 @@ def new_plan(
         fail_usage(str(exc))
     except OSError as exc:
         fail_usage(f"cannot write to {out}: {exc.strerror}")
-    sys.stderr.write(f"wrote {path}; fill it in, or: napctl import MATRIX.xlsx --plan {plan_id}"
-                     f" --plans {out}\n")
+    sys.stderr.write(
+        f"wrote {path}; fill it in, or: napctl import MATRIX.xlsx --plan {plan_id} --plans {out}\n"
+    )

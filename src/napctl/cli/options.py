@@ -26,8 +26,9 @@ EXIT_INTERNAL = 70
 
 PathsArgument = Annotated[
     list[str] | None,
-    typer.Argument(help="Plan files or folders. Default: the plans found as for --plans.",
-                   show_default=False),
+    typer.Argument(
+        help="Plan files or folders. Default: the plans found as for --plans.", show_default=False
+    ),
 ]
 PlansOption = Annotated[
     list[str] | None,
@@ -40,8 +41,7 @@ PlansOption = Annotated[
     ),
 ]
 MaxBytesOption = Annotated[
-    int, typer.Option("--max-bytes", help="Refuse plan files larger than this many bytes.",
-                      min=1)
+    int, typer.Option("--max-bytes", help="Refuse plan files larger than this many bytes.", min=1)
 ]
 
 
@@ -57,18 +57,29 @@ def complete_actor(ctx: typer.Context, incomplete: str) -> list[str]:
 
 PlanOption = Annotated[
     str | None,
-    typer.Option("--plan", "-p", help="Only this plan: its id, a prefix naming one plan, or"
-                 " its country code (case aside).", show_default=False,
-                 autocompletion=_complete_plan),
+    typer.Option(
+        "--plan",
+        "-p",
+        help="Only this plan: its id, a prefix naming one plan, or its country code (case aside).",
+        show_default=False,
+        autocompletion=_complete_plan,
+    ),
 ]
 CountryOption = Annotated[
     str | None,
-    typer.Option("--country", help="Only the plans of this country (ISO code such as BE, or"
-                 " name).", show_default=False),
+    typer.Option(
+        "--country",
+        help="Only the plans of this country (ISO code such as BE, or name).",
+        show_default=False,
+    ),
 ]
 ExactOption = Annotated[
-    bool, typer.Option("--exact", help="Only the department named, without its units"
-                       " (default: a department includes its units).")
+    bool,
+    typer.Option(
+        "--exact",
+        help="Only the department named, without its units"
+        " (default: a department includes its units).",
+    ),
 ]
 
 
@@ -87,9 +98,14 @@ class RenderFormat(StrEnum):
 FormatOption = Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")]
 TemplatesOption = Annotated[
     Path | None,
-    typer.Option("--templates", help="Folder of templates overriding the bundled ones"
-                 " (which stay reachable as default/NAME).", show_default=False,
-                 exists=True, file_okay=False),
+    typer.Option(
+        "--templates",
+        help="Folder of templates overriding the bundled ones"
+        " (which stay reachable as default/NAME).",
+        show_default=False,
+        exists=True,
+        file_okay=False,
+    ),
 ]
 
 
@@ -97,35 +113,53 @@ def _printable_date(value: str | None) -> str | None:
     from napctl.core.escape import is_clean_text  # lazy: start-up (~3 ms)
 
     if value is not None and not is_clean_text(value):
-        raise typer.BadParameter("must be printable text (no control characters and no"
-                                 " bytes the locale cannot decode)")
+        raise typer.BadParameter(
+            "must be printable text (no control characters and no bytes the locale cannot decode)"
+        )
     return value
 
 
 DateOption = Annotated[
     str | None,
-    typer.Option("--date", help="A date to print on the document (none by default, so that"
-                 " the same plans always give the same bytes).", show_default=False,
-                 callback=_printable_date),
+    typer.Option(
+        "--date",
+        help="A date to print on the document (none by default, so that"
+        " the same plans always give the same bytes).",
+        show_default=False,
+        callback=_printable_date,
+    ),
 ]
 ChecklistYearOption = Annotated[
     int | None,
-    typer.Option("--year", help="Show this year's progress: completed actions ticked, the"
-                 " others with their status, values so far and lines to fill in (read back"
-                 " by `napctl progress import`).", min=1900, max=2200, show_default=False),
+    typer.Option(
+        "--year",
+        help="Show this year's progress: completed actions ticked, the"
+        " others with their status, values so far and lines to fill in (read back"
+        " by `napctl progress import`).",
+        min=1900,
+        max=2200,
+        show_default=False,
+    ),
 ]
 ChecklistProgressOption = Annotated[
     list[str] | None,
-    typer.Option("--progress", help="Progress report file or folder (repeatable), with"
-                 " --year. Default: $NAPCTL_PROGRESS, else ./progress.", show_default=False),
+    typer.Option(
+        "--progress",
+        help="Progress report file or folder (repeatable), with"
+        " --year. Default: $NAPCTL_PROGRESS, else ./progress.",
+        show_default=False,
+    ),
 ]
 ProgressOption = Annotated[
     list[str] | None,
-    typer.Option("--progress", help="Progress report file or folder (repeatable). Default:"
-                 " $NAPCTL_PROGRESS, else ./progress.", show_default=False),
+    typer.Option(
+        "--progress",
+        help="Progress report file or folder (repeatable). Default:"
+        " $NAPCTL_PROGRESS, else ./progress.",
+        show_default=False,
+    ),
 ]
-YearOption = Annotated[int, typer.Option("--year", help="The reporting year.", min=1900,
-                                         max=2200)]
+YearOption = Annotated[int, typer.Option("--year", help="The reporting year.", min=1900, max=2200)]
 
 
 def fail_usage(message: str) -> NoReturn:
@@ -138,8 +172,10 @@ def fail_usage(message: str) -> NoReturn:
 def io_message(exc: OSError | UnicodeError) -> str:
     """One line for an output napctl could not write (a file, or stdout/stderr)."""
     if isinstance(exc, UnicodeEncodeError):
-        return (f"the output encoding ({exc.encoding}) cannot hold the text; use a UTF-8"
-                " locale or set PYTHONIOENCODING=utf-8")
+        return (
+            f"the output encoding ({exc.encoding}) cannot hold the text; use a UTF-8"
+            " locale or set PYTHONIOENCODING=utf-8"
+        )
     if isinstance(exc, UnicodeError):
         return f"cannot handle the text: {exc}"
     reason = exc.strerror or type(exc).__name__
@@ -189,7 +225,8 @@ def _answer_despite_invalid(corpus: Corpus, plan_id: str | None) -> None:
 
     try:
         asked_ok = plan_id is not None and bool(
-            select_plans([p.plan for p in corpus.plans], plan_id))
+            select_plans([p.plan for p in corpus.plans], plan_id)
+        )
     except QueryError:
         asked_ok = False
     if not corpus.plans or (plan_id is not None and not asked_ok):
@@ -201,8 +238,10 @@ def _answer_despite_invalid(corpus: Corpus, plan_id: str | None) -> None:
         if problem.level == "error":
             counts[problem.file] = counts.get(problem.file, 0) + 1
     for file, count in counts.items():
-        sys.stderr.write(f"napctl: skipped {file}: {count} problem{'s' if count > 1 else ''};"
-                         f" `napctl validate {file}` shows them\n")
+        sys.stderr.write(
+            f"napctl: skipped {file}: {count} problem{'s' if count > 1 else ''};"
+            f" `napctl validate {file}` shows them\n"
+        )
     if not asked_ok:
         exit_later(EXIT_INVALID)
 
@@ -215,8 +254,9 @@ def say_if_bundled(corpus: Corpus) -> None:
         sys.stderr.write(BUNDLED_NOTICE + "\n")
 
 
-def chosen_plans(plans: list[str] | None, plan_id: str | None,
-                 country: str | None = None) -> list[Plan]:
+def chosen_plans(
+    plans: list[str] | None, plan_id: str | None, country: str | None = None
+) -> list[Plan]:
     """The valid plans, narrowed to ``plan_id`` and ``country`` when given (exit 2 for an
     unknown id or country)."""
     from napctl.plans import QueryError, select_country, select_plans  # lazy: start-up
@@ -231,13 +271,13 @@ def chosen_plans(plans: list[str] | None, plan_id: str | None,
 def only_plan(chosen: Sequence[Plan]) -> Plan:
     """The one plan of ``chosen``, or a usage error naming them all."""
     if len(chosen) > 1:
-        fail_usage("several plans found: pick one with --plan "
-                   f"({', '.join(p.id for p in chosen)})")
+        fail_usage(f"several plans found: pick one with --plan ({', '.join(p.id for p in chosen)})")
     return chosen[0]
 
 
-def output(shape: str, fmt: str, data: Any, *, rich: Callable[[Any], None],
-           plain: Callable[[Any], str]) -> None:
+def output(
+    shape: str, fmt: str, data: Any, *, rich: Callable[[Any], None], plain: Callable[[Any], str]
+) -> None:
     """``table``: rich on a terminal, stable plain text when piped; else the format's writer."""
     if fmt != "table":
         sys.stdout.write(writer(shape, fmt)(data))
@@ -255,8 +295,7 @@ def emit(text: str, output: Path | None) -> None:
     write_output(output, text)
 
 
-def say_which_actors(plans: Sequence[Plan], actors: Sequence[str], plan_id: str | None
-                     ) -> None:
+def say_which_actors(plans: Sequence[Plan], actors: Sequence[str], plan_id: str | None) -> None:
     """On stderr, which department a word or prefix was taken for ("Police" -> ...)."""
     from napctl.plans import QueryError, resolve_actor, select_plans  # lazy: start-up
     from napctl.plans.lookup import WordMatch, describe_match  # lazy: start-up
@@ -279,8 +318,9 @@ def write_output(path: Path, text: str) -> None:
     try:
         atomic_write(path, text)
     except (FileExistsError, NotADirectoryError):
-        sys.stderr.write(f"napctl: error: cannot write {path}: a file stands where its"
-                         " folder must be\n")
+        sys.stderr.write(
+            f"napctl: error: cannot write {path}: a file stands where its folder must be\n"
+        )
         raise typer.Exit(EXIT_IO) from None
     except OSError as exc:
         sys.stderr.write(f"napctl: error: cannot write {path}: {exc.strerror or exc}\n")
@@ -289,5 +329,3 @@ def write_output(path: Path, text: str) -> None:
 
 def write_json(data: object) -> None:
     sys.stdout.write(json_text(data))
-
-

@@ -37,8 +37,9 @@ if TYPE_CHECKING:
     from napctl.progress.checklist_items import ChecklistProgress
     from napctl.progress.migrate import Migration
 
-progress_app = typer.Typer(help="Progress reports: one file per department, plan and year.",
-                           no_args_is_help=True)
+progress_app = typer.Typer(
+    help="Progress reports: one file per department, plan and year.", no_args_is_help=True
+)
 app.add_typer(progress_app, name="progress")
 
 
@@ -46,12 +47,24 @@ app.add_typer(progress_app, name="progress")
 def init(
     plan: Annotated[str, typer.Option("--plan", "-p", help="The plan (its id).")],
     year: YearOption,
-    actor: Annotated[str | None, typer.Option(
-        "--actor", "-a", help="Only this department (a parent includes its units).",
-        show_default=False)] = None,
-    out: Annotated[Path | None, typer.Option(
-        "--out", help="The progress folder. Default: the first of $NAPCTL_PROGRESS, else"
-        " ./progress.", file_okay=False, show_default=False)] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor",
+            "-a",
+            help="Only this department (a parent includes its units).",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="The progress folder. Default: the first of $NAPCTL_PROGRESS, else ./progress.",
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
     plans: PlansOption = None,
 ) -> None:
     """Write each department's progress file for a year, or add the actions it lacks."""
@@ -71,28 +84,51 @@ def init(
     for path in result.created:
         sys.stdout.write(f"created {printable(str(path))}\n")
     for path, added in result.extended:
-        sys.stdout.write(f"added {len(added)} actions to {printable(str(path))}:"
-                         f" {printable(', '.join(added))}\n")
+        sys.stdout.write(
+            f"added {len(added)} actions to {printable(str(path))}: {printable(', '.join(added))}\n"
+        )
     for path, why in result.refused:
         sys.stderr.write(f"napctl: left {printable(str(path))} as it is: {printable(why)}\n")
-    sys.stderr.write(f"{len(result.created)} created, {len(result.extended)} completed,"
-                     f" {len(result.unchanged)} already complete in {printable(str(folder))}\n")
+    sys.stderr.write(
+        f"{len(result.created)} created, {len(result.extended)} completed,"
+        f" {len(result.unchanged)} already complete in {printable(str(folder))}\n"
+    )
     if result.refused:
         raise typer.Exit(EXIT_INVALID)
 
 
 @progress_app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(
-        metavar="FILE", help="A Markdown checklist rendered with --year, or a progress sheet"
-        " written by `napctl export --year` (.xlsx or .csv), filled in.", exists=True,
-        dir_okay=False)],
-    year: Annotated[int | None, typer.Option(
-        "--year", help="The reporting year the file must show.", min=1900, max=2200,
-        show_default=False)] = None,
-    actor: Annotated[str | None, typer.Option(
-        "--actor", "-a", help="Only into this department's progress files (a parent includes"
-        " its units); anything else is refused.", show_default=False)] = None,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="A Markdown checklist rendered with --year, or a progress sheet"
+            " written by `napctl export --year` (.xlsx or .csv), filled in.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="The reporting year the file must show.",
+            min=1900,
+            max=2200,
+            show_default=False,
+        ),
+    ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor",
+            "-a",
+            help="Only into this department's progress files (a parent includes"
+            " its units); anything else is refused.",
+            show_default=False,
+        ),
+    ] = None,
     progress: ProgressOption = None,
     templates: TemplatesOption = None,
     plans: PlansOption = None,
@@ -117,8 +153,9 @@ def import_(
     all_plans = chosen_plans(plans, None)
     root = default_progress_out(progress or ())
     try:
-        result, read = import_file(file, all_plans, root, year=year, actor=actor,
-                                   roots=progress_roots(progress or ()))
+        result, read = import_file(
+            file, all_plans, root, year=year, actor=actor, roots=progress_roots(progress or ())
+        )
     except (ProgressImportError, ReadError) as exc:
         fail_usage(str(exc))
     for path in result.created:
@@ -129,21 +166,29 @@ def import_(
         sys.stderr.write(f"{printable(note.where)}: {printable(note.message)}\n")
     sys.stderr.write(import_summary(result))
     if not result.ok:
-        what = ("resolve the conflicts and refusals" if result.conflicts
-                else "fix what is refused")
-        sys.stderr.write(f"napctl: {printable(str(file))} was left as it is; {what} above,"
-                         " then import it again\n")
+        what = "resolve the conflicts and refusals" if result.conflicts else "fix what is refused"
+        sys.stderr.write(
+            f"napctl: {printable(str(file))} was left as it is; {what} above,"
+            " then import it again\n"
+        )
         raise typer.Exit(EXIT_INVALID)
     if read.noun == "checklist" and read.safe_to_render:
         text = read_file(file, kind="checklist").decode("utf-8")
         _render_again(file, text, all_plans, progress, templates)
     elif result.changes:
-        sys.stderr.write(f"napctl: export the sheet again before typing more into it"
-                         f" (napctl export --year {result.departments[0][1]} ...)\n")
+        sys.stderr.write(
+            f"napctl: export the sheet again before typing more into it"
+            f" (napctl export --year {result.departments[0][1]} ...)\n"
+        )
 
 
-def _render_again(checklist: Path, text: str, plans: list[Plan], progress: list[str] | None,
-                  templates: Path | None) -> None:
+def _render_again(
+    checklist: Path,
+    text: str,
+    plans: list[Plan],
+    progress: list[str] | None,
+    templates: Path | None,
+) -> None:
     """Render the imported checklist again from its header, so `--check` agrees."""
     from napctl.plans import QueryError  # lazy: start-up
     from napctl.progress.checklist_parse import parse_checklist  # lazy: start-up
@@ -153,34 +198,48 @@ def _render_again(checklist: Path, text: str, plans: list[Plan], progress: list[
     header = parse_checklist(text).header or {}
     title, plan_id, date = header.get("title"), header.get("plan"), header.get("date")
     if title is None or not header.get("year", "").isdigit():
-        sys.stderr.write(f"napctl: {printable(str(checklist))} has no napctl header;"
-                         " render it again\n")
+        sys.stderr.write(
+            f"napctl: {printable(str(checklist))} has no napctl header; render it again\n"
+        )
         return
     unclean = next((k for k, v in header.items() if not is_clean_text(k + v)), None)
     if unclean is not None:  # as --date: it would be copied into every sibling
-        sys.stderr.write(f"napctl: {printable(str(checklist))} not rendered again: its"
-                         f" header's {printable(unclean)}= must be printable text (no"
-                         " control characters); render it again\n")
+        sys.stderr.write(
+            f"napctl: {printable(str(checklist))} not rendered again: its"
+            f" header's {printable(unclean)}= must be printable text (no"
+            " control characters); render it again\n"
+        )
         return
     chosen = [p for p in plans if plan_id is None or p.id == plan_id]
     state = checklist_progress(chosen, progress, int(header["year"]))
     try:
         if header.get("kind") == "checklist":
-            files = {checklist.name: render_checklist(
-                chosen, title, "md", plan_id=plan_id, date=date, templates=templates,
-                progress=state)}
+            files = {
+                checklist.name: render_checklist(
+                    chosen,
+                    title,
+                    "md",
+                    plan_id=plan_id,
+                    date=date,
+                    templates=templates,
+                    progress=state,
+                )
+            }
         else:
-            files = build_checklists(chosen, "md", date=date, templates=templates,
-                                     progress=state, plan_id=plan_id).files
+            files = build_checklists(
+                chosen, "md", date=date, templates=templates, progress=state, plan_id=plan_id
+            ).files
     except (RenderError, QueryError) as exc:
-        sys.stderr.write(f"napctl: {printable(str(checklist))} not rendered again:"
-                         f" {printable(str(exc))}\n")
+        sys.stderr.write(
+            f"napctl: {printable(str(checklist))} not rendered again: {printable(str(exc))}\n"
+        )
         return
     _write_untouched(checklist, files, plans, state)
 
 
-def _write_untouched(checklist: Path, files: dict[str, str], plans: list[Plan],
-                     state: ChecklistProgress | None) -> None:
+def _write_untouched(
+    checklist: Path, files: dict[str, str], plans: list[Plan], state: ChecklistProgress | None
+) -> None:
     """Write the imported checklist, and its siblings that hold nothing left to import.
 
     Other departments' checklists can show the entries just imported (a
@@ -192,24 +251,32 @@ def _write_untouched(checklist: Path, files: dict[str, str], plans: list[Plan],
     from napctl.render.checklist_check import pending_items  # lazy: start-up
 
     by_id = {p.id: p for p in plans}
-    own = next((n for n in files if checklist.as_posix().endswith("/" + n)
-                or checklist.as_posix() == n), checklist.name)
+    own = next(
+        (n for n in files if checklist.as_posix().endswith("/" + n) or checklist.as_posix() == n),
+        checklist.name,
+    )
     root = checklist.as_posix()[: len(checklist.as_posix()) - len(own)] or "."
     for name, new in files.items():
         target = checklist if name == own else Path(root) / name
         try:  # the checklists' folder is the root: a linked sibling is refused
             old = read_file(target, kind="checklist").decode("utf-8")
-            if old == new or (target != checklist and (
+            if old == new or (
+                target != checklist
+                and (
                     pending_items(old, str(target), by_id, state)
-                    or "<!-- napctl:checklist " not in old)):
+                    or "<!-- napctl:checklist " not in old
+                )
+            ):
                 continue
             atomic_write(target, new, root=Path(root))
         except UnicodeDecodeError:
             continue
         except OSError as exc:
             if exc.errno != errno.ENOENT:
-                sys.stderr.write(f"napctl: {printable(str(target))} not rendered again:"
-                                 f" {printable(str(exc.strerror))}\n")
+                sys.stderr.write(
+                    f"napctl: {printable(str(target))} not rendered again:"
+                    f" {printable(str(exc.strerror))}\n"
+                )
             continue
         sys.stdout.write(f"rendered {printable(str(target))} again\n")
 
@@ -217,18 +284,36 @@ def _write_untouched(checklist: Path, files: dict[str, str], plans: list[Plan],
 @progress_app.command("migrate")
 def migrate(
     plan: Annotated[str, typer.Option("--plan", "-p", help="The plan (its id).")],
-    from_: Annotated[str | None, typer.Option(
-        "--from", help="The git revision of the plan the reports were written for. Default:"
-        " HEAD while the plan file has changes not committed, else the commit before the"
-        " last one that changed it.", show_default=False)] = None,
-    to: Annotated[Path | None, typer.Option(
-        "--to", help="The plan file now. Default: the file of --plan.", dir_okay=False,
-        show_default=False)] = None,
-    apply: Annotated[bool, typer.Option(
-        "--apply", help="Write the changes. Without it, only show them.")] = False,
-    progress: Annotated[list[str] | None, typer.Option(
-        "--progress", help="Progress folder (repeatable). Default: $NAPCTL_PROGRESS, else"
-        " ./progress.", show_default=False)] = None,
+    from_: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="The git revision of the plan the reports were written for. Default:"
+            " HEAD while the plan file has changes not committed, else the commit before the"
+            " last one that changed it.",
+            show_default=False,
+        ),
+    ] = None,
+    to: Annotated[
+        Path | None,
+        typer.Option(
+            "--to",
+            help="The plan file now. Default: the file of --plan.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Write the changes. Without it, only show them.")
+    ] = False,
+    progress: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--progress",
+            help="Progress folder (repeatable). Default: $NAPCTL_PROGRESS, else ./progress.",
+            show_default=False,
+        ),
+    ] = None,
     plans: PlansOption = None,
 ) -> None:
     """Carry the plan's progress reports across an amendment: renumbered and reworded
@@ -256,8 +341,11 @@ def migrate(
         migration = plan_migration(f"{rev}:{git_relative(now)}", now)
         # The plan's folder of each root, or a root as named (a year's folder, a file):
         # files of other plans are recognised by their `plan:` and left alone.
-        roots = [r / plan if (r / plan).is_dir() else r
-                 for r in progress_roots(progress or ()) if r.exists()]
+        roots = [
+            r / plan if (r / plan).is_dir() else r
+            for r in progress_roots(progress or ())
+            if r.exists()
+        ]
         migrate_files(migration, plan_files(roots))
     except (MigrateError, DiffUsageError) as exc:
         fail_usage(str(exc))
@@ -267,8 +355,10 @@ def migrate(
     if apply:
         _write_migration(migration)
     elif migration.changed:
-        sys.stderr.write(f"napctl: nothing written; run again with --apply to change"
-                         f" {_files(len(migration.changed))}\n")
+        sys.stderr.write(
+            f"napctl: nothing written; run again with --apply to change"
+            f" {_files(len(migration.changed))}\n"
+        )
     if not migration.ok:
         raise typer.Exit(EXIT_INVALID)
 
@@ -307,6 +397,5 @@ def _summary(m: Migration) -> list[str]:
     for item in m.files:
         lines += [f"{item.file}: {old} -> {new}" for old, new in item.renames]
         lines += [str(note) for note in (*item.refused, *item.notes)]
-    lines.append(f"{_files(len(m.changed))} to change, {_files(len(m.files))} of {m.plan}"
-                 " read")
+    lines.append(f"{_files(len(m.changed))} to change, {_files(len(m.files))} of {m.plan} read")
     return lines

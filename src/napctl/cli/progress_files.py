@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from napctl.progress.checklist_items import ChecklistProgress
 
 
-def plan_with_progress(plans: list[str] | None, plan_id: str | None,
-                       progress: list[str] | None) -> Plan:
+def plan_with_progress(
+    plans: list[str] | None, plan_id: str | None, progress: list[str] | None
+) -> Plan:
     """The plan asked for; without --plan, the one plan that has a progress folder."""
     from napctl.load.discover import progress_roots  # lazy: start-up
 
@@ -48,8 +49,13 @@ def actor_codes(plan: Plan, actor: str | None) -> frozenset[str] | None:
     return frozenset(c for m in matches for c in m.codes)
 
 
-def load_reports(plans: Sequence[Plan], progress: list[str] | None,
-                 years: Sequence[int] | None = None, *, partial: bool = False) -> Corpus:
+def load_reports(
+    plans: Sequence[Plan],
+    progress: list[str] | None,
+    years: Sequence[int] | None = None,
+    *,
+    partial: bool = False,
+) -> Corpus:
     """The plans' valid progress reports (of ``years``), or exit 1 with the problems found.
 
     ``partial``: answer for the valid files all the same (one department's bad file
@@ -71,25 +77,28 @@ def load_reports(plans: Sequence[Plan], progress: list[str] | None,
         else:
             roots += [root / p.id for p in plans]
     try:
-        corpus = load_progress([r for r in roots if r.exists() or r.suffix], plans,
-                               use_cache=True)
+        corpus = load_progress([r for r in roots if r.exists() or r.suffix], plans, use_cache=True)
     except PathNotFound as exc:
         fail_usage(exc.message)
     if not corpus.ok:
         sys.stderr.write(writer("problems", "text")(corpus.problems))
         if not partial:
-            sys.stderr.write("napctl: the progress reports are invalid; run `napctl"
-                             " validate` for details\n")
+            sys.stderr.write(
+                "napctl: the progress reports are invalid; run `napctl validate` for details\n"
+            )
             raise typer.Exit(EXIT_INVALID)
         left_out = corpus.invalid_files()
-        sys.stderr.write(f"napctl: {len(left_out)} invalid progress"
-                         f" {'file' if len(left_out) == 1 else 'files'} not counted:"
-                         f" {', '.join(printable(f) for f in left_out)}\n")
+        sys.stderr.write(
+            f"napctl: {len(left_out)} invalid progress"
+            f" {'file' if len(left_out) == 1 else 'files'} not counted:"
+            f" {', '.join(printable(f) for f in left_out)}\n"
+        )
     return corpus
 
 
-def year_reports(plans: Sequence[Plan], progress: list[str] | None, years: Sequence[int]
-                 ) -> list[ProgressReport]:
+def year_reports(
+    plans: Sequence[Plan], progress: list[str] | None, years: Sequence[int]
+) -> list[ProgressReport]:
     """The valid progress reports of ``plans`` for ``years``, or exit 1 with the problems.
 
     A --progress path that does not exist is a usage error here: a report or a
@@ -99,8 +108,9 @@ def year_reports(plans: Sequence[Plan], progress: list[str] | None, years: Seque
     return partial_reports(plans, progress, years, partial=False)[0]
 
 
-def partial_reports(plans: Sequence[Plan], progress: list[str] | None, years: Sequence[int],
-                    *, partial: bool = True) -> tuple[list[ProgressReport], list[str]]:
+def partial_reports(
+    plans: Sequence[Plan], progress: list[str] | None, years: Sequence[int], *, partial: bool = True
+) -> tuple[list[ProgressReport], list[str]]:
     """``year_reports``, but ``partial``: the valid reports all the same, and the invalid
     files left out (the caller exits 1 after its answer when there are any)."""
     from napctl.load.discover import progress_roots  # lazy: start-up
@@ -112,8 +122,9 @@ def partial_reports(plans: Sequence[Plan], progress: list[str] | None, years: Se
     return [r.report for r in corpus.reports], corpus.invalid_files()
 
 
-def checklist_progress(plans: Sequence[Plan], progress: list[str] | None, year: int | None
-                       ) -> ChecklistProgress | None:
+def checklist_progress(
+    plans: Sequence[Plan], progress: list[str] | None, year: int | None
+) -> ChecklistProgress | None:
     """What checklists show of ``year``'s progress (None without --year)."""
     if year is None:
         return None
@@ -122,8 +133,9 @@ def checklist_progress(plans: Sequence[Plan], progress: list[str] | None, year: 
     return ChecklistProgress.of(year_reports(plans, progress, [year]), year)
 
 
-def progress_for(plans: Sequence[Plan], progress: list[str] | None
-                 ) -> Callable[[int], ChecklistProgress]:
+def progress_for(
+    plans: Sequence[Plan], progress: list[str] | None
+) -> Callable[[int], ChecklistProgress]:
     """Each year's progress, loaded once however many checklists show that year."""
     from napctl.progress.checklist_items import ChecklistProgress  # lazy: start-up
 

@@ -44,8 +44,12 @@ app.add_typer(render_app, name="render")
 
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.",
-                 show_default=False),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of stdout.",
+        show_default=False,
+    ),
 ]
 
 
@@ -59,17 +63,26 @@ class ReportShape(StrEnum):
 def render_report(
     plan: PlanOption = None,
     year: Annotated[
-        int | None, typer.Option(help="The reporting year: printed on the skeleton, filled"
-                                 " from the progress files in the other shapes.",
-                                 min=1900, max=2200, show_default=False)
+        int | None,
+        typer.Option(
+            help="The reporting year: printed on the skeleton, filled"
+            " from the progress files in the other shapes.",
+            min=1900,
+            max=2200,
+            show_default=False,
+        ),
     ] = None,
     shape: Annotated[
         ReportShape | None,
-        typer.Option("--shape", help="skeleton: blanks to fill; annual: one year's progress,"
-                     " achievements then a reporting matrix per pillar (templates"
-                     " report-annual.*); midterm: every year of the plan up to --year, with"
-                     " trends (report-midterm.*). Default: annual when --year is given and"
-                     " progress files are found, else skeleton.", show_default=False),
+        typer.Option(
+            "--shape",
+            help="skeleton: blanks to fill; annual: one year's progress,"
+            " achievements then a reporting matrix per pillar (templates"
+            " report-annual.*); midterm: every year of the plan up to --year, with"
+            " trends (report-midterm.*). Default: annual when --year is given and"
+            " progress files are found, else skeleton.",
+            show_default=False,
+        ),
     ] = None,
     progress: ChecklistProgressOption = None,
     fmt: FormatOption = RenderFormat.md,
@@ -84,8 +97,9 @@ def render_report(
 
     chosen = only_plan(chosen_plans(plans, plan))
     if shape is not ReportShape.skeleton:
-        filled = filled_report(chosen, shape and shape.value, year, fmt.value, date,
-                               templates, progress)
+        filled = filled_report(
+            chosen, shape and shape.value, year, fmt.value, date, templates, progress
+        )
         if filled is not None:
             emit(filled[0], output)
             if filled[1]:  # answered without the invalid progress files named above
@@ -98,9 +112,15 @@ def render_report(
     emit(text, output)
 
 
-def filled_report(plan: Plan, shape: str | None, year: int | None, fmt: str,
-                  date: str | None, templates: Path | None, progress: list[str] | None
-                  ) -> tuple[str, list[str]] | None:
+def filled_report(
+    plan: Plan,
+    shape: str | None,
+    year: int | None,
+    fmt: str,
+    date: str | None,
+    templates: Path | None,
+    progress: list[str] | None,
+) -> tuple[str, list[str]] | None:
     """The report filled from the progress files, and the invalid files left out of it;
     None when the skeleton is wanted."""
     from napctl.load.discover import progress_roots  # lazy: start-up
@@ -124,9 +144,16 @@ def filled_report(plan: Plan, shape: str | None, year: int | None, fmt: str,
     chosen: Shape = "midterm" if shape == "midterm" else "annual"
     reports, invalid = partial_reports([plan], progress, years_for(plan, [], year, chosen))
     try:
-        return render_progress_report(plan, reports, year, chosen, "html" if fmt == "html"
-                                      else "md", date=date, templates=templates,
-                                      invalid=invalid), invalid
+        return render_progress_report(
+            plan,
+            reports,
+            year,
+            chosen,
+            "html" if fmt == "html" else "md",
+            date=date,
+            templates=templates,
+            invalid=invalid,
+        ), invalid
     except RenderError as exc:
         fail_usage(str(exc))
 
@@ -160,8 +187,17 @@ def render_checklist(
     all_plans = [p.plan for p in corpus.plans]
     state = checklist_progress(all_plans, progress, year)
     try:
-        text = render(all_plans, actor, fmt.value, plan_id=plan, date=date,
-                      templates=templates, country=country, exact=exact, progress=state)
+        text = render(
+            all_plans,
+            actor,
+            fmt.value,
+            plan_id=plan,
+            date=date,
+            templates=templates,
+            country=country,
+            exact=exact,
+            progress=state,
+        )
     except (QueryError, RenderError) as exc:
         fail_usage(str(exc))
     say_which_actors([p.plan for p in corpus.plans], [actor], plan)
@@ -171,8 +207,9 @@ def render_checklist(
 @render_app.command("dashboard")
 def dashboard(
     year: YearOption,
-    plan: Annotated[str | None, typer.Option("--plan", "-p", help="The plan (its id).",
-                                             show_default=False)] = None,
+    plan: Annotated[
+        str | None, typer.Option("--plan", "-p", help="The plan (its id).", show_default=False)
+    ] = None,
     output: OutputOption = None,
     templates: TemplatesOption = None,
     date: DateOption = None,
@@ -189,11 +226,11 @@ def dashboard(
         check_year(chosen, year)
     except InitError as exc:
         fail_usage(str(exc))
-    reports, invalid = partial_reports([chosen], progress,
-                                       range(chosen.period.start, year + 1))
+    reports, invalid = partial_reports([chosen], progress, range(chosen.period.start, year + 1))
     try:
-        text = render_dashboard(chosen, reports, year, date=date, templates=templates,
-                                invalid=invalid)
+        text = render_dashboard(
+            chosen, reports, year, date=date, templates=templates, invalid=invalid
+        )
     except RenderError as exc:
         fail_usage(str(exc))
     emit(text, output)

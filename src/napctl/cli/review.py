@@ -42,31 +42,47 @@ class ReviewFormat(StrEnum):
 def review(
     paths: PathsArgument = None,
     fmt: Annotated[
-        ReviewFormat, typer.Option("--format", "-f", help="text, json, github (annotations),"
-                                   " or a report to publish: md, html.")
+        ReviewFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, github (annotations), or a report to publish: md, html.",
+        ),
     ] = ReviewFormat.text,
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help="Only these rules: codes or prefixes (NAP50),"
-                     " repeatable or comma-separated. Replaces the configuration's.",
-                     show_default=False),
+        typer.Option(
+            "--select",
+            help="Only these rules: codes or prefixes (NAP50),"
+            " repeatable or comma-separated. Replaces the configuration's.",
+            show_default=False,
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help="Leave out these rules: codes or prefixes. Adds to the"
-                     " configuration's.", show_default=False),
+        typer.Option(
+            "--ignore",
+            help="Leave out these rules: codes or prefixes. Adds to the configuration's.",
+            show_default=False,
+        ),
     ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when there is any warning.")
     ] = False,
     summary: Annotated[
-        bool, typer.Option("--summary", help="Print only the scorecard (plans side by side)"
-                           " in text, md or json.")
+        bool,
+        typer.Option(
+            "--summary", help="Print only the scorecard (plans side by side) in text, md or json."
+        ),
     ] = False,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of"
-                     " stdout.", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (atomically) instead of stdout.",
+            show_default=False,
+        ),
     ] = None,
     plans: PlansOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
@@ -117,5 +133,7 @@ def _valid_corpus(paths: list[str], max_bytes: int) -> list[LoadedPlan]:
 def _tally(findings: Sequence[Problem], plans: int) -> str:
     warnings = sum(1 for f in findings if f.level == "warning")
     noun = "plan" if plans == 1 else "plans"
-    return (f"{plans} {noun} reviewed: {len(findings)} findings"
-            f" ({warnings} warnings, {len(findings) - warnings} info)")
+    return (
+        f"{plans} {noun} reviewed: {len(findings)} findings"
+        f" ({warnings} warnings, {len(findings) - warnings} info)"
+    )

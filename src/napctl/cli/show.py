@@ -20,8 +20,9 @@ from napctl.cli.startup import app
 
 @app.command()
 def show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="Action, goal or pillar id;"
-                                         " PLAN:ID picks the plan.")],
+    ident: Annotated[
+        str, typer.Argument(metavar="ID", help="Action, goal or pillar id; PLAN:ID picks the plan.")
+    ],
     plan: PlanOption = None,
     fmt: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.table,
     plans: PlansOption = None,

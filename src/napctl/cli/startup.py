@@ -31,8 +31,12 @@ from napctl.cli.help import use_plain_help
 from napctl.cli.options import EXIT_INTERNAL, EXIT_IO, io_message
 
 _SETTINGS: dict[str, Any] = {
-    "name": "napctl", "cls": NapctlGroup, "add_completion": True, "no_args_is_help": True,
-    "pretty_exceptions_enable": False, "rich_markup_mode": None,
+    "name": "napctl",
+    "cls": NapctlGroup,
+    "add_completion": True,
+    "no_args_is_help": True,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
 
@@ -152,8 +156,11 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("NAPCTL_DEBUG"):
             raise
-        code = _die(f"internal error: {type(exc).__name__}: {exc} (a bug in napctl: please"
-                    " report it; NAPCTL_DEBUG=1 shows the traceback)", EXIT_INTERNAL)
+        code = _die(
+            f"internal error: {type(exc).__name__}: {exc} (a bug in napctl: please"
+            " report it; NAPCTL_DEBUG=1 shows the traceback)",
+            EXIT_INTERNAL,
+        )
     sys.exit(code)
 
 

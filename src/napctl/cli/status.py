@@ -40,18 +40,34 @@ class StatusFormat(StrEnum):
 @app.command("status")
 def status(
     plan: PlanOption = None,
-    year: Annotated[list[int] | None, typer.Option(
-        "--year", help="Reporting year (repeatable: the last is shown, with the trend over"
-        " all). Default: the latest year reported.", min=1900, max=2200,
-        show_default=False)] = None,
-    actor: Annotated[str | None, typer.Option(
-        "--actor", "-a", help="Only this department's share (a parent includes its units).",
-        show_default=False)] = None,
-    by: Annotated[StatusBy, typer.Option(
-        "--by", help="One row per action, department, pillar or UN pillar.")] = StatusBy.action,
+    year: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--year",
+            help="Reporting year (repeatable: the last is shown, with the trend over"
+            " all). Default: the latest year reported.",
+            min=1900,
+            max=2200,
+            show_default=False,
+        ),
+    ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor",
+            "-a",
+            help="Only this department's share (a parent includes its units).",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        StatusBy, typer.Option("--by", help="One row per action, department, pillar or UN pillar.")
+    ] = StatusBy.action,
     fmt: Annotated[StatusFormat, typer.Option("--format", "-f")] = StatusFormat.table,
-    check: Annotated[bool, typer.Option(
-        "--check", help="Exit 1 when a department has not reported on an action.")] = False,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Exit 1 when a department has not reported on an action."),
+    ] = False,
     plans: PlansOption = None,
     progress: ProgressOption = None,
 ) -> None:
@@ -66,12 +82,16 @@ def status(
     reports = [r.report for r in corpus.reports]
     years = year or reported_years(reports, chosen.id)[-1:]
     if not years and not corpus.ok:
-        sys.stderr.write(f"napctl: no valid progress reports for plan '{chosen.id}'; give"
-                         " --year to see the others\n")
+        sys.stderr.write(
+            f"napctl: no valid progress reports for plan '{chosen.id}'; give"
+            " --year to see the others\n"
+        )
         raise typer.Exit(EXIT_INVALID)
     if not years:
-        fail_usage(f"no progress reports for plan '{chosen.id}'; give --year to see what is"
-                   " due, or write the files with `napctl progress init`")
+        fail_usage(
+            f"no progress reports for plan '{chosen.id}'; give --year to see what is"
+            " due, or write the files with `napctl progress init`"
+        )
     try:
         for y in years:
             check_year(chosen, y)
@@ -85,8 +105,9 @@ def status(
     else:
         sys.stdout.write(out.as_plain(result, by.value))
     if check and result.missing:
-        sys.stderr.write(f"napctl: {len(result.missing)} reports missing for {chosen.id}"
-                         f" {result.year}\n")
+        sys.stderr.write(
+            f"napctl: {len(result.missing)} reports missing for {chosen.id} {result.year}\n"
+        )
         raise typer.Exit(EXIT_INVALID)
     if not corpus.ok:
         raise typer.Exit(EXIT_INVALID)

@@ -35,8 +35,11 @@ class ProblemFormat(StrEnum):
 def validate(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Plan files or folders (progress reports with --kind progress)."
-                       " Default: the plans found as for --plans.", show_default=False),
+        typer.Argument(
+            help="Plan files or folders (progress reports with --kind progress)."
+            " Default: the plans found as for --plans.",
+            show_default=False,
+        ),
     ] = None,
     fmt: Annotated[
         ProblemFormat, typer.Option("--format", "-f", help="How to print problems.")
@@ -45,14 +48,20 @@ def validate(
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     progress: Annotated[
         list[str] | None,
-        typer.Option("--progress", help="Progress reports to check too (repeatable). Default,"
-                     " when no PATHS are given: $NAPCTL_PROGRESS, else ./progress.",
-                     show_default=False),
+        typer.Option(
+            "--progress",
+            help="Progress reports to check too (repeatable). Default,"
+            " when no PATHS are given: $NAPCTL_PROGRESS, else ./progress.",
+            show_default=False,
+        ),
     ] = None,
     kind: Annotated[
         SchemaKind,
-        typer.Option("--kind", help="What PATHS are: plans, or progress reports (checked"
-                     " against the plans found as for --plans; for a pre-commit hook)."),
+        typer.Option(
+            "--kind",
+            help="What PATHS are: plans, or progress reports (checked"
+            " against the plans found as for --plans; for a pre-commit hook).",
+        ),
     ] = SchemaKind.plan,
 ) -> None:
     """Check plans and progress reports; print every problem as file:line:col: CODE message."""
@@ -70,8 +79,7 @@ def validate(
         reports = progress_roots(progress or ()) if progress or not paths else []
         plan_paths = [*(paths or []), *(plans or [])]
     try:
-        corpus = load_corpus(plan_paths, progress=reports,
-                             max_bytes=max_bytes, keep_plans=False)
+        corpus = load_corpus(plan_paths, progress=reports, max_bytes=max_bytes, keep_plans=False)
     except PathNotFound as exc:
         fail_usage(exc.message)
     say_if_bundled(corpus)

@@ -81,11 +81,13 @@ TABLE: dict[str, Code] = {
     "NAP400": Code("error", "progress report names a plan that no valid plan file has"),
     "NAP401": Code("error", "progress year outside the plan period and its reporting tail"),
     "NAP402": Code("error", "progress report names a department not in the plan's registry"),
-    "NAP403": Code("error",
-                   "progress file not at progress/<plan-id>/<year>/<department-slug>.yaml"),
+    "NAP403": Code(
+        "error", "progress file not at progress/<plan-id>/<year>/<department-slug>.yaml"
+    ),
     "NAP404": Code("error", "progress entry names an action the plan does not have"),
-    "NAP405": Code("error",
-                   "progress entry names an action that is not the department's to report on"),
+    "NAP405": Code(
+        "error", "progress entry names an action that is not the department's to report on"
+    ),
     "NAP406": Code("error", "action reported twice in one progress report"),
     "NAP407": Code("error", "completed action without a summary or evidence"),
     "NAP408": Code("error", "delayed action without obstacles or a revised_due date"),
@@ -131,8 +133,10 @@ def codes_markdown() -> str:
     ]
     for prefix, title in RANGES.items():
         lines += [f"## {prefix}xx: {title}", "", "| code | level | meaning |", "|---|---|---|"]
-        lines += [f"| `{code}` | {info.level} | {info.meaning} |"
-                  for code, info in TABLE.items() if code.startswith(prefix)]
+        lines += [
+            f"| `{code}` | {info.level} | {info.meaning} |"
+            for code, info in TABLE.items()
+            if code.startswith(prefix)
+        ]
         lines.append("")
     return "\n".join(lines)
-

@@ -40,25 +40,46 @@ def inside_root(root: Path, path: Path) -> Path:
     base = os.path.realpath(root)
     real = os.path.realpath(path)
     if real != base and not real.startswith(base.rstrip(os.sep) + os.sep):
-        raise OutsideRootError(errno.EXDEV, f"a link leads outside {root} (to {real});"
-                               " napctl writes only inside it", str(path))
+        raise OutsideRootError(
+            errno.EXDEV,
+            f"a link leads outside {root} (to {real}); napctl writes only inside it",
+            str(path),
+        )
     return Path(real)
 
 
-def atomic_write(path: Path, text: str, *, replace_any: bool = False,
-                 durable: bool = True, root: Path | None = None,
-                 max_bytes: int | None = None) -> None:
+def atomic_write(
+    path: Path,
+    text: str,
+    *,
+    replace_any: bool = False,
+    durable: bool = True,
+    root: Path | None = None,
+    max_bytes: int | None = None,
+) -> None:
     """Write ``text`` (UTF-8, line ends as given): see ``atomic_write_bytes``."""
     if str(path) == "-":
         sys.stdout.write(text)
         return
-    atomic_write_bytes(path, text.encode("utf-8"), replace_any=replace_any, durable=durable,
-                       root=root, max_bytes=max_bytes)
+    atomic_write_bytes(
+        path,
+        text.encode("utf-8"),
+        replace_any=replace_any,
+        durable=durable,
+        root=root,
+        max_bytes=max_bytes,
+    )
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False,
-                       durable: bool = True, root: Path | None = None,
-                       max_bytes: int | None = None) -> None:
+def atomic_write_bytes(
+    path: Path,
+    data: bytes,
+    *,
+    replace_any: bool = False,
+    durable: bool = True,
+    root: Path | None = None,
+    max_bytes: int | None = None,
+) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new, never half.
 
     - ``-`` is standard output.
@@ -103,8 +124,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, replace_any: bool = False,
         _write_special(path, data, info)  # /dev/stdout redirected to a file
         return
     real = Path(os.path.realpath(path)) if path.is_symlink() else path
-    _replace(real, data, None if info is None else stat.S_IMODE(info.st_mode),
-             durable=durable)
+    _replace(real, data, None if info is None else stat.S_IMODE(info.st_mode), durable=durable)
 
 
 def _target_info(path: Path) -> os.stat_result | None:
@@ -113,8 +133,7 @@ def _target_info(path: Path) -> os.stat_result | None:
         return os.stat(path)
     except FileNotFoundError:
         if path.is_symlink():
-            raise FileNotFoundError(errno.ENOENT, "a symbolic link to nothing",
-                                    str(path)) from None
+            raise FileNotFoundError(errno.ENOENT, "a symbolic link to nothing", str(path)) from None
         return None
 
 
@@ -122,10 +141,10 @@ def _write_special(path: Path, data: bytes, info: os.stat_result | None) -> None
     mode = info.st_mode if info is not None else 0
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, "it is a folder; name a file", str(path))
-    if info is not None and not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
-                                 or stat.S_ISREG(mode)):
-        raise OSError(errno.EINVAL, "not a file, a terminal or a pipe (a block device or"
-                      " a socket)", str(path))
+    if info is not None and not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISREG(mode)):
+        raise OSError(
+            errno.EINVAL, "not a file, a terminal or a pipe (a block device or a socket)", str(path)
+        )
     flags = os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
@@ -137,7 +156,7 @@ def _write_special(path: Path, data: bytes, info: os.stat_result | None) -> None
         os.set_blocking(fd, True)
         view = memoryview(data)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
 
@@ -155,13 +174,13 @@ def _replace(path: Path, data: bytes, mode: int | None, *, durable: bool = True)
         raise
 
 
-def _write_temp(folder: Path, path: Path, data: bytes, mode: int | None, *,
-                durable: bool) -> Path:
+def _write_temp(folder: Path, path: Path, data: bytes, mode: int | None, *, durable: bool) -> Path:
     """``data`` in a new temporary file beside ``path``, flushed to disk when ``durable``."""
     tmp = folder / f".{path.name}.napctl-{os.getpid()}-{secrets.token_hex(4)}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                     0o600)
+        fd = os.open(
+            tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600
+        )
     except OSError as exc:  # name the file asked for, not our temporary one
         reason = f"no folder {folder}" if exc.errno == errno.ENOENT else exc.strerror
         raise type(exc)(exc.errno, reason, str(path)) from None
@@ -336,12 +355,21 @@ def _check_target(path: Path, data: bytes, root: Path | None, max_bytes: int | N
     if root is not None:
         inside_root(root, path)
     if max_bytes is not None and len(data) > max_bytes:
-        raise OSError(errno.EFBIG, f"it would be {len(data):,} bytes, over the {max_bytes:,}"
-                      " bytes napctl reads of it", str(path))
+        raise OSError(
+            errno.EFBIG,
+            f"it would be {len(data):,} bytes, over the {max_bytes:,} bytes napctl reads of it",
+            str(path),
+        )
 
 
-def replace_if_unchanged(path: Path, data: bytes, expected: bytes, *,
-                         root: Path | None = None, max_bytes: int | None = None) -> None:
+def replace_if_unchanged(
+    path: Path,
+    data: bytes,
+    expected: bytes,
+    *,
+    root: Path | None = None,
+    max_bytes: int | None = None,
+) -> None:
     """Replace the regular file ``path`` by ``data`` only if it still holds ``expected``:
     a read-modify-write that never loses another writer's edit (two imports of one
     file at once). The comparison and the rename happen under an exclusive lock on the
@@ -361,9 +389,12 @@ def replace_if_unchanged(path: Path, data: bytes, expected: bytes, *,
         with open(path, "rb") as handle:  # the name's file now: a writer may have renamed
             current = handle.read(len(expected) + 1)
         if current != expected:
-            raise ChangedMeanwhile(errno.EAGAIN, "it changed while napctl was editing it"
-                                   " (another import?); nothing was written: import again",
-                                   str(path))
+            raise ChangedMeanwhile(
+                errno.EAGAIN,
+                "it changed while napctl was editing it"
+                " (another import?); nothing was written: import again",
+                str(path),
+            )
         _replace(path, data, stat.S_IMODE(info.st_mode))
     finally:
         os.close(fd)

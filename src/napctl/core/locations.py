@@ -7,9 +7,14 @@ from collections.abc import Sequence
 from typing import Any
 
 #: Lists whose items have an id or a code a person quotes, with the word for one item.
-_NAMED_ITEMS = {"pillars": "pillar", "goals": "goal", "actions": "action",
-                "departments": "department", "reporting": "reporting duty",
-                "entries": "entry"}
+_NAMED_ITEMS = {
+    "pillars": "pillar",
+    "goals": "goal",
+    "actions": "action",
+    "departments": "department",
+    "reporting": "reporting duty",
+    "entries": "entry",
+}
 
 
 def ordinal(n: int) -> str:

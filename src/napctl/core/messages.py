@@ -53,8 +53,9 @@ def describe(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-def close_matches(word: str, choices: Iterable[str], *, n: int = 1,
-                  ignore_case: bool = False, cutoff: float = 0.6) -> list[str]:
+def close_matches(
+    word: str, choices: Iterable[str], *, n: int = 1, ignore_case: bool = False, cutoff: float = 0.6
+) -> list[str]:
     """The choices closest to ``word`` (difflib, ratio ``cutoff`` or more), best first.
 
     With ``ignore_case``, a choice equal to ``word`` but for case comes first.
@@ -67,16 +68,16 @@ def close_matches(word: str, choices: Iterable[str], *, n: int = 1,
     lowered = {c.lower(): c for c in pool}
     if word.lower() in lowered and lowered[word.lower()] != word:
         return [lowered[word.lower()]]
-    return [lowered[c] for c in get_close_matches(word.lower(), list(lowered), n=n,
-                                                  cutoff=cutoff)]
+    return [lowered[c] for c in get_close_matches(word.lower(), list(lowered), n=n, cutoff=cutoff)]
 
 
 def _quoted(value: str) -> str:
     return f"'{value}'"
 
 
-def did_you_mean(options: Sequence[str], *, in_brackets: bool = False,
-                 quote: Callable[[str], str] = _quoted) -> str:
+def did_you_mean(
+    options: Sequence[str], *, in_brackets: bool = False, quote: Callable[[str], str] = _quoted
+) -> str:
     """'; did you mean 'a' or 'b'?' (or ' (did you mean 'a'?)'); '' without options."""
     if not options:
         return ""

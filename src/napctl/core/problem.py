@@ -62,4 +62,5 @@ def mark_stopped(problems: list[Problem], limit: int = MAX_PROBLEMS) -> None:
     """Say on the last problem kept that more were left out."""
     last = problems[-1]
     problems[-1] = dataclasses.replace(
-        last, message=f"{last.message} (stopped here: over {limit} problems)")
+        last, message=f"{last.message} (stopped here: over {limit} problems)"
+    )

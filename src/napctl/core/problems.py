@@ -7,5 +7,12 @@ from napctl.core.codes import CODES, TABLE, Level, level_of
 from napctl.core.problem import MAX_PROBLEMS, Problem, cap, mark_stopped
 
 __all__ = [
-    "CODES", "MAX_PROBLEMS", "TABLE", "Level", "Problem", "cap", "level_of", "mark_stopped",
+    "CODES",
+    "MAX_PROBLEMS",
+    "TABLE",
+    "Level",
+    "Problem",
+    "cap",
+    "level_of",
+    "mark_stopped",
 ]

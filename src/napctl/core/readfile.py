@@ -25,8 +25,9 @@ def _open(path: str) -> int:
     return os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
 
 
-def read_bytes(path: str, display: str, max_bytes: int, *, kind: str = "plan"
-               ) -> tuple[bytes | None, list[Problem]]:
+def read_bytes(
+    path: str, display: str, max_bytes: int, *, kind: str = "plan"
+) -> tuple[bytes | None, list[Problem]]:
     """The file's bytes, or the problems that keep it from being read.
 
     The size is checked before anything is read, and no more than
@@ -42,13 +43,19 @@ def read_bytes(path: str, display: str, max_bytes: int, *, kind: str = "plan"
                 raise IsADirectoryError(path)
             if not stat.S_ISREG(info.st_mode):
                 # A pipe would block the read forever; a device never ends.
-                return None, [Problem(display, 0, 0, "NAP100",
-                                      "not a regular file (a pipe, a device or a socket)")]
+                return None, [
+                    Problem(
+                        display, 0, 0, "NAP100", "not a regular file (a pipe, a device or a socket)"
+                    )
+                ]
             size = info.st_size
             if size > max_bytes:
                 return None, [
                     Problem(
-                        display, 1, 1, "NAP102",
+                        display,
+                        1,
+                        1,
+                        "NAP102",
                         f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes"
                         " (raise it with --max-bytes)",
                     )
@@ -79,12 +86,16 @@ class ReadRefusedError(OSError):
         return self.problem.message
 
 
-def read_file(path: str | os.PathLike[str], display: str | None = None,
-              max_bytes: int = DEFAULT_MAX_BYTES, *, kind: str = "progress") -> bytes:
+def read_file(
+    path: str | os.PathLike[str],
+    display: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    kind: str = "progress",
+) -> bytes:
     """``read_bytes`` for callers that handle OSError: the bytes, or ReadRefusedError
     (an OSError whose ``strerror`` is the reason) with the problem it stands for."""
-    raw, problems = read_bytes(os.fspath(path), display or os.fspath(path), max_bytes,
-                               kind=kind)
+    raw, problems = read_bytes(os.fspath(path), display or os.fspath(path), max_bytes, kind=kind)
     if raw is None:
         if not os.path.lexists(path):  # callers tell "not there yet" from "refused"
             raise FileNotFoundError(errno.ENOENT, "no such file", os.fspath(path))
@@ -98,12 +109,15 @@ def decode_text(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         # Lines and columns in characters, counted as libyaml counts them elsewhere.
-        before = raw[:exc.start].decode("utf-8").removeprefix("\ufeff")
+        before = raw[: exc.start].decode("utf-8").removeprefix("\ufeff")
         line, column = text_position(before, len(before))
         reason = _UTF8_REASONS.get(exc.reason, exc.reason)
         return None, [
             Problem(
-                display, line, column, "NAP101",
+                display,
+                line,
+                column,
+                "NAP101",
                 f"not UTF-8: byte 0x{raw[exc.start]:02x} {reason}; save the file as UTF-8",
             )
         ]

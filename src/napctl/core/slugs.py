@@ -34,7 +34,8 @@ def _loses_letters(name: str) -> bool:
     count: ``Genève`` is ``geneve``)."""
     return not name.isascii() and any(
         not c.isascii() and c.isalnum() and not unicodedata.combining(c)
-        for c in unicodedata.normalize("NFKD", name))
+        for c in unicodedata.normalize("NFKD", name)
+    )
 
 
 #: Names Windows refuses for a file, whatever the case and the extension

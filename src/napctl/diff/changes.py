@@ -66,8 +66,9 @@ class _Builder:
         return [c for _, _, c in sorted(self.keyed, key=lambda k: (k[0], k[1]))]
 
 
-def diff_items(old: PlanItems, new: PlanItems,
-               lineage: Mapping[str, Sequence[str]] | None = None) -> PlanDiff:
+def diff_items(
+    old: PlanItems, new: PlanItems, lineage: Mapping[str, Sequence[str]] | None = None
+) -> PlanDiff:
     """Every change from ``old`` to ``new``; ``lineage`` maps old action ids to new ones."""
     generation = bool(old.plan_id and new.plan_id and old.plan_id != new.plan_id)
     out = _Builder()
@@ -87,14 +88,26 @@ def for_actor(changes: Sequence[Change], codes: frozenset[str]) -> list[Change]:
 def _metadata(old: PlanItems, new: PlanItems, out: _Builder) -> None:
     plan_id = new.plan_id or old.plan_id
     for rank, (path, before, after, in_old, in_new) in enumerate(
-            _field_pairs(old.metadata, new.metadata, ())):
-        out.add((0, rank), Change(
-            "metadata-changed", plan_id, ".".join(str(p) for p in path), before, after,
-            path if in_old else None, path if in_new else None, section="metadata"))
+        _field_pairs(old.metadata, new.metadata, ())
+    ):
+        out.add(
+            (0, rank),
+            Change(
+                "metadata-changed",
+                plan_id,
+                ".".join(str(p) for p in path),
+                before,
+                after,
+                path if in_old else None,
+                path if in_new else None,
+                section="metadata",
+            ),
+        )
 
 
-def _field_pairs(old: Mapping[str, Any], new: Mapping[str, Any], prefix: Path
-                 ) -> Iterable[tuple[Path, Any, Any, bool, bool]]:
+def _field_pairs(
+    old: Mapping[str, Any], new: Mapping[str, Any], prefix: Path
+) -> Iterable[tuple[Path, Any, Any, bool, bool]]:
     """Each changed field, one mapping deep (``period.end``, not the whole period)."""
     for key in [*new, *(k for k in old if k not in new)]:
         before, after = old.get(key), new.get(key)
@@ -115,8 +128,11 @@ def _first_by_id(parts: Iterable[Part]) -> dict[str, Part]:
 
 
 #: What a changed field of a department is called.
-_DEPARTMENT_KINDS = {"name": "department-renamed", "parent": "department-reparented",
-                     "aliases": "department-aliases-changed"}
+_DEPARTMENT_KINDS = {
+    "name": "department-renamed",
+    "parent": "department-reparented",
+    "aliases": "department-aliases-changed",
+}
 
 
 def _registry(old: list[Part], new: list[Part], out: _Builder) -> None:
@@ -127,38 +143,103 @@ def _registry(old: list[Part], new: list[Part], out: _Builder) -> None:
         key = (1, dept.path[1], 0)
         was = before.get(dept.id)
         if was is not None:
-            _fields_changed(was, dept, key, out, _DEPARTMENT_KINDS, "department-changed",
-                            "registry")
+            _fields_changed(
+                was, dept, key, out, _DEPARTMENT_KINDS, "department-changed", "registry"
+            )
             continue
         recoded = by_name.pop(str(dept.fields.get("name")), None)
         if recoded is not None:  # same full name, new code: the same department renamed
             removed.remove(recoded)
-            out.add(key, Change("department-renamed", dept.id, "code", recoded.id, dept.id,
-                                recoded.path, dept.path, recoded.id, (recoded.id, dept.id),
-                                "registry"))
-            _fields_changed(recoded, dept, key, out, _DEPARTMENT_KINDS, "department-changed",
-                            "registry", skip=("name",))
+            out.add(
+                key,
+                Change(
+                    "department-renamed",
+                    dept.id,
+                    "code",
+                    recoded.id,
+                    dept.id,
+                    recoded.path,
+                    dept.path,
+                    recoded.id,
+                    (recoded.id, dept.id),
+                    "registry",
+                ),
+            )
+            _fields_changed(
+                recoded,
+                dept,
+                key,
+                out,
+                _DEPARTMENT_KINDS,
+                "department-changed",
+                "registry",
+                skip=("name",),
+            )
         else:
-            out.add(key, Change("department-added", dept.id, None, None, dept.fields.get("name"),
-                                None, dept.path, None, (dept.id,), "registry"))
+            out.add(
+                key,
+                Change(
+                    "department-added",
+                    dept.id,
+                    None,
+                    None,
+                    dept.fields.get("name"),
+                    None,
+                    dept.path,
+                    None,
+                    (dept.id,),
+                    "registry",
+                ),
+            )
     for dept in removed:
-        out.add((1, dept.path[1], 1), Change(
-            "department-removed", dept.id, None, dept.fields.get("name"), None, dept.path, None,
-            dept.id, (dept.id,), "registry"))
+        out.add(
+            (1, dept.path[1], 1),
+            Change(
+                "department-removed",
+                dept.id,
+                None,
+                dept.fields.get("name"),
+                None,
+                dept.path,
+                None,
+                dept.id,
+                (dept.id,),
+                "registry",
+            ),
+        )
 
 
-def _fields_changed(was: Part, now: Part, key: SortKey, out: _Builder, kinds: dict[str, str],
-                    default: str, section: str, skip: tuple[str, ...] = ()) -> None:
+def _fields_changed(
+    was: Part,
+    now: Part,
+    key: SortKey,
+    out: _Builder,
+    kinds: dict[str, str],
+    default: str,
+    section: str,
+    skip: tuple[str, ...] = (),
+) -> None:
     names = list(now.fields) + [k for k in was.fields if k not in now.fields]
     codes = tuple(dict.fromkeys((was.id, now.id))) if section == "registry" else ()
     for name in names:
         before, after = was.fields.get(name), now.fields.get(name)
         if before == after or name in skip:
             continue
-        out.add(key, Change(
-            kinds.get(name, default), now.id, name, before, after,
-            (*was.path, name) if name in was.fields else was.path,
-            (*now.path, name) if name in now.fields else now.path, was.id, codes, section))
+        out.add(
+            key,
+            Change(
+                kinds.get(name, default),
+                now.id,
+                name,
+                before,
+                after,
+                (*was.path, name) if name in was.fields else was.path,
+                (*now.path, name) if name in now.fields else now.path,
+                was.id,
+                codes,
+                section,
+            ),
+        )
 
 
 def _parts(kind: str, old: list[Part], new: list[Part], out: _Builder) -> None:
@@ -167,14 +248,19 @@ def _parts(kind: str, old: list[Part], new: list[Part], out: _Builder) -> None:
         was = before.get(part.id)
         key = _at(part.path)
         if was is None:
-            out.add(key, Change(f"{kind}-added", part.id, None, None, _label(part), None,
-                                part.path))
+            out.add(
+                key, Change(f"{kind}-added", part.id, None, None, _label(part), None, part.path)
+            )
         else:
             _fields_changed(was, part, key, out, {}, f"{kind}-changed", "plan")
     for part in before.values():
         if part.id not in after:
-            out.add(_at(part.path, 1), Change(f"{kind}-removed", part.id, None, _label(part),
-                                                None, part.path, None, part.id))
+            out.add(
+                _at(part.path, 1),
+                Change(
+                    f"{kind}-removed", part.id, None, _label(part), None, part.path, None, part.id
+                ),
+            )
 
 
 def _label(part: Part) -> Any:
@@ -184,8 +270,13 @@ def _label(part: Part) -> Any:
 Pair = tuple[ActionItem, ActionItem, str]  # old, new, how they were matched
 
 
-def _actions(old: list[ActionItem], new: list[ActionItem], generation: bool,
-             lineage: Mapping[str, Sequence[str]], out: _Builder) -> None:
+def _actions(
+    old: list[ActionItem],
+    new: list[ActionItem],
+    generation: bool,
+    lineage: Mapping[str, Sequence[str]],
+    out: _Builder,
+) -> None:
     pairs, lone_old, lone_new = match_actions(old, new, generation, lineage)
     anchors = _anchors(old, pairs)
     for o, n, how in pairs:
@@ -195,12 +286,13 @@ def _actions(old: list[ActionItem], new: list[ActionItem], generation: bool,
             out.add(_at(n.path), change)
     for o in lone_old:
         kind = "action-dropped" if generation else "action-removed"
-        out.add(_at(anchors.get(id(o), ()), 1), Change(
-            kind, o.id, None, o.text, None, o.path, None, o.id, o.codes))
+        out.add(
+            _at(anchors.get(id(o), ()), 1),
+            Change(kind, o.id, None, o.text, None, o.path, None, o.id, o.codes),
+        )
     for n in lone_new:
         kind = "action-new" if generation else "action-added"
-        out.add(_at(n.path), Change(kind, n.id, None, None, n.text, None, n.path, None,
-                                     n.codes))
+        out.add(_at(n.path), Change(kind, n.id, None, None, n.text, None, n.path, None, n.codes))
 
 
 def _anchors(old: list[ActionItem], pairs: list[Pair]) -> dict[int, Path]:
@@ -214,9 +306,12 @@ def _anchors(old: list[ActionItem], pairs: list[Pair]) -> dict[int, Path]:
     return anchors
 
 
-def match_actions(old: list[ActionItem], new: list[ActionItem], generation: bool,
-                  lineage: Mapping[str, Sequence[str]]
-                  ) -> tuple[list[Pair], list[ActionItem], list[ActionItem]]:
+def match_actions(
+    old: list[ActionItem],
+    new: list[ActionItem],
+    generation: bool,
+    lineage: Mapping[str, Sequence[str]],
+) -> tuple[list[Pair], list[ActionItem], list[ActionItem]]:
     """Matched pairs (by lineage, id or text), then the unmatched old and new actions.
 
     Within one plan, two actions with the same id are the same action unless
@@ -238,8 +333,7 @@ def match_actions(old: list[ActionItem], new: list[ActionItem], generation: bool
             same_id = new_by_id.get(o.id)
             if same_id is None or id(same_id) in taken:
                 by_text.append(o)
-            elif o.text == same_id.text or similarity(o.text, same_id.text,
-                                                     THRESHOLD) >= THRESHOLD:
+            elif o.text == same_id.text or similarity(o.text, same_id.text, THRESHOLD) >= THRESHOLD:
                 pairs.append((o, same_id, "id"))
                 taken.update((id(o), id(same_id)))
             else:
@@ -258,9 +352,13 @@ def match_actions(old: list[ActionItem], new: list[ActionItem], generation: bool
     return pairs, lone_old, [n for n in new if id(n) not in taken]
 
 
-def _linked(old: list[ActionItem], new_by_id: dict[str, ActionItem],
-            lineage: Mapping[str, Sequence[str]], pairs: list[Pair], taken: set[int]
-            ) -> tuple[list[ActionItem], list[ActionItem]]:
+def _linked(
+    old: list[ActionItem],
+    new_by_id: dict[str, ActionItem],
+    lineage: Mapping[str, Sequence[str]],
+    pairs: list[Pair],
+    taken: set[int],
+) -> tuple[list[ActionItem], list[ActionItem]]:
     """Pair the lineage file's confirmed links; the old actions left, and confirmed drops."""
     rest: list[ActionItem] = []
     drops: list[ActionItem] = []
@@ -284,28 +382,82 @@ def action_changes(o: ActionItem, n: ActionItem, how: str, generation: bool) -> 
     changes: list[Change] = []
     if generation:
         if o.text == n.text:
-            changes.append(Change("action-carried-over", n.id, "id", o.id, n.id, o.path, n.path,
-                                  o.id, codes))
+            changes.append(
+                Change("action-carried-over", n.id, "id", o.id, n.id, o.path, n.path, o.id, codes)
+            )
         else:
-            changes.append(Change("action-modified", n.id, "text", o.text, n.text,
-                                  (*o.path, "text"), (*n.path, "text"), o.id, codes))
+            changes.append(
+                Change(
+                    "action-modified",
+                    n.id,
+                    "text",
+                    o.text,
+                    n.text,
+                    (*o.path, "text"),
+                    (*n.path, "text"),
+                    o.id,
+                    codes,
+                )
+            )
     else:
         if o.id != n.id:
-            changes.append(Change("action-renumbered", n.id, "id", o.id, n.id,
-                                  (*o.path, "id"), (*n.path, "id"), o.id, codes))
+            changes.append(
+                Change(
+                    "action-renumbered",
+                    n.id,
+                    "id",
+                    o.id,
+                    n.id,
+                    (*o.path, "id"),
+                    (*n.path, "id"),
+                    o.id,
+                    codes,
+                )
+            )
         if o.text != n.text:
-            changes.append(Change("action-reworded", n.id, "text", o.text, n.text,
-                                  (*o.path, "text"), (*n.path, "text"), o.id, codes))
+            changes.append(
+                Change(
+                    "action-reworded",
+                    n.id,
+                    "text",
+                    o.text,
+                    n.text,
+                    (*o.path, "text"),
+                    (*n.path, "text"),
+                    o.id,
+                    codes,
+                )
+            )
     if (o.pillar, o.goal) != (n.pillar, n.goal) and not generation:
-        changes.append(Change(
-            "action-moved", n.id, "pillar" if o.pillar != n.pillar else "goal",
-            {"pillar": o.pillar, "goal": o.goal}, {"pillar": n.pillar, "goal": n.goal},
-            o.path, n.path, o.id, codes))
+        changes.append(
+            Change(
+                "action-moved",
+                n.id,
+                "pillar" if o.pillar != n.pillar else "goal",
+                {"pillar": o.pillar, "goal": o.goal},
+                {"pillar": n.pillar, "goal": n.goal},
+                o.path,
+                n.path,
+                o.id,
+                codes,
+            )
+        )
     changes.extend(_indicator_changes(o, n, codes))
     changes.extend(_department_changes(o, n))
     if o.notes != n.notes:
-        changes.append(Change("action-changed", n.id, "notes", list(o.notes), list(n.notes),
-                              (*o.path, "notes"), (*n.path, "notes"), o.id, codes))
+        changes.append(
+            Change(
+                "action-changed",
+                n.id,
+                "notes",
+                list(o.notes),
+                list(n.notes),
+                (*o.path, "notes"),
+                (*n.path, "notes"),
+                o.id,
+                codes,
+            )
+        )
     return changes
 
 
@@ -317,12 +469,26 @@ def _indicator_changes(o: ActionItem, n: ActionItem, codes: tuple[str, ...]) -> 
     for step in range(max(len(gone), len(came))):
         before = gone[step] if step < len(gone) else None
         after = came[step] if step < len(came) else None
-        kind = ("action-indicator-changed" if before and after
-                else "action-indicator-removed" if before else "action-indicator-added")
-        changes.append(Change(
-            kind, n.id, "indicators", before[1] if before else None, after[1] if after else None,
-            (*o.path, "indicators", before[0]) if before else None,
-            (*n.path, "indicators", after[0]) if after else None, o.id, codes))
+        kind = (
+            "action-indicator-changed"
+            if before and after
+            else "action-indicator-removed"
+            if before
+            else "action-indicator-added"
+        )
+        changes.append(
+            Change(
+                kind,
+                n.id,
+                "indicators",
+                before[1] if before else None,
+                after[1] if after else None,
+                (*o.path, "indicators", before[0]) if before else None,
+                (*n.path, "indicators", after[0]) if after else None,
+                o.id,
+                codes,
+            )
+        )
     return changes
 
 
@@ -333,17 +499,49 @@ def _department_changes(o: ActionItem, n: ActionItem) -> list[Change]:
     for code, (k, a) in after.items():
         path = (*n.path, "departments", k)
         if code not in before:
-            changes.append(Change("action-department-added", n.id, "departments", None, code,
-                                  None, path, o.id, (code,)))
+            changes.append(
+                Change(
+                    "action-department-added",
+                    n.id,
+                    "departments",
+                    None,
+                    code,
+                    None,
+                    path,
+                    o.id,
+                    (code,),
+                )
+            )
         elif before[code][1] != a:
             was_k, was = before[code]
-            changes.append(Change(
-                "action-assignment-changed", n.id, "departments", _assignment(was),
-                _assignment(a), (*o.path, "departments", was_k), path, o.id, (code,)))
+            changes.append(
+                Change(
+                    "action-assignment-changed",
+                    n.id,
+                    "departments",
+                    _assignment(was),
+                    _assignment(a),
+                    (*o.path, "departments", was_k),
+                    path,
+                    o.id,
+                    (code,),
+                )
+            )
     for code, (k, _) in before.items():
         if code not in after:
-            changes.append(Change("action-department-removed", n.id, "departments", code, None,
-                                  (*o.path, "departments", k), None, o.id, (code,)))
+            changes.append(
+                Change(
+                    "action-department-removed",
+                    n.id,
+                    "departments",
+                    code,
+                    None,
+                    (*o.path, "departments", k),
+                    None,
+                    o.id,
+                    (code,),
+                )
+            )
     return changes
 
 

@@ -93,8 +93,13 @@ def _assigned(value: Any) -> tuple[Assigned, ...]:
     for entry in value if isinstance(value, list) else []:
         if isinstance(entry, dict):
             role, note = entry.get("role"), entry.get("note")
-            out.append(Assigned(text(entry.get("code")), None if role is None else text(role),
-                                None if note is None else text(note)))
+            out.append(
+                Assigned(
+                    text(entry.get("code")),
+                    None if role is None else text(role),
+                    None if note is None else text(note),
+                )
+            )
         elif entry is not None:
             out.append(Assigned(text(entry), None, None))
     return tuple(out)
@@ -108,8 +113,7 @@ def plan_items(data: dict[str, Any]) -> PlanItems:
     """Every part of the plan ``data`` that can be read, in the file's order."""
     metadata = {k: v for k, v in data.items() if k not in STRUCTURE_KEYS}
     departments = [
-        Part(text(d.get("code")), {k: v for k, v in d.items() if k != "code"},
-             ("departments", i))
+        Part(text(d.get("code")), {k: v for k, v in d.items() if k != "code"}, ("departments", i))
         for i, d in _mappings(data.get("departments"))
     ]
     pillars: list[Part] = []
@@ -123,11 +127,17 @@ def plan_items(data: dict[str, Any]) -> PlanItems:
             goal_path: Path = ("pillars", p, "goals", g)
             goals.append(Part(goal_id, _own_fields(goal, "actions"), goal_path, pillar_id))
             for a, action in _mappings(goal.get("actions")):
-                actions.append(ActionItem(
-                    id=text(action.get("id")), text=text(action.get("text")),
-                    indicators=indicator_texts(action.get("indicators")),
-                    assigned=_assigned(action.get("departments")),
-                    notes=texts(action.get("notes")), pillar=pillar_id, goal=goal_id,
-                    path=(*goal_path, "actions", a), raw=action,
-                ))
+                actions.append(
+                    ActionItem(
+                        id=text(action.get("id")),
+                        text=text(action.get("text")),
+                        indicators=indicator_texts(action.get("indicators")),
+                        assigned=_assigned(action.get("departments")),
+                        notes=texts(action.get("notes")),
+                        pillar=pillar_id,
+                        goal=goal_id,
+                        path=(*goal_path, "actions", a),
+                        raw=action,
+                    )
+                )
     return PlanItems(text(data.get("id")), metadata, departments, pillars, goals, actions)

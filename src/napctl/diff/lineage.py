@@ -63,8 +63,9 @@ def read_lineage(path: str) -> tuple[Lineage | None, list[Problem]]:
     for old_id, target in actions.items():
         targets = _targets(target)
         if targets is None:
-            problems.append(wrong(("actions", old_id),
-                                  "a successor is an action id or a list of them"))
+            problems.append(
+                wrong(("actions", old_id), "a successor is an action id or a list of them")
+            )
         else:
             links[old_id] = targets
     if not (isinstance(data.get("old"), str) and isinstance(data.get("new"), str)):
@@ -80,9 +81,9 @@ def _targets(value: Any) -> list[str] | None:
     return None
 
 
-def check_lineage(lineage: Lineage, old: PlanItems, new: PlanItems) -> tuple[
-    dict[str, list[str]], list[Problem]
-]:
+def check_lineage(
+    lineage: Lineage, old: PlanItems, new: PlanItems
+) -> tuple[dict[str, list[str]], list[Problem]]:
     """The links whose both ends exist, and a NAP320 problem for each that does not."""
     from napctl.yaml.safe import load_yaml_file
 
@@ -94,8 +95,10 @@ def check_lineage(lineage: Lineage, old: PlanItems, new: PlanItems) -> tuple[
         problems.append(Problem(lineage.file, line, column, "NAP320", message))
 
     if (lineage.old, lineage.new) != (old.plan_id, new.plan_id):
-        missing(("old",), f"lineage is for {lineage.old} -> {lineage.new}, not"
-                f" {old.plan_id} -> {new.plan_id}")
+        missing(
+            ("old",),
+            f"lineage is for {lineage.old} -> {lineage.new}, not {old.plan_id} -> {new.plan_id}",
+        )
         return {}, problems
     old_ids = {a.id for a in old.actions}
     new_ids = {a.id for a in new.actions}

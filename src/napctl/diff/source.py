@@ -108,19 +108,33 @@ def _file_bytes(spec: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]
 #: git runs nothing a repository configures: no file-system monitor, no hooks, no
 #: external diff or text conversion, and no transport at all (a missing object in a
 #: partial clone is an error, never a fetch through a configured ssh command).
-_SAFE_GIT = ("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null",
-             "-c", "protocol.allow=never", "-c", "core.sshCommand=false",
-             "-c", "diff.external=", "--no-pager")
-_SAFE_ENV = {"GIT_NO_LAZY_FETCH": "1", "GIT_TERMINAL_PROMPT": "0",
-             "GIT_OPTIONAL_LOCKS": "0"}
+_SAFE_GIT = (
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "core.hooksPath=/dev/null",
+    "-c",
+    "protocol.allow=never",
+    "-c",
+    "core.sshCommand=false",
+    "-c",
+    "diff.external=",
+    "--no-pager",
+)
+_SAFE_ENV = {"GIT_NO_LAZY_FETCH": "1", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
 
 
 def _git(args: list[str]) -> subprocess.CompletedProcess[bytes]:
     try:
         # A list argv and no shell: the spec is one argument, whatever it holds.
-        return subprocess.run(["git", *_SAFE_GIT, *args], capture_output=True,
-                              timeout=GIT_TIMEOUT, check=False,
-                              env={**os.environ, **_SAFE_ENV}, stdin=subprocess.DEVNULL)
+        return subprocess.run(
+            ["git", *_SAFE_GIT, *args],
+            capture_output=True,
+            timeout=GIT_TIMEOUT,
+            check=False,
+            env={**os.environ, **_SAFE_ENV},
+            stdin=subprocess.DEVNULL,
+        )
     except FileNotFoundError:
         raise DiffUsageError("git is not installed; cannot read REV:PATH") from None
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -145,9 +159,16 @@ def _git_bytes(spec: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
     if sized.returncode != 0:
         raise DiffUsageError(f"cannot read {spec} from git: {_first_line(sized.stderr)}")
     if size > max_bytes:
-        return None, [Problem(spec, 1, 1, "NAP102",
-                              f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes"
-                              " (raise it with --max-bytes)")]
+        return None, [
+            Problem(
+                spec,
+                1,
+                1,
+                "NAP102",
+                f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes"
+                " (raise it with --max-bytes)",
+            )
+        ]
     shown = _git(["cat-file", "blob", spec])
     if shown.returncode != 0:
         raise DiffUsageError(f"cannot read {spec} from git: {_first_line(shown.stderr)}")
@@ -181,6 +202,7 @@ def _first_line(raw: bytes) -> str:
 
 
 # -- actors ---------------------------------------------------------------------------
+
 
 def _names(dept: Part) -> list[str]:
     fields = dept.fields
@@ -234,6 +256,7 @@ def _suggestion(sides: list[PlanItems], wanted: str) -> str:
 
 # -- the whole comparison ------------------------------------------------------------
 
+
 @dataclass(slots=True)
 class Comparison:
     """Both sides, their changes (None when a side cannot be read) and every problem."""
@@ -244,9 +267,15 @@ class Comparison:
     problems: list[Problem] = field(default_factory=list)
 
 
-def compare(old_spec: str, new_spec: str, *, lineage: str | None = None,
-            actor: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-            use_cache: bool = True) -> Comparison:
+def compare(
+    old_spec: str,
+    new_spec: str,
+    *,
+    lineage: str | None = None,
+    actor: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    use_cache: bool = True,
+) -> Comparison:
     """Read both sides and compare them; ``actor`` keeps the changes that concern it.
 
     ``lineage`` names a lineage file; without it, ``lineage/<old>--<new>.yaml``
@@ -269,9 +298,9 @@ def compare(old_spec: str, new_spec: str, *, lineage: str | None = None,
     return Comparison(old, new, diff, problems)
 
 
-def _lineage_links(path: str | None, old: PlanItems, new: PlanItems) -> tuple[
-    dict[str, list[str]], list[Problem]
-]:
+def _lineage_links(
+    path: str | None, old: PlanItems, new: PlanItems
+) -> tuple[dict[str, list[str]], list[Problem]]:
     from napctl.diff.lineage import check_lineage, lineage_name, read_lineage
 
     if path is None:

@@ -85,7 +85,8 @@ def rule_modules() -> list[Path]:
     """Every module under RULE_FOLDERS, in a stable order."""
     package = Path(__file__).resolve().parent.parent
     return sorted(
-        path.relative_to(package) for folder in RULE_FOLDERS
+        path.relative_to(package)
+        for folder in RULE_FOLDERS
         for path in (package / folder).rglob("*.py")
     )
 
@@ -119,10 +120,13 @@ def get(raw: bytes, kind: str = "plan", build: Callable[[Any], T] | None = None)
         return None
     try:
         entry = json.loads(text, object_hook=_decode)
-        if not (isinstance(entry, dict) and entry.get("format") == FORMAT
-                and entry.get("key") == key
-                and entry.get("bytes") == hashlib.sha256(raw).hexdigest()
-                and isinstance(entry.get("data"), dict)):
+        if not (
+            isinstance(entry, dict)
+            and entry.get("format") == FORMAT
+            and entry.get("key") == key
+            and entry.get("bytes") == hashlib.sha256(raw).hexdigest()
+            and isinstance(entry.get("data"), dict)
+        ):
             return None
         return build(entry["data"]) if build is not None else entry["data"]
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError, MemoryError):
@@ -159,12 +163,20 @@ def put(raw: bytes, data: dict[str, Any], kind: str = "plan") -> None:
 
     key = _key(raw, kind)
     target = _entry(folder, key)
-    entry = {"format": FORMAT, "key": key, "bytes": hashlib.sha256(raw).hexdigest(),
-             "data": _encode(data)}
+    entry = {
+        "format": FORMAT,
+        "key": key,
+        "bytes": hashlib.sha256(raw).hexdigest(),
+        "data": _encode(data),
+    }
     with contextlib.suppress(OSError, ValueError):
         target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                     replace_any=True, durable=False)
+        atomic_write(
+            target,
+            json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+            replace_any=True,
+            durable=False,
+        )
         left = _UNTIL_SCAN.get(target.parent, 0) - 1
         if left < 0:
             left = max(KEEP_PER_FOLDER, _prune(target))

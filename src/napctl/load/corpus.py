@@ -82,8 +82,12 @@ def load_file(
 
 
 def load_corpus(
-    paths: Sequence[str] = (), *, progress: Sequence[Path] = (),
-    max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = False, keep_plans: bool = True,
+    paths: Sequence[str] = (),
+    *,
+    progress: Sequence[Path] = (),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    use_cache: bool = False,
+    keep_plans: bool = True,
 ) -> Corpus:
     """Every plan under ``paths`` (or found by the usual rules), and the progress
     reports under ``progress``, with all problems: see ``load_documents``."""
@@ -91,25 +95,35 @@ def load_corpus(
     sources: list[Source] = [(None, roots)]
     if progress:
         sources.append((PROGRESS, progress))
-    corpus = load_documents(sources, max_bytes=max_bytes, use_cache=use_cache,
-                            keep=keep_plans or bool(progress))
+    corpus = load_documents(
+        sources, max_bytes=max_bytes, use_cache=use_cache, keep=keep_plans or bool(progress)
+    )
     corpus.bundled = uses_bundled(paths, roots)
     return corpus
 
 
 def load_progress(
-    roots: Sequence[Path], plans: Sequence[Plan], *, max_bytes: int = DEFAULT_MAX_BYTES,
-    keep: bool = True, use_cache: bool = False,
+    roots: Sequence[Path],
+    plans: Sequence[Plan],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    keep: bool = True,
+    use_cache: bool = False,
 ) -> Corpus:
     """The progress reports under ``roots``, checked against ``plans`` (loaded before)."""
     given = [LoadedDocument("plan", plan, "") for plan in plans]
-    return load_documents([(PROGRESS, roots)], given=given, max_bytes=max_bytes,
-                          use_cache=use_cache, keep=keep)
+    return load_documents(
+        [(PROGRESS, roots)], given=given, max_bytes=max_bytes, use_cache=use_cache, keep=keep
+    )
 
 
 def load_documents(
-    sources: Sequence[Source], *, given: Sequence[LoadedDocument] = (),
-    max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = False, keep: bool = True,
+    sources: Sequence[Source],
+    *,
+    given: Sequence[LoadedDocument] = (),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    use_cache: bool = False,
+    keep: bool = True,
 ) -> Corpus:
     """Every document of ``sources``, each with its own checks, then the checks across files.
 
@@ -128,19 +142,20 @@ def load_documents(
     for number, (kind, paths) in enumerate(found):
         for path in paths:
             spec = kind_named(kind) if kind is not None else kind_of(path)
-            file = _load_one(corpus, spec, path, max_bytes=max_bytes, use_cache=use_cache,
-                             keep=keep)
+            file = _load_one(
+                corpus, spec, path, max_bytes=max_bytes, use_cache=use_cache, keep=keep
+            )
             group.setdefault(file, number)
-    report = run_corpus_checks(corpus.index, {e.kind for e in corpus.index.entries[len(given):]})
+    report = run_corpus_checks(corpus.index, {e.kind for e in corpus.index.entries[len(given) :]})
     corpus.problems.extend(report.problems)
     _keep_documents(corpus, report.rejected, len(given), keep)
     corpus.problems.sort(key=lambda p: (group.get(p.file, 0), *p.sort_key()))
     return corpus
 
 
-def check_parsed(doc: YamlDocument, kind: str,
-                 given: Sequence[LoadedDocument | IndexEntry] = ()
-                 ) -> tuple[Any, list[Problem]]:
+def check_parsed(
+    doc: YamlDocument, kind: str, given: Sequence[LoadedDocument | IndexEntry] = ()
+) -> tuple[Any, list[Problem]]:
     """A document parsed from text not yet written (an edit in progress): its model and
     every problem, its own checks and those across files against ``given`` (documents,
     or their entries from ``given_entry``, made once for many edits)."""
@@ -149,22 +164,24 @@ def check_parsed(doc: YamlDocument, kind: str,
     if value is None:
         return None, problems
     ok = not any(p.level == "error" for p in problems)
-    index = CorpusIndex(entries=[d if isinstance(d, IndexEntry) else given_entry(d)
-                                 for d in given])
-    index.entries.append(IndexEntry(spec.name, doc.file, Path(doc.file), spec.facts(value),
-                                    value, ok))
+    index = CorpusIndex(entries=[d if isinstance(d, IndexEntry) else given_entry(d) for d in given])
+    index.entries.append(
+        IndexEntry(spec.name, doc.file, Path(doc.file), spec.facts(value), value, ok)
+    )
     return value, [*problems, *run_corpus_checks(index, {spec.name}).problems]
 
 
 def given_entry(document: LoadedDocument) -> IndexEntry:
     """``document``'s entry in a corpus index (its facts computed: the plan's size)."""
     spec = kind_named(document.kind)
-    return IndexEntry(spec.name, document.file, Path(document.file),
-                      spec.facts(document.value), document.value)
+    return IndexEntry(
+        spec.name, document.file, Path(document.file), spec.facts(document.value), document.value
+    )
 
 
-def _load_one(corpus: Corpus, kind: DocumentKind, path: Path, *, max_bytes: int,
-              use_cache: bool, keep: bool) -> str:
+def _load_one(
+    corpus: Corpus, kind: DocumentKind, path: Path, *, max_bytes: int, use_cache: bool, keep: bool
+) -> str:
     """Load ``path`` as ``kind`` into ``corpus``; its file as shown."""
     value, problems = load_document(path, kind, max_bytes=max_bytes, use_cache=use_cache)
     file = display_path(path)
@@ -172,17 +189,20 @@ def _load_one(corpus: Corpus, kind: DocumentKind, path: Path, *, max_bytes: int,
     corpus.problems.extend(problems)
     if value is not None:
         ok = not any(p.level == "error" for p in problems)
-        corpus.index.entries.append(IndexEntry(kind.name, file, path, kind.facts(value),
-                                               value if keep else None, ok))
+        corpus.index.entries.append(
+            IndexEntry(kind.name, file, path, kind.facts(value), value if keep else None, ok)
+        )
     return file
 
 
 def _keep_documents(corpus: Corpus, rejected: set[str], skip: int, keep: bool) -> None:
     if not keep:
         return
-    corpus.documents = [LoadedDocument(e.kind, e.value, e.file)
-                        for e in corpus.index.entries[skip:]
-                        if e.ok and e.file not in rejected]
+    corpus.documents = [
+        LoadedDocument(e.kind, e.value, e.file)
+        for e in corpus.index.entries[skip:]
+        if e.ok and e.file not in rejected
+    ]
     for document in corpus.documents:
         if document.kind == "plan":
             corpus.plans.append(LoadedPlan(document.value, document.file))

@@ -26,14 +26,17 @@ class BundledPlansRefused(PathNotFound):
 
     @property
     def message(self) -> str:
-        return ("CI is set and no plans were named: no --plans, no $NAPCTL_PLANS and no"
-                " plans/ folder here or above; name yours with --plans PATH (the bundled"
-                f" plans: --plans {bundled_dir('plans')})")
+        return (
+            "CI is set and no plans were named: no --plans, no $NAPCTL_PLANS and no"
+            " plans/ folder here or above; name yours with --plans PATH (the bundled"
+            f" plans: --plans {bundled_dir('plans')})"
+        )
 
 
 #: What napctl says on stderr whenever the bundled plans are the ones read.
-BUNDLED_NOTICE = ("napctl: using the plans bundled with napctl (no ./plans here;"
-                  " --plans PATH names yours)")
+BUNDLED_NOTICE = (
+    "napctl: using the plans bundled with napctl (no ./plans here; --plans PATH names yours)"
+)
 
 
 def bundled_dir(name: str) -> Path:
@@ -114,7 +117,8 @@ def plan_files(roots: Sequence[Path]) -> list[Path]:
     for root in roots:
         if root.is_dir():
             found = [
-                p for p in root.rglob("*")
+                p
+                for p in root.rglob("*")
                 if p.suffix in (".yaml", ".yml")
                 and not any(part.startswith(".") for part in p.relative_to(root).parts)
                 and p.is_file()

@@ -74,8 +74,9 @@ def kind_of(path: Path) -> DocumentKind:
     return fallback
 
 
-def validate_document(doc: YamlDocument, kind: str | DocumentKind = "plan"
-                      ) -> tuple[Any, list[Problem]]:
+def validate_document(
+    doc: YamlDocument, kind: str | DocumentKind = "plan"
+) -> tuple[Any, list[Problem]]:
     """The model in a parsed document, and every problem found in it."""
     from napctl.checks.registry import import_checks, run_document_checks
     from napctl.load.schema_errors import validate_model
@@ -91,7 +92,10 @@ def validate_document(doc: YamlDocument, kind: str | DocumentKind = "plan"
 
 
 def load_document(
-    path: Path, kind: str | DocumentKind = "plan", *, max_bytes: int = DEFAULT_MAX_BYTES,
+    path: Path,
+    kind: str | DocumentKind = "plan",
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
     use_cache: bool = False,
 ) -> tuple[Any, list[Problem]]:
     """One file of ``kind``: its model (None when invalid) and every problem in it.

@@ -141,8 +141,11 @@ def _wrong_type(e: _Error) -> _Translated:
     typed = e.doc.typed_scalar(e.loc)
     if e.kind == "string_type" and typed is not None:
         source, yaml_type = typed
-        return ("NAP203", f"{shown_value(source)} is read by YAML as {yaml_type}, not text;"
-                f" {quote_hint(source)}", False)
+        return (
+            "NAP203",
+            f"{shown_value(source)} is read by YAML as {yaml_type}, not text; {quote_hint(source)}",
+            False,
+        )
     return "NAP202", f"{e.where}: expected {_TYPE_NAMES[e.kind]}, found {describe(e.value)}", False
 
 
@@ -179,8 +182,12 @@ _TRANSLATORS: dict[str, Callable[[_Error], _Translated]] = {
     "literal_error": _not_a_choice,
     "too_short": lambda e: ("NAP205", f"{e.where} must not be empty", False),
     "string_pattern_mismatch": _pattern,
-    **{k: (lambda e: ("NAP207", f"{e.where}: {e.msg.lower()}, found {shown_value(e.value)}",
-                      False)) for k in _RANGE},
+    **{
+        k: (
+            lambda e: ("NAP207", f"{e.where}: {e.msg.lower()}, found {shown_value(e.value)}", False)
+        )
+        for k in _RANGE
+    },
 }
 
 
@@ -195,8 +202,9 @@ def schema_problems(doc: YamlDocument, error: ValidationError, model: type) -> l
         if _wrong_union_branch(doc, loc):
             continue
         where = spoken_location(doc.data, doc.resolve(loc))
-        e = _Error(doc, model, loc, err["type"], err.get("input"), err.get("ctx") or {},
-                   err["msg"], where)
+        e = _Error(
+            doc, model, loc, err["type"], err.get("input"), err.get("ctx") or {}, err["msg"], where
+        )
         code, message, at_key = _translator(e.kind)(e)
         # A missing field is reported where its mapping starts.
         line, column = doc.position(loc[:-1] if code == "NAP200" else loc, key=at_key)

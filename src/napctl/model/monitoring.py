@@ -15,11 +15,13 @@ from napctl.model.types import Code, Currency, Frequency, Ident, OneOf, Text, Ye
 _CONFIG: dict[str, Any] = {"extra": "forbid"}
 
 #: A measured value: a number, a yes/no (true/false) or a short text.
-Value = Annotated[Any, OneOf(("bool", "int", "float", "text"),
-                             "expected a number, true/false or a text")]
+Value = Annotated[
+    Any, OneOf(("bool", "int", "float", "text"), "expected a number, true/false or a text")
+]
 Amount = Annotated[Any, OneOf(("int", "float"), "expected a number")]
-YearOrText = Annotated[Any, OneOf(("year", "text"), "expected a year (2020) or a"
-                                  ' quoted date or text ("2020-06-30")')]
+YearOrText = Annotated[
+    Any, OneOf(("year", "text"), 'expected a year (2020) or a quoted date or text ("2020-06-30")')
+]
 Flag = Annotated[bool, OneOf(("bool",), "expected true or false")]
 
 IndicatorType = Literal["number", "percent", "yes-no", "qualitative"]

@@ -203,8 +203,12 @@ class PlanFacts(NamedTuple):
 
 
 def plan_facts(plan: Plan) -> PlanFacts:
-    return PlanFacts(plan.id, plan.period, frozenset(d.code for d in plan.departments),
-                     frozenset(a.id for _, _, a in plan.actions()))
+    return PlanFacts(
+        plan.id,
+        plan.period,
+        frozenset(d.code for d in plan.departments),
+        frozenset(a.id for _, _, a in plan.actions()),
+    )
 
 
 def plan_from_trusted(data: dict[str, Any]) -> Plan:
@@ -220,6 +224,11 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
 
 
 __all__ = [
-    "ALL", "UN_PILLARS", "PlanFacts", "UNPillar", "plan_facts", "plan_from_trusted",
+    "ALL",
+    "UN_PILLARS",
+    "PlanFacts",
+    "UNPillar",
+    "plan_facts",
+    "plan_from_trusted",
     "plan_to_data",
 ]

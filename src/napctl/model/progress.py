@@ -18,7 +18,12 @@ from typing import Annotated, Any, Literal
 from napctl.model.types import Code, Currency, Ident, OneOf, PlanId, Text, Url, Year
 
 Status = Literal[
-    "not-reported", "not-started", "ongoing", "delayed", "completed", "discontinued",
+    "not-reported",
+    "not-started",
+    "ongoing",
+    "delayed",
+    "completed",
+    "discontinued",
     "not-applicable",
 ]
 STATUSES: tuple[Status, ...] = typing.get_args(Status)

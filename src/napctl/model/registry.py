@@ -18,8 +18,21 @@ Row = tuple[Pillar, Goal, Action]
 
 
 class RegistryIndex:
-    __slots__ = ("_below", "_by_id", "_duties", "_duty_sets", "actions_of", "by_code",
-                 "by_key", "children", "codes", "for_all", "order", "plan", "rows")
+    __slots__ = (
+        "_below",
+        "_by_id",
+        "_duties",
+        "_duty_sets",
+        "actions_of",
+        "by_code",
+        "by_key",
+        "children",
+        "codes",
+        "for_all",
+        "order",
+        "plan",
+        "rows",
+    )
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
@@ -115,8 +128,12 @@ class RegistryIndex:
                         found[child] = None
                         below.append(child)
             level = below
-        beyond = dict.fromkeys(child for parent in level
-                               for child in self.children.get(parent, ()) if child not in found)
+        beyond = dict.fromkeys(
+            child
+            for parent in level
+            for child in self.children.get(parent, ())
+            if child not in found
+        )
         return tuple(self.in_order(found)), tuple(self.in_order(beyond))
 
     def subtree_counts(self) -> dict[str, int]:
@@ -138,8 +155,7 @@ class RegistryIndex:
                 elif code not in seen:
                     seen.add(code)
                     stack.append((code, True))
-                    stack.extend((c, False) for c in self.children.get(code, ())
-                                 if c not in seen)
+                    stack.extend((c, False) for c in self.children.get(code, ()) if c not in seen)
         return counts
 
     def _gather(self, code: str, sets: dict[str, set[int]]) -> set[int]:

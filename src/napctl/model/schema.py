@@ -22,8 +22,8 @@ def _head(kind: str) -> dict[str, object]:
         "$schema": _DIALECT,
         "$id": schema_url(kind),
         "$comment": f"napctl {_FILES[kind]}, format version {FORMAT_VERSIONS[kind]}"
-                    " (`napctl schema --kind " + kind + "` prints it). The version and this"
-                    " $id change only when a valid file would become invalid.",
+        " (`napctl schema --kind " + kind + "` prints it). The version and this"
+        " $id change only when a valid file would become invalid.",
     }
 
 

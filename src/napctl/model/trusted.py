@@ -68,8 +68,11 @@ def _build(annotation: Any, value: Any) -> Any:
 
 def _expect(value: Any, kind: type) -> Any:
     # bool is an int to isinstance; a model's int is never a bool, and a float is no int.
-    if type(value) is kind or (kind is float and type(value) is int) or (
-            kind is datetime.date and type(value) is datetime.date):
+    if (
+        type(value) is kind
+        or (kind is float and type(value) is int)
+        or (kind is datetime.date and type(value) is datetime.date)
+    ):
         return value
     raise TrustedShapeError(f"expected {kind.__name__}, found {type(value).__name__}")
 

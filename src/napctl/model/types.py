@@ -30,8 +30,13 @@ class Strict:
 
     __slots__ = ("ge", "le", "max_length", "pattern")
 
-    def __init__(self, pattern: str | None = None, max_length: int | None = None,
-                 ge: int | None = None, le: int | None = None) -> None:
+    def __init__(
+        self,
+        pattern: str | None = None,
+        max_length: int | None = None,
+        ge: int | None = None,
+        le: int | None = None,
+    ) -> None:
         self.pattern, self.max_length, self.ge, self.le = pattern, max_length, ge, le
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
@@ -39,9 +44,7 @@ class Strict:
 
         if source is int:
             return core_schema.int_schema(ge=self.ge, le=self.le, strict=True)
-        return core_schema.str_schema(
-            pattern=self.pattern, max_length=self.max_length, strict=True
-        )
+        return core_schema.str_schema(pattern=self.pattern, max_length=self.max_length, strict=True)
 
 
 class NonEmpty:
@@ -111,16 +114,20 @@ class OneOf:
             "float": lambda: cs.float_schema(strict=True, allow_inf_nan=False),
             "date": lambda: cs.date_schema(strict=True),
             "date-text": lambda: cs.no_info_after_validator_function(
-                _real_date_text, cs.str_schema(pattern=DATE_TEXT, strict=True)),
+                _real_date_text, cs.str_schema(pattern=DATE_TEXT, strict=True)
+            ),
             "year": lambda: cs.int_schema(ge=1900, le=2200, strict=True),
             "index": lambda: cs.int_schema(ge=1, strict=True),
-            "number": lambda: cs.union_schema([cs.int_schema(strict=True),
-                                               cs.float_schema(strict=True, allow_inf_nan=False)]),
+            "number": lambda: cs.union_schema(
+                [cs.int_schema(strict=True), cs.float_schema(strict=True, allow_inf_nan=False)]
+            ),
             "text": lambda: cs.str_schema(pattern=NON_BLANK, strict=True),
         }
-        return cs.union_schema([makers[k]() for k in self.kinds],
-                               custom_error_type="value_error_one_of",
-                               custom_error_message=self.message)
+        return cs.union_schema(
+            [makers[k]() for k in self.kinds],
+            custom_error_type="value_error_one_of",
+            custom_error_message=self.message,
+        )
 
 
 Currency = Annotated[str, Strict(pattern=r"^[A-Z]{3}$")]

@@ -27,8 +27,19 @@ def as_yaml(rows: Sequence[ActionRow]) -> str:
 
 
 CSV_COLUMNS = (
-    "plan", "id", "pillar", "pillar_title", "goal", "goal_text", "text", "indicators",
-    "departments", "roles", "for_all", "via_all", "notes",
+    "plan",
+    "id",
+    "pillar",
+    "pillar_title",
+    "goal",
+    "goal_text",
+    "text",
+    "indicators",
+    "departments",
+    "roles",
+    "for_all",
+    "via_all",
+    "notes",
 )
 
 
@@ -36,15 +47,24 @@ def as_csv(rows: Sequence[ActionRow]) -> str:
     out: list[list[str]] = [list(CSV_COLUMNS)]
     for row in rows:
         rec = action_record(row)
-        roles = "; ".join(
-            f"{a['code']}: {a['role']}" for a in rec["assignments"] if a["role"]
+        roles = "; ".join(f"{a['code']}: {a['role']}" for a in rec["assignments"] if a["role"])
+        out.append(
+            [
+                rec["plan"],
+                rec["id"],
+                rec["pillar"],
+                rec["pillar_title"],
+                rec["goal"],
+                rec["goal_text"],
+                rec["text"],
+                "\n".join(rec["indicators"]),
+                "; ".join(rec["departments"]),
+                roles,
+                str(rec["for_all"]).lower(),
+                str(rec["via_all"]).lower(),
+                "\n".join(rec["notes"]),
+            ]
         )
-        out.append([
-            rec["plan"], rec["id"], rec["pillar"], rec["pillar_title"], rec["goal"],
-            rec["goal_text"], rec["text"], "\n".join(rec["indicators"]),
-            "; ".join(rec["departments"]), roles, str(rec["for_all"]).lower(),
-            str(rec["via_all"]).lower(), "\n".join(rec["notes"]),
-        ])
     return csv_text(out)
 
 
@@ -65,7 +85,11 @@ def as_markdown(rows: Sequence[ActionRow]) -> str:
     ]
     for row in rows:
         cells = [
-            row.plan.id, row.action.id, row.pillar.title, row.goal.id, row.action.text,
+            row.plan.id,
+            row.action.id,
+            row.pillar.title,
+            row.goal.id,
+            row.action.text,
             "; ".join(row.action.indicator_texts()),
             departments_label(row) + (" (all departments)" if row.via_all else ""),
         ]
@@ -99,12 +123,14 @@ def print_table(rows: Sequence[ActionRow]) -> None:
     table.add_column("Indicators", ratio=2, overflow="fold")
     table.add_column("Departments", ratio=1, overflow="fold")
     several_plans = len({r.plan.id for r in rows}) > 1
+
     def cell(text: str) -> str:  # one line of a cell: markup and control characters escaped
         return escape(printable(text))
 
     for row in rows:
-        ident = f"{cell(row.plan.id)}\n{cell(row.action.id)}" if several_plans else cell(
-            row.action.id)
+        ident = (
+            f"{cell(row.plan.id)}\n{cell(row.action.id)}" if several_plans else cell(row.action.id)
+        )
         deps = cell(departments_label(row))
         if row.via_all:
             deps += "\n[italic](all departments)[/italic]"

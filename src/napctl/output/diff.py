@@ -24,8 +24,11 @@ Segment = tuple[str, str | None]  # text, style
 
 #: A Markdown section longer than this many changes is folded in <details>.
 LONG_SECTION = 10
-_SECTION_TITLES = {"metadata": "Metadata", "registry": "Departments",
-                   "plan": "Pillars, goals and actions"}
+_SECTION_TITLES = {
+    "metadata": "Metadata",
+    "registry": "Departments",
+    "plan": "Pillars, goals and actions",
+}
 _MARK = {"added": "+", "new": "+", "removed": "-", "dropped": "-"}
 
 
@@ -90,28 +93,65 @@ def describe(change: Change) -> list[Segment]:
     """One change as styled segments (the first one is its mark: + - ~ =)."""
     kind, ident = change.kind, change.id
     last = kind.rsplit("-", 1)[-1]
-    if kind in ("action-added", "action-removed", "action-new", "action-dropped",
-                "pillar-added", "pillar-removed", "goal-added", "goal-removed",
-                "department-added", "department-removed"):
+    if kind in (
+        "action-added",
+        "action-removed",
+        "action-new",
+        "action-dropped",
+        "pillar-added",
+        "pillar-removed",
+        "goal-added",
+        "goal-removed",
+        "department-added",
+        "department-removed",
+    ):
         text = change.new if change.new is not None else change.old
         tail = f" ({last})" if last in ("new", "dropped") else ""
-        return [(_MARK[last], "add" if _MARK[last] == "+" else "del"), (f" {_item(change)} ", None),
-                (ident, "id"), (f"{tail}: " if text is not None else tail, None),
-                (shown(text) if text is not None else "", None)]
+        return [
+            (_MARK[last], "add" if _MARK[last] == "+" else "del"),
+            (f" {_item(change)} ", None),
+            (ident, "id"),
+            (f"{tail}: " if text is not None else tail, None),
+            (shown(text) if text is not None else "", None),
+        ]
     if kind == "action-renumbered":
-        return [("~", None), (" action ", None), (str(change.old), "id"),
-                (" renumbered as ", None), (ident, "id")]
+        return [
+            ("~", None),
+            (" action ", None),
+            (str(change.old), "id"),
+            (" renumbered as ", None),
+            (ident, "id"),
+        ]
     if kind == "action-carried-over":
-        return [("=", None), (" action ", None), (str(change.old), "id"),
-                (" carried over as ", None), (ident, "id")]
+        return [
+            ("=", None),
+            (" action ", None),
+            (str(change.old), "id"),
+            (" carried over as ", None),
+            (ident, "id"),
+        ]
     if kind == "action-modified":
-        return [("~", None), (" action ", None), (str(change.old_id), "id"),
-                (" modified as ", None), (ident, "id"), (": ", None), *_value_change(change)]
+        return [
+            ("~", None),
+            (" action ", None),
+            (str(change.old_id), "id"),
+            (" modified as ", None),
+            (ident, "id"),
+            (": ", None),
+            *_value_change(change),
+        ]
     if kind == "action-moved":
         old, new = change.old, change.new
-        return [("~", None), (" action ", None), (ident, "id"),
-                (f" moved from goal {old['goal']} (pillar {old['pillar']}) to goal"
-                 f" {new['goal']} (pillar {new['pillar']})", None)]
+        return [
+            ("~", None),
+            (" action ", None),
+            (ident, "id"),
+            (
+                f" moved from goal {old['goal']} (pillar {old['pillar']}) to goal"
+                f" {new['goal']} (pillar {new['pillar']})",
+                None,
+            ),
+        ]
     return _field_change(change)
 
 
@@ -122,19 +162,34 @@ def _field_change(change: Change) -> list[Segment]:
         mark = "+"
     elif kind.endswith("-removed"):
         mark = "-"
-    label = {"action-reworded": " reworded", "department-renamed": f" {change.field}",
-             "department-reparented": " parent", "department-aliases-changed": " aliases",
-             "action-indicator-added": " indicator", "action-indicator-removed": " indicator",
-             "action-indicator-changed": " indicator",
-             "action-department-added": " department",
-             "action-department-removed": " department",
-             "action-assignment-changed": " department"}.get(kind, f" {change.field}")
+    label = {
+        "action-reworded": " reworded",
+        "department-renamed": f" {change.field}",
+        "department-reparented": " parent",
+        "department-aliases-changed": " aliases",
+        "action-indicator-added": " indicator",
+        "action-indicator-removed": " indicator",
+        "action-indicator-changed": " indicator",
+        "action-department-added": " department",
+        "action-department-removed": " department",
+        "action-assignment-changed": " department",
+    }.get(kind, f" {change.field}")
     item = _item(change)
     if change.section == "metadata":
-        return [(mark, None), (" metadata ", None), (str(change.field), "id"), (": ", None),
-                *_value_change(change)]
-    return [(mark, None), (f" {item} ", None), (change.id, "id"), (f"{label}: ", None),
-            *_value_change(change)]
+        return [
+            (mark, None),
+            (" metadata ", None),
+            (str(change.field), "id"),
+            (": ", None),
+            *_value_change(change),
+        ]
+    return [
+        (mark, None),
+        (f" {item} ", None),
+        (change.id, "id"),
+        (f"{label}: ", None),
+        *_value_change(change),
+    ]
 
 
 def summary(diff: PlanDiff) -> str:
@@ -143,7 +198,8 @@ def summary(diff: PlanDiff) -> str:
     counts = Counter(c.kind for c in diff.changes)
     total = len(diff.changes)
     return f"{total} change{'s' if total != 1 else ''}: " + ", ".join(
-        f"{n} {kind}" for kind, n in counts.items())
+        f"{n} {kind}" for kind, n in counts.items()
+    )
 
 
 def header(old: Side, new: Side, diff: PlanDiff) -> str:
@@ -155,9 +211,14 @@ def header(old: Side, new: Side, diff: PlanDiff) -> str:
 
 # -- the actor's view --------------------------------------------------------------
 
-_ACTOR_WORDS = {"action-reworded": "reworded", "action-modified": "modified",
-                "action-moved": "moved", "action-carried-over": "carried over",
-                "action-changed": "notes changed", "action-assignment-changed": "role changed"}
+_ACTOR_WORDS = {
+    "action-reworded": "reworded",
+    "action-modified": "modified",
+    "action-moved": "moved",
+    "action-carried-over": "carried over",
+    "action-changed": "notes changed",
+    "action-assignment-changed": "role changed",
+}
 
 
 def actor_line(name: str, changes: Sequence[Change]) -> str:
@@ -182,6 +243,7 @@ def actor_line(name: str, changes: Sequence[Change]) -> str:
 
 # -- formats -----------------------------------------------------------------------
 
+
 def as_plain(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) -> str:
     """Stable plain text: one change a line, word diffs as [-removed-]{+added+}."""
     style = {"add": ("{+", "+}"), "del": ("[-", "-]")}
@@ -192,7 +254,8 @@ def as_plain(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) -> 
         segments = describe(change)
         text = segments[0][0] + "".join(
             (style[s][0] + printable(t) + style[s][1]) if s in style and t else printable(t)
-            for t, s in _spaced(segments[1:]))
+            for t, s in _spaced(segments[1:])
+        )
         lines.append(text)
     lines.append(summary(diff))
     return "\n".join(printable(line) for line in lines) + "\n"
@@ -204,8 +267,12 @@ def _spaced(segments: list[Segment]) -> list[Segment]:
     for text, style in segments:
         if not text:
             continue
-        if out and not out[-1][0][-1].isspace() and not text[0].isspace() \
-                and text[0] not in ":,.;)":
+        if (
+            out
+            and not out[-1][0][-1].isspace()
+            and not text[0].isspace()
+            and text[0] not in ":,.;)"
+        ):
             out.append((" ", None))
         out.append((text, style))
     return out
@@ -235,12 +302,21 @@ def print_rich(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) -
 
 def as_json(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) -> str:
     """A JSON array of changes: kind, id, field, old, new, old_pos, new_pos (and more)."""
-    records = [{
-        "kind": c.kind, "id": c.id, "field": c.field, "old": jsonable(c.old),
-        "new": jsonable(c.new),
-        "old_pos": old.position(c.old_path), "new_pos": new.position(c.new_path),
-        "old_id": c.old_id, "departments": list(c.departments), "section": c.section,
-    } for c in diff.changes]
+    records = [
+        {
+            "kind": c.kind,
+            "id": c.id,
+            "field": c.field,
+            "old": jsonable(c.old),
+            "new": jsonable(c.new),
+            "old_pos": old.position(c.old_path),
+            "new_pos": new.position(c.new_path),
+            "old_id": c.old_id,
+            "departments": list(c.departments),
+            "section": c.section,
+        }
+        for c in diff.changes
+    ]
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -257,8 +333,15 @@ def as_markdown(diff: PlanDiff, old: Side, new: Side, actor: str | None = None) 
         title = f"{_SECTION_TITLES[section]} ({len(items)})"
         body = [f"- {_md_line(c, md_escape)}" for c in items]
         if len(items) > LONG_SECTION:
-            out += ["<details>", f"<summary>{md_escape(title)}</summary>", "", *body, "",
-                    "</details>", ""]
+            out += [
+                "<details>",
+                f"<summary>{md_escape(title)}</summary>",
+                "",
+                *body,
+                "",
+                "</details>",
+                "",
+            ]
         else:
             out += [f"#### {md_escape(title)}", "", *body, ""]
     return "\n".join(out).rstrip("\n") + "\n"

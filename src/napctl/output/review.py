@@ -27,8 +27,9 @@ def summary_json(review: Review) -> dict[str, object]:
 
 
 def as_json(review: Review) -> str:
-    return json_text({"findings": problems.records(review.findings),
-                      "summary": summary_json(review)})
+    return json_text(
+        {"findings": problems.records(review.findings), "summary": summary_json(review)}
+    )
 
 
 def scorecard_json(review: Review) -> str:
@@ -78,17 +79,25 @@ def _by_pillar(review: Review, plan: str) -> list[tuple[str, list[Problem]]]:
     index = next(ix for ix in review.indexes if ix.plan.id == plan)
     order = {p.id: n for n, p in enumerate(index.plan.pillars)}
     titles = {p.id: f"{p.id} {p.title}" for p in index.plan.pillars}
-    mine = sorted((f for f in review.findings if f.plan == plan),
-                  key=lambda f: (order.get(f.pillar or "", -1), f.line, f.column, f.code))
-    return [(titles.get(k or "", "Whole plan"), list(g))
-            for k, g in groupby(mine, key=lambda f: f.pillar)]
+    mine = sorted(
+        (f for f in review.findings if f.plan == plan),
+        key=lambda f: (order.get(f.pillar or "", -1), f.line, f.column, f.code),
+    )
+    return [
+        (titles.get(k or "", "Whole plan"), list(g))
+        for k, g in groupby(mine, key=lambda f: f.pillar)
+    ]
 
 
 def as_md(review: Review) -> str:
     from napctl.render.markdown import md_escape
 
-    out = ["# Plan-quality review\n", "## Scorecard\n", scorecard_md(review),
-           "Codes and rules: see `napctl review --help` and docs/review.md.\n"]
+    out = [
+        "# Plan-quality review\n",
+        "## Scorecard\n",
+        scorecard_md(review),
+        "Codes and rules: see `napctl review --help` and docs/review.md.\n",
+    ]
     for s in review.summaries:
         out.append(f"## {md_escape(s.plan)}: {md_escape(s.title)}\n")
         groups = _by_pillar(review, s.plan)
@@ -96,9 +105,12 @@ def as_md(review: Review) -> str:
             out.append("No findings.\n")
         for title, findings in groups:
             out.append(f"### {md_escape(title)}\n")
-            out.append("".join(
-                f"- `{f.code}` {f.level}, line {f.line}: {md_escape(f.message)}\n"
-                for f in findings))
+            out.append(
+                "".join(
+                    f"- `{f.code}` {f.level}, line {f.line}: {md_escape(f.message)}\n"
+                    for f in findings
+                )
+            )
     return "\n".join(out)
 
 
@@ -145,7 +157,8 @@ def as_html(review: Review) -> str:
     """A standalone page; every text from the plans is escaped by the template engine."""
     import jinja2
 
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True)
+    env = jinja2.Environment(
+        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+    )
     plans = [{"summary": s, "groups": _by_pillar(review, s.plan)} for s in review.summaries]
     return env.from_string(_HTML).render(rows=scorecard_rows(review), plans=plans)

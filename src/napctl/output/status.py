@@ -10,8 +10,12 @@ from napctl.progress.status import PlanStatus, status_record
 from napctl.render.markdown import md_escape
 
 COLOURS = {
-    "not-reported": "bright_black", "not-started": "white", "ongoing": "cyan",
-    "delayed": "bold red", "completed": "bold green", "discontinued": "magenta",
+    "not-reported": "bright_black",
+    "not-started": "white",
+    "ongoing": "cyan",
+    "delayed": "bold red",
+    "completed": "bold green",
+    "discontinued": "magenta",
     "not-applicable": "dim",
 }
 _BAR = 12
@@ -26,14 +30,25 @@ def table(result: PlanStatus, by: str) -> tuple[list[str], list[list[str]], list
     """Header, rows, and (done, total) per row for the progress bar."""
     if by == "department":
         header = ["department", "actions", "reported", "completed", "delayed", "missing"]
-        rows = [[d.department, str(d.actions), str(d.reported), str(d.completed),
-                 str(d.delayed), str(d.missing)] for d in result.departments]
+        rows = [
+            [
+                d.department,
+                str(d.actions),
+                str(d.reported),
+                str(d.completed),
+                str(d.delayed),
+                str(d.missing),
+            ]
+            for d in result.departments
+        ]
         bars = [(d.reported, d.actions) for d in result.departments]
     elif by in ("pillar", "un-pillar"):
         header = [by, "title", "actions", *STATUSES]
         groups = result.groups(by)
-        rows = [[g.group, g.title, str(g.actions), *(str(g.counts[s]) for s in STATUSES)]
-                for g in groups]
+        rows = [
+            [g.group, g.title, str(g.actions), *(str(g.counts[s]) for s in STATUSES)]
+            for g in groups
+        ]
         bars = [(g.counts["completed"], g.actions) for g in groups]
     else:
         header = ["id", "status", "reported", "not reported by"]
@@ -59,9 +74,11 @@ def invalid_lines(result: PlanStatus) -> list[str]:
     """The files left out: without them a refused report reads as one never sent."""
     if not result.invalid:
         return []
-    return [f"Not counted: {len(result.invalid)} invalid progress"
-            f" {'file' if len(result.invalid) == 1 else 'files'} (see the problems above)",
-            *(f"  {clean(f)}" for f in result.invalid)]
+    return [
+        f"Not counted: {len(result.invalid)} invalid progress"
+        f" {'file' if len(result.invalid) == 1 else 'files'} (see the problems above)",
+        *(f"  {clean(f)}" for f in result.invalid),
+    ]
 
 
 def _missing(result: PlanStatus) -> list[str]:
@@ -98,8 +115,9 @@ def as_plain(result: PlanStatus, by: str) -> str:
 def as_csv(result: PlanStatus, by: str) -> str:
     """Spreadsheets run a cell that starts with = + - @ as a formula: csv_text makes it text."""
     header, rows, _ = table(result, by)
-    return csv_text([["plan", "year", *header],
-                     *([result.plan.id, str(result.year), *row] for row in rows)])
+    return csv_text(
+        [["plan", "year", *header], *([result.plan.id, str(result.year), *row] for row in rows)]
+    )
 
 
 def as_json(result: PlanStatus, by: str) -> str:
@@ -109,9 +127,12 @@ def as_json(result: PlanStatus, by: str) -> str:
 
 def as_markdown(result: PlanStatus, by: str) -> str:
     header, rows, _ = table(result, by)
-    lines = [f"## {md_escape(title(result))}", "",
-             "| " + " | ".join(md_escape(h) for h in header) + " |",
-             "|" + "---|" * len(header)]
+    lines = [
+        f"## {md_escape(title(result))}",
+        "",
+        "| " + " | ".join(md_escape(h) for h in header) + " |",
+        "|" + "---|" * len(header),
+    ]
     lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows]
     missing = missing_lines(result)
     lines += ["", md_escape(missing[0])]

@@ -83,13 +83,15 @@ def actors_text(plans: Sequence[Plan]) -> str:
 ACTOR_COUNTS_KEY = (
     "Counts: own = actions naming the department itself (the total of `napctl matrix`);"
     " with units = also those naming a unit below it (what `napctl actions --actor CODE"
-    " --no-all` lists); with All = also the actions for every department.")
+    " --no-all` lists); with All = also the actions for every department."
+)
 
 
 def _counts_phrase(r: dict[str, Any]) -> str:
     if r["children"]:
-        return (f"{r['actions_own']} own, {r['actions']} with units,"
-                f" {r['actions_with_all']} with All")
+        return (
+            f"{r['actions_own']} own, {r['actions']} with units, {r['actions_with_all']} with All"
+        )
     return f"{r['actions_own']} own, {r['actions_with_all']} with All"
 
 
@@ -118,26 +120,31 @@ def found_record(found: Found) -> dict[str, Any]:
         action = found.action
         record.update(action_fields(plan, action))
     elif found.goal is not None:
-        record.update({
-            "id": found.goal.id,
-            "actions": [a.id for a in found.goal.actions],
-            "notes": list(found.goal.notes),
-        })
+        record.update(
+            {
+                "id": found.goal.id,
+                "actions": [a.id for a in found.goal.actions],
+                "notes": list(found.goal.notes),
+            }
+        )
     else:
-        record.update({
-            "id": found.pillar.id,
-            "summary": found.pillar.summary,
-            "goals": [g.id for g in found.pillar.goals],
-            "notes": list(found.pillar.notes),
-        })
+        record.update(
+            {
+                "id": found.pillar.id,
+                "summary": found.pillar.summary,
+                "goals": [g.id for g in found.pillar.goals],
+                "notes": list(found.pillar.notes),
+            }
+        )
     return record
 
 
 def found_text(found: Found) -> str:
     r = found_record(found)
     out = [f"{r['kind'].capitalize()} {r['id']}  ({r['plan']}: {r['plan_title']})"]
-    out.append(f"Pillar:      {r['pillar']} {r['pillar_title']}"
-               f"  [UN: {', '.join(r['un_pillars'])}]")
+    out.append(
+        f"Pillar:      {r['pillar']} {r['pillar_title']}  [UN: {', '.join(r['un_pillars'])}]"
+    )
     if "goal" in r and r["kind"] != "goal":
         out.append(f"Goal:        {r['goal']} {r['goal_text']}")
     if r["kind"] == "action":
@@ -163,8 +170,10 @@ def found_text(found: Found) -> str:
 
 
 def matrix_records(plan: Plan) -> dict[str, Any]:
-    return {"plan": plan.id, **{k: v for k, v in spread(plan, all_row_always=True).items()
-                                if k != "peak"}}
+    return {
+        "plan": plan.id,
+        **{k: v for k, v in spread(plan, all_row_always=True).items() if k != "peak"},
+    }
 
 
 def matrix_table(plan: Plan) -> tuple[list[str], list[list[str]]]:
@@ -240,8 +249,9 @@ def print_matrix(plans: Sequence[Plan]) -> None:
         table = Table(title=escape(printable(plan.title)), show_lines=False)
         table.add_column("Department", overflow="fold")  # wrap, never cut
         for p in data["pillars"]:
-            table.add_column(escape(printable(f"{p['id']} {p['title']}")), justify="right",
-                             overflow="fold")
+            table.add_column(
+                escape(printable(f"{p['id']} {p['title']}")), justify="right", overflow="fold"
+            )
         table.add_column("Total", justify="right", style="bold")
         for r in data["rows"]:
             cells = []

@@ -35,8 +35,12 @@ Writer = Callable[..., str]
 def _actions() -> dict[str, Callable[[Sequence[ActionRow]], str]]:
     from napctl.output import actions  # lazy: start-up, see above
 
-    return {"json": actions.as_json, "csv": actions.as_csv, "yaml": actions.as_yaml,
-            "md": actions.as_markdown}
+    return {
+        "json": actions.as_json,
+        "csv": actions.as_csv,
+        "yaml": actions.as_yaml,
+        "md": actions.as_markdown,
+    }
 
 
 def _matrix() -> dict[str, Callable[[Sequence[Plan]], str]]:
@@ -60,15 +64,19 @@ def _problems() -> dict[str, Callable[[Sequence[Problem]], str]]:
 def _review() -> dict[str, Callable[[Review], str]]:
     from napctl.output import review  # lazy: start-up, see above
 
-    return {"text": review.as_text, "json": review.as_json, "github": review.as_github,
-            "md": review.as_md, "html": review.as_html}
+    return {
+        "text": review.as_text,
+        "json": review.as_json,
+        "github": review.as_github,
+        "md": review.as_md,
+        "html": review.as_html,
+    }
 
 
 def _review_summary() -> dict[str, Callable[[Review], str]]:
     from napctl.output import review  # lazy: start-up, see above
 
-    return {"text": review.scorecard_text, "json": review.scorecard_json,
-            "md": review.scorecard_md}
+    return {"text": review.scorecard_text, "json": review.scorecard_json, "md": review.scorecard_md}
 
 
 def _status() -> dict[str, Callable[[PlanStatus, str], str]]:

@@ -45,8 +45,9 @@ class ActorMatch(NamedTuple):
     by_word: str | None = None
 
 
-def resolve_actor(plans: Sequence[Plan], name: str, *, plan_id: str | None = None,
-                  exact: bool = False) -> list[ActorMatch]:
+def resolve_actor(
+    plans: Sequence[Plan], name: str, *, plan_id: str | None = None, exact: bool = False
+) -> list[ActorMatch]:
     """The departments ``name`` stands for, plan by plan (with their units unless ``exact``).
 
     Raises QueryError with suggestions when no plan knows the name.
@@ -65,8 +66,11 @@ def resolve_actor(plans: Sequence[Plan], name: str, *, plan_id: str | None = Non
         if asked is not None and plan.id not in asked:
             elsewhere.append(plan.id)
             continue
-        codes = frozenset(named) if exact else frozenset(
-            c for code in named for c in index.descendants(code))
+        codes = (
+            frozenset(named)
+            if exact
+            else frozenset(c for code in named for c in index.descendants(code))
+        )
         matches.append(ActorMatch(plan, named, codes))
     scope = [p for p in plans if asked is None or p.id in asked]
     # A word or prefix of a name ("Police", "affaires étrangères") counts when it names
@@ -76,11 +80,15 @@ def resolve_actor(plans: Sequence[Plan], name: str, *, plan_id: str | None = Non
     words = [w for w in word_matches(scope, wanted) if w.plan.id not in exact_plans]
     if words and (matches or len({(w.plan.country, w.code) for w in words}) > 1):
         every = [describe_match(w) for w in word_matches(scope, wanted)]
-        raise QueryError(f"'{name}' names several departments: {'; '.join(every)};"
-                         " name one by its code (or narrow with --plan)")
+        raise QueryError(
+            f"'{name}' names several departments: {'; '.join(every)};"
+            " name one by its code (or narrow with --plan)"
+        )
     if words:
-        return [ActorMatch(w.plan, (w.code,), frozenset(descendants(w.plan, w.code)), w.name)
-                for w in words]
+        return [
+            ActorMatch(w.plan, (w.code,), frozenset(descendants(w.plan, w.code)), w.name)
+            for w in words
+        ]
     if matches:
         return matches
     if elsewhere:
@@ -109,8 +117,10 @@ def suggest(name: str, plans: Sequence[Plan]) -> str:
     for key in pool:
         # A word of a name counts too: "polise" is closer to "police" than to
         # "interior-federal police" as a whole.
-        best = max(SequenceMatcher(None, wanted, part).ratio()
-                   for part in [key, *key.replace("/", " ").replace("-", " ").split()])
+        best = max(
+            SequenceMatcher(None, wanted, part).ratio()
+            for part in [key, *key.replace("/", " ").replace("-", " ").split()]
+        )
         if best >= SUGGEST_CUTOFF:
             scored.append((-best, key))
     # Best first; equally close names in their natural order (D1, D2, …, not D8 first).
@@ -172,12 +182,14 @@ def select_country(plans: Sequence[Plan], country: str | None) -> list[Plan]:
     chosen = [p for p in plans if wanted in (fold(p.country_code), fold(p.country))]
     if len(plans) == 1 and not chosen:
         (plan,) = plans
-        raise QueryError(f"plan '{plan.id}' is of {plan.country_code} ({plan.country}),"
-                         f" not of '{country}'")
+        raise QueryError(
+            f"plan '{plan.id}' is of {plan.country_code} ({plan.country}), not of '{country}'"
+        )
     if not chosen:
         known = sorted({f"{p.country_code} ({p.country})" for p in plans})
-        raise QueryError(f"no plan of country '{country}'; the plans are of"
-                         f" {', '.join(known) or 'none'}")
+        raise QueryError(
+            f"no plan of country '{country}'; the plans are of {', '.join(known) or 'none'}"
+        )
     return chosen
 
 
@@ -201,8 +213,7 @@ def select_actions(plans: Sequence[Plan], flt: ActionFilter) -> list[ActionRow]:
     ):
         raise QueryError(f"no pillar '{flt.pillar}' in {_plans_phrase(scope)}")
     if flt.goal is not None and not any(
-        id_key(g.id) == id_key(flt.goal) for plan in scope for p in plan.pillars
-        for g in p.goals
+        id_key(g.id) == id_key(flt.goal) for plan in scope for p in plan.pillars for g in p.goals
     ):
         raise QueryError(f"no goal '{flt.goal}' in {_plans_phrase(scope)}")
     needle = fold(flt.search) if flt.search else None
@@ -244,8 +255,7 @@ def _plans_phrase(plans: Sequence[Plan]) -> str:
 
 
 def _contains(action: Action, needle: str) -> bool:
-    return needle in fold(action.text) or any(
-        needle in fold(i) for i in action.indicator_texts())
+    return needle in fold(action.text) or any(needle in fold(i) for i in action.indicator_texts())
 
 
 def full_names(plan: Plan, codes: Iterable[str]) -> list[str]:
@@ -283,9 +293,10 @@ def find_item(plans: Sequence[Plan], ident: str, *, plan_id: str | None = None) 
                         found.append(Found(plan, "action", pillar, goal, action))
     if not found:
         pool = [
-            i for plan in select_plans(plans, plan_id) for p in plan.pillars
-            for i in [p.id, *(g.id for g in p.goals),
-                      *(a.id for g in p.goals for a in g.actions)]
+            i
+            for plan in select_plans(plans, plan_id)
+            for p in plan.pillars
+            for i in [p.id, *(g.id for g in p.goals), *(a.id for g in p.goals for a in g.actions)]
         ]
         hint = did_you_mean(close_matches(ident, pool, n=3), quote=repr)
         raise QueryError(f"no action, goal or pillar with id '{ident}'{hint}")

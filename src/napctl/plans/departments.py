@@ -41,8 +41,9 @@ def countries_phrase(matches: Sequence[ActorMatch]) -> str:
     for match in matches:
         for code in match.named:
             plans_of.setdefault(department_key(match.plan, code), []).append(match.plan.id)
-    return ", ".join(f"{key.country} {key.code} ({', '.join(ids)})"
-                     for key, ids in plans_of.items())
+    return ", ".join(
+        f"{key.country} {key.code} ({', '.join(ids)})" for key, ids in plans_of.items()
+    )
 
 
 def several_countries(name: str, matches: Sequence[ActorMatch]) -> str | None:
@@ -50,8 +51,10 @@ def several_countries(name: str, matches: Sequence[ActorMatch]) -> str | None:
     groups = by_country(matches)
     if len(groups) < 2:
         return None
-    return (f'"{name}" names departments in {len(groups)} countries:'
-            f" {countries_phrase(matches)}; --country narrows")
+    return (
+        f'"{name}" names departments in {len(groups)} countries:'
+        f" {countries_phrase(matches)}; --country narrows"
+    )
 
 
 def actor_notes(plans: Sequence[Plan], flt: ActionFilter) -> list[str]:

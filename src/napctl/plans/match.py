@@ -94,8 +94,13 @@ def match_texts(
     return sorted(pairs, key=lambda p: p[1])
 
 
-def _pair_equal(old: Sequence[str], new: Sequence[str], pairs: list[tuple[int, int, float]],
-                used_old: set[int], used_new: set[int]) -> None:
+def _pair_equal(
+    old: Sequence[str],
+    new: Sequence[str],
+    pairs: list[tuple[int, int, float]],
+    used_old: set[int],
+    used_new: set[int],
+) -> None:
     by_words: dict[tuple[str, ...], list[int]] = {}
     for i, text in enumerate(old):
         by_words.setdefault(words(text), []).append(i)
@@ -108,8 +113,9 @@ def _pair_equal(old: Sequence[str], new: Sequence[str], pairs: list[tuple[int, i
             pairs.append((i, j, 1.0))
 
 
-def _scored_candidates(old: Sequence[str], new: Sequence[str], used_old: set[int],
-                       used_new: set[int], threshold: float) -> list[tuple[float, int, int]]:
+def _scored_candidates(
+    old: Sequence[str], new: Sequence[str], used_old: set[int], used_new: set[int], threshold: float
+) -> list[tuple[float, int, int]]:
     postings: dict[Bigram, list[int]] = {}
     for i, text in enumerate(old):
         if i not in used_old:

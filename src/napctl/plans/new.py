@@ -88,28 +88,42 @@ def plan_text(spec: NewPlan, schema: str | None = None) -> str:
     """The YAML text of a new plan: valid as it is, every field explained. ``schema``:
     the schema line's target (default: the published schema's URL)."""
     if not PLAN_ID.match(spec.plan_id) or len(spec.plan_id) > 64:
-        raise NewPlanError(f"plan id {spec.plan_id!r}: use lower-case letters, digits and"
-                           " dashes, e.g. fr-2021-2025")
+        raise NewPlanError(
+            f"plan id {spec.plan_id!r}: use lower-case letters, digits and"
+            " dashes, e.g. fr-2021-2025"
+        )
     if not COUNTRY_CODE.match(spec.country_code):
-        raise NewPlanError(f"--country {spec.country_code!r}: an ISO 3166-1 alpha-2 code in"
-                           " capitals, e.g. FR")
+        raise NewPlanError(
+            f"--country {spec.country_code!r}: an ISO 3166-1 alpha-2 code in capitals, e.g. FR"
+        )
     if not spec.title.strip():
         raise NewPlanError("--title must not be empty")
     _check_texts(spec)
-    return _HEAD.format(
-        schema=schema or schema_url("plan"), docs=SITE_URL, id=spec.plan_id,
-        title=quoted(spec.title.strip()), code=spec.country_code,
-        country=quoted(spec.country or spec.country_code), start=spec.start, end=spec.end,
-        language=quoted(spec.language),
-    ) + SKELETON
+    return (
+        _HEAD.format(
+            schema=schema or schema_url("plan"),
+            docs=SITE_URL,
+            id=spec.plan_id,
+            title=quoted(spec.title.strip()),
+            code=spec.country_code,
+            country=quoted(spec.country or spec.country_code),
+            start=spec.start,
+            end=spec.end,
+            language=quoted(spec.language),
+        )
+        + SKELETON
+    )
 
 
 def _check_texts(spec: NewPlan) -> None:
     """The options' text by the rules `validate` applies to the plan they end up in."""
     from napctl.checks.characters import text_problem
 
-    for option, value in (("--title", spec.title), ("--country-name", spec.country or ""),
-                          ("--language", spec.language)):
+    for option, value in (
+        ("--title", spec.title),
+        ("--country-name", spec.country or ""),
+        ("--language", spec.language),
+    ):
         found = text_problem(value)
         if found is not None:
             raise NewPlanError(f"{option}: {found[0]} {found[1]}")
@@ -124,8 +138,10 @@ def create_plan(spec: NewPlan, folder: Path) -> Path:
         # O_EXCL: an existing file (or one made meanwhile) is never replaced.
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError as exc:
-        raise NewPlanError(f"{path} exists already; napctl new never overwrites a plan"
-                           " (use `napctl import` to add to it)") from exc
+        raise NewPlanError(
+            f"{path} exists already; napctl new never overwrites a plan"
+            " (use `napctl import` to add to it)"
+        ) from exc
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     return path

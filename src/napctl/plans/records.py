@@ -20,8 +20,9 @@ def department_label(plan: Plan, code: str) -> dict[str, Any]:
     return {"code": code, "name": full_names(plan, [code])[0]}
 
 
-def assignment_records(plan: Plan, action: Action,
-                       focus: frozenset[str] | None = None) -> list[dict[str, Any]]:
+def assignment_records(
+    plan: Plan, action: Action, focus: frozenset[str] | None = None
+) -> list[dict[str, Any]]:
     """Each department of ``action``: code, name, role, note (and ``mine`` with a focus)."""
     records = []
     for a in action.assignments():
@@ -32,8 +33,9 @@ def assignment_records(plan: Plan, action: Action,
     return records
 
 
-def action_fields(plan: Plan, action: Action, focus: frozenset[str] | None = None
-                  ) -> dict[str, Any]:
+def action_fields(
+    plan: Plan, action: Action, focus: frozenset[str] | None = None
+) -> dict[str, Any]:
     """An action in itself: id, text, indicators, departments (assignment records), notes."""
     return {
         "id": action.id,

@@ -52,11 +52,13 @@ def all_row(plan: Plan) -> list[int]:
 
 # One matrix per plan object, however many checklists draw on it.
 _plan_matrix: PerPlan[tuple[tuple[Any, Any], list[int]]] = PerPlan(
-    lambda plan: (matrix(plan), all_row(plan)))
+    lambda plan: (matrix(plan), all_row(plan))
+)
 
 
-def spread(plan: Plan, codes: Sequence[str] | None = None, *, all_row_always: bool = False
-           ) -> dict[str, Any]:
+def spread(
+    plan: Plan, codes: Sequence[str] | None = None, *, all_row_always: bool = False
+) -> dict[str, Any]:
     """Departments by pillar (``codes`` limits the rows), ready for a table or a chart.
 
     The "All" row (the actions for every department, counted once) comes last,
@@ -67,12 +69,13 @@ def spread(plan: Plan, codes: Sequence[str] | None = None, *, all_row_always: bo
         index = registry_index(plan)
         rows = [rows[index.order[c]] for c in index.in_order(set(codes)) if c in index.order]
     body: list[dict[str, Any]] = [
-        {"code": d.code, "name": d.name, "counts": cells, "total": sum(cells)}
-        for d, cells in rows
+        {"code": d.code, "name": d.name, "counts": cells, "total": sum(cells)} for d, cells in rows
     ]
     if all_row_always or any(everyone):
-        body.append({"code": ALL, "name": ALL_NAME, "counts": everyone,
-                     "total": sum(everyone)})
+        body.append({"code": ALL, "name": ALL_NAME, "counts": everyone, "total": sum(everyone)})
     peak = max((c for r in body for c in r["counts"]), default=0)
-    return {"pillars": [{"id": p.id, "title": p.title} for p in pillars], "rows": body,
-            "peak": peak}
+    return {
+        "pillars": [{"id": p.id, "title": p.title} for p in pillars],
+        "rows": body,
+        "peak": peak,
+    }

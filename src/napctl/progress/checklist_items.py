@@ -34,11 +34,19 @@ from napctl.model import Action, Plan
 from napctl.model.progress import NOT_REPORTED, Entry, ProgressReport
 
 #: Editable text fields: checklist label -> entry attribute.
-TEXT_FIELDS = {"Summary": "summary", "Obstacles": "obstacles", "Revised due": "revised_due",
-               "Next steps": "next_steps", "Justification": "justification"}
+TEXT_FIELDS = {
+    "Summary": "summary",
+    "Obstacles": "obstacles",
+    "Revised due": "revised_due",
+    "Next steps": "next_steps",
+    "Justification": "justification",
+}
 #: Which text fields an item shows even when empty, by status.
-_SHOW_EMPTY = {"delayed": ("obstacles", "revised_due"), "discontinued": ("justification",),
-               "not-applicable": ("justification",)}
+_SHOW_EMPTY = {
+    "delayed": ("obstacles", "revised_due"),
+    "discontinued": ("justification",),
+    "not-applicable": ("justification",),
+}
 
 MARKER = re.compile(r"<!-- napctl: ([^<>]*?) -->")
 HEADER = re.compile(r"<!-- napctl:checklist ([^<>]*?) -->")
@@ -123,12 +131,19 @@ def marker_text(fields: dict[str, str]) -> str:
     return " ".join(f"{k}={quote(v, safe='._-~')}" for k, v in fields.items())
 
 
-def base_marker(plan_id: str, year: int, code: str, entry: Entry, shown: dict[str, Any]
-                ) -> str:
+def base_marker(plan_id: str, year: int, code: str, entry: Entry, shown: dict[str, Any]) -> str:
     """What an item or a sheet row was made from: whose entry, its digest, what it shows."""
-    return marker_text({"plan": plan_id, "year": str(year), "dept": code, "id": entry.id,
-                        "status": entry.status, "digest": entry_digest(entry),
-                        "shown": short_hash(shown)})
+    return marker_text(
+        {
+            "plan": plan_id,
+            "year": str(year),
+            "dept": code,
+            "id": entry.id,
+            "status": entry.status,
+            "digest": entry_digest(entry),
+            "shown": short_hash(shown),
+        }
+    )
 
 
 def parse_fields(text: str) -> dict[str, str]:
@@ -162,21 +177,26 @@ class ChecklistProgress:
         """What ``code`` reports on the action this year (a blank when nothing)."""
         return self.entries.get((plan_id, code), {}).get(action_id) or blank(action_id)
 
-    def department_for(self, plan: Plan, action: Action, codes: frozenset[str],
-                       named: Sequence[str]) -> str | None:
+    def department_for(
+        self, plan: Plan, action: Action, codes: frozenset[str], named: Sequence[str]
+    ) -> str | None:
         """Whose report the item shows: the checklist's own department when it is responsible."""
         if action.for_all:  # every department reports: the checklist's own first
             first = next((c for c in named if c in codes), None)
-            return first if first is not None else next(
-                iter(responsible_among(plan, action, codes)), None)
+            return (
+                first
+                if first is not None
+                else next(iter(responsible_among(plan, action, codes)), None)
+            )
         mine = responsible_among(plan, action, codes)
         for code in named:
             if code in mine:
                 return code
         return mine[0] if mine else None
 
-    def item(self, plan: Plan, action: Action, codes: frozenset[str], named: Sequence[str]
-             ) -> dict[str, Any] | None:
+    def item(
+        self, plan: Plan, action: Action, codes: frozenset[str], named: Sequence[str]
+    ) -> dict[str, Any] | None:
         """What the templates show of ``action``'s progress, with the item's marker."""
         code = self.department_for(plan, action, codes, named)
         if code is None:
@@ -185,18 +205,28 @@ class ChecklistProgress:
         shown = shown_fields(entry, action)
         marker = base_marker(plan.id, self.year, code, entry, shown)
         empty = _SHOW_EMPTY.get(entry.status, ())
-        texts = [{"label": label, "value": shown[attr]} for label, attr in TEXT_FIELDS.items()
-                 if attr == "summary" or shown[attr] is not None or attr in empty]
+        texts = [
+            {"label": label, "value": shown[attr]}
+            for label, attr in TEXT_FIELDS.items()
+            if attr == "summary" or shown[attr] is not None or attr in empty
+        ]
         return {
             "department": code,
             "status": entry.status,
             "completed": entry.status == "completed",
             "texts": texts,
-            "indicators": [{"n": int(n), "text": action.indicators[int(n) - 1], "value": v}
-                           for n, v in shown["indicators"].items()],
-            "evidence": [{"title": e.title, "href": safe_href(e.url, e.path),
-                          "date": None if e.date is None else str(e.date)}
-                         for e in entry.evidence],
+            "indicators": [
+                {"n": int(n), "text": action.indicators[int(n) - 1], "value": v}
+                for n, v in shown["indicators"].items()
+            ],
+            "evidence": [
+                {
+                    "title": e.title,
+                    "href": safe_href(e.url, e.path),
+                    "date": None if e.date is None else str(e.date),
+                }
+                for e in entry.evidence
+            ],
             "marker": Markup(f"<!-- napctl: {marker} -->"),
         }
 

@@ -15,8 +15,10 @@ from napctl.progress.checklist_items import HEADER, MARKER, TEXT_FIELDS, flat, p
 _ITEM = re.compile(r"^- \[([ xX])\] ")
 # The id an item shows in bold: what a person sees and the truth of whose item it is.
 _VISIBLE_ID = re.compile(r"^- \[[ xX]\] \*\*([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+)\*\*")
-_FIELD = re.compile(r"^(?P<pad>[ \t]*)- (?P<label>Status|Summary|Obstacles|Next steps"
-                    r"|Revised due|Justification|Value):(?P<value>.*)$")
+_FIELD = re.compile(
+    r"^(?P<pad>[ \t]*)- (?P<label>Status|Summary|Obstacles|Next steps"
+    r"|Revised due|Justification|Value):(?P<value>.*)$"
+)
 _INDICATOR = re.compile(r"^[ \t]*- Indicator (\d+):")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
@@ -97,8 +99,12 @@ def parse_checklist(text: str) -> ParsedChecklist:
             # Without the header (no --year) the file holds no progress to import.
             if item and (marker or (shown and header is not None)):
                 # An item whose marker was deleted is still an item: never ignored.
-                current = ParsedItem(parse_fields(marker.group(1)) if marker else {}, number,
-                                     item.group(1) in "xX", shown.group(1) if shown else "")
+                current = ParsedItem(
+                    parse_fields(marker.group(1)) if marker else {},
+                    number,
+                    item.group(1) in "xX",
+                    shown.group(1) if shown else "",
+                )
                 items.append(current)
             continue
         if current is None:
@@ -114,8 +120,9 @@ def parse_checklist(text: str) -> ParsedChecklist:
     return ParsedChecklist(header, items)
 
 
-def _read_line(item: ParsedItem, line: str, number: int, last: Typed | None,
-               indicator: int | None) -> Typed | None:
+def _read_line(
+    item: ParsedItem, line: str, number: int, last: Typed | None, indicator: int | None
+) -> Typed | None:
     """Record ``line`` on ``item``; returns the value a next indented line continues."""
     found = _FIELD.match(line)
     if found is None:

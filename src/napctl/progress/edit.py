@@ -60,19 +60,26 @@ def _entry(doc: TextEdit, action_id: str) -> yaml.MappingNode:
     raise doc.error(actions, f"it has no entry for {action_id}")
 
 
-def _indicator_item(doc: TextEdit, seq: yaml.SequenceNode, n: int, names: Sequence[str]
-                    ) -> yaml.MappingNode | None:
+def _indicator_item(
+    doc: TextEdit, seq: yaml.SequenceNode, n: int, names: Sequence[str]
+) -> yaml.MappingNode | None:
     found = None
     for item in seq.value:
         ref = doc.get(item, "indicator")
         if isinstance(ref, yaml.ScalarNode) and (
-                ref.value == str(n) or (n <= len(names) and ref.value == names[n - 1])):
+            ref.value == str(n) or (n <= len(names) and ref.value == names[n - 1])
+        ):
             found = item  # the last report of an indicator is the one shown
     return found
 
 
-def _indicator(doc: TextEdit, entry: yaml.MappingNode, n: int,
-               value: tuple[int | float | str, str | None], names: Sequence[str]) -> None:
+def _indicator(
+    doc: TextEdit,
+    entry: yaml.MappingNode,
+    n: int,
+    value: tuple[int | float | str, str | None],
+    names: Sequence[str],
+) -> None:
     number, unit = value
     new_item = [f"- indicator: {n}", f"  value: {value_text(number)}"]
     if unit:
@@ -80,12 +87,12 @@ def _indicator(doc: TextEdit, entry: yaml.MappingNode, n: int,
     seq = doc.get(entry, "indicators")
     if seq is None:
         pad = " " * doc.column(entry)
-        doc.append(entry, "".join(f"{pad}{x}\n" for x in ["indicators:",
-                                                          *(f"  {y}" for y in new_item)]))
+        doc.append(
+            entry, "".join(f"{pad}{x}\n" for x in ["indicators:", *(f"  {y}" for y in new_item)])
+        )
         return
     if not isinstance(seq, yaml.SequenceNode) or seq.flow_style or not seq.value:
-        raise doc.error(seq, "its `indicators` is not a block list; add the value there by"
-                        " hand")
+        raise doc.error(seq, "its `indicators` is not a block list; add the value there by hand")
     item = _indicator_item(doc, seq, n, names)
     if item is None:
         dash = " " * doc.column(seq)
@@ -114,8 +121,9 @@ def _text_value(attr: str, value: str) -> str:
     return scalar(value)
 
 
-def apply_edits(text: str, edits: Sequence[EntryEdit], file: str = ""
-                ) -> tuple[str, list[tuple[int, EditError]]]:
+def apply_edits(
+    text: str, edits: Sequence[EntryEdit], file: str = ""
+) -> tuple[str, list[tuple[int, EditError]]]:
     """``text`` with every edit that can be made, composed once (an import of N items
     into one file costs one parse, not N); and (index, why) of those that cannot."""
     doc = TextEdit(text, file)
@@ -147,4 +155,3 @@ def apply_edit(text: str, edit: EntryEdit, file: str = "") -> str:
     for n, reported in sorted(edit.indicators.items()):
         _indicator(doc, entry, n, reported, edit.names)
     return doc.text()
-

@@ -60,8 +60,9 @@ def typed_fields(item: ImportItem, action: Action) -> dict[str, object]:
     return {
         "status": item.status,
         **{attr: item.texts.get(attr) for attr in TEXT_FIELDS.values()},
-        "indicators": {str(n): item.indicators.get(n)
-                       for n in range(1, len(action.indicators) + 1)},
+        "indicators": {
+            str(n): item.indicators.get(n) for n in range(1, len(action.indicators) + 1)
+        },
     }
 
 
@@ -69,17 +70,25 @@ def _item_problem(item: ImportItem, action: Action) -> Note | None:
     """Why the item's values cannot go into a progress file, before comparing them."""
     if item.problem is not None:
         return item.problem
-    extra = [n for n, v in sorted(item.indicators.items())
-             if v is not None and not 1 <= n <= len(action.indicators)]
+    extra = [
+        n
+        for n, v in sorted(item.indicators.items())
+        if v is not None and not 1 <= n <= len(action.indicators)
+    ]
     if extra:
         count = len(action.indicators)
-        return Note(item.where_of(f"indicator {extra[0]}"), f"{item.id} has {count}"
-                    f" indicator{'' if count == 1 else 's'}: indicator {extra[0]} is none"
-                    " of them")
+        return Note(
+            item.where_of(f"indicator {extra[0]}"),
+            f"{item.id} has {count}"
+            f" indicator{'' if count == 1 else 's'}: indicator {extra[0]} is none"
+            " of them",
+        )
     due = item.texts.get("revised_due")
     if due is not None and not is_date_text(due):
-        return Note(item.where_of("revised_due"), f"{item.id} revised due: {due!r} is not a"
-                    " date (YYYY-MM-DD, YYYY-MM or YYYY)")
+        return Note(
+            item.where_of("revised_due"),
+            f"{item.id} revised due: {due!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+        )
     for n, value in sorted(item.indicators.items()):
         try:
             split_value(value or "")
@@ -97,8 +106,9 @@ def split_value(text: str) -> tuple[str, str | None]:
     return number.text, number.unit
 
 
-def pending(item: ImportItem, action: Action, entry: Entry
-            ) -> tuple[dict[str, object], dict[str, object], Note | None]:
+def pending(
+    item: ImportItem, action: Action, entry: Entry
+) -> tuple[dict[str, object], dict[str, object], Note | None]:
     """(typed, in the file) values of the fields the person changed; a note when unreadable."""
     problem = _item_problem(item, action)
     if problem is not None:
@@ -108,8 +118,11 @@ def pending(item: ImportItem, action: Action, entry: Entry
         return {}, {}, None  # untouched since the file was made
     now = shown_fields(entry, action)
     changed = {k: v for k, v in typed.items() if k != "indicators" and v != now[k]}
-    inds = {n: v for n, v in typed["indicators"].items()  # type: ignore[attr-defined]
-            if v != now["indicators"][n]}
+    inds = {
+        n: v
+        for n, v in typed["indicators"].items()  # type: ignore[attr-defined]
+        if v != now["indicators"][n]
+    }
     if inds:
         changed["indicators"] = inds
     was = {k: now[k] for k in changed if k != "indicators"}
@@ -137,16 +150,23 @@ def entry_edit(action: Action, changed: dict[str, object]) -> EntryEdit:
     return edit
 
 
-def import_items(read: ReadItems, plans: list[Plan], root: Path, *,
-                 year: int | None = None, actor: str | None = None,
-                 roots: Sequence[Path] = ()) -> Result:
+def import_items(
+    read: ReadItems,
+    plans: list[Plan],
+    root: Path,
+    *,
+    year: int | None = None,
+    actor: str | None = None,
+    roots: Sequence[Path] = (),
+) -> Result:
     """Write the items' changes into the progress files: a report is edited in whichever
     progress root (``root``, then ``roots``) holds it; a new one goes in ``root``.
     Raises ProgressImportError."""
     result: Result = ImportResult([], refused=list(read.notes))
     search = [root, *(r for r in roots if r != root)]
-    for dept in group_items(read.items, {p.id: p for p in plans}, search, year,
-                            result.refused, read, actor):
+    for dept in group_items(
+        read.items, {p.id: p for p in plans}, search, year, result.refused, read, actor
+    ):
         result.departments.append((dept.plan.id, dept.year, dept.code))
         _import_department(dept, read, root, result)
     # Anything refused or in conflict is still only in the file: it must not be rendered over.
@@ -160,14 +180,23 @@ def _count(n: int, word: str) -> str:
 
 def import_summary(result: Result) -> str:
     """The import's last line: ``1 value imported into 1 file, 0 conflicts, 2 refused``."""
-    return (f"{_count(len(result.changes), 'value')} imported into"
-            f" {_count(len(result.written), 'file')}, {_count(len(result.conflicts), 'conflict')},"
-            f" {len(result.refused)} refused\n")
+    return (
+        f"{_count(len(result.changes), 'value')} imported into"
+        f" {_count(len(result.written), 'file')}, {_count(len(result.conflicts), 'conflict')},"
+        f" {len(result.refused)} refused\n"
+    )
 
 
-def import_file(path: Path, plans: list[Plan], root: Path, *, display: str | None = None,
-                year: int | None = None, actor: str | None = None,
-                roots: Sequence[Path] = ()) -> tuple[Result, ReadItems]:
+def import_file(
+    path: Path,
+    plans: list[Plan],
+    root: Path,
+    *,
+    display: str | None = None,
+    year: int | None = None,
+    actor: str | None = None,
+    roots: Sequence[Path] = (),
+) -> tuple[Result, ReadItems]:
     """Import a checklist or a progress sheet, read by the reader that accepts it."""
     from napctl.progress.readers import read_items
 
@@ -200,8 +229,7 @@ def _at(exc: Exception, path: str) -> str:
     return f"{path}:1:1"
 
 
-def _import_department(dept: Department, read: ReadItems, root: Path, result: Result
-                       ) -> None:
+def _import_department(dept: Department, read: ReadItems, root: Path, result: Result) -> None:
     from napctl.progress.init import InitError, append_missing, init_reports
 
     path = str(dept.path)
@@ -234,10 +262,14 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Re
         elif changed:
             erased = [k for k, v in flat_changes(changed) if v is None]
             if erased:
-                result.refused.append(Note(where_typed(item, erased[0]),
-                                           f"{item.id} {erased[0]} was erased in the"
-                                           f" {read.noun}; napctl never deletes from {path}:"
-                                           " edit it there"))
+                result.refused.append(
+                    Note(
+                        where_typed(item, erased[0]),
+                        f"{item.id} {erased[0]} was erased in the"
+                        f" {read.noun}; napctl never deletes from {path}:"
+                        " edit it there",
+                    )
+                )
             else:
                 edits.append((item, action, changed))
     if not edits:
@@ -248,8 +280,11 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Re
             result.created.append(dept.path)
         # The bytes the conflicts were judged on: the write is refused unless they are
         # still the file's (another import may write it meanwhile).
-        basis = (text.encode("utf-8") if report is not None
-                 else read_file(dept.path, path, kind="progress report"))
+        basis = (
+            text.encode("utf-8")
+            if report is not None
+            else read_file(dept.path, path, kind="progress report")
+        )
         text, _ = append_missing(basis.decode("utf-8"), dept.plan, index, dept.code, path)
     except (InitError, EditError, OSError, UnicodeDecodeError) as exc:
         result.refused.append(Note(_at(exc, path), f"cannot write it: {exc}"))
@@ -257,27 +292,39 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Re
     _apply(dept, text, basis, edits, result)
 
 
-def _action_of(item: ImportItem, dept: Department, index: RegistryIndex, result: Result
-               ) -> Action | None:
+def _action_of(
+    item: ImportItem, dept: Department, index: RegistryIndex, result: Result
+) -> Action | None:
     """The item's action, when it is one its department reports on (else a refusal)."""
     found = index.actions.get(item.id)
     if found is None:
         from napctl.core.messages import close_matches, did_you_mean
 
         hint = did_you_mean(close_matches(item.id, list(index.actions), ignore_case=True))
-        result.refused.append(Note(item.where_of("id"), f"no action {item.id!r} in"
-                                   f" {dept.plan.id}{hint}"))
+        result.refused.append(
+            Note(item.where_of("id"), f"no action {item.id!r} in {dept.plan.id}{hint}")
+        )
         return None
     if item.id not in index.duty_set(dept.code):
-        result.refused.append(Note(item.where_of("department"), f"{item.id} is not an action"
-                                   f" {dept.code} reports on in {dept.plan.id}"))
+        result.refused.append(
+            Note(
+                item.where_of("department"),
+                f"{item.id} is not an action {dept.code} reports on in {dept.plan.id}",
+            )
+        )
         return None
     return found[2]
 
 
-def _conflicts(item: ImportItem, changed: dict[str, object], was: dict[str, object],
-               i: int | None, doc: YamlDocument | None, path: str, read: ReadItems
-               ) -> list[Note]:
+def _conflicts(
+    item: ImportItem,
+    changed: dict[str, object],
+    was: dict[str, object],
+    i: int | None,
+    doc: YamlDocument | None,
+    path: str,
+    read: ReadItems,
+) -> list[Note]:
     """One note per value the person typed that the file now contradicts."""
     notes = []
     before = dict(flat_changes(was))
@@ -285,33 +332,51 @@ def _conflicts(item: ImportItem, changed: dict[str, object], was: dict[str, obje
     loc: tuple[object, ...] = ("actions", i) if i is not None else ("actions",)
     line, col = doc.position(loc) if doc is not None else (1, 1)
     for key, value in typed or flat_changes(changed):  # a blank line was not typed
-        notes.append(Note(
-            where_typed(item, key),
-            f"{item.id} {key}: the {read.noun} says {describe(value)}, {path}:{line}:{col} now"
-            f" says {describe(before.get(key))}: the entry changed after the {read.noun} was"
-            f" {read.made}; nothing changed for {item.id}"))
+        notes.append(
+            Note(
+                where_typed(item, key),
+                f"{item.id} {key}: the {read.noun} says {describe(value)}, {path}:{line}:{col} now"
+                f" says {describe(before.get(key))}: the entry changed after the {read.noun} was"
+                f" {read.made}; nothing changed for {item.id}",
+            )
+        )
     return notes
 
 
-def _unmarked(item: ImportItem, changed: dict[str, object], was: dict[str, object],
-              i: int | None, doc: YamlDocument | None, path: str, read: ReadItems
-              ) -> list[Note]:
+def _unmarked(
+    item: ImportItem,
+    changed: dict[str, object],
+    was: dict[str, object],
+    i: int | None,
+    doc: YamlDocument | None,
+    path: str,
+    read: ReadItems,
+) -> list[Note]:
     """An item without its marker may only fill what the progress file leaves blank:
     where the file says something else, nobody can tell which is newer."""
     line, col = doc.position(("actions", i)) if doc is not None and i is not None else (1, 1)
     before = dict(flat_changes(was))
-    return [Note(where_typed(item, key), f"{item.id} {key}: the {read.noun} says"
-                 f" {describe(value)}, {path}:{line}:{col} says {describe(before[key])}, and"
-                 f" the item's napctl marker is missing or damaged, so napctl cannot tell"
-                 f" which is newer; nothing changed for {item.id}: type it in {path}, or"
-                 f" render the {read.noun} again and type it there")
-            for key, value in flat_changes(changed)
-            if before.get(key) not in (None, "not-reported")]
+    return [
+        Note(
+            where_typed(item, key),
+            f"{item.id} {key}: the {read.noun} says"
+            f" {describe(value)}, {path}:{line}:{col} says {describe(before[key])}, and"
+            f" the item's napctl marker is missing or damaged, so napctl cannot tell"
+            f" which is newer; nothing changed for {item.id}: type it in {path}, or"
+            f" render the {read.noun} again and type it there",
+        )
+        for key, value in flat_changes(changed)
+        if before.get(key) not in (None, "not-reported")
+    ]
 
 
-def _apply(dept: Department, text: str, basis: bytes,
-           edits: list[tuple[ImportItem, Action, dict[str, object]]],
-           result: Result) -> None:
+def _apply(
+    dept: Department,
+    text: str,
+    basis: bytes,
+    edits: list[tuple[ImportItem, Action, dict[str, object]]],
+    result: Result,
+) -> None:
     path = str(dept.path)
     try:  # every edit of the file at once: one parse, however many items
         new, failed = apply_edits(text, [entry_edit(a, c) for _, a, c in edits], path)
@@ -321,8 +386,9 @@ def _apply(dept: Department, text: str, basis: bytes,
     bad = {n for n, _ in failed}
     for n, why in failed:
         item = edits[n][0]
-        result.refused.append(Note(item.where, f"{item.id}: cannot edit"
-                                   f" {_at(why, path)} as text: {why}"))
+        result.refused.append(
+            Note(item.where, f"{item.id}: cannot edit {_at(why, path)} as text: {why}")
+        )
     done = [(item, changed) for n, (item, _, changed) in enumerate(edits) if n not in bad]
     if not done:
         return
@@ -330,12 +396,16 @@ def _apply(dept: Department, text: str, basis: bytes,
         report, doc = check_report(new, path, dept.plan)
     except EditError as exc:  # pointed at the item whose entry it would make invalid
         item = at_fault(new, getattr(exc, "lines", []), done)
-        result.refused.append(Note(item.where,
-                                   f"not imported: {path} would be invalid: {exc}"))
+        result.refused.append(Note(item.where, f"not imported: {path} would be invalid: {exc}"))
         return
     try:  # the root: dept.path is ROOT/plan/year/file (progress_path)
-        replace_if_unchanged(dept.path, new.encode("utf-8"), basis, root=dept.path.parents[2],
-                             max_bytes=DEFAULT_MAX_BYTES)
+        replace_if_unchanged(
+            dept.path,
+            new.encode("utf-8"),
+            basis,
+            root=dept.path.parents[2],
+            max_bytes=DEFAULT_MAX_BYTES,
+        )
     except ChangedMeanwhile as exc:  # another import wrote it since: its edit is kept
         result.refused.append(Note(_at(exc, path), f"not imported: {exc.strerror}"))
     except OSError as exc:  # a link leading out of the root, over the size napctl reads
@@ -347,5 +417,8 @@ def _apply(dept: Department, text: str, basis: bytes,
         for key, value in flat_changes(changed):
             field_ = "indicators" if key.startswith("indicator ") else key
             line, col = doc.position(("actions", entries[item.id], field_))
-            result.changes.append(Note(f"{path}:{line}:{col}",
-                                       f"{item.id} {_LABELS.get(key, key)}: {describe(value)}"))
+            result.changes.append(
+                Note(
+                    f"{path}:{line}:{col}", f"{item.id} {_LABELS.get(key, key)}: {describe(value)}"
+                )
+            )

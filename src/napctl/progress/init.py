@@ -47,8 +47,13 @@ def _comment(text: str, prefix: str) -> list[str]:
     flat = " ".join(text.split())
     if len(flat) <= _WIDTH - len(prefix) - len(prefix):
         return [prefix + flat]  # what textwrap makes of it, without its cost (a line a file)
-    return textwrap.wrap(flat, _WIDTH - len(prefix), initial_indent=prefix,
-                         subsequent_indent=prefix + "  ", break_on_hyphens=False) or [prefix]
+    return textwrap.wrap(
+        flat,
+        _WIDTH - len(prefix),
+        initial_indent=prefix,
+        subsequent_indent=prefix + "  ",
+        break_on_hyphens=False,
+    ) or [prefix]
 
 
 def entry_lines(action: Action, indent: int) -> str:
@@ -66,8 +71,14 @@ def entry_lines(action: Action, indent: int) -> str:
     return "".join(line.rstrip() + "\n" for line in lines)
 
 
-def new_report(plan: Plan, index: RegistryIndex, code: str, year: int, ref: str,
-               entries: dict[str, str] | None = None) -> str:
+def new_report(
+    plan: Plan,
+    index: RegistryIndex,
+    code: str,
+    year: int,
+    ref: str,
+    entries: dict[str, str] | None = None,
+) -> str:
     """A department's new report. ``entries``: each action's lines rendered before, by
     id (filled here): an action every department reports on is rendered once per run."""
     from napctl.yaml.edit import scalar  # not at start-up: see entry_lines
@@ -77,8 +88,13 @@ def new_report(plan: Plan, index: RegistryIndex, code: str, year: int, ref: str,
     head = [f"# yaml-language-server: $schema={ref}", "#"]
     head += _comment(f"Progress report of {code}{name} on {plan.id} for {year}.", "# ")
     head += _how_to()
-    body = [f"plan: {plan.id}", f"year: {year}", f"department: {scalar(code)}",
-            "state: draft", "actions:"]
+    body = [
+        f"plan: {plan.id}",
+        f"year: {year}",
+        f"department: {scalar(code)}",
+        "state: draft",
+        "actions:",
+    ]
     text = "".join(line + "\n" for line in [*head, *body])
     entries = {} if entries is None else entries
     out = [text]
@@ -94,15 +110,21 @@ def new_report(plan: Plan, index: RegistryIndex, code: str, year: int, ref: str,
 def _how_to() -> tuple[str, ...]:
     """The comment every new report carries, computed once."""
     choices = ", ".join(s for s in STATUSES if s != NOT_REPORTED)
-    return tuple(_comment("Written by `napctl progress init`; edit freely: running it again only"
-                    " adds the actions that are missing. Set each status to one of"
-                    f" {choices}, and add what applies: summary, indicators, evidence,"
-                    " spent, obstacles, next_steps, revised_due, justification, notes"
-                    f" (see {SITE_URL}progress-format/).", "# "))
+    return tuple(
+        _comment(
+            "Written by `napctl progress init`; edit freely: running it again only"
+            " adds the actions that are missing. Set each status to one of"
+            f" {choices}, and add what applies: summary, indicators, evidence,"
+            " spent, obstacles, next_steps, revised_due, justification, notes"
+            f" (see {SITE_URL}progress-format/).",
+            "# ",
+        )
+    )
 
 
-def append_missing(text: str, plan: Plan, index: RegistryIndex, code: str, file: str = ""
-                   ) -> tuple[str, list[str]]:
+def append_missing(
+    text: str, plan: Plan, index: RegistryIndex, code: str, file: str = ""
+) -> tuple[str, list[str]]:
     """``text`` with entries added for the department's actions it does not list, at the
     end of its ``actions`` list (below the comments that close it).
 
@@ -118,13 +140,18 @@ def append_missing(text: str, plan: Plan, index: RegistryIndex, code: str, file:
     doc = parse_yaml(text.removeprefix("\ufeff"), file or "file")
     if doc.data is None:
         first = doc.problems[0] if doc.problems else None
-        raise EditError("it is not valid YAML napctl can read; run `napctl validate`", file,
-                        first.line if first else 0, first.column if first else 0)
+        raise EditError(
+            "it is not valid YAML napctl can read; run `napctl validate`",
+            file,
+            first.line if first else 0,
+            first.column if first else 0,
+        )
     entries = doc.data.get("actions")
     if not isinstance(entries, list) or not entries:
         line, column = doc.position(("actions",))
-        raise EditError("its `actions` is not a list of entries; fix it by hand", file, line,
-                        column)
+        raise EditError(
+            "its `actions` is not a list of entries; fix it by hand", file, line, column
+        )
     have = {e.get("id") for e in entries if isinstance(e, dict)}
     missing = [i for i in index.duties.get(code, []) if i not in have]
     if not missing:
@@ -132,11 +159,15 @@ def append_missing(text: str, plan: Plan, index: RegistryIndex, code: str, file:
     edit = TextEdit(text, file)
     node = edit.at(["actions"])
     if not isinstance(node, yaml.SequenceNode) or node.flow_style:
-        raise edit.error(node, "its `actions` is written as a [flow, list]; write it as a"
-                         " block list")
+        raise edit.error(
+            node, "its `actions` is written as a [flow, list]; write it as a block list"
+        )
     column = edit.column(node)
-    edit.append(node, "".join(entry_lines(index.actions[i][2], column) for i in missing),
-                below_comments=True)
+    edit.append(
+        node,
+        "".join(entry_lines(index.actions[i][2], column) for i in missing),
+        below_comments=True,
+    )
     return edit.text(), missing
 
 
@@ -145,8 +176,7 @@ def progress_path(root: Path, plan_id: str, year: int, code: str) -> Path:
     return root / plan_id / str(year) / f"{slugify(code)}.yaml"
 
 
-def find_report(roots: Sequence[Path], plan_id: str, year: int, code: str
-                ) -> tuple[Path, Path]:
+def find_report(roots: Sequence[Path], plan_id: str, year: int, code: str) -> tuple[Path, Path]:
     """``(root, path)`` of the department's report: the one that exists in any of
     ``roots`` (the first that has it), else where a new one goes, in the first root.
 
@@ -165,8 +195,14 @@ def check_year(plan: Plan, year: int) -> None:
         raise InitError(f"{year} is outside plan '{plan.id}': {period_text(plan)}")
 
 
-def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None = None,
-                 *, roots: Sequence[Path] = ()) -> InitResult:
+def init_reports(
+    plan: Plan,
+    year: int,
+    out: Path,
+    codes: Collection[str] | None = None,
+    *,
+    roots: Sequence[Path] = (),
+) -> InitResult:
     """Write or complete the report of each department in ``codes`` (default: all).
 
     New reports go in ``out``; a report that exists in ``out`` or in one of the
@@ -179,8 +215,10 @@ def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None
     for dept in plan.departments:
         other = slugs.setdefault(slugify(dept.code), dept.code)
         if other != dept.code:
-            raise InitError(f"departments '{other}' and '{dept.code}' would share the file"
-                            f" {slugify(dept.code)}.yaml; give one of them another code")
+            raise InitError(
+                f"departments '{other}' and '{dept.code}' would share the file"
+                f" {slugify(dept.code)}.yaml; give one of them another code"
+            )
     index = registry_index(plan)
     chosen = [c for c in index.duties if (codes is None or c in codes) and index.duties[c]]
     result = InitResult()
@@ -209,8 +247,9 @@ def init_reports(plan: Plan, year: int, out: Path, codes: Collection[str] | None
     return result
 
 
-def _complete(path: Path, root: Path, plan: Plan, index: RegistryIndex, code: str,
-              result: InitResult) -> None:
+def _complete(
+    path: Path, root: Path, plan: Plan, index: RegistryIndex, code: str, result: InitResult
+) -> None:
     """Add the entries ``path`` lacks, or note why it is left as it is."""
     from napctl.yaml.edit import EditError  # not at start-up: see entry_lines
 

@@ -89,8 +89,9 @@ def _side(spec: str, max_bytes: int) -> Side:
     return side
 
 
-def plan_migration(old_spec: str, new_spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES
-                   ) -> Migration:
+def plan_migration(
+    old_spec: str, new_spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Migration:
     """The actions' mapping from plan version ``old_spec`` (a file or ``REV:PATH``) to
     ``new_spec``: renames, removals, additions and ambiguities (no files yet)."""
     from napctl.diff.changes import match_actions
@@ -98,9 +99,11 @@ def plan_migration(old_spec: str, new_spec: str, *, max_bytes: int = DEFAULT_MAX
     old, new = _side(old_spec, max_bytes), _side(new_spec, max_bytes)
     before, after = plan_items(old.data or {}), plan_items(new.data or {})
     if before.plan_id != after.plan_id:
-        raise MigrateError(f"{old_spec} is plan '{before.plan_id}', {new_spec} is"
-                           f" '{after.plan_id}': migrate carries reports across amendments"
-                           " of one plan")
+        raise MigrateError(
+            f"{old_spec} is plan '{before.plan_id}', {new_spec} is"
+            f" '{after.plan_id}': migrate carries reports across amendments"
+            " of one plan"
+        )
     pairs, lone_old, lone_new = match_actions(before.actions, after.actions, False, {})
     result = Migration(after.plan_id, old_spec, new_spec)
     for o, n, how in pairs:
@@ -122,8 +125,9 @@ def _rivals(old: ActionItem, unmatched: Iterable[ActionItem]) -> list[str]:
     return [n.id for n in unmatched if similarity(old.text, n.text, THRESHOLD) >= THRESHOLD]
 
 
-def migrate_files(migration: Migration, paths: Sequence[Path], *,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> Migration:
+def migrate_files(
+    migration: Migration, paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Migration:
     """Each progress file of ``paths`` that belongs to the plan, with its new text (see
     FileMigration); nothing is written here (``write_migration`` does)."""
     from napctl.load.discover import display_path
@@ -150,8 +154,9 @@ def _read(path: Path, result: FileMigration, max_bytes: int) -> tuple[TextEdit |
         return None, exc.message
 
 
-def _migrate_file(migration: Migration, path: Path, file: str, max_bytes: int
-                  ) -> FileMigration | None:
+def _migrate_file(
+    migration: Migration, path: Path, file: str, max_bytes: int
+) -> FileMigration | None:
     """One file's migration; None for a file of another plan."""
     result = FileMigration(path, file)
     doc, why = _read(path, result, max_bytes)
@@ -165,19 +170,37 @@ def _migrate_file(migration: Migration, path: Path, file: str, max_bytes: int
     strangers = [n for n in ids if n.value not in migration.known]
     if strangers:
         first = strangers[0]
-        result.refused.append(Note(_where(file, first), (
-            f"left as it is: '{first.value}' is not an action of {migration.old}; the file"
-            " was not written for that version (already migrated?), and migrating it"
-            " could move a report onto another action")))
+        result.refused.append(
+            Note(
+                _where(file, first),
+                (
+                    f"left as it is: '{first.value}' is not an action of {migration.old}; the file"
+                    " was not written for that version (already migrated?), and migrating it"
+                    " could move a report onto another action"
+                ),
+            )
+        )
         return result
     after = [migration.renames.get(n.value, n.value) for n in ids]
-    clash = next((n for n, new in zip(ids, after, strict=True)
-                  if n.value in migration.renames and after.count(new) > 1), None)
+    clash = next(
+        (
+            n
+            for n, new in zip(ids, after, strict=True)
+            if n.value in migration.renames and after.count(new) > 1
+        ),
+        None,
+    )
     if clash is not None:
-        result.refused.append(Note(_where(file, clash), (
-            f"left as it is: '{clash.value}' would become"
-            f" '{migration.renames.get(clash.value, clash.value)}', which the file"
-            " reports on already")))
+        result.refused.append(
+            Note(
+                _where(file, clash),
+                (
+                    f"left as it is: '{clash.value}' would become"
+                    f" '{migration.renames.get(clash.value, clash.value)}', which the file"
+                    " reports on already"
+                ),
+            )
+        )
         return result
     try:
         for node in ids:
@@ -198,13 +221,25 @@ def _migrate_file(migration: Migration, path: Path, file: str, max_bytes: int
 def _note_kept(migration: Migration, result: FileMigration, node: yaml.ScalarNode) -> None:
     value = node.value
     if value in migration.removed:
-        result.notes.append(Note(_where(result.file, node), (
-            f"'{value}' was removed by the amendment: kept as it is; move or delete the"
-            " entry by hand")))
+        result.notes.append(
+            Note(
+                _where(result.file, node),
+                (
+                    f"'{value}' was removed by the amendment: kept as it is; move or delete the"
+                    " entry by hand"
+                ),
+            )
+        )
     elif value in migration.ambiguous:
-        result.notes.append(Note(_where(result.file, node), (
-            f"'{value}' is about as close to {' and '.join(migration.ambiguous[value])}:"
-            " kept as it is; change the id by hand")))
+        result.notes.append(
+            Note(
+                _where(result.file, node),
+                (
+                    f"'{value}' is about as close to {' and '.join(migration.ambiguous[value])}:"
+                    " kept as it is; change the id by hand"
+                ),
+            )
+        )
 
 
 def _id_nodes(doc: TextEdit) -> list[yaml.ScalarNode]:
@@ -221,8 +256,9 @@ def _where(file: str, node: yaml.Node) -> str:
     return f"{file}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
 
 
-def write_migration(migration: Migration, *, max_bytes: int = DEFAULT_MAX_BYTES
-                    ) -> tuple[list[Path], list[Note]]:
+def write_migration(
+    migration: Migration, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Path], list[Note]]:
     """Write the files that change, each through the one safe atomic writer; a file whose
     bytes changed since they were read (a ministry saving meanwhile) is refused, never
     written over, and the rest go on. The files written, and the refusals."""
@@ -233,8 +269,12 @@ def write_migration(migration: Migration, *, max_bytes: int = DEFAULT_MAX_BYTES
     for item in migration.changed:
         now, _ = read_bytes(str(item.path), item.file, max_bytes, kind="progress")
         if now != item.raw or item.text is None:
-            refused.append(Note(f"{item.file}:1:1", "left as it is: it changed while"
-                                " migrate ran; run migrate again"))
+            refused.append(
+                Note(
+                    f"{item.file}:1:1",
+                    "left as it is: it changed while migrate ran; run migrate again",
+                )
+            )
             item.refused.append(refused[-1])
             item.text = None
             continue

@@ -44,6 +44,7 @@ def _decode(data: bytes, display: str) -> str:
 
 # -- checklists -----------------------------------------------------------------------
 
+
 def checklist_items(text: str, display: str) -> ReadItems:
     """The items of a Markdown checklist rendered with --year (ticks and typed lines)."""
     from napctl.progress.checklist_parse import parse_checklist
@@ -65,11 +66,17 @@ def _checklist_item(parsed: object, display: str, header: dict[str, str]) -> Imp
     item = ImportItem(
         plan=header.get("plan") or parsed.fields.get("plan", ""),
         year=header.get("year") or parsed.fields.get("year", ""),
-        dept=parsed.fields.get("dept", ""), id=parsed.id, digest=fields.get("digest"),
-        shown=fields.get("shown"), where=f"{display}:{parsed.line}:1", status=shown,
-        blank_at=f"{display}:{parsed.line}:3", marked=parsed.marked,
+        dept=parsed.fields.get("dept", ""),
+        id=parsed.id,
+        digest=fields.get("digest"),
+        shown=fields.get("shown"),
+        where=f"{display}:{parsed.line}:1",
+        status=shown,
+        blank_at=f"{display}:{parsed.line}:3",
+        marked=parsed.marked,
         texts={attr: t.value for attr, t in parsed.texts.items()},
-        indicators={n: t.value for n, t in parsed.indicators.items()})
+        indicators={n: t.value for n, t in parsed.indicators.items()},
+    )
     for attr, typed in parsed.texts.items():
         item.at[attr] = f"{display}:{typed.line}:{typed.column}"
     for n, typed in parsed.indicators.items():
@@ -78,14 +85,18 @@ def _checklist_item(parsed: object, display: str, header: dict[str, str]) -> Imp
         item.at["status"] = f"{display}:{parsed.status.line}:{parsed.status.column}"
     if parsed.ticked != (shown == "completed"):
         item.at["status"] = f"{display}:{parsed.line}:4"  # the box
-    status_at = (f"{display}:{parsed.status.line}:{parsed.status.column}" if parsed.status
-                 else item.where)
+    status_at = (
+        f"{display}:{parsed.status.line}:{parsed.status.column}" if parsed.status else item.where
+    )
     word = parse_status(said) if said is not None else shown
     marker_id = parsed.fields.get("id")
     if marker_id and parsed.visible and marker_id != parsed.visible:
-        item.problem = Note(item.where, f"{item.id}: the item shows {item.id} but its napctl"
-                            f" marker is {marker_id}'s; the id shown is the one imported:"
-                            f" restore the marker of {item.id} (render the checklist again)")
+        item.problem = Note(
+            item.where,
+            f"{item.id}: the item shows {item.id} but its napctl"
+            f" marker is {marker_id}'s; the id shown is the one imported:"
+            f" restore the marker of {item.id} (render the checklist again)",
+        )
     elif word is None:
         item.problem = Note(status_at, status_problem(item.id, said or ""))
     elif parsed.ticked and shown != "completed":
@@ -93,8 +104,9 @@ def _checklist_item(parsed: object, display: str, header: dict[str, str]) -> Imp
             item.problem = Note(status_at, f"{item.id} is ticked but its Status says {word}")
         item.status = "completed"
     elif not parsed.ticked and shown == "completed" and word == "completed":
-        item.problem = Note(item.where, f"{item.id} is no longer ticked: type its status on"
-                            " the Status line")
+        item.problem = Note(
+            item.where, f"{item.id} is no longer ticked: type its status on the Status line"
+        )
     else:
         item.status = word
     return item
@@ -112,17 +124,22 @@ def _status_word(parsed: object) -> str | None:
 def _read_checklist(data: bytes, display: str) -> ReadItems:
     found = checklist_items(_decode(data, display), display)
     if not found.items:
-        raise ProgressImportError(f"{display} has no items napctl can read back; render it"
-                                  " with --year (napctl checklists --year YYYY ...)")
+        raise ProgressImportError(
+            f"{display} has no items napctl can read back; render it"
+            " with --year (napctl checklists --year YYYY ...)"
+        )
     if found.header is None:
         # Whose file it is decides which progress files it may write: never a marker's say.
-        raise ProgressImportError(f"{display} has no napctl checklist header (`<!--"
-                                  " napctl:checklist ... -->`), so napctl cannot tell whose"
-                                  " checklist it is; render it again with --year")
+        raise ProgressImportError(
+            f"{display} has no napctl checklist header (`<!--"
+            " napctl:checklist ... -->`), so napctl cannot tell whose"
+            " checklist it is; render it again with --year"
+        )
     return found
 
 
 # -- progress sheets (napctl export --year) ----------------------------------------------
+
 
 def _is_sheet_csv(path: Path, data: bytes) -> bool:
     if path.suffix.lower() == ".csv":
@@ -146,8 +163,11 @@ def _read_sheet_xlsx(data: bytes, display: str) -> ReadItems:
 
 
 READERS: tuple[Reader, ...] = (
-    Reader("sheet-xlsx", lambda p, d: p.suffix.lower() in (".xlsx", ".xlsm")
-           or d.startswith(b"PK\x03\x04"), _read_sheet_xlsx),
+    Reader(
+        "sheet-xlsx",
+        lambda p, d: p.suffix.lower() in (".xlsx", ".xlsm") or d.startswith(b"PK\x03\x04"),
+        _read_sheet_xlsx,
+    ),
     Reader("sheet-csv", _is_sheet_csv, _read_sheet_csv),
     Reader("checklist", lambda p, d: True, _read_checklist),
 )
@@ -157,4 +177,3 @@ def read_items(path: Path, data: bytes, display: str) -> ReadItems:
     """The items of ``data`` (the bytes of ``path``), by the first reader that accepts it."""
     reader = next(r for r in READERS if r.accepts(path, data))
     return reader.read(data, display)
-

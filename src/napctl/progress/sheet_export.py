@@ -41,17 +41,27 @@ def value_header(n: int) -> str:
 
 
 def progress_header(indicators: int) -> tuple[str, ...]:
-    return (*MATRIX_HEADER, DEPARTMENT_HEADER, STATUS_HEADER, "Summary",
-            *(value_header(n) for n in range(1, indicators + 1)), *TAIL_TEXTS, BASE_HEADER)
+    return (
+        *MATRIX_HEADER,
+        DEPARTMENT_HEADER,
+        STATUS_HEADER,
+        "Summary",
+        *(value_header(n) for n in range(1, indicators + 1)),
+        *TAIL_TEXTS,
+        BASE_HEADER,
+    )
 
 
 def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def progress_rows(rows: Sequence[ActionRow], progress: ChecklistProgress,
-                  codes: Mapping[str, frozenset[str]] | None, indicators: int
-                  ) -> list[list[str]]:
+def progress_rows(
+    rows: Sequence[ActionRow],
+    progress: ChecklistProgress,
+    codes: Mapping[str, frozenset[str]] | None,
+    indicators: int,
+) -> list[list[str]]:
     """Each action's row once per department that reports on it (of ``codes``, per plan)."""
     out: list[list[str]] = []
     for row in rows:
@@ -62,9 +72,17 @@ def progress_rows(rows: Sequence[ActionRow], progress: ChecklistProgress,
             entry = progress.entry(plan.id, code, action.id)
             shown = shown_fields(entry, action)
             values = [_text(shown["indicators"].get(str(n))) for n in range(1, indicators + 1)]
-            out.append([*matrix, code, entry.status, _text(shown["summary"]), *values,
-                        *(_text(shown[attr]) for attr in TAIL_TEXTS.values()),
-                        base_marker(plan.id, progress.year, code, entry, shown)])
+            out.append(
+                [
+                    *matrix,
+                    code,
+                    entry.status,
+                    _text(shown["summary"]),
+                    *values,
+                    *(_text(shown[attr]) for attr in TAIL_TEXTS.values()),
+                    base_marker(plan.id, progress.year, code, entry, shown),
+                ]
+            )
     return out
 
 
@@ -72,20 +90,31 @@ def indicator_columns(rows: Sequence[ActionRow]) -> int:
     return max((len(r.action.indicators) for r in rows), default=0)
 
 
-def progress_sheet(plan: Plan, rows: list[ActionRow], progress: ChecklistProgress,
-                   codes: Mapping[str, frozenset[str]] | None) -> Sheet:
+def progress_sheet(
+    plan: Plan,
+    rows: list[ActionRow],
+    progress: ChecklistProgress,
+    codes: Mapping[str, frozenset[str]] | None,
+) -> Sheet:
     """The plan's sheet for the year: matrix and progress columns, status as a list."""
     width = indicator_columns(rows)
     header = progress_header(width)
     first = header.index(STATUS_HEADER)
-    return Sheet(f"{plan.id} {progress.year}", header,
-                 progress_rows(rows, progress, codes, width),
-                 choices={first: STATUSES}, editable=tuple(range(first, len(header) - 1)),
-                 hidden=(len(header) - 1,))
+    return Sheet(
+        f"{plan.id} {progress.year}",
+        header,
+        progress_rows(rows, progress, codes, width),
+        choices={first: STATUSES},
+        editable=tuple(range(first, len(header) - 1)),
+        hidden=(len(header) - 1,),
+    )
 
 
-def progress_csv(rows: Sequence[ActionRow], progress: ChecklistProgress,
-                 codes: Mapping[str, frozenset[str]] | None) -> tuple[str, int]:
+def progress_csv(
+    rows: Sequence[ActionRow],
+    progress: ChecklistProgress,
+    codes: Mapping[str, frozenset[str]] | None,
+) -> tuple[str, int]:
     """The CSV table of every plan's rows, and how many rows it has."""
     width = indicator_columns(rows)
     table = progress_rows(rows, progress, codes, width)

@@ -42,8 +42,10 @@ def read_csv_sheet(data: bytes, display: str) -> ReadItems:
     while rows and not any(c.value.strip() for c in rows[0]):
         rows = rows[1:]
     if not rows or not any(c.value.strip() == BASE_HEADER for c in rows[0]):
-        raise ProgressImportError(f"{display} is no progress sheet (no {BASE_HEADER!r}"
-                                  " column); write one with `napctl export --year YYYY`")
+        raise ProgressImportError(
+            f"{display} is no progress sheet (no {BASE_HEADER!r}"
+            " column); write one with `napctl export --year YYYY`"
+        )
     read = ReadItems([], noun="sheet", made="exported")
     _rows(rows[0], rows[1:], read, grid.refused)
     return read
@@ -64,8 +66,10 @@ def read_xlsx_sheets(data: bytes, display: str) -> ReadItems:
         found = True
         _rows(grid.rows[0], grid.rows[1:], read, grid.refused)
     if not found:
-        raise ProgressImportError(f"{display} has no progress sheet (no {BASE_HEADER!r}"
-                                  " column); write one with `napctl export --year YYYY`")
+        raise ProgressImportError(
+            f"{display} has no progress sheet (no {BASE_HEADER!r}"
+            " column); write one with `napctl export --year YYYY`"
+        )
     return read
 
 
@@ -84,25 +88,32 @@ def _columns(header: list[Cell]) -> dict[str, int]:
     columns = {c.value.strip(): i for i, c in enumerate(header) if c.value.strip()}
     for name in _NEEDED:
         if name not in columns:
-            raise ProgressImportError(f"{header[0].ref}: no {name!r} column; export the sheet"
-                                      " again with `napctl export --year YYYY`")
+            raise ProgressImportError(
+                f"{header[0].ref}: no {name!r} column; export the sheet"
+                " again with `napctl export --year YYYY`"
+            )
     return columns
 
 
-def _rows(header: list[Cell], rows: Iterable[list[Cell]], read: ReadItems,
-          refused: dict[str, str]) -> None:
+def _rows(
+    header: list[Cell], rows: Iterable[list[Cell]], read: ReadItems, refused: dict[str, str]
+) -> None:
     """The items of ``rows``; a row with a refused cell (ref -> why) among those read
     gives notes instead."""
     columns = _columns(header)
     values = {int(m.group(1)): i for name, i in columns.items() if (m := _VALUE.match(name))}
     texts = {attr: columns[label] for label, attr in _TEXTS.items() if label in columns}
     typed = [columns[STATUS_HEADER], *texts.values(), *values.values()]
-    read_columns = [*typed, columns["Plan"], columns["Action id"], columns[DEPARTMENT_HEADER],
-                    columns[BASE_HEADER]]
+    read_columns = [
+        *typed,
+        columns["Plan"],
+        columns["Action id"],
+        columns[DEPARTMENT_HEADER],
+        columns[BASE_HEADER],
+    ]
     for short in rows:
         row = _padded(short, len(header))
-        why = [Note(row[i].ref, refused[row[i].ref]) for i in read_columns
-               if row[i].ref in refused]
+        why = [Note(row[i].ref, refused[row[i].ref]) for i in read_columns if row[i].ref in refused]
         if why:
             read.notes += why
             continue
@@ -111,27 +122,48 @@ def _rows(header: list[Cell], rows: Iterable[list[Cell]], read: ReadItems,
         base = row[columns[BASE_HEADER]]
         if not base.value.strip():
             if any(row[i].value.strip() for i in typed):
-                read.notes.append(Note(base.ref, "a row napctl did not export (its base cell"
-                                       " is empty); type its values in the row exported for"
-                                       " that action and department"))
+                read.notes.append(
+                    Note(
+                        base.ref,
+                        "a row napctl did not export (its base cell"
+                        " is empty); type its values in the row exported for"
+                        " that action and department",
+                    )
+                )
             continue
         read.items.append(_item(row, columns, texts, values, base))
 
 
-def _item(row: list[Cell], columns: dict[str, int], texts: dict[str, int],
-          values: dict[int, int], base_cell: Cell) -> ImportItem:
+def _item(
+    row: list[Cell],
+    columns: dict[str, int],
+    texts: dict[str, int],
+    values: dict[int, int],
+    base_cell: Cell,
+) -> ImportItem:
     base = parse_fields(base_cell.value)
-    plan, ident, dept, status = (row[columns[n]] for n in (
-        "Plan", "Action id", DEPARTMENT_HEADER, STATUS_HEADER))
+    plan, ident, dept, status = (
+        row[columns[n]] for n in ("Plan", "Action id", DEPARTMENT_HEADER, STATUS_HEADER)
+    )
     item = ImportItem(
-        plan=plan.value.strip() or base.get("plan", ""), year=base.get("year", ""),
-        dept=" ".join(dept.value.split()), id=ident.value.strip(), digest=base.get("digest"),
-        shown=base.get("shown"), where=row[0].ref, status=base.get("status", "not-reported"),
+        plan=plan.value.strip() or base.get("plan", ""),
+        year=base.get("year", ""),
+        dept=" ".join(dept.value.split()),
+        id=ident.value.strip(),
+        digest=base.get("digest"),
+        shown=base.get("shown"),
+        where=row[0].ref,
+        status=base.get("status", "not-reported"),
         texts={attr: flat(row[i].value) for attr, i in texts.items()},
         indicators={n: flat(row[i].value) for n, i in values.items()},
-        at={"id": ident.ref, "department": dept.ref, "status": status.ref,
+        at={
+            "id": ident.ref,
+            "department": dept.ref,
+            "status": status.ref,
             **{attr: row[i].ref for attr, i in texts.items()},
-            **{f"indicator {n}": row[i].ref for n, i in values.items()}})
+            **{f"indicator {n}": row[i].ref for n, i in values.items()},
+        },
+    )
     word = status.value.strip()
     if word:
         folded = parse_status(word)
@@ -140,10 +172,16 @@ def _item(row: list[Cell], columns: dict[str, int], texts: dict[str, int],
         else:
             item.problem = Note(status.ref, status_problem(item.id, word))
     if item.problem is None and (item.plan, item.id, item.dept) != (
-            base.get("plan"), base.get("id"), base.get("dept")):
+        base.get("plan"),
+        base.get("id"),
+        base.get("dept"),
+    ):
         # A row typed over to another department points at that department's cell.
         at = dept.ref if item.dept != base.get("dept") else base_cell.ref
-        item.problem = Note(at, f"{item.id}: the row was exported for"
-                            f" {base.get('id')} of {base.get('dept')}, not {item.id} of"
-                            f" {item.dept}; type the values in that action's own row")
+        item.problem = Note(
+            at,
+            f"{item.id}: the row was exported for"
+            f" {base.get('id')} of {base.get('dept')}, not {item.id} of"
+            f" {item.dept}; type the values in that action's own row",
+        )
     return item

@@ -136,8 +136,9 @@ class PlanStatus:
         return out
 
 
-def entries_by_department(reports: Iterable[ProgressReport], plan_id: str, year: int
-                          ) -> dict[str, dict[str, Entry]]:
+def entries_by_department(
+    reports: Iterable[ProgressReport], plan_id: str, year: int
+) -> dict[str, dict[str, Entry]]:
     """department -> action id -> entry (the first), from the reports of one plan and year."""
     found: dict[str, dict[str, Entry]] = {}
     for report in reports:
@@ -152,15 +153,21 @@ def _status(entry: Entry | None) -> Status:
     return NOT_REPORTED if entry is None else entry.status
 
 
-def year_status(plan: Plan, index: RegistryIndex, reports: Sequence[ProgressReport], year: int,
-                codes: frozenset[str] | None = None) -> PlanStatus:
+def year_status(
+    plan: Plan,
+    index: RegistryIndex,
+    reports: Sequence[ProgressReport],
+    year: int,
+    codes: frozenset[str] | None = None,
+) -> PlanStatus:
     """Every action's overall status for ``year`` (only ``codes``' share when given)."""
     entries = entries_by_department(reports, plan.id, year)
     registry = [d.code for d in plan.departments]
     actions: list[ActionStatus] = []
     missing: list[tuple[str, str]] = []
-    per_dept: dict[str, Counter[str]] = {c: Counter() for c in registry
-                                         if codes is None or c in codes}
+    per_dept: dict[str, Counter[str]] = {
+        c: Counter() for c in registry if codes is None or c in codes
+    }
     for pillar, goal, action in plan.actions():
         depts = responsible_among(plan, action, codes)
         if not depts:
@@ -172,13 +179,23 @@ def year_status(plan: Plan, index: RegistryIndex, reports: Sequence[ProgressRepo
             tally[row.status] += 1
             if row.status == NOT_REPORTED:
                 missing.append((row.department, action.id))
-        actions.append(ActionStatus(action.id, pillar.id, goal.id, action.text,
-                                    tuple(pillar.un_pillars), combine(r.status for r in rows),
-                                    rows))
+        actions.append(
+            ActionStatus(
+                action.id,
+                pillar.id,
+                goal.id,
+                action.text,
+                tuple(pillar.un_pillars),
+                combine(r.status for r in rows),
+                rows,
+            )
+        )
     departments = [
-        DepartmentCount(code, t["actions"], t["actions"] - t[NOT_REPORTED], t["completed"],
-                        t["delayed"])
-        for code, t in per_dept.items() if t["actions"]
+        DepartmentCount(
+            code, t["actions"], t["actions"] - t[NOT_REPORTED], t["completed"], t["delayed"]
+        )
+        for code, t in per_dept.items()
+        if t["actions"]
     ]
     files = sum(r.plan == plan.id and r.year == year for r in reports)
     return PlanStatus(plan, year, [year], actions, departments, missing, files=files)
@@ -188,9 +205,13 @@ def reported_years(reports: Iterable[ProgressReport], plan_id: str) -> list[int]
     return sorted({r.year for r in reports if r.plan == plan_id})
 
 
-def plan_status(plan: Plan, reports: Sequence[ProgressReport], years: Sequence[int],
-                codes: frozenset[str] | None = None, invalid: Sequence[str] = ()
-                ) -> PlanStatus:
+def plan_status(
+    plan: Plan,
+    reports: Sequence[ProgressReport],
+    years: Sequence[int],
+    codes: frozenset[str] | None = None,
+    invalid: Sequence[str] = (),
+) -> PlanStatus:
     """The status for the last of ``years``, with each action's trend over all of them;
     ``invalid`` names the progress files left out for their errors (see PlanStatus)."""
     index = registry_index(plan)
@@ -212,16 +233,27 @@ def status_record(result: PlanStatus, by: str = "action") -> dict[str, object]:
         "plan": result.plan.id,
         "year": result.year,
         "actions": [
-            {"id": a.id, "status": a.status, "pillar": a.pillar, "goal": a.goal,
-             "reports": [{"department": r.department, "status": r.status} for r in a.reports],
-             **({"trend": {str(y): s for y, s in a.trend.items()}} if a.trend else {})}
+            {
+                "id": a.id,
+                "status": a.status,
+                "pillar": a.pillar,
+                "goal": a.goal,
+                "reports": [{"department": r.department, "status": r.status} for r in a.reports],
+                **({"trend": {str(y): s for y, s in a.trend.items()}} if a.trend else {}),
+            }
             for a in result.actions
         ],
         "missing": [{"department": d, "id": i} for d, i in result.missing],
         "counts": result.counts(),
         "departments": [
-            {"department": d.department, "actions": d.actions, "reported": d.reported,
-             "completed": d.completed, "delayed": d.delayed, "missing": d.missing}
+            {
+                "department": d.department,
+                "actions": d.actions,
+                "reported": d.reported,
+                "completed": d.completed,
+                "delayed": d.delayed,
+                "missing": d.missing,
+            }
             for d in result.departments
         ],
     }
@@ -232,6 +264,8 @@ def status_record(result: PlanStatus, by: str = "action") -> dict[str, object]:
     if result.invalid:
         record["invalid"] = result.invalid
     if by in ("pillar", "un-pillar"):
-        record["groups"] = [{"group": g.group, "title": g.title, "actions": g.actions,
-                             "counts": g.counts} for g in result.groups(by)]
+        record["groups"] = [
+            {"group": g.group, "title": g.title, "actions": g.actions, "counts": g.counts}
+            for g in result.groups(by)
+        ]
     return record

@@ -52,14 +52,14 @@ def file_scope(plan: Plan, read: ReadItems, actor: str | None) -> Scope:
             match = resolve_actor([plan], scope.title or "?", plan_id=plan.id)[0]
             scope.codes, scope.named = match.codes, match.named
         if actor is not None:
-            codes = frozenset(c for m in resolve_actor([plan], actor, plan_id=plan.id)
-                              for c in m.codes)
+            codes = frozenset(
+                c for m in resolve_actor([plan], actor, plan_id=plan.id) for c in m.codes
+            )
             scope.codes = codes if scope.codes is None else scope.codes & codes
             scope.named = tuple(c for c in scope.named if c in codes) or tuple(sorted(codes))
     except QueryError as exc:
         whose = "--actor" if read.header is None else f"the {read.noun}'s header"
-        raise ProgressImportError(f"{whose} names no department of '{plan.id}': {exc}"
-                                  ) from None
+        raise ProgressImportError(f"{whose} names no department of '{plan.id}': {exc}") from None
     return scope
 
 
@@ -80,8 +80,10 @@ def _unknown_department(item: ImportItem, plan: Plan) -> Note:
     from napctl.core.messages import close_matches, did_you_mean
 
     close = close_matches(item.dept, [d.code for d in plan.departments], ignore_case=True)
-    return Note(item.where_of("department"), f"plan '{plan.id}' has no department"
-                f" {item.dept!r}{did_you_mean(close)}")
+    return Note(
+        item.where_of("department"),
+        f"plan '{plan.id}' has no department {item.dept!r}{did_you_mean(close)}",
+    )
 
 
 def _placed(item: ImportItem, plan: Plan, scope: Scope, noun: str) -> Note | None:
@@ -89,21 +91,32 @@ def _placed(item: ImportItem, plan: Plan, scope: Scope, noun: str) -> Note | Non
     one the file was made for, and one of the plan's."""
     dept = _department_of(item, plan, scope)
     if dept is None:
-        return Note(item.where_of("id"), f"{item.id}: its napctl marker is missing and no"
-                    f" department of this {noun} reports on it; render the {noun} again")
+        return Note(
+            item.where_of("id"),
+            f"{item.id}: its napctl marker is missing and no"
+            f" department of this {noun} reports on it; render the {noun} again",
+        )
     item.dept = dept
     if plan.department(dept) is None:
         return _unknown_department(item, plan)
     if scope.codes is not None and dept not in scope.codes:
         made = f"{scope.title!r}" if scope.title else "--actor"
-        return Note(item.where_of("department"), f"{item.id}: this {noun} is for {made};"
-                    f" it cannot write into {dept}'s progress file")
+        return Note(
+            item.where_of("department"),
+            f"{item.id}: this {noun} is for {made}; it cannot write into {dept}'s progress file",
+        )
     return None
 
 
-def group_items(items: list[ImportItem], plans: dict[str, Plan], roots: list[Path],
-                year: int | None, refused: list[Note], read: ReadItems, actor: str | None = None
-                ) -> list[Department]:
+def group_items(
+    items: list[ImportItem],
+    plans: dict[str, Plan],
+    roots: list[Path],
+    year: int | None,
+    refused: list[Note],
+    read: ReadItems,
+    actor: str | None = None,
+) -> list[Department]:
     """The items by progress file: the department's report in whichever of ``roots`` has
     it, else a new one in the first root; an item that cannot go into one is refused (in
     ``refused``). Raises ProgressImportError for another year than ``year``."""
@@ -134,15 +147,24 @@ def group_items(items: list[ImportItem], plans: dict[str, Plan], roots: list[Pat
         key = (plan.id, item_year, item.dept)
         first = seen.setdefault((*key, item.id), item)
         if first is not item:
-            refused.append(Note(item.where, f"{item.id} of {item.dept} is in this {read.noun}"
-                                f" twice (also at {first.where}); neither is imported:"
-                                " keep one"))
-            first.problem = first.problem or Note(first.where, f"{item.id} of {item.dept} is"
-                                                  f" in this {read.noun} twice (also at"
-                                                  f" {item.where}); neither is imported")
+            refused.append(
+                Note(
+                    item.where,
+                    f"{item.id} of {item.dept} is in this {read.noun}"
+                    f" twice (also at {first.where}); neither is imported:"
+                    " keep one",
+                )
+            )
+            first.problem = first.problem or Note(
+                first.where,
+                f"{item.id} of {item.dept} is"
+                f" in this {read.noun} twice (also at"
+                f" {item.where}); neither is imported",
+            )
             continue
         if key not in groups:
-            groups[key] = Department(plan, item_year, item.dept,
-                                     find_report(roots, plan.id, item_year, item.dept)[1], [])
+            groups[key] = Department(
+                plan, item_year, item.dept, find_report(roots, plan.id, item_year, item.dept)[1], []
+            )
         groups[key].items.append(item)
     return list(groups.values())

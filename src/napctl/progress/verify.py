@@ -50,21 +50,26 @@ def check_report(text: str, display: str, plan: Plan) -> tuple[ProgressReport, Y
     if not isinstance(report, ProgressReport) or errors:
         first = errors[0] if errors else None
         where = "; ".join(f"{e.line}:{e.column}: {e.code} {e.message}" for e in errors)
-        error = EditError(f"it is not a valid progress report ({where})", display,
-                          first.line if first else 0, first.column if first else 0)
+        error = EditError(
+            f"it is not a valid progress report ({where})",
+            display,
+            first.line if first else 0,
+            first.column if first else 0,
+        )
         error.lines = [e.line for e in errors]  # type: ignore[attr-defined]
         raise error
     return report, doc
 
 
-def at_fault(text: str, lines: list[int], done: list[tuple[ImportItem, dict[str, object]]]
-              ) -> ImportItem:
+def at_fault(
+    text: str, lines: list[int], done: list[tuple[ImportItem, dict[str, object]]]
+) -> ImportItem:
     """The item whose entry holds the first of ``lines`` of ``text`` (the entry whose
     ``- id:`` line is the nearest above it); the first item when none does."""
     by_id = {item.id: item for item, _ in done}
     rows = text.splitlines()
     for number in lines:
-        for row in reversed(rows[:max(number, 0)]):
+        for row in reversed(rows[: max(number, 0)]):
             found = _ENTRY_ID.match(row)
             if found:
                 if found.group(1) in by_id:
@@ -79,6 +84,5 @@ def read_report(path: Path, display: str, plan: Plan) -> tuple[str, ProgressRepo
     try:
         report, doc = check_report(text, display, plan)
     except EditError as exc:
-        raise EditError(f"{exc}; run `napctl validate`", exc.file, exc.line,
-                        exc.column) from None
+        raise EditError(f"{exc}; run `napctl validate`", exc.file, exc.line, exc.column) from None
     return text, report, doc

@@ -67,30 +67,49 @@ def _message(item: ImportItem, key: str, value: object) -> str:
 YearProgress = Callable[[int], ChecklistProgress]
 
 
-def pending_items(text: str, display: str, plans: dict[str, Plan],
-                  progress: ChecklistProgress | None,
-                  progress_for: YearProgress | None = None) -> list[Note]:
+def pending_items(
+    text: str,
+    display: str,
+    plans: dict[str, Plan],
+    progress: ChecklistProgress | None,
+    progress_for: YearProgress | None = None,
+) -> list[Note]:
     """The ticks and typed values of ``text`` that the progress files do not hold
     (compared with ``progress_for`` its own year's when it shows another year)."""
     notes: list[Note] = []
     parsed = checklist_items(text, display)
     year = parsed.items[0].year if parsed.items else ""
-    if progress_for is not None and len(year) == 4 and year.isascii() and year.isdigit() and (
-            progress is None or str(progress.year) != year):
+    if (
+        progress_for is not None
+        and len(year) == 4
+        and year.isascii()
+        and year.isdigit()
+        and (progress is None or str(progress.year) != year)
+    ):
         progress = progress_for(int(year))
     if not parsed.items:  # rendered without --year: a tick is work all the same
-        return [Note(f"{display}:{n}", f"{m.group(1)} is ticked in a checklist without"
-                     " progress markers; write it into the department's progress file first")
-                for n, line in enumerate(text.splitlines(), 1)
-                if (m := _BARE_TICK.match(line))]
+        return [
+            Note(
+                f"{display}:{n}",
+                f"{m.group(1)} is ticked in a checklist without"
+                " progress markers; write it into the department's progress file first",
+            )
+            for n, line in enumerate(text.splitlines(), 1)
+            if (m := _BARE_TICK.match(line))
+        ]
     for item in parsed.items:
         plan = plans.get(item.plan)
         if plan is None:
             continue
         if progress is None or str(progress.year) != item.year:
-            notes.append(Note(item.where.rsplit(":", 1)[0], f"{item.id}: rendered for"
-                              f" {item.year}; check with --year {item.year} to compare it"
-                              " with the progress files"))
+            notes.append(
+                Note(
+                    item.where.rsplit(":", 1)[0],
+                    f"{item.id}: rendered for"
+                    f" {item.year}; check with --year {item.year} to compare it"
+                    " with the progress files",
+                )
+            )
             break
         index = registry_index(plan)  # built once per plan
         found = index.actions.get(item.id)
@@ -107,9 +126,14 @@ def pending_items(text: str, display: str, plans: dict[str, Plan],
     return notes
 
 
-def check_checklists(files: ChecklistSet, out: Path, plans: Sequence[Plan],
-                     progress: ChecklistProgress | None, fmt: str,
-                     progress_for: YearProgress | None = None) -> CheckReport:
+def check_checklists(
+    files: ChecklistSet,
+    out: Path,
+    plans: Sequence[Plan],
+    progress: ChecklistProgress | None,
+    fmt: str,
+    progress_for: YearProgress | None = None,
+) -> CheckReport:
     """What differs between ``files`` and ``out``: pending, stale, missing, left behind,
     rendered for another year (compared with ``progress_for`` that year's progress).
 
@@ -151,38 +175,48 @@ def command(words: Sequence[str]) -> str:
     return " ".join(shlex.quote(w) for w in words)
 
 
-def check_text(report: CheckReport, regenerate: Sequence[str], import_: Sequence[str]
-               ) -> tuple[str, str]:
+def check_text(
+    report: CheckReport, regenerate: Sequence[str], import_: Sequence[str]
+) -> tuple[str, str]:
     """(stdout, stderr) of the check: one line per finding, then what to run."""
     lines: list[str] = []
     for notes in report.pending.values():
         lines += [f"{n.where}: {n.message}" for n in notes]
     lines += [f"{p}: stale" for p in report.stale]
-    lines += [f"{p}: rendered for {y}; nothing in it to import" for p, y in
-              report.other_year.items()]
+    lines += [
+        f"{p}: rendered for {y}; nothing in it to import" for p, y in report.other_year.items()
+    ]
     lines += [f"{p}: missing" for p in report.missing]
-    lines += [f"{p}: left behind: no department has this checklist any more" for p in
-              report.left_behind]
+    lines += [
+        f"{p}: left behind: no department has this checklist any more" for p in report.left_behind
+    ]
     advice: list[str] = []
     if report.pending:
         one = len(report.pending) == 1
-        advice.append(f"{len(report.pending)} {'checklist holds' if one else 'checklists hold'}"
-                      " ticks or values not yet in the progress files; import"
-                      f" {'it' if one else 'them'} first (do not regenerate"
-                      f" {'it' if one else 'them'}):")
-        advice += [f"  {command([*import_[:3], str(p), *import_[3:]])}"
-                   for p in report.pending]
+        advice.append(
+            f"{len(report.pending)} {'checklist holds' if one else 'checklists hold'}"
+            " ticks or values not yet in the progress files; import"
+            f" {'it' if one else 'them'} first (do not regenerate"
+            f" {'it' if one else 'them'}):"
+        )
+        advice += [f"  {command([*import_[:3], str(p), *import_[3:]])}" for p in report.pending]
     if report.stale or report.missing:
-        advice.append(f"{len(report.stale)} stale, {len(report.missing)} missing of"
-                      f" {report.total} files (nothing in them to import); run"
-                      f" `{command(regenerate)}` to update them")
+        advice.append(
+            f"{len(report.stale)} stale, {len(report.missing)} missing of"
+            f" {report.total} files (nothing in them to import); run"
+            f" `{command(regenerate)}` to update them"
+        )
     for year in sorted(set(report.other_year.values())):
-        advice.append(f"{_count(report.other_year, year)} rendered for {year} hold nothing"
-                      f" to import; check them with --year {year}, refresh them with"
-                      f" `{command([*regenerate, '--year', year])}`")
+        advice.append(
+            f"{_count(report.other_year, year)} rendered for {year} hold nothing"
+            f" to import; check them with --year {year}, refresh them with"
+            f" `{command([*regenerate, '--year', year])}`"
+        )
     if report.left_behind:
-        advice.append(f"{len(report.left_behind)} files left behind; remove them"
-                      f" (git rm {' '.join(shlex.quote(str(p)) for p in report.left_behind)})")
+        advice.append(
+            f"{len(report.left_behind)} files left behind; remove them"
+            f" (git rm {' '.join(shlex.quote(str(p)) for p in report.left_behind)})"
+        )
     if not advice:
         advice.append(f"{report.total} files are up to date")
     return "".join(x + "\n" for x in lines), "".join(x + "\n" for x in advice)

@@ -44,8 +44,7 @@ def safe_target(out: Path, name: str) -> Path:
     return safe_child(folder, parts[-1])
 
 
-def left_behind(out: Path, names: Iterable[str], plans: Sequence[Plan], fmt: str
-                ) -> list[Path]:
+def left_behind(out: Path, names: Iterable[str], plans: Sequence[Plan], fmt: str) -> list[Path]:
     """Checklists in ``out`` that this run would not write, napctl's own by their names.
 
     These are the flat files of the earlier layout (``out/<department>.<fmt>``
@@ -64,6 +63,9 @@ def left_behind(out: Path, names: Iterable[str], plans: Sequence[Plan], fmt: str
         path = out / folder
         if not path.is_dir() or path.is_symlink():
             continue
-        found += [f for f in sorted(path.glob(f"*.{fmt}"))
-                  if f.is_file() and f"{folder}/{f.name}" not in wanted]
+        found += [
+            f
+            for f in sorted(path.glob(f"*.{fmt}"))
+            if f.is_file() and f"{folder}/{f.name}" not in wanted
+        ]
     return found

@@ -41,8 +41,9 @@ if TYPE_CHECKING:
     from napctl.progress.checklist_items import ChecklistProgress
 
 
-def _pillars_of(match: ActorMatch, progress: ChecklistProgress | None = None
-                ) -> list[dict[str, Any]]:
+def _pillars_of(
+    match: ActorMatch, progress: ChecklistProgress | None = None
+) -> list[dict[str, Any]]:
     """The pillars, goals and actions of ``match`` (its departments' and those for
     All), in plan order, from the registry index: no scan of the plan per checklist;
     with ``progress``, each item's progress for the year and its marker."""
@@ -66,7 +67,10 @@ def _pillars_of(match: ActorMatch, progress: ChecklistProgress | None = None
 
 
 def checklist_context(
-    matches: Sequence[ActorMatch], *, title: str, date: str | None,
+    matches: Sequence[ActorMatch],
+    *,
+    title: str,
+    date: str | None,
     progress: ChecklistProgress | None = None,
 ) -> dict[str, Any]:
     sections = []
@@ -77,48 +81,70 @@ def checklist_context(
         count = sum(len(g["actions"]) for p in pillars for g in p["goals"])
         total += count
         named = [department_label(plan, c) for c in match.named]
-        below = [department_label(plan, c) for c in
-                 registry_index(plan).in_order(match.codes - set(match.named))]
-        sections.append({"plan": plan_facts(plan), "departments": named, "includes": below,
-                         "further": [],
-                         "pillars": pillars, "count": count,
-                         "spread": spread(plan, sorted(match.codes))})
-    return {"title": title, "date": date, "sections": sections, "total": total,
-            "year": None if progress is None else progress.year}
+        below = [
+            department_label(plan, c)
+            for c in registry_index(plan).in_order(match.codes - set(match.named))
+        ]
+        sections.append(
+            {
+                "plan": plan_facts(plan),
+                "departments": named,
+                "includes": below,
+                "further": [],
+                "pillars": pillars,
+                "count": count,
+                "spread": spread(plan, sorted(match.codes)),
+            }
+        )
+    return {
+        "title": title,
+        "date": date,
+        "sections": sections,
+        "total": total,
+        "year": None if progress is None else progress.year,
+    }
 
 
 # -- entry points --------------------------------------------------------------------
 
 
 def render_checklist(
-    plans: Sequence[Plan], actor: str, fmt: Format, *, plan_id: str | None = None,
-    date: str | None = None, templates: Path | None = None, country: str | None = None,
-    exact: bool = False, progress: ChecklistProgress | None = None,
+    plans: Sequence[Plan],
+    actor: str,
+    fmt: Format,
+    *,
+    plan_id: str | None = None,
+    date: str | None = None,
+    templates: Path | None = None,
+    country: str | None = None,
+    exact: bool = False,
+    progress: ChecklistProgress | None = None,
 ) -> str:
     """The checklist of ``actor`` (resolved as in `napctl actions`). Raises QueryError,
     also when ``actor`` names departments of several countries: a checklist goes to
     one government, so ``country`` (or ``plan_id``) must pick it."""
     select_country(select_plans(plans, plan_id), country)  # both exist, and agree
-    matches = resolve_actor(select_country(plans, country), actor, plan_id=plan_id,
-                            exact=exact)
+    matches = resolve_actor(select_country(plans, country), actor, plan_id=plan_id, exact=exact)
     if len(by_country(matches)) > 1:
-        raise QueryError(f"'{actor}' names departments in {len(by_country(matches))}"
-                         f" countries: {countries_phrase(matches)}; a checklist is for one"
-                         " country: pick it with --country")
+        raise QueryError(
+            f"'{actor}' names departments in {len(by_country(matches))}"
+            f" countries: {countries_phrase(matches)}; a checklist is for one"
+            " country: pick it with --country"
+        )
     env = environment(fmt, templates)
     context = checklist_context(matches, title=actor, date=date, progress=progress)
     context["header"] = _header("checklist", actor, plan_id, date, progress)
     return render_template(env, f"checklist.{fmt}.j2", context)
 
 
-def _header(kind: str, title: str, plan_id: str | None, date: str | None,
-            progress: ChecklistProgress | None) -> Any:
+def _header(
+    kind: str, title: str, plan_id: str | None, date: str | None, progress: ChecklistProgress | None
+) -> Any:
     if progress is None:
         return None
     from napctl.progress.checklist_items import header_marker
 
-    return header_marker(kind=kind, title=title, plan=plan_id, year=str(progress.year),
-                         date=date)
+    return header_marker(kind=kind, title=title, plan=plan_id, year=str(progress.year), date=date)
 
 
 @dataclass
@@ -156,20 +182,27 @@ def _scopes(countries: dict[str, list[Plan]]) -> dict[DepartmentKey, _Scope]:
     return scopes
 
 
-def _further_links(context: dict[str, Any], scope: _Scope,
-                   names: dict[DepartmentKey, str]) -> None:
+def _further_links(context: dict[str, Any], scope: _Scope, names: dict[DepartmentKey, str]) -> None:
     """Give each section of a checklist the units it leaves to their own checklists."""
-    for section, match, further in zip(context["sections"], scope.matches, scope.further,
-                                       strict=True):
+    for section, match, further in zip(
+        context["sections"], scope.matches, scope.further, strict=True
+    ):
         section["further"] = [
-            {**department_label(match.plan, code),
-             "file": names[department_key(match.plan, code)].rsplit("/", 1)[-1]}
-            for code in further]
+            {
+                **department_label(match.plan, code),
+                "file": names[department_key(match.plan, code)].rsplit("/", 1)[-1],
+            }
+            for code in further
+        ]
 
 
 def build_checklists(
-    plans: Sequence[Plan], fmt: Format, *, date: str | None = None,
-    templates: Path | None = None, progress: ChecklistProgress | None = None,
+    plans: Sequence[Plan],
+    fmt: Format,
+    *,
+    date: str | None = None,
+    templates: Path | None = None,
+    progress: ChecklistProgress | None = None,
     plan_id: str | None = None,
 ) -> ChecklistSet:
     """One checklist per department (its country and code, across the plans given), in a
@@ -191,23 +224,35 @@ def build_checklists(
     of_country: dict[str, list[dict[str, Any]]] = {code: [] for code in countries}
     for key, scope in scopes.items():
         name = names[key]
-        context = checklist_context(scope.matches, title=key.code, date=date,
-                                    progress=progress)
+        context = checklist_context(scope.matches, title=key.code, date=date, progress=progress)
         _further_links(context, scope, names)
         context["header"] = _header("checklists", key.code, plan_id, date, progress)
         result.files[name] = render_template(env, f"checklist.{fmt}.j2", context)
-        entries.append({
-            "code": key.code, "country": key.country, "file": name, "count": context["total"],
-            "names": sorted({d["name"] for s in context["sections"] for d in s["departments"]}),
-            "plans": [s["plan"]["id"] for s in context["sections"]],
-        })
+        entries.append(
+            {
+                "code": key.code,
+                "country": key.country,
+                "file": name,
+                "count": context["total"],
+                "names": sorted({d["name"] for s in context["sections"] for d in s["departments"]}),
+                "plans": [s["plan"]["id"] for s in context["sections"]],
+            }
+        )
         of_country[key.country].append(entries[-1])
-    index = {"entries": entries, "plans": [plan_facts(p) for p in plans], "date": date,
-             "countries": [
-                 {"code": code, "name": group[0].country,
-                  "plans": [plan_facts(p) for p in group],
-                  "entries": of_country[code]}
-                 for code, group in countries.items()]}
+    index = {
+        "entries": entries,
+        "plans": [plan_facts(p) for p in plans],
+        "date": date,
+        "countries": [
+            {
+                "code": code,
+                "name": group[0].country,
+                "plans": [plan_facts(p) for p in group],
+                "entries": of_country[code],
+            }
+            for code, group in countries.items()
+        ],
+    }
     result.files[index_path(fmt)] = render_template(env, f"index.{fmt}.j2", index)
     return result
 

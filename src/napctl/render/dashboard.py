@@ -31,8 +31,15 @@ STYLE: dict[str, tuple[str, str]] = {
     "not-reported": ("#FFFFFF", "blank"),
 }
 #: The order segments are stacked in: done first, nothing known last.
-ORDER = ("completed", "ongoing", "delayed", "not-started", "discontinued", "not-applicable",
-         "not-reported")
+ORDER = (
+    "completed",
+    "ongoing",
+    "delayed",
+    "not-started",
+    "discontinued",
+    "not-applicable",
+    "not-reported",
+)
 BAR_WIDTH = 300
 
 
@@ -46,12 +53,26 @@ def bar(label: str, title: str, counts: dict[str, int]) -> dict[str, Any]:
             continue
         width = BAR_WIDTH * n / total
         colour, pattern = STYLE[status]
-        segments.append({"status": status, "count": n, "x": round(x, 2),
-                         "width": round(width, 2), "colour": colour, "pattern": pattern})
+        segments.append(
+            {
+                "status": status,
+                "count": n,
+                "x": round(x, 2),
+                "width": round(width, 2),
+                "colour": colour,
+                "pattern": pattern,
+            }
+        )
         x += width
     words = ", ".join(f"{s['count']} {s['status']}" for s in segments)
-    return {"label": label, "title": title, "total": total, "segments": segments,
-            "words": words, "counts": {s: counts.get(s, 0) for s in STATUSES}}
+    return {
+        "label": label,
+        "title": title,
+        "total": total,
+        "segments": segments,
+        "words": words,
+        "counts": {s: counts.get(s, 0) for s in STATUSES},
+    }
 
 
 def department_counts(plan: Plan, status: PlanStatus) -> list[dict[str, Any]]:
@@ -61,8 +82,10 @@ def department_counts(plan: Plan, status: PlanStatus) -> list[dict[str, Any]]:
         for r in action.reports:
             per.setdefault(r.department, Counter())[r.status] += 1
     names = {d.code: d.name for d in plan.departments}
-    return [bar(code, names.get(code, code), dict(per[code])) for code in
-            [d.department for d in status.departments]]
+    return [
+        bar(code, names.get(code, code), dict(per[code]))
+        for code in [d.department for d in status.departments]
+    ]
 
 
 def years_chart(per_year: list[dict[str, Any]]) -> dict[str, Any]:
@@ -72,35 +95,48 @@ def years_chart(per_year: list[dict[str, Any]]) -> dict[str, Any]:
     for n, y in enumerate(per_year):
         total = y["total"] or 1
         reported = total - y["counts"]["not-reported"]
-        columns.append({
-            "year": y["year"], "x": 40 + 70 * n, "completed": y["counts"]["completed"],
-            "files": y.get("files", 1),
-            "reported": reported, "total": y["total"],
-            "completed_pct": round(100 * y["counts"]["completed"] / total),
-            "reported_pct": round(100 * reported / total),
-            "completed_h": round(height * y["counts"]["completed"] / total, 2),
-            "reported_h": round(height * reported / total, 2),
-        })
+        columns.append(
+            {
+                "year": y["year"],
+                "x": 40 + 70 * n,
+                "completed": y["counts"]["completed"],
+                "files": y.get("files", 1),
+                "reported": reported,
+                "total": y["total"],
+                "completed_pct": round(100 * y["counts"]["completed"] / total),
+                "reported_pct": round(100 * reported / total),
+                "completed_h": round(height * y["counts"]["completed"] / total, 2),
+                "reported_h": round(height * reported / total, 2),
+            }
+        )
     return {"height": height, "width": 40 + 70 * max(len(columns), 1), "columns": columns}
 
 
-def dashboard_context(plan: Plan, reports: Sequence[ProgressReport], year: int, *,
-                      date: str | None = None) -> dict[str, Any]:
+def dashboard_context(
+    plan: Plan, reports: Sequence[ProgressReport], year: int, *, date: str | None = None
+) -> dict[str, Any]:
     years = list(range(plan.period.start, year + 1)) or [year]
     context = report_context(plan, reports, years, date=date)
     context["overall"] = bar("All", "All actions", context["counts"])
     context["by_pillar"] = [bar(p["id"], p["title"], p["counts"]) for p in context["pillars"]]
     context["by_department"] = department_counts(plan, context["status"])
     context["years_chart"] = years_chart(context["per_year"])
-    context["legend"] = [{"status": s, "colour": STYLE[s][0], "pattern": STYLE[s][1]}
-                         for s in ORDER]
+    context["legend"] = [
+        {"status": s, "colour": STYLE[s][0], "pattern": STYLE[s][1]} for s in ORDER
+    ]
     context["bar_width"] = BAR_WIDTH
     return context
 
 
-def render_dashboard(plan: Plan, reports: Sequence[ProgressReport], year: int, *,
-                     date: str | None = None, templates: Path | None = None,
-                     invalid: Sequence[str] = ()) -> str:
+def render_dashboard(
+    plan: Plan,
+    reports: Sequence[ProgressReport],
+    year: int,
+    *,
+    date: str | None = None,
+    templates: Path | None = None,
+    invalid: Sequence[str] = (),
+) -> str:
     """The page; ``invalid`` names progress files left out for their errors (see
     ``render_progress_report``)."""
     env = environment("html", templates)

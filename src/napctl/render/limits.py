@@ -51,8 +51,9 @@ class FolderLoader(FileSystemLoader):
         source = super().get_source(environment, template)
         real = Path(os.path.realpath(source[1]))
         if not real.is_relative_to(self.root):
-            raise SecurityError(f"template {template} is a link to {real}, outside the"
-                                f" template folder {self.root}")
+            raise SecurityError(
+                f"template {template} is a link to {real}, outside the template folder {self.root}"
+            )
         return source
 
     def list_templates(self) -> list[str]:  # pragma: no cover - not used by napctl
@@ -67,12 +68,21 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and \
-                        len(seq) * times > MAX_RESULT:
-                    raise RenderLimit(f"'*' would make {len(seq) * times:,} items, over"
-                                      f" {MAX_RESULT:,}")
-        if operator == "**" and isinstance(left, int) and isinstance(right, int) and \
-                abs(right) > 1000 and abs(left) > 1:
+                if (
+                    isinstance(seq, (str, list, tuple))
+                    and isinstance(times, int)
+                    and len(seq) * times > MAX_RESULT
+                ):
+                    raise RenderLimit(
+                        f"'*' would make {len(seq) * times:,} items, over {MAX_RESULT:,}"
+                    )
+        if (
+            operator == "**"
+            and isinstance(left, int)
+            and isinstance(right, int)
+            and abs(right) > 1000
+            and abs(left) > 1
+        ):
             raise RenderLimit(f"'**' with an exponent of {right:,} is over 1,000")
         if operator == "%" and isinstance(left, str):
             _check_widths(left)
@@ -86,14 +96,14 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         _check_arguments(args, kwargs)
         target = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format
         text = getattr(target, "__self__", None)
-        if isinstance(text, str) and getattr(target, "__name__", "") in ("format",
-                                                                         "format_map"):
+        if isinstance(text, str) and getattr(target, "__name__", "") in ("format", "format_map"):
             _check_widths(text)
         return super().call(__context, __obj, *args, **kwargs)
 
 
 def _bounded_filter(name: str, func: Any) -> Any:
     """``func`` refusing sizes over MAX_RESULT (center, indent, wordwrap, batch, ...)."""
+
     @functools.wraps(func)
     def checked(*args: Any, **kwargs: Any) -> Any:
         _check_arguments(args[1:], kwargs)
@@ -107,8 +117,10 @@ def _bounded_filter(name: str, func: Any) -> Any:
 def _check_arguments(args: Any, kwargs: Any) -> None:
     for value in (*args, *kwargs.values()):
         if isinstance(value, int) and not isinstance(value, bool) and value > MAX_RESULT:
-            raise RenderLimit(f"an argument of {value:,} is over {MAX_RESULT:,}"
-                              " (range, center, indent, wordwrap ...)")
+            raise RenderLimit(
+                f"an argument of {value:,} is over {MAX_RESULT:,}"
+                " (range, center, indent, wordwrap ...)"
+            )
 
 
 def _check_widths(fmt: str) -> None:
@@ -121,8 +133,11 @@ def _check_widths(fmt: str) -> None:
 @contextlib.contextmanager
 def bounded(active: bool = True) -> Iterator[None]:
     """CPU time and memory bounds around a user's template (main thread, POSIX)."""
-    if not active or threading.current_thread() is not threading.main_thread() or \
-            not hasattr(signal, "ITIMER_VIRTUAL"):
+    if (
+        not active
+        or threading.current_thread() is not threading.main_thread()
+        or not hasattr(signal, "ITIMER_VIRTUAL")
+    ):
         yield
         return
 

@@ -31,8 +31,9 @@ Shape = Literal["annual", "midterm"]
 DONE = ("completed",)
 
 
-def _department_report(plan: Plan, action: Action, code: str, entry: Entry | None
-                       ) -> dict[str, Any]:
+def _department_report(
+    plan: Plan, action: Action, code: str, entry: Entry | None
+) -> dict[str, Any]:
     dept = plan.department(code)
     values = indicator_values(entry, action.indicator_texts()) if entry is not None else {}
     status = entry.status if entry is not None else NOT_REPORTED
@@ -45,18 +46,29 @@ def _department_report(plan: Plan, action: Action, code: str, entry: Entry | Non
         "obstacles": flat(entry.obstacles) if entry else None,
         "next_steps": flat(entry.next_steps) if entry else None,
         "justification": flat(entry.justification) if entry else None,
-        "revised_due": None if entry is None or entry.revised_due is None
+        "revised_due": None
+        if entry is None or entry.revised_due is None
         else str(entry.revised_due),
-        "indicators": [{"n": n, "text": text, "value": values.get(n)}
-                       for n, text in enumerate(action.indicators, 1)],
-        "evidence": [] if entry is None else [
-            {"title": e.title, "href": safe_href(e.url, e.path),
-             "date": None if e.date is None else str(e.date)} for e in entry.evidence],
+        "indicators": [
+            {"n": n, "text": text, "value": values.get(n)}
+            for n, text in enumerate(action.indicators, 1)
+        ],
+        "evidence": []
+        if entry is None
+        else [
+            {
+                "title": e.title,
+                "href": safe_href(e.url, e.path),
+                "date": None if e.date is None else str(e.date),
+            }
+            for e in entry.evidence
+        ],
     }
 
 
-def _pillars(plan: Plan, status: PlanStatus, entries: dict[str, dict[str, Entry]]
-             ) -> list[dict[str, Any]]:
+def _pillars(
+    plan: Plan, status: PlanStatus, entries: dict[str, dict[str, Entry]]
+) -> list[dict[str, Any]]:
     by_id = {a.id: a for a in status.actions}
     pillars: list[dict[str, Any]] = []
     for pillar in plan.pillars:
@@ -66,21 +78,35 @@ def _pillars(plan: Plan, status: PlanStatus, entries: dict[str, dict[str, Entry]
                 found = by_id.get(action.id)
                 if found is None:
                     continue
-                depts = [_department_report(plan, action, r.department,
-                                            entries.get(r.department, {}).get(action.id))
-                         for r in found.reports]
-                rows.append({
-                    "id": action.id, "goal": goal.id, "text": action.text,
-                    "status": found.status,
-                    "trend": [{"year": y, "status": s} for y, s in sorted(found.trend.items())],
-                    "departments": depts,
-                    "reported": [d for d in depts if not d["missing"]],
-                    "owing": [d["code"] for d in depts if d["missing"]],
-                    "indicators": list(action.indicators),
-                })
+                depts = [
+                    _department_report(
+                        plan, action, r.department, entries.get(r.department, {}).get(action.id)
+                    )
+                    for r in found.reports
+                ]
+                rows.append(
+                    {
+                        "id": action.id,
+                        "goal": goal.id,
+                        "text": action.text,
+                        "status": found.status,
+                        "trend": [{"year": y, "status": s} for y, s in sorted(found.trend.items())],
+                        "departments": depts,
+                        "reported": [d for d in depts if not d["missing"]],
+                        "owing": [d["code"] for d in depts if d["missing"]],
+                        "indicators": list(action.indicators),
+                    }
+                )
         counts = {s: sum(1 for r in rows if r["status"] == s) for s in STATUSES}
-        pillars.append({"id": pillar.id, "title": pillar.title, "actions": rows,
-                        "counts": counts, "total": len(rows)})
+        pillars.append(
+            {
+                "id": pillar.id,
+                "title": pillar.title,
+                "actions": rows,
+                "counts": counts,
+                "total": len(rows),
+            }
+        )
     return pillars
 
 
@@ -91,13 +117,20 @@ def _achievements(pillars: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for row in pillar["actions"]:
             if row["status"] in DONE:
                 said = [d for d in row["departments"] if d["summary"]]
-                found.append({"pillar": pillar["id"], "id": row["id"], "text": row["text"],
-                              "departments": said})
+                found.append(
+                    {
+                        "pillar": pillar["id"],
+                        "id": row["id"],
+                        "text": row["text"],
+                        "departments": said,
+                    }
+                )
     return found
 
 
-def report_context(plan: Plan, reports: Sequence[ProgressReport], years: Sequence[int], *,
-                   date: str | None) -> dict[str, Any]:
+def report_context(
+    plan: Plan, reports: Sequence[ProgressReport], years: Sequence[int], *, date: str | None
+) -> dict[str, Any]:
     """What both report shapes see; ``years`` ascending, the last is the report's year."""
     status = plan_status(plan, reports, years)
     entries = entries_by_department(reports, plan.id, status.year)
@@ -109,9 +142,15 @@ def report_context(plan: Plan, reports: Sequence[ProgressReport], years: Sequenc
         found = Counter(a.trend.get(y, a.status) for a in status.actions)
         counts = {s: found.get(s, 0) for s in STATUSES}
         total = sum(counts.values())
-        per_year.append({"year": y, "counts": counts, "total": total, "files": files[y],
-                         "completed_pct": round(100 * counts["completed"] / total) if total
-                         else 0})
+        per_year.append(
+            {
+                "year": y,
+                "counts": counts,
+                "total": total,
+                "files": files[y],
+                "completed_pct": round(100 * counts["completed"] / total) if total else 0,
+            }
+        )
     missing: dict[str, list[str]] = {}
     for code, action_id in status.missing:
         missing.setdefault(code, []).append(action_id)
@@ -127,9 +166,17 @@ def report_context(plan: Plan, reports: Sequence[ProgressReport], years: Sequenc
         "pillars": pillars,
         "achievements": _achievements(pillars),
         "per_year": per_year,
-        "departments": [{"code": d.department, "actions": d.actions, "reported": d.reported,
-                         "completed": d.completed, "delayed": d.delayed,
-                         "missing": d.missing} for d in status.departments],
+        "departments": [
+            {
+                "code": d.department,
+                "actions": d.actions,
+                "reported": d.reported,
+                "completed": d.completed,
+                "delayed": d.delayed,
+                "missing": d.missing,
+            }
+            for d in status.departments
+        ],
         "missing": [{"department": c, "ids": ids} for c, ids in missing.items()],
         "missing_count": len(status.missing),
         "files": status.files,
@@ -137,18 +184,24 @@ def report_context(plan: Plan, reports: Sequence[ProgressReport], years: Sequenc
     }
 
 
-def years_for(plan: Plan, reports: Sequence[ProgressReport], year: int, shape: Shape
-              ) -> list[int]:
+def years_for(plan: Plan, reports: Sequence[ProgressReport], year: int, shape: Shape) -> list[int]:
     """The years a report covers: its own, or (midterm) every year of the plan up to it."""
     if shape == "annual":
         return [year]
     return list(range(plan.period.start, year + 1)) or [year]
 
 
-def render_progress_report(plan: Plan, reports: Sequence[ProgressReport], year: int,
-                           shape: Shape, fmt: Format, *, date: str | None = None,
-                           templates: Path | None = None, invalid: Sequence[str] = ()
-                           ) -> str:
+def render_progress_report(
+    plan: Plan,
+    reports: Sequence[ProgressReport],
+    year: int,
+    shape: Shape,
+    fmt: Format,
+    *,
+    date: str | None = None,
+    templates: Path | None = None,
+    invalid: Sequence[str] = (),
+) -> str:
     """The report; ``invalid`` names progress files left out for their errors, which the
     report says (a reader of the page never sees the command's error output)."""
     env = environment(fmt, templates)

@@ -72,8 +72,9 @@ def environment(fmt: Format, templates: Path | None = None) -> Environment:
     env = kind(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
-        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"),
-                                     default_for_string=False),
+        autoescape=select_autoescape(
+            enabled_extensions=("html", "html.j2"), default_for_string=False
+        ),
         finalize=_md_finalize if fmt == "md" else None,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -95,24 +96,28 @@ def render_template(env: Environment, name: str, context: dict[str, Any]) -> str
     except RenderLimit as exc:
         raise RenderError(f"template {name}{_template_line(exc)}: {exc}") from exc
     except MemoryError as exc:
-        raise RenderError(f"template {name}: rendering needs more memory than the"
-                          " limit for templates") from exc
+        raise RenderError(
+            f"template {name}: rendering needs more memory than the limit for templates"
+        ) from exc
     except TemplateError as exc:
         # Syntax errors carry a file and line; undefined names and sandbox refusals do not.
         line = getattr(exc, "lineno", None)
         where = f" ({getattr(exc, 'filename', None) or name}:{line})" if line else ""
         raise RenderError(f"template {name}{where}: {exc.message or exc}") from exc
     except RecursionError as exc:
-        raise RenderError(f"template {name}: templates extend or include each other in a"
-                          " loop") from exc
+        raise RenderError(
+            f"template {name}: templates extend or include each other in a loop"
+        ) from exc
     except UnicodeDecodeError as exc:
         raise RenderError(f"template {name}{_template_line(exc)}: not UTF-8 text") from exc
     except OSError as exc:
-        raise RenderError(f"template {name}: cannot read"
-                          f" {exc.filename or 'it'}: {exc.strerror}") from exc
+        raise RenderError(
+            f"template {name}: cannot read {exc.filename or 'it'}: {exc.strerror}"
+        ) from exc
     except Exception as exc:  # an expression failing: 1/0, a type error, ...
-        raise RenderError(f"template {name}{_template_line(exc)}: {type(exc).__name__}:"
-                          f" {exc}") from exc
+        raise RenderError(
+            f"template {name}{_template_line(exc)}: {type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def _template_line(exc: BaseException) -> str:
@@ -131,8 +136,9 @@ def _template_line(exc: BaseException) -> str:
 # -- the data templates see ----------------------------------------------------------
 
 
-def action_context(plan: Plan, action: Any, *, focus: frozenset[str] = frozenset()
-                   ) -> dict[str, Any]:
+def action_context(
+    plan: Plan, action: Any, *, focus: frozenset[str] = frozenset()
+) -> dict[str, Any]:
     record = action_fields(plan, action, focus)
     assignments = record["departments"]
     record["others"] = [a for a in assignments if not a["mine"] and a["code"] != ALL]
@@ -150,8 +156,13 @@ def plan_facts(plan: Plan) -> dict[str, Any]:
         "coordination": [department_label(plan, c) for c in plan.coordination.departments],
         "mechanism": plan.coordination.mechanism,
         "reporting": [
-            {"what": r.what, "by": [department_label(plan, c) for c in r.by], "to": r.to,
-             "frequency": r.frequency, "from_year": r.from_year}
+            {
+                "what": r.what,
+                "by": [department_label(plan, c) for c in r.by],
+                "to": r.to,
+                "frequency": r.frequency,
+                "from_year": r.from_year,
+            }
             for r in plan.reporting
         ],
         "target_countries": list(plan.target_countries),
@@ -166,8 +177,15 @@ def report_context(plan: Plan, *, year: int | None, date: str | None) -> dict[st
             {"id": g.id, "text": g.text, "actions": [action_context(plan, a) for a in g.actions]}
             for g in pillar.goals
         ]
-        pillars.append({"id": pillar.id, "title": pillar.title, "summary": pillar.summary,
-                        "un_pillars": list(pillar.un_pillars), "goals": goals})
+        pillars.append(
+            {
+                "id": pillar.id,
+                "title": pillar.title,
+                "summary": pillar.summary,
+                "un_pillars": list(pillar.un_pillars),
+                "goals": goals,
+            }
+        )
     return {
         "plan": plan_facts(plan),
         "year": year,
@@ -177,10 +195,14 @@ def report_context(plan: Plan, *, year: int | None, date: str | None) -> dict[st
         "action_count": sum(len(g["actions"]) for p in pillars for g in p["goals"]),
     }
 
+
 def render_report(
-    plan: Plan, fmt: Format, *, year: int | None = None, date: str | None = None,
+    plan: Plan,
+    fmt: Format,
+    *,
+    year: int | None = None,
+    date: str | None = None,
     templates: Path | None = None,
 ) -> str:
     env = environment(fmt, templates)
     return render_template(env, f"report.{fmt}.j2", report_context(plan, year=year, date=date))
-

@@ -50,8 +50,9 @@ class ReviewConfig:
             return False
         return not any(code.startswith(i.code) for i in self.ignore)
 
-    def with_options(self, select: Sequence[str], ignore: Sequence[str], strict: bool
-                     ) -> ReviewConfig:
+    def with_options(
+        self, select: Sequence[str], ignore: Sequence[str], strict: bool
+    ) -> ReviewConfig:
         """Command-line options over the file: --select replaces, --ignore adds."""
         chosen = tuple(checked_codes(select, "--select")) or self.select
         extra = tuple(Ignored(c) for c in checked_codes(ignore, "--ignore"))
@@ -64,8 +65,9 @@ def checked_codes(values: Sequence[str], where: str) -> list[str]:
     known = rule_codes()
     for code in codes:
         if not any(rule.startswith(code) for rule in known):
-            raise ConfigError(f"{where}: {code!r} names no review rule"
-                              f" (codes are {min(known)} to {max(known)})")
+            raise ConfigError(
+                f"{where}: {code!r} names no review rule (codes are {min(known)} to {max(known)})"
+            )
     return codes
 
 
@@ -78,8 +80,10 @@ class _Found:
 def find_config(start: Path) -> _Found | None:
     """The nearest configuration from ``start`` upwards, up to the repository's root."""
     for folder in (start, *start.parents):
-        for name, keys in (("napctl.toml", ("review",)),
-                           ("pyproject.toml", ("tool", "napctl", "review"))):
+        for name, keys in (
+            ("napctl.toml", ("review",)),
+            ("pyproject.toml", ("tool", "napctl", "review")),
+        ):
             path = folder / name
             if not path.exists() or path.is_dir():  # a pipe is refused, not skipped
                 continue
@@ -112,13 +116,16 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}:1:1: NAP101 not UTF-8 ({exc.reason})") from None
     deep = _too_deep(text)
     if deep is not None:
-        raise ConfigError(f"{path}:{deep[0]}:{deep[1]}: NAP114 arrays or tables nested"
-                          f" deeper than {MAX_DEPTH} levels")
+        raise ConfigError(
+            f"{path}:{deep[0]}:{deep[1]}: NAP114 arrays or tables nested"
+            f" deeper than {MAX_DEPTH} levels"
+        )
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}:{_toml_position(str(exc))}: NAP103 cannot read the"
-                          f" configuration: {exc}") from None
+        raise ConfigError(
+            f"{path}:{_toml_position(str(exc))}: NAP103 cannot read the configuration: {exc}"
+        ) from None
     except RecursionError:  # the scan above keeps this from happening
         raise ConfigError(f"{path}:1:1: NAP114 nested too deeply") from None
 
@@ -169,16 +176,21 @@ def load_config(start: Path | None = None) -> ReviewConfig:
 def parse_config(table: dict[str, Any], path: Path) -> ReviewConfig:
     unknown = sorted(set(table) - {"select", "ignore", "strict"})
     if unknown:
-        raise ConfigError(f"{path}: unknown review setting {unknown[0]!r}"
-                          " (allowed: select, ignore, strict)")
+        raise ConfigError(
+            f"{path}: unknown review setting {unknown[0]!r} (allowed: select, ignore, strict)"
+        )
     select = table.get("select", [])
     if not isinstance(select, list) or not all(isinstance(s, str) for s in select):
         raise ConfigError(f"{path}: select must be a list of codes")
     strict = table.get("strict", False)
     if not isinstance(strict, bool):
         raise ConfigError(f"{path}: strict must be true or false")
-    return ReviewConfig(tuple(checked_codes(select, f"{path}: select")),
-                        tuple(_ignored(table.get("ignore", []), path)), strict, path)
+    return ReviewConfig(
+        tuple(checked_codes(select, f"{path}: select")),
+        tuple(_ignored(table.get("ignore", []), path)),
+        strict,
+        path,
+    )
 
 
 def _ignored(entries: Any, path: Path) -> list[Ignored]:
@@ -188,13 +200,16 @@ def _ignored(entries: Any, path: Path) -> list[Ignored]:
     for entry in entries:
         if isinstance(entry, str):
             out += [Ignored(c) for c in checked_codes([entry], f"{path}: ignore")]
-        elif (isinstance(entry, dict) and isinstance(entry.get("code"), str)
-              and set(entry) <= {"code", "reason"}
-              and isinstance(entry.get("reason", ""), str)):
+        elif (
+            isinstance(entry, dict)
+            and isinstance(entry.get("code"), str)
+            and set(entry) <= {"code", "reason"}
+            and isinstance(entry.get("reason", ""), str)
+        ):
             reason = entry.get("reason")
-            out += [Ignored(c, reason) for c in checked_codes([entry["code"]],
-                                                              f"{path}: ignore")]
+            out += [Ignored(c, reason) for c in checked_codes([entry["code"]], f"{path}: ignore")]
         else:
-            raise ConfigError(f"{path}: each ignore entry is a code or"
-                              ' {code = "NAP5xx", reason = "..."}')
+            raise ConfigError(
+                f'{path}: each ignore entry is a code or {{code = "NAP5xx", reason = "..."}}'
+            )
     return out

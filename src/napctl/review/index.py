@@ -17,28 +17,84 @@ Loc = tuple[str | int, ...]
 
 #: Words that say an indicator counts or measures something (after folding case
 #: and accents). A text with one of them, a digit or "%" is measurable.
-MEASURE_WORDS = frozenset({
-    "number", "numbers", "percentage", "percentages", "percent", "proportion",
-    "proportions", "share", "ratio", "ratios", "rate", "rates", "amount", "amounts",
-    "count", "counts", "statistics", "total", "frequency",
-})
+MEASURE_WORDS = frozenset(
+    {
+        "number",
+        "numbers",
+        "percentage",
+        "percentages",
+        "percent",
+        "proportion",
+        "proportions",
+        "share",
+        "ratio",
+        "ratios",
+        "rate",
+        "rates",
+        "amount",
+        "amounts",
+        "count",
+        "counts",
+        "statistics",
+        "total",
+        "frequency",
+    }
+)
 #: Indicator types that carry a measurement of their own.
 MEASURED_TYPES = frozenset({"number", "percent", "yes-no"})
 #: Function words left out when comparing an indicator with its action.
-STOP_WORDS = frozenset({
-    "with", "from", "into", "their", "this", "that", "these", "those", "within", "each",
-    "other", "such", "more", "also", "where", "which", "been", "being", "have", "were",
-    "will", "shall", "them", "they", "when", "there", "than", "well", "both", "between",
-    "through", "about", "under", "over", "only", "order", "must", "should", "including",
-})
+STOP_WORDS = frozenset(
+    {
+        "with",
+        "from",
+        "into",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "within",
+        "each",
+        "other",
+        "such",
+        "more",
+        "also",
+        "where",
+        "which",
+        "been",
+        "being",
+        "have",
+        "were",
+        "will",
+        "shall",
+        "them",
+        "they",
+        "when",
+        "there",
+        "than",
+        "well",
+        "both",
+        "between",
+        "through",
+        "about",
+        "under",
+        "over",
+        "only",
+        "order",
+        "must",
+        "should",
+        "including",
+    }
+)
 #: Words are compared by their first letters, so "training" meets "train".
 STEM = 5
 
 
 def stems(text: str) -> set[str]:
     """The content words of ``text`` by their first letters (digits and short words left out)."""
-    return {w[:STEM] for w in words(text)
-            if len(w) >= 4 and w not in STOP_WORDS and not w.isdigit()}
+    return {
+        w[:STEM] for w in words(text) if len(w) >= 4 and w not in STOP_WORDS and not w.isdigit()
+    }
 
 
 def text_is_measurable(text: str) -> bool:
@@ -136,6 +192,7 @@ def index_plan(plan: Plan, file: str) -> PlanIndex:
             g_loc: Loc = ("pillars", p, "goals", g)
             index.goals.append((pillar, goal, g_loc))
             for a, action in enumerate(goal.actions):
-                index.actions.append(ActionEntry(
-                    pillar, goal, action, (*g_loc, "actions", a), action_facts(action)))
+                index.actions.append(
+                    ActionEntry(pillar, goal, action, (*g_loc, "actions", a), action_facts(action))
+                )
     return index

@@ -39,8 +39,9 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def _action(report: Report, entry: ActionEntry, loc: Loc, code: str, message: str) -> None:
-    report.add(loc, code, f"action {entry.action.id} {message}", id=entry.action.id,
-               pillar=entry.pillar.id)
+    report.add(
+        loc, code, f"action {entry.action.id} {message}", id=entry.action.id, pillar=entry.pillar.id
+    )
 
 
 @rule("NAP501")
@@ -56,16 +57,20 @@ def not_measurable(ix: PlanIndex, report: Report) -> None:
         texts = e.action.indicator_texts()
         for i, measurable in enumerate(e.facts.measurable):
             if not measurable:
-                _action(report, e, (*e.loc, "indicators", i), "NAP502",
-                        f"has an indicator that is not measurable: '{_short(texts[i])}'")
+                _action(
+                    report,
+                    e,
+                    (*e.loc, "indicators", i),
+                    "NAP502",
+                    f"has an indicator that is not measurable: '{_short(texts[i])}'",
+                )
 
 
 @rule("NAP503")
 def no_baseline(ix: PlanIndex, report: Report) -> None:
     for e in ix.actions:
         if e.facts.indicators and not e.facts.with_baseline:
-            _action(report, e, (*e.loc, "indicators"), "NAP503",
-                    "has no indicator with a baseline")
+            _action(report, e, (*e.loc, "indicators"), "NAP503", "has no indicator with a baseline")
 
 
 @rule("NAP504")
@@ -99,19 +104,30 @@ def no_lead(ix: PlanIndex, report: Report) -> None:
             continue
         count = len(facts.departments)
         if facts.leads:
-            _action(report, e, (*e.loc, "departments"), "NAP507",
-                    f"has {count} departments and several leads: {', '.join(facts.leads)}")
+            _action(
+                report,
+                e,
+                (*e.loc, "departments"),
+                "NAP507",
+                f"has {count} departments and several leads: {', '.join(facts.leads)}",
+            )
         else:
-            _action(report, e, (*e.loc, "departments"), "NAP507",
-                    f"has {count} departments and no lead")
+            _action(
+                report, e, (*e.loc, "departments"), "NAP507", f"has {count} departments and no lead"
+            )
 
 
 @rule("NAP508")
 def only_all(ix: PlanIndex, report: Report) -> None:
     for e in ix.actions:
         if e.facts.only_all:
-            _action(report, e, (*e.loc, "departments"), "NAP508",
-                    "rests only on 'All': no department is accountable for it")
+            _action(
+                report,
+                e,
+                (*e.loc, "departments"),
+                "NAP508",
+                "rests only on 'All': no department is accountable for it",
+            )
 
 
 @rule("NAP509")
@@ -120,8 +136,9 @@ def duplicate_text(ix: PlanIndex, report: Report) -> None:
     for e in ix.actions:
         key = same_text_key(e.action.text)
         if key in first:
-            _action(report, e, (*e.loc, "text"), "NAP509",
-                    f"has the same text as action {first[key]}")
+            _action(
+                report, e, (*e.loc, "text"), "NAP509", f"has the same text as action {first[key]}"
+            )
         else:
             first[key] = e.action.id
 
@@ -130,8 +147,7 @@ def duplicate_text(ix: PlanIndex, report: Report) -> None:
 def goal_without_action(ix: PlanIndex, report: Report) -> None:
     for pillar, goal, loc in ix.goals:
         if not goal.actions:
-            report.add(loc, "NAP510", f"goal {goal.id} has no action", id=goal.id,
-                       pillar=pillar.id)
+            report.add(loc, "NAP510", f"goal {goal.id} has no action", id=goal.id, pillar=pillar.id)
 
 
 @rule("NAP511")
@@ -140,8 +156,13 @@ def restating_indicator(ix: PlanIndex, report: Report) -> None:
         texts = e.action.indicator_texts()
         for i, restating in enumerate(e.facts.restating):
             if restating:
-                _action(report, e, (*e.loc, "indicators", i), "NAP511",
-                        f"has an indicator that restates the action: '{_short(texts[i])}'")
+                _action(
+                    report,
+                    e,
+                    (*e.loc, "indicators", i),
+                    "NAP511",
+                    f"has an indicator that restates the action: '{_short(texts[i])}'",
+                )
 
 
 @rule("NAP512")
@@ -156,5 +177,6 @@ def plan_budget(ix: PlanIndex, report: Report) -> None:
 @rule("NAP513")
 def plan_monitoring(ix: PlanIndex, report: Report) -> None:
     if ix.plan.monitoring is None and not ix.plan.reporting:
-        report.add(("id",), "NAP513",
-                   f"plan {ix.plan.id} states no monitoring or reporting arrangements")
+        report.add(
+            ("id",), "NAP513", f"plan {ix.plan.id} states no monitoring or reporting arrangements"
+        )

@@ -37,12 +37,14 @@ def _everything(code: str) -> bool:
     return True
 
 
-def review_plan(index: PlanIndex, active: Callable[[str], bool] = _everything
-                ) -> tuple[list[Problem], PlanSummary]:
+def review_plan(
+    index: PlanIndex, active: Callable[[str], bool] = _everything
+) -> tuple[list[Problem], PlanSummary]:
     """The findings of the active rules on one plan, and its scorecard."""
     # The file is parsed again for positions only when a rule has something to place.
-    report = Report(index.file, lambda: load_yaml_file(index.file), plan=index.plan.id,
-                    selected=active)
+    report = Report(
+        index.file, lambda: load_yaml_file(index.file), plan=index.plan.id, selected=active
+    )
     findings = sorted(run_checks(KIND, index, report), key=Problem.sort_key)
     counts = dict.fromkeys((code for code in rule_codes() if active(code)), 0)
     for finding in findings:
@@ -50,8 +52,9 @@ def review_plan(index: PlanIndex, active: Callable[[str], bool] = _everything
     return findings, summarise(index, counts)
 
 
-def review_plans(plans: Sequence[LoadedPlan], active: Callable[[str], bool] = _everything
-                 ) -> Review:
+def review_plans(
+    plans: Sequence[LoadedPlan], active: Callable[[str], bool] = _everything
+) -> Review:
     """Review every plan: findings sorted by file and line, one scorecard per plan."""
     review = Review()
     for loaded in plans:

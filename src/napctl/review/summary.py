@@ -15,7 +15,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
     ("with_deadline", "with a deadline or timeline"),
     ("with_budget", "with a budget"),
     ("single_lead", "with a single lead, of those several departments share"),
-    ("only_all", "resting only on \"All\""),
+    ("only_all", 'resting only on "All"'),
     ("restating_indicator", "with an indicator that restates the action"),
 )
 
@@ -52,8 +52,12 @@ class PlanSummary:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "plan": self.plan, "title": self.title, "file": self.file,
-            "pillars": self.pillars, "goals": self.goals, "actions": self.actions,
+            "plan": self.plan,
+            "title": self.title,
+            "file": self.file,
+            "pillars": self.pillars,
+            "goals": self.goals,
+            "actions": self.actions,
             "shares": {k: self.measures[k].share for k, _ in MEASURES},
             "counts": {k: self.measures[k].as_dict() for k, _ in MEASURES},
             "findings": dict(self.findings),
@@ -83,7 +87,12 @@ def _measures(facts: list[ActionFacts]) -> dict[str, Share]:
 def summarise(index: PlanIndex, findings: dict[str, int]) -> PlanSummary:
     plan = index.plan
     return PlanSummary(
-        plan=plan.id, title=plan.title, file=index.file, pillars=len(plan.pillars),
-        goals=len(index.goals), actions=len(index.actions),
-        measures=_measures([e.facts for e in index.actions]), findings=findings,
+        plan=plan.id,
+        title=plan.title,
+        file=index.file,
+        pillars=len(plan.pillars),
+        goals=len(index.goals),
+        actions=len(index.actions),
+        measures=_measures([e.facts for e in index.actions]),
+        findings=findings,
     )

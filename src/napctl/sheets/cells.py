@@ -92,8 +92,10 @@ def too_long(text: str) -> str | None:
     length = utf16_length(text)
     if length <= MAX_CELL_CHARS:
         return None
-    return (f"a cell of {length:,} characters, over the {MAX_CELL_CHARS:,} a spreadsheet"
-            " cell holds; shorten it")
+    return (
+        f"a cell of {length:,} characters, over the {MAX_CELL_CHARS:,} a spreadsheet"
+        " cell holds; shorten it"
+    )
 
 
 def string_text(raw: str, *, xlsx: bool) -> tuple[str, str | None]:
@@ -114,14 +116,18 @@ def value_text(cell: Any) -> tuple[str, str | None]:
     if value is None:
         return "", None
     if kind == "f" or (isinstance(value, str) and kind != "s" and value.startswith("=")):
-        return "", (f"a formula ({str(value)[:40]}); napctl reads values only, paste the"
-                    " value instead")
+        return "", (
+            f"a formula ({str(value)[:40]}); napctl reads values only, paste the value instead"
+        )
     if kind == "e":
         return "", f"an error value ({str(value)[:40]}) {_RETYPE}"
     if isinstance(value, bool):
         return "", f"a true/false value ({str(value).upper()}) {_RETYPE}"
-    if getattr(cell, "is_date", False) or kind == "d" or isinstance(
-            value, datetime.date | datetime.time | datetime.timedelta):
+    if (
+        getattr(cell, "is_date", False)
+        or kind == "d"
+        or isinstance(value, datetime.date | datetime.time | datetime.timedelta)
+    ):
         return "", f"a date ({_date_text(value)}) {_RETYPE}"
     if isinstance(value, int | float):
         return _number_text(value)
@@ -140,11 +146,15 @@ def _date_text(value: object) -> str:
 
 def _number_text(value: float) -> tuple[str, str | None]:
     if isinstance(value, float) and not value.is_integer():
-        return "", (f"a number ({value}) where text is expected; format the cell as text so"
-                    " that it keeps its digits")
+        return "", (
+            f"a number ({value}) where text is expected; format the cell as text so"
+            " that it keeps its digits"
+        )
     if abs(value) >= MAX_EXACT:
-        return "", (f"a number ({value}) too long to keep its digits; format the cell as"
-                    " text and type it again")
+        return "", (
+            f"a number ({value}) too long to keep its digits; format the cell as"
+            " text and type it again"
+        )
     return str(int(value)), None
 
 
@@ -153,8 +163,7 @@ def sheet_grid(ws: Any, prefix: str) -> Grid:
     grid = Grid([])
     covered: dict[str, str] = {}
     for rng in ws.merged_cells.ranges:  # as many cells as the opener let through
-        merged = (f"merged cells ({rng.coord}); unmerge them and repeat the value in every"
-                  " row")
+        merged = f"merged cells ({rng.coord}); unmerge them and repeat the value in every row"
         grid.refuse(f"{prefix}{rng.coord.split(':')[0]}", merged)
         for row, col in rng.cells:
             covered[f"{prefix}{column_letter(col - 1)}{row}"] = merged

@@ -31,9 +31,12 @@ NEW_DEPARTMENT_NOTE = "Added by `napctl import`: its name is still to be filled 
 def _block_list(doc: TextEdit, path: list[str | int], what: str) -> yaml.SequenceNode:
     node = doc.at(path)
     if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
-        raise doc.error(node, f"{what} is written in flow style ([...]) or empty; write it as"
-                        " a block list (one '- ' entry per line) so that napctl import can"
-                        " add to it without rewriting it")
+        raise doc.error(
+            node,
+            f"{what} is written in flow style ([...]) or empty; write it as"
+            " a block list (one '- ' entry per line) so that napctl import can"
+            " add to it without rewriting it",
+        )
     return node
 
 
@@ -46,12 +49,16 @@ def _department(code: str, known: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return known.get(code) or {"code": code, "name": code, "notes": [NEW_DEPARTMENT_NOTE]}
 
 
-def sheet_departments(table: Table, plan: Plan, changes: Changes, column: int | None
-                      ) -> dict[str, dict[str, Any]]:
+def sheet_departments(
+    table: Table, plan: Plan, changes: Changes, column: int | None
+) -> dict[str, dict[str, Any]]:
     """The departments sheet's entries for the table's plan (its ``column``); the parents
     they name that the plan lacks join ``changes.departments``."""
-    ids = {r[column].value.strip() for r in table.rows
-           if column is not None and column < len(r) and r[column].value.strip()}
+    ids = {
+        r[column].value.strip()
+        for r in table.rows
+        if column is not None and column < len(r) and r[column].value.strip()
+    }
     source = next(iter(ids)) if len(ids) == 1 else next(iter(table.registry), "")
     known = table.registry.get(source, {})
     have = {d.code for d in plan.departments}
@@ -64,8 +71,9 @@ def sheet_departments(table: Table, plan: Plan, changes: Changes, column: int | 
     return known
 
 
-def apply_changes(text: str, changes: Changes, where: str,
-                  known: dict[str, dict[str, Any]] | None = None) -> str:
+def apply_changes(
+    text: str, changes: Changes, where: str, known: dict[str, dict[str, Any]] | None = None
+) -> str:
     """``text`` with ``changes`` inserted; raises EditError when it cannot be done as text.
 
     Lines added where several lists end go innermost first (a goal's new actions
@@ -75,8 +83,11 @@ def apply_changes(text: str, changes: Changes, where: str,
         return text
     doc = TextEdit(text, where)
     if changes.departments:
-        _add(doc, _block_list(doc, ["departments"], "departments"),
-             [_department(c, known or {}) for c in changes.departments])
+        _add(
+            doc,
+            _block_list(doc, ["departments"], "departments"),
+            [_department(c, known or {}) for c in changes.departments],
+        )
     pillars = _block_list(doc, ["pillars"], "pillars")
     for p, g, action in changes.actions:
         _add(doc, _block_list(doc, ["pillars", p, "goals", g, "actions"], "actions"), [action])
@@ -127,20 +138,24 @@ def _one_per_cell(problems: list[str]) -> list[str]:
 
 def _notes(problems: list[str]) -> list[Note]:
     """Problems of the table (``REF: message``) as report notes, one per cell, in order."""
-    return [Note(*problem.split(": ", 1)) if ": " in problem else Note("", problem)
-            for problem in _one_per_cell(problems)]
+    return [
+        Note(*problem.split(": ", 1)) if ": " in problem else Note("", problem)
+        for problem in _one_per_cell(problems)
+    ]
 
 
-def import_matrix(table: Table, plan: Plan, plan_text: str, plan_file: str,
-                  columns: list[tuple[str, str]]) -> Result:
+def import_matrix(
+    table: Table, plan: Plan, plan_text: str, plan_file: str, columns: list[tuple[str, str]]
+) -> Result:
     """The plan file's text with the rows of ``table`` added (nothing is written)."""
     from napctl.sheets.importer import merge_table
     from napctl.sheets.read import map_columns
 
     unchanged = plan_text
     mapping = map_columns(table, columns)
-    if not table.header or any(": no column" in p or "unknown column" in p or "--columns" in p
-                               for p in table.problems):
+    if not table.header or any(
+        ": no column" in p or "unknown column" in p or "--columns" in p for p in table.problems
+    ):
         return ImportResult(None, refused=_notes(table.problems), text=unchanged)
     skip = "P1" if skeleton_span(plan_text) is not None else None
     changes = merge_table(plan, table, mapping, skip_pillar=skip)
@@ -153,8 +168,9 @@ def import_matrix(table: Table, plan: Plan, plan_text: str, plan_file: str,
     except EditError as exc:
         return ImportResult(changes, refused=[Note(exc.where, exc.message)], text=unchanged)
     refused = _still_valid(text, plan_file) if text != plan_text else []
-    return ImportResult(changes, refused=refused, text=text,
-                        changed=text != plan_text and not refused)
+    return ImportResult(
+        changes, refused=refused, text=text, changed=text != plan_text and not refused
+    )
 
 
 def _still_valid(text: str, plan_file: str) -> list[Note]:
@@ -162,6 +178,11 @@ def _still_valid(text: str, plan_file: str) -> list[Note]:
     from napctl.yaml.safe import parse_yaml
 
     _plan, problems = validate_document(parse_yaml(text, plan_file))
-    return [Note(f"{plan_file}:{p.line}:{p.column}", f"{p.code} {p.message} (the plan would"
-                 " not be valid after the import; nothing written)")
-            for p in problems if p.level == "error"]
+    return [
+        Note(
+            f"{plan_file}:{p.line}:{p.column}",
+            f"{p.code} {p.message} (the plan would not be valid after the import; nothing written)",
+        )
+        for p in problems
+        if p.level == "error"
+    ]

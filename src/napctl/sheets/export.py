@@ -22,9 +22,23 @@ from napctl.model import Assignment, Budget, Plan
 from napctl.plans import ActionRow
 
 MATRIX_HEADER = (
-    "Plan", "Pillar id", "Pillar", "UN pillars", "Goal id", "Goal", "Action id", "Action",
-    "Indicators", "Departments", "Lead", "Deadline", "Timeline", "Budget", "Budget source",
-    "Budget allocated", "Notes",
+    "Plan",
+    "Pillar id",
+    "Pillar",
+    "UN pillars",
+    "Goal id",
+    "Goal",
+    "Action id",
+    "Action",
+    "Indicators",
+    "Departments",
+    "Lead",
+    "Deadline",
+    "Timeline",
+    "Budget",
+    "Budget source",
+    "Budget allocated",
+    "Notes",
 )
 REGISTRY_HEADER = ("Plan", "Code", "Name", "Other names", "Aliases", "Parent", "Notes")
 MAX_WIDTH, MIN_WIDTH = 60, 8
@@ -53,8 +67,7 @@ def budget_text(budget: Budget | None) -> str:
     """An amount and its currency on the first line, then the notes, a line each."""
     if budget is None:
         return ""
-    amount = [] if budget.amount is None else [f"{budget.amount} {budget.currency or ''}"
-                                               .strip()]
+    amount = [] if budget.amount is None else [f"{budget.amount} {budget.currency or ''}".strip()]
     return "\n".join([*amount, *budget.notes])
 
 
@@ -67,11 +80,22 @@ def allocated_text(budget: Budget | None) -> str:
 def matrix_row(r: ActionRow) -> list[str]:
     budget = r.action.budget
     return [
-        r.plan.id, r.pillar.id, r.pillar.title, ", ".join(r.pillar.un_pillars), r.goal.id,
-        r.goal.text, r.action.id, r.action.text, "\n".join(r.action.indicator_texts()),
-        "\n".join(assignment_text(a) for a in r.action.assignments()), r.action.lead or "",
-        "" if r.action.deadline is None else str(r.action.deadline), r.action.timeline or "",
-        budget_text(budget), (budget.source or "") if budget else "", allocated_text(budget),
+        r.plan.id,
+        r.pillar.id,
+        r.pillar.title,
+        ", ".join(r.pillar.un_pillars),
+        r.goal.id,
+        r.goal.text,
+        r.action.id,
+        r.action.text,
+        "\n".join(r.action.indicator_texts()),
+        "\n".join(assignment_text(a) for a in r.action.assignments()),
+        r.action.lead or "",
+        "" if r.action.deadline is None else str(r.action.deadline),
+        r.action.timeline or "",
+        budget_text(budget),
+        (budget.source or "") if budget else "",
+        allocated_text(budget),
         "\n".join(r.action.notes),
     ]
 
@@ -81,15 +105,26 @@ def matrix_rows(rows: Sequence[ActionRow]) -> list[list[str]]:
 
 
 def registry_rows(plans: Sequence[Plan]) -> list[list[str]]:
-    return [[
-        plan.id, d.code, d.name, "\n".join(f"{k}: {v}" for k, v in d.names.items()),
-        "\n".join(d.aliases), d.parent or "", "\n".join(d.notes),
-    ] for plan in plans for d in plan.departments]
+    return [
+        [
+            plan.id,
+            d.code,
+            d.name,
+            "\n".join(f"{k}: {v}" for k, v in d.names.items()),
+            "\n".join(d.aliases),
+            d.parent or "",
+            "\n".join(d.notes),
+        ]
+        for plan in plans
+        for d in plan.departments
+    ]
 
 
-def workbook_sheets(plans: Sequence[Plan], rows: Sequence[ActionRow],
-                    plan_sheet: Callable[[Plan, list[ActionRow]], Sheet] | None = None
-                    ) -> list[Sheet]:
+def workbook_sheets(
+    plans: Sequence[Plan],
+    rows: Sequence[ActionRow],
+    plan_sheet: Callable[[Plan, list[ActionRow]], Sheet] | None = None,
+) -> list[Sheet]:
     """One sheet per plan (its actions, or what ``plan_sheet`` makes of them), then the
     department registry of them all."""
     titles: set[str] = set()
@@ -101,8 +136,7 @@ def workbook_sheets(plans: Sequence[Plan], rows: Sequence[ActionRow],
         else:
             made = plan_sheet(p, mine)
             sheets.append(replace(made, title=_sheet_title(made.title, titles)))
-    sheets.append(Sheet(_sheet_title("departments", titles), REGISTRY_HEADER,
-                        registry_rows(plans)))
+    sheets.append(Sheet(_sheet_title("departments", titles), REGISTRY_HEADER, registry_rows(plans)))
     return sheets
 
 

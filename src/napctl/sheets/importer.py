@@ -75,7 +75,8 @@ class Changes:
 def action_data(action: Action) -> dict[str, Any]:
     """An action as plan-file data, keys in the order the plan files use."""
     departments: list[Any] = [
-        e if isinstance(e, str)
+        e
+        if isinstance(e, str)
         else {k: v for k, v in (("code", e.code), ("role", e.role), ("note", e.note)) if v}
         for e in action.departments
     ]
@@ -124,8 +125,9 @@ class _Merge:
         self.changes.problems.append(f"{(cell or fallback).ref}: {message}")
 
 
-def merge_table(plan: Plan, table: Table, columns: dict[str, int],
-                skip_pillar: str | None = None) -> Changes:
+def merge_table(
+    plan: Plan, table: Table, columns: dict[str, int], skip_pillar: str | None = None
+) -> Changes:
     """The additions ``table`` makes to ``plan`` (problems included, nothing written)."""
     merge = _Merge(plan, columns, skip_pillar)
     for needed, what in (("pillar", "pillar"), ("goal", "goal")):
@@ -133,7 +135,8 @@ def merge_table(plan: Plan, table: Table, columns: dict[str, int],
             ref = table.header[0].ref if table.header else table.source
             merge.changes.problems.append(
                 f"{ref}: no column for the {what} (its id or its text); name one with"
-                f" --columns {needed}=HEADER")
+                f" --columns {needed}=HEADER"
+            )
     _check_one_plan(merge, table)
     if merge.changes.problems:
         return merge.changes
@@ -159,11 +162,14 @@ def _check_one_plan(merge: _Merge, table: Table) -> None:
     index = merge.columns.get("plan")
     if index is None:
         return
-    ids = sorted({r[index].value.strip() for r in table.rows
-                  if index < len(r) and r[index].value.strip()})
+    ids = sorted(
+        {r[index].value.strip() for r in table.rows if index < len(r) and r[index].value.strip()}
+    )
     if len(ids) > 1:
-        merge.changes.problems.append(f"{table.header[index].ref}: the table holds several"
-                                      f" plans ({', '.join(ids)}); import one at a time")
+        merge.changes.problems.append(
+            f"{table.header[index].ref}: the table holds several"
+            f" plans ({', '.join(ids)}); import one at a time"
+        )
 
 
 def _merge_row(merge: _Merge, row: list[Cell], previous: dict[str, Cell]) -> None:
@@ -194,15 +200,19 @@ def _pillar_for(merge: _Merge, previous: dict[str, Cell], first: Cell) -> Pillar
         pillar_id = state.id if state else _next_id(merge, "", len(merge.pillars) + 1, roman=True)
     if state is not None:
         if title and title != state.title:
-            merge.problem(title_cell, f"pillar {pillar_id} is {state.title!r} in the plan,"
-                          f" {title!r} here", first)
+            merge.problem(
+                title_cell,
+                f"pillar {pillar_id} is {state.title!r} in the plan, {title!r} here",
+                first,
+            )
             return None
         return state
     return _new_pillar(merge, pillar_id, title, previous, id_cell or title_cell or first)
 
 
-def _new_pillar(merge: _Merge, pillar_id: str, title: str, previous: dict[str, Cell],
-                where: Cell) -> PillarState | None:
+def _new_pillar(
+    merge: _Merge, pillar_id: str, title: str, previous: dict[str, Cell], where: Cell
+) -> PillarState | None:
     if pillar_id in merge.ids:
         merge.problem(where, f"id {pillar_id!r} is already {merge.ids[pillar_id]}", where)
         return None
@@ -213,8 +223,12 @@ def _new_pillar(merge: _Merge, pillar_id: str, title: str, previous: dict[str, C
     un_pillars, bad = un_pillar_list(un_cell.value) if un_cell else (guess_un_pillars(title), [])
     if bad or not un_pillars:
         what = f"not UN pillars: {', '.join(bad)}" if bad else "no UN pillar"
-        merge.problem(un_cell, f"{what} (participation, prevention, protection,"
-                      " relief-and-recovery); give them in a un_pillars column", where)
+        merge.problem(
+            un_cell,
+            f"{what} (participation, prevention, protection,"
+            " relief-and-recovery); give them in a un_pillars column",
+            where,
+        )
         return None
     state = PillarState(pillar_id, title, un_pillars, None)
     merge.pillars[pillar_id] = state
@@ -222,8 +236,9 @@ def _new_pillar(merge: _Merge, pillar_id: str, title: str, previous: dict[str, C
     return state
 
 
-def _goal_for(merge: _Merge, pillar: PillarState, previous: dict[str, Cell],
-              first: Cell) -> GoalState | None:
+def _goal_for(
+    merge: _Merge, pillar: PillarState, previous: dict[str, Cell], first: Cell
+) -> GoalState | None:
     id_cell, text_cell = previous.get("goal_id"), previous.get("goal")
     text = one_line(text_cell.value) if text_cell else ""
     if id_cell is not None:
@@ -237,8 +252,9 @@ def _goal_for(merge: _Merge, pillar: PillarState, previous: dict[str, Cell],
         return None
     if state is not None:
         if text and text != state.text:
-            merge.problem(text_cell, f"goal {goal_id} is {state.text!r} in the plan,"
-                          f" {text!r} here", first)
+            merge.problem(
+                text_cell, f"goal {goal_id} is {state.text!r} in the plan, {text!r} here", first
+            )
             return None
         return state
     where = id_cell or text_cell or first
@@ -294,16 +310,16 @@ def _budget(merge: _Merge, row: list[Cell], first: Cell) -> dict[str, Any] | Non
         budget["source"] = source
     if one_line(merge.text(row, "budget_allocated")):
         try:
-            budget = {"allocated": allocated_value(merge.text(row, "budget_allocated")),
-                      **budget}
+            budget = {"allocated": allocated_value(merge.text(row, "budget_allocated")), **budget}
         except ValueError as exc:
             merge.problem(merge.cell(row, "budget_allocated"), str(exc), first)
             return None
     return budget
 
 
-def _departments(merge: _Merge, row: list[Cell], first: Cell
-                 ) -> tuple[list[Any], str | None] | None:
+def _departments(
+    merge: _Merge, row: list[Cell], first: Cell
+) -> tuple[list[Any], str | None] | None:
     """The departments cell's assignments and the lead cell's code (the lead is added to
     the departments when the cell does not name it)."""
     cell = merge.cell(row, "departments")
@@ -316,9 +332,13 @@ def _departments(merge: _Merge, row: list[Cell], first: Cell
         merge.problem(where or lead_cell or cell, str(exc), first)
         return None
     if len(leads) > 1:
-        merge.problem(lead_cell, "one lead department per action (a plan's `lead` is one"
-                      " code); give the others the role in the departments cell:"
-                      " CODE (coordination)", first)
+        merge.problem(
+            lead_cell,
+            "one lead department per action (a plan's `lead` is one"
+            " code); give the others the role in the departments cell:"
+            " CODE (coordination)",
+            first,
+        )
         return None
     if not found and not leads:
         merge.problem(cell, "no department for this action", first)
@@ -331,8 +351,9 @@ def _departments(merge: _Merge, row: list[Cell], first: Cell
     return found, lead
 
 
-def _place_action(merge: _Merge, goal: GoalState, data: dict[str, Any], row: list[Cell],
-                  first: Cell) -> None:
+def _place_action(
+    merge: _Merge, goal: GoalState, data: dict[str, Any], row: list[Cell], first: Cell
+) -> None:
     id_cell = merge.cell(row, "id")
     where = id_cell or merge.cell(row, "text") or first
     if not data["id"]:
@@ -341,30 +362,43 @@ def _place_action(merge: _Merge, goal: GoalState, data: dict[str, Any], row: lis
     action_id = data["id"]
     if action_id in merge.seen:
         what = "id" if id_cell is not None and id_cell.value.strip() else "text"
-        merge.problem(where, f"duplicate action {what} (action {action_id}, also at"
-                      f" {merge.seen[action_id]})", first)
+        merge.problem(
+            where,
+            f"duplicate action {what} (action {action_id}, also at {merge.seen[action_id]})",
+            first,
+        )
         return
     merge.seen[action_id] = where.ref
     existing = goal.actions.get(action_id)
     if existing is None:
         if action_id in merge.ids:
-            merge.problem(where, f"id {action_id!r} is already {merge.ids[action_id]}"
-                          " elsewhere in the plan", first)
+            merge.problem(
+                where,
+                f"id {action_id!r} is already {merge.ids[action_id]} elsewhere in the plan",
+                first,
+            )
             return
         goal.actions[action_id] = data
         goal.new_actions.append(data)
         merge.ids[action_id] = "an action"
         return
     # Only what the table has a column for: a table without indicators differs in nothing.
-    keys = ("text", "indicators", "departments") if "indicators" in merge.columns else (
-        "text", "departments")
+    keys = (
+        ("text", "indicators", "departments")
+        if "indicators" in merge.columns
+        else ("text", "departments")
+    )
     compared = [k for k in keys if data.get(k) != existing.get(k)]
     if "notes" in data and data["notes"] != existing.get("notes"):
         compared.append("notes")
     if compared:
-        merge.problem(where, f"action {action_id} is in the plan with other"
-                      f" {', '.join(compared)}; napctl import only adds, so edit the plan"
-                      " file or the table", first)
+        merge.problem(
+            where,
+            f"action {action_id} is in the plan with other"
+            f" {', '.join(compared)}; napctl import only adds, so edit the plan"
+            " file or the table",
+            first,
+        )
 
 
 def _next_id(merge: _Merge, parent: str, n: int, *, roman: bool = False) -> str:
@@ -386,8 +420,14 @@ def _collect(merge: _Merge) -> None:
         if pillar.index is None:
             goals = [_goal_data(g) for g in pillar.goals.values() if g.new_actions]
             if goals:
-                changes.pillars.append({"id": pillar.id, "title": pillar.title,
-                                        "un_pillars": pillar.un_pillars, "goals": goals})
+                changes.pillars.append(
+                    {
+                        "id": pillar.id,
+                        "title": pillar.title,
+                        "un_pillars": pillar.un_pillars,
+                        "goals": goals,
+                    }
+                )
             continue
         for goal in pillar.goals.values():
             if goal.index is None and goal.new_actions:

@@ -25,42 +25,143 @@ from napctl.sheets.workbook import MAX_FILE_BYTES, WorkbookError, open_workbook
 
 #: What a table's columns can hold; the names are those of ``--columns FIELD=Header``.
 FIELDS = (
-    "plan", "pillar_id", "pillar", "un_pillars", "goal_id", "goal", "id", "text",
-    "indicators", "departments", "deadline", "timeline", "budget", "budget_source",
-    "budget_allocated", "lead", "notes",
+    "plan",
+    "pillar_id",
+    "pillar",
+    "un_pillars",
+    "goal_id",
+    "goal",
+    "id",
+    "text",
+    "indicators",
+    "departments",
+    "deadline",
+    "timeline",
+    "budget",
+    "budget_source",
+    "budget_allocated",
+    "lead",
+    "notes",
 )
 SKIP = "skip"
 
 #: Header words recognised for each field (English and French), compared after folding.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "plan": ("plan", "plan id"),
-    "pillar_id": ("pillar id", "pillar no", "pillar number", "id pilier", "pilier id",
-                  "pilier no"),
-    "pillar": ("pillar", "pillars", "pillar title", "pilier", "piliers", "axe", "axes",
-               "axis", "priority area", "domaine", "domaine prioritaire"),
+    "pillar_id": ("pillar id", "pillar no", "pillar number", "id pilier", "pilier id", "pilier no"),
+    "pillar": (
+        "pillar",
+        "pillars",
+        "pillar title",
+        "pilier",
+        "piliers",
+        "axe",
+        "axes",
+        "axis",
+        "priority area",
+        "domaine",
+        "domaine prioritaire",
+    ),
     "un_pillars": ("un pillars", "un pillar", "piliers onu", "pilier onu", "piliers nations unies"),
-    "goal_id": ("goal id", "goal no", "goal number", "objective id", "id objectif",
-                "objectif id", "objectif no"),
-    "goal": ("goal", "goals", "goal text", "objective", "objectives", "objectif", "objectifs",
-             "objectif specifique", "objectifs specifiques"),
-    "id": ("id", "action id", "action no", "no", "number", "ref", "reference", "numero",
-           "n", "id action", "line", "line no"),
-    "text": ("action", "actions", "text", "action text", "activity", "activities",
-             "line of action", "lines of action", "mesure", "mesures", "activite",
-             "activites", "ligne d action", "lignes d action", "texte"),
-    "indicators": ("indicator", "indicators", "indicateur", "indicateurs",
-                   "monitoring instrument", "monitoring instruments", "means of verification",
-                   "instruments de suivi", "instrument de suivi"),
-    "departments": ("department", "departments", "actor", "actors", "acteur", "acteurs",
-                    "responsible", "responsibility", "responsables", "responsable",
-                    "ministry", "ministries", "ministere", "ministeres",
-                    "entites responsables", "structures responsables"),
+    "goal_id": (
+        "goal id",
+        "goal no",
+        "goal number",
+        "objective id",
+        "id objectif",
+        "objectif id",
+        "objectif no",
+    ),
+    "goal": (
+        "goal",
+        "goals",
+        "goal text",
+        "objective",
+        "objectives",
+        "objectif",
+        "objectifs",
+        "objectif specifique",
+        "objectifs specifiques",
+    ),
+    "id": (
+        "id",
+        "action id",
+        "action no",
+        "no",
+        "number",
+        "ref",
+        "reference",
+        "numero",
+        "n",
+        "id action",
+        "line",
+        "line no",
+    ),
+    "text": (
+        "action",
+        "actions",
+        "text",
+        "action text",
+        "activity",
+        "activities",
+        "line of action",
+        "lines of action",
+        "mesure",
+        "mesures",
+        "activite",
+        "activites",
+        "ligne d action",
+        "lignes d action",
+        "texte",
+    ),
+    "indicators": (
+        "indicator",
+        "indicators",
+        "indicateur",
+        "indicateurs",
+        "monitoring instrument",
+        "monitoring instruments",
+        "means of verification",
+        "instruments de suivi",
+        "instrument de suivi",
+    ),
+    "departments": (
+        "department",
+        "departments",
+        "actor",
+        "actors",
+        "acteur",
+        "acteurs",
+        "responsible",
+        "responsibility",
+        "responsables",
+        "responsable",
+        "ministry",
+        "ministries",
+        "ministere",
+        "ministeres",
+        "entites responsables",
+        "structures responsables",
+    ),
     "deadline": ("deadline", "due", "due date", "echeance", "delai", "delais", "date limite"),
-    "timeline": ("timeline", "timeframe", "time frame", "calendrier", "echeancier",
-                 "periode", "period of implementation"),
+    "timeline": (
+        "timeline",
+        "timeframe",
+        "time frame",
+        "calendrier",
+        "echeancier",
+        "periode",
+        "period of implementation",
+    ),
     "budget": ("budget", "cost", "costs", "cout", "couts", "financement", "funding"),
-    "budget_source": ("budget source", "source of funding", "funding source",
-                      "source du budget", "source de financement", "ligne budgetaire"),
+    "budget_source": (
+        "budget source",
+        "source of funding",
+        "funding source",
+        "source du budget",
+        "source de financement",
+        "ligne budgetaire",
+    ),
     "budget_allocated": ("budget allocated", "allocated", "budget alloue", "alloue"),
     "lead": ("lead", "lead department", "lead ministry", "chef de file", "pilote"),
     "notes": ("notes", "note", "remarks", "remarques", "comments", "commentaires"),
@@ -101,8 +202,9 @@ def read_table(path: Path, *, sheet: str | None = None) -> Table:
     if raw is None:
         problem = problems[0]
         if problem.code == "NAP102":  # its own words name --max-bytes, which import lacks
-            raise ReadError(f"{path}: over the limit of {MAX_FILE_BYTES // 2**20} MB for a"
-                            " table napctl reads")
+            raise ReadError(
+                f"{path}: over the limit of {MAX_FILE_BYTES // 2**20} MB for a table napctl reads"
+            )
         reason = problem.message.removeprefix("cannot read file: ")
         raise ReadError(f"cannot read {path}: {reason}")
     if suffix == ".csv":
@@ -199,8 +301,10 @@ def map_columns(table: Table, explicit: list[tuple[str, str]]) -> dict[str, int]
     for field_name, header in explicit:
         index = by_header.get(fold(header))
         if index is None:
-            table.problems.append(f"{table.source}: --columns {field_name}={header}: no such"
-                                  f" column (headers: {_headers(table)})")
+            table.problems.append(
+                f"{table.source}: --columns {field_name}={header}: no such"
+                f" column (headers: {_headers(table)})"
+            )
             continue
         taken.add(index)
         if field_name != SKIP:
@@ -212,8 +316,10 @@ def map_columns(table: Table, explicit: list[tuple[str, str]]) -> dict[str, int]
     for needed, what in (("text", "the action text"), ("departments", "the departments")):
         if needed not in mapping:
             ref = table.header[0].ref if table.header else table.source
-            table.problems.append(f"{ref}: no column for {what} (headers: {_headers(table)});"
-                                  f" name one with --columns {needed}=HEADER")
+            table.problems.append(
+                f"{ref}: no column for {what} (headers: {_headers(table)});"
+                f" name one with --columns {needed}=HEADER"
+            )
     return mapping
 
 
@@ -221,13 +327,17 @@ def _match_header(table: Table, cell: Cell, index: int, mapping: dict[str, int])
     folded = fold(cell.value)
     found = next((f for f, words in SYNONYMS.items() if folded in words), None)
     if found is None:
-        table.problems.append(f"{cell.ref}: unknown column {cell.value.strip()!r}{_hint(folded)};"
-                              " name it with --columns FIELD=HEADER (FIELD one of"
-                              f" {', '.join(FIELDS)}) or leave it out with --columns skip=HEADER")
+        table.problems.append(
+            f"{cell.ref}: unknown column {cell.value.strip()!r}{_hint(folded)};"
+            " name it with --columns FIELD=HEADER (FIELD one of"
+            f" {', '.join(FIELDS)}) or leave it out with --columns skip=HEADER"
+        )
     elif found in mapping:
-        table.problems.append(f"{cell.ref}: a second column for {found}"
-                              f" ({cell.value.strip()!r}); leave one out with --columns"
-                              " skip=HEADER")
+        table.problems.append(
+            f"{cell.ref}: a second column for {found}"
+            f" ({cell.value.strip()!r}); leave one out with --columns"
+            " skip=HEADER"
+        )
     else:
         mapping[found] = index
 
@@ -236,8 +346,7 @@ def _hint(folded: str) -> str:
     from napctl.core.messages import close_matches, did_you_mean
 
     words = {w: f for f, ws in SYNONYMS.items() for w in ws}
-    return did_you_mean([words[w] for w in close_matches(folded, words, cutoff=0.75)],
-                        quote=repr)
+    return did_you_mean([words[w] for w in close_matches(folded, words, cutoff=0.75)], quote=repr)
 
 
 def _headers(table: Table) -> str:
@@ -255,8 +364,9 @@ def parse_columns(option: str | None) -> list[tuple[str, str]]:
         if not sep or not header.strip():
             raise ValueError(f"--columns: {part.strip()!r} is not FIELD=HEADER")
         if name not in (*FIELDS, SKIP):
-            raise ValueError(f"--columns: unknown field {name!r} (fields: {', '.join(FIELDS)},"
-                             f" {SKIP})")
+            raise ValueError(
+                f"--columns: unknown field {name!r} (fields: {', '.join(FIELDS)}, {SKIP})"
+            )
         if name != SKIP and any(n == name for n, _ in result):
             raise ValueError(f"--columns: {name} given twice")
         result.append((name, header.strip()))

@@ -26,9 +26,13 @@ _BULLET = re.compile(r"^\s*(?:[-•*–·]|\d+[.)])\s+")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 _UN_WORDS = {
-    "participation": "participation", "prevention": "prevention", "protection": "protection",
-    "relief and recovery": "relief-and-recovery", "relief": "relief-and-recovery",
-    "recovery": "relief-and-recovery", "secours et relevement": "relief-and-recovery",
+    "participation": "participation",
+    "prevention": "prevention",
+    "protection": "protection",
+    "relief and recovery": "relief-and-recovery",
+    "relief": "relief-and-recovery",
+    "recovery": "relief-and-recovery",
+    "secours et relevement": "relief-and-recovery",
     "relevement": "relief-and-recovery",
 }
 
@@ -70,8 +74,7 @@ def budget_value(value: str) -> dict[str, Any]:
     if match is None or (match.group(1) and match.group(4)):
         return {"notes": lines}
     whole = int(match.group(2).replace(",", "").replace(" ", ""))
-    budget: dict[str, Any] = {"amount": whole + float(match.group(3)) if match.group(3)
-                              else whole}
+    budget: dict[str, Any] = {"amount": whole + float(match.group(3)) if match.group(3) else whole}
     if match.group(1) or match.group(4):
         budget["currency"] = match.group(1) or match.group(4)
     if lines[1:]:
@@ -79,8 +82,16 @@ def budget_value(value: str) -> dict[str, Any]:
     return budget
 
 
-_YES = {"yes": True, "y": True, "true": True, "oui": True, "no": False, "n": False,
-        "false": False, "non": False}
+_YES = {
+    "yes": True,
+    "y": True,
+    "true": True,
+    "oui": True,
+    "no": False,
+    "n": False,
+    "false": False,
+    "non": False,
+}
 
 
 def allocated_value(value: str) -> bool:
@@ -162,8 +173,9 @@ class Registry:
     def near_miss(self, name: str) -> str | None:
         from napctl.core.messages import close_matches
 
-        close = (close_matches(name, self.known, cutoff=0.8)
-                 or close_matches(name, self.known, ignore_case=True, cutoff=0.8))
+        close = close_matches(name, self.known, cutoff=0.8) or close_matches(
+            name, self.known, ignore_case=True, cutoff=0.8
+        )
         return close[0] if close else None
 
     def add(self, code: str) -> str:
@@ -236,20 +248,36 @@ def _new_code(name: str, previous: str | None, reg: Registry) -> str:
     for candidate in candidates:
         close = reg.near_miss(candidate)
         if close is not None:
-            raise ActorError(f'unknown department "{candidate}"{did_you_mean([close], quote=_dq)}'
-                             " (add it to the registry first if it is a new department)")
+            raise ActorError(
+                f'unknown department "{candidate}"{did_you_mean([close], quote=_dq)}'
+                " (add it to the registry first if it is a new department)"
+            )
     if len(name) > 80:
-        raise ActorError(f'department "{name[:40]}…" is longer than 80 characters;'
-                         " is it a sentence rather than a code?")
+        raise ActorError(
+            f'department "{name[:40]}…" is longer than 80 characters;'
+            " is it a sentence rather than a code?"
+        )
     return reg.add(name)
 
 
 def roman(n: int) -> str:
     """1 -> I, 14 -> XIV: the pillar numbering of derived ids."""
     out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out, n = out + letters, n - value
     return out

@@ -56,8 +56,7 @@ def open_workbook(source: Path | bytes, display: str) -> Any:
     try:
         book = openpyxl.load_workbook(io.BytesIO(source), read_only=False, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
-        raise WorkbookError(f"{display}: not a readable XLSX file ({type(exc).__name__})"
-                            ) from exc
+        raise WorkbookError(f"{display}: not a readable XLSX file ({type(exc).__name__})") from exc
     for ws in book.worksheets:
         check_extent(ws, display)
     return book
@@ -73,19 +72,23 @@ def _check_parts(data: io.BytesIO, display: str) -> None:
             if expanded > MAX_EXPANDED_BYTES:
                 raise WorkbookError(
                     f"{display}: its parts expand to {expanded / 2**20:,.0f} MB, over the"
-                    f" limit of {MAX_EXPANDED_BYTES // 2**20} MB for a workbook napctl reads")
-            parts = [(info.filename, archive.read(info)) for info in infos
-                     if info.filename.lower().endswith(".xml")]
+                    f" limit of {MAX_EXPANDED_BYTES // 2**20} MB for a workbook napctl reads"
+                )
+            parts = [
+                (info.filename, archive.read(info))
+                for info in infos
+                if info.filename.lower().endswith(".xml")
+            ]
             merged = sum(_merged_cells(part) for _, part in parts)
             for name, part in parts:
                 _check_shared_string_refs(name, part, display)
     except (zipfile.BadZipFile, ValueError, EOFError, OSError, RuntimeError) as exc:
-        raise WorkbookError(f"{display}: not a readable XLSX file ({type(exc).__name__})"
-                            ) from exc
+        raise WorkbookError(f"{display}: not a readable XLSX file ({type(exc).__name__})") from exc
     if merged > MAX_MERGED_CELLS:
         raise WorkbookError(
             f"{display}: its merged ranges cover {merged:,} cells, over the limit of"
-            f" {MAX_MERGED_CELLS:,}; unmerge them")
+            f" {MAX_MERGED_CELLS:,}; unmerge them"
+        )
 
 
 #: A shared-string cell whose index is not a plain non-negative number: openpyxl
@@ -100,8 +103,10 @@ def _check_shared_string_refs(name: str, part: bytes, display: str) -> None:
     if found is not None:
         cell = re.search(rb'\br\s*=\s*["\']([A-Za-z]+[0-9]+)', found.group())
         where = f" (cell {cell.group(1).decode()})" if cell else ""
-        raise WorkbookError(f"{display}: {name} has a text cell{where} that points at no"
-                            " shared text; save the workbook again from a spreadsheet program")
+        raise WorkbookError(
+            f"{display}: {name} has a text cell{where} that points at no"
+            " shared text; save the workbook again from a spreadsheet program"
+        )
 
 
 def _merged_cells(part: bytes) -> int:
@@ -143,4 +148,5 @@ def check_extent(ws: Any, display: str) -> None:
         raise WorkbookError(
             f"{display}:{ws.title}: the sheet spans {rows:,} rows and {columns:,} columns"
             f" (up to {ws.cell(rows, columns).coordinate}), over the limit of"
-            f" {MAX_SHEET_CELLS:,} cells; delete what lies beyond the table")
+            f" {MAX_SHEET_CELLS:,} cells; delete what lies beyond the table"
+        )

@@ -77,8 +77,9 @@ def escape(text: str) -> str:
 
 def _markup(text: str) -> str:
     """Clean ``text`` with its markup characters escaped."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 class SharedStrings:
@@ -100,8 +101,10 @@ class SharedStrings:
         return known
 
     def xml(self) -> str:
-        return (f'{_DECLARATION}<sst xmlns="{MAIN}" count="{self.count}"'
-                f' uniqueCount="{len(self.parts)}">{"".join(self.parts)}</sst>')
+        return (
+            f'{_DECLARATION}<sst xmlns="{MAIN}" count="{self.count}"'
+            f' uniqueCount="{len(self.parts)}">{"".join(self.parts)}</sst>'
+        )
 
 
 class _Columns:
@@ -122,8 +125,9 @@ class _Columns:
         self.header_empty = [f'" s="{HEADER_STYLE}"/>'] * ncols
 
 
-def _sheet_data(sheet: SheetLike, cols: _Columns, strings: SharedStrings,
-                text_of: Callable[[str], str]) -> list[str]:
+def _sheet_data(
+    sheet: SheetLike, cols: _Columns, strings: SharedStrings, text_of: Callable[[str], str]
+) -> list[str]:
     """The ``<row>`` elements of ``sheet``; ``cols.widths`` grow to the longest lines."""
     letters, widths, editable, empty = cols.letters, cols.widths, cols.editable, cols.empty
     seen: dict[str, tuple[str | None, int]] = {}  # value -> (string index, longest line)
@@ -131,13 +135,13 @@ def _sheet_data(sheet: SheetLike, cols: _Columns, strings: SharedStrings,
     append = out.append
     cells = 0
     for r, values in enumerate([list(sheet.header), *sheet.rows], start=1):
-        full_r, empty_r = (cols.header_full, cols.header_empty) if r == 1 else (cols.full,
-                                                                                 empty)
+        full_r, empty_r = (cols.header_full, cols.header_empty) if r == 1 else (cols.full, empty)
         row = str(r)
         append(f'<row r="{row}">')
         for c, value in enumerate(values):
-            index, longest = seen.get(value) or _known(seen, value, text_of, strings,
-                                                       f"{sheet.title}!{letters[c]}{row}")
+            index, longest = seen.get(value) or _known(
+                seen, value, text_of, strings, f"{sheet.title}!{letters[c]}{row}"
+            )
             if longest > widths[c]:
                 widths[c] = longest
             if index is None:
@@ -154,8 +158,13 @@ def _sheet_data(sheet: SheetLike, cols: _Columns, strings: SharedStrings,
     return out
 
 
-def _known(seen: dict[str, tuple[str | None, int]], value: str, text_of: Callable[[str], str],
-           strings: SharedStrings, where: str) -> tuple[str | None, int]:
+def _known(
+    seen: dict[str, tuple[str | None, int]],
+    value: str,
+    text_of: Callable[[str], str],
+    strings: SharedStrings,
+    where: str,
+) -> tuple[str | None, int]:
     """The string index of ``value``'s text (None when empty) and its longest line,
     kept in ``seen``; ``where`` names the cell it is first met in."""
     text = clean(text_of(value))
@@ -177,14 +186,19 @@ def _validations(sheet: SheetLike, last: int) -> str:
             f'<dataValidation type="list" allowBlank="1" showErrorMessage="1"'
             f' errorTitle="Not a status" error="{escape("One of: " + ", ".join(allowed))}"'
             f' sqref="{letter}2:{letter}{max(last, 2)}"><formula1>{listed}</formula1>'
-            "</dataValidation>")
+            "</dataValidation>"
+        )
     if not checks:
         return ""
     return f'<dataValidations count="{len(checks)}">{"".join(checks)}</dataValidations>'
 
 
-def worksheet_xml(sheet: SheetLike, strings: SharedStrings, cell_text: Callable[[str], str],
-                  widths_of: tuple[int, int]) -> str:
+def worksheet_xml(
+    sheet: SheetLike,
+    strings: SharedStrings,
+    cell_text: Callable[[str], str],
+    widths_of: tuple[int, int],
+) -> str:
     """The worksheet part of ``sheet``: each value as ``cell_text`` makes it (clean of
     what XML cannot hold), column widths between ``widths_of`` (min, max) from the
     longest line of a column plus 2. Raises WorkbookError for a value longer than a
@@ -197,23 +211,29 @@ def worksheet_xml(sheet: SheetLike, strings: SharedStrings, cell_text: Callable[
     widths = "".join(
         f'<col min="{c}" max="{c}" width="{min(max_width, max(min_width, w + 2))}"'
         f' customWidth="1"{HIDDEN if c - 1 in hidden else ""}/>'
-        for c, w in enumerate(cols.widths, start=1))
+        for c, w in enumerate(cols.widths, start=1)
+    )
     end = cols.letters[len(sheet.header) - 1] if sheet.header else "A"
-    return "".join([
-        _DECLARATION, f'<worksheet xmlns="{MAIN}" xmlns:r="{_REL}">',
-        '<sheetPr><outlinePr summaryBelow="1" summaryRight="1"/></sheetPr>',
-        f'<dimension ref="A1:{cols.letters[-1] if cols.letters else "A"}{last}"/>',
-        '<sheetViews><sheetView workbookViewId="0">',
-        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
-        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
-        '<sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>',
-        f"<cols>{widths}</cols>" if widths else "",
-        "<sheetData>", *rows, "</sheetData>",
-        f'<autoFilter ref="A1:{end}{last}"/>',
-        _validations(sheet, last),
-        '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5"'
-        ' footer="0.5"/></worksheet>',
-    ])
+    return "".join(
+        [
+            _DECLARATION,
+            f'<worksheet xmlns="{MAIN}" xmlns:r="{_REL}">',
+            '<sheetPr><outlinePr summaryBelow="1" summaryRight="1"/></sheetPr>',
+            f'<dimension ref="A1:{cols.letters[-1] if cols.letters else "A"}{last}"/>',
+            '<sheetViews><sheetView workbookViewId="0">',
+            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
+            '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
+            '<sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>',
+            f"<cols>{widths}</cols>" if widths else "",
+            "<sheetData>",
+            *rows,
+            "</sheetData>",
+            f'<autoFilter ref="A1:{end}{last}"/>',
+            _validations(sheet, last),
+            '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5"'
+            ' footer="0.5"/></worksheet>',
+        ]
+    )
 
 
 def _quoted_title(title: str) -> str:
@@ -221,18 +241,22 @@ def _quoted_title(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
 
-def workbook_bytes(sheets: Sequence[SheetLike], cell_text: Callable[[str], str],
-                   widths_of: tuple[int, int]) -> bytes:
+def workbook_bytes(
+    sheets: Sequence[SheetLike], cell_text: Callable[[str], str], widths_of: tuple[int, int]
+) -> bytes:
     """The XLSX file of ``sheets``, one worksheet each, in order. Raises WorkbookError
     for a value longer than a spreadsheet cell holds."""
     strings = SharedStrings()
     parts = [worksheet_xml(s, strings, cell_text, widths_of) for s in sheets]
     entries = [
-        ("[Content_Types].xml", _content_types(len(sheets))), ("_rels/.rels", _ROOT_RELS),
-        ("docProps/app.xml", _APP), ("docProps/core.xml", _CORE),
+        ("[Content_Types].xml", _content_types(len(sheets))),
+        ("_rels/.rels", _ROOT_RELS),
+        ("docProps/app.xml", _APP),
+        ("docProps/core.xml", _CORE),
         ("xl/workbook.xml", _workbook_xml(sheets)),
         ("xl/_rels/workbook.xml.rels", _workbook_rels(len(sheets))),
-        ("xl/styles.xml", STYLES), ("xl/sharedStrings.xml", strings.xml()),
+        ("xl/styles.xml", STYLES),
+        ("xl/sharedStrings.xml", strings.xml()),
         *((f"xl/worksheets/sheet{i}.xml", part) for i, part in enumerate(parts, start=1)),
     ]
     return _zip(entries)
@@ -245,23 +269,31 @@ def _workbook_xml(sheets: Sequence[SheetLike]) -> str:
         entries.append(f'<sheet name="{escape(s.title)}" sheetId="{i}" r:id="rId{i}"/>')
         end = column_letter(len(s.header) - 1) if s.header else "A"
         ref = f"{_quoted_title(s.title)}!$A$1:${end}${len(s.rows) + 1}"
-        names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i - 1}"'
-                     f' hidden="1">{escape(ref)}</definedName>')
-    return "".join([
-        _DECLARATION, f'<workbook xmlns="{MAIN}" xmlns:r="{_REL}">',
-        '<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>',
-        f"<sheets>{''.join(entries)}</sheets>",
-        f"<definedNames>{''.join(names)}</definedNames>" if names else "",
-        '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>',
-    ])
+        names.append(
+            f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i - 1}"'
+            f' hidden="1">{escape(ref)}</definedName>'
+        )
+    return "".join(
+        [
+            _DECLARATION,
+            f'<workbook xmlns="{MAIN}" xmlns:r="{_REL}">',
+            '<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>',
+            f"<sheets>{''.join(entries)}</sheets>",
+            f"<definedNames>{''.join(names)}</definedNames>" if names else "",
+            '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>',
+        ]
+    )
 
 
 def _workbook_rels(n: int) -> str:
-    rels = [f'<Relationship Id="rId{i}" Type="{_REL}/worksheet"'
-            f' Target="worksheets/sheet{i}.xml"/>' for i in range(1, n + 1)]
+    rels = [
+        f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+        for i in range(1, n + 1)
+    ]
     rels.append(f'<Relationship Id="rId{n + 1}" Type="{_REL}/styles" Target="styles.xml"/>')
-    rels.append(f'<Relationship Id="rId{n + 2}" Type="{_REL}/sharedStrings"'
-                ' Target="sharedStrings.xml"/>')
+    rels.append(
+        f'<Relationship Id="rId{n + 2}" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
+    )
     return f'{_DECLARATION}<Relationships xmlns="{_PKG_REL}">{"".join(rels)}</Relationships>'
 
 
@@ -269,48 +301,61 @@ _OFFICE = "application/vnd.openxmlformats-officedocument"
 
 
 def _content_types(n: int) -> str:
-    return "".join([
+    return "".join(
+        [
+            _DECLARATION,
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
+            '<Default Extension="rels" ContentType='
+            '"application/vnd.openxmlformats-package.relationships+xml"/>',
+            '<Default Extension="xml" ContentType="application/xml"/>',
+            f'<Override PartName="/xl/workbook.xml" ContentType='
+            f'"{_OFFICE}.spreadsheetml.sheet.main+xml"/>',
+            *(
+                f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType='
+                f'"{_OFFICE}.spreadsheetml.worksheet+xml"/>'
+                for i in range(1, n + 1)
+            ),
+            f'<Override PartName="/xl/styles.xml" ContentType='
+            f'"{_OFFICE}.spreadsheetml.styles+xml"/>',
+            f'<Override PartName="/xl/sharedStrings.xml" ContentType='
+            f'"{_OFFICE}.spreadsheetml.sharedStrings+xml"/>',
+            '<Override PartName="/docProps/core.xml" ContentType='
+            '"application/vnd.openxmlformats-package.core-properties+xml"/>',
+            f'<Override PartName="/docProps/app.xml" ContentType='
+            f'"{_OFFICE}.extended-properties+xml"/>',
+            "</Types>",
+        ]
+    )
+
+
+_ROOT_RELS = "".join(
+    [
         _DECLARATION,
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
-        '<Default Extension="rels" ContentType='
-        '"application/vnd.openxmlformats-package.relationships+xml"/>',
-        '<Default Extension="xml" ContentType="application/xml"/>',
-        f'<Override PartName="/xl/workbook.xml" ContentType='
-        f'"{_OFFICE}.spreadsheetml.sheet.main+xml"/>',
-        *(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType='
-          f'"{_OFFICE}.spreadsheetml.worksheet+xml"/>' for i in range(1, n + 1)),
-        f'<Override PartName="/xl/styles.xml" ContentType="{_OFFICE}.spreadsheetml.styles+xml"/>',
-        f'<Override PartName="/xl/sharedStrings.xml" ContentType='
-        f'"{_OFFICE}.spreadsheetml.sharedStrings+xml"/>',
-        '<Override PartName="/docProps/core.xml" ContentType='
-        '"application/vnd.openxmlformats-package.core-properties+xml"/>',
-        f'<Override PartName="/docProps/app.xml" ContentType='
-        f'"{_OFFICE}.extended-properties+xml"/>',
-        "</Types>",
-    ])
-
-
-_ROOT_RELS = "".join([
-    _DECLARATION, f'<Relationships xmlns="{_PKG_REL}">',
-    f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>',
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
-    'relationships/metadata/core-properties" Target="docProps/core.xml"/>',
-    f'<Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/>',
-    "</Relationships>",
-])
-_APP = (f'{_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/'
-        '2006/extended-properties"><Application>napctl</Application></Properties>')
-_CORE = "".join([
-    _DECLARATION,
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
-    'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"'
-    ' xmlns:dcterms="http://purl.org/dc/terms/"'
-    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
-    "<dc:creator>napctl</dc:creator>",
-    f'<dcterms:created xsi:type="dcterms:W3CDTF">{_FIXED_DATE}</dcterms:created>',
-    f'<dcterms:modified xsi:type="dcterms:W3CDTF">{_FIXED_DATE}</dcterms:modified>',
-    "</cp:coreProperties>",
-])
+        f'<Relationships xmlns="{_PKG_REL}">',
+        f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>',
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
+        'relationships/metadata/core-properties" Target="docProps/core.xml"/>',
+        f'<Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/>',
+        "</Relationships>",
+    ]
+)
+_APP = (
+    f'{_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/extended-properties"><Application>napctl</Application></Properties>'
+)
+_CORE = "".join(
+    [
+        _DECLARATION,
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:dcterms="http://purl.org/dc/terms/"'
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+        "<dc:creator>napctl</dc:creator>",
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{_FIXED_DATE}</dcterms:created>',
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{_FIXED_DATE}</dcterms:modified>',
+        "</cp:coreProperties>",
+    ]
+)
 
 
 def _zip(entries: Sequence[tuple[str, str]]) -> bytes:
@@ -329,20 +374,23 @@ def _zip(entries: Sequence[tuple[str, str]]) -> bytes:
 _FONT = '<sz val="11"/><name val="Calibri"/><family val="2"/>'
 _TEXT_XF = 'numFmtId="49" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"'
 _ALIGN = '<alignment vertical="top" wrapText="1"/>'
-STYLES = "".join([
-    _DECLARATION, f'<styleSheet xmlns="{MAIN}">',
-    f'<fonts count="2"><font>{_FONT}</font><font><b/>{_FONT}</font></fonts>',
-    '<fills count="3"><fill><patternFill patternType="none"/></fill>',
-    '<fill><patternFill patternType="gray125"/></fill>',
-    f'<fill><patternFill patternType="solid"><fgColor rgb="{SHADE_RGB}"/>'
-    '<bgColor indexed="64"/></patternFill></fill></fills>',
-    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>',
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
-    "</cellStyleXfs>",
-    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
-    f'<xf fontId="1" fillId="0" {_TEXT_XF} applyFont="1">{_ALIGN}</xf>',
-    f'<xf fontId="0" fillId="0" {_TEXT_XF}>{_ALIGN}</xf>',
-    f'<xf fontId="0" fillId="2" {_TEXT_XF} applyFill="1">{_ALIGN}</xf></cellXfs>',
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>',
-    '<dxfs count="0"/><tableStyles count="0"/></styleSheet>',
-])
+STYLES = "".join(
+    [
+        _DECLARATION,
+        f'<styleSheet xmlns="{MAIN}">',
+        f'<fonts count="2"><font>{_FONT}</font><font><b/>{_FONT}</font></fonts>',
+        '<fills count="3"><fill><patternFill patternType="none"/></fill>',
+        '<fill><patternFill patternType="gray125"/></fill>',
+        f'<fill><patternFill patternType="solid"><fgColor rgb="{SHADE_RGB}"/>'
+        '<bgColor indexed="64"/></patternFill></fill></fills>',
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>',
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        "</cellStyleXfs>",
+        '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+        f'<xf fontId="1" fillId="0" {_TEXT_XF} applyFont="1">{_ALIGN}</xf>',
+        f'<xf fontId="0" fillId="0" {_TEXT_XF}>{_ALIGN}</xf>',
+        f'<xf fontId="0" fillId="2" {_TEXT_XF} applyFill="1">{_ALIGN}</xf></cellXfs>',
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>',
+        '<dxfs count="0"/><tableStyles count="0"/></styleSheet>',
+    ]
+)

@@ -88,10 +88,10 @@ class Builder:
     With ``index``, the position of every value and key is recorded there.
     """
 
-    def __init__(self, text: str, file: str, limits: Limits, index: SourceIndex | None,
-                 kind: str = "plan") -> None:
-        self.text, self.file, self.limits, self.index, self.kind = (
-            text, file, limits, index, kind)
+    def __init__(
+        self, text: str, file: str, limits: Limits, index: SourceIndex | None, kind: str = "plan"
+    ) -> None:
+        self.text, self.file, self.limits, self.index, self.kind = (text, file, limits, index, kind)
         self._first_pass_index: SourceIndex | None = None
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
@@ -107,8 +107,12 @@ class Builder:
         self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, code, message))
 
     def too_many(self, mark: Any) -> None:
-        self.problem(mark, "NAP102", f"more than {self.limits.max_nodes:,} values in one file:"
-                     f" far more than a {self.kind} holds")
+        self.problem(
+            mark,
+            "NAP102",
+            f"more than {self.limits.max_nodes:,} values in one file:"
+            f" far more than a {self.kind} holds",
+        )
         raise _Stop
 
     def too_deep(self, mark: Any) -> None:
@@ -145,8 +149,7 @@ class Builder:
                 from napctl.yaml.safe import SourceIndex
 
                 self._first_pass_index = SourceIndex()
-                Builder(self.text, self.file, self.limits, self._first_pass_index,
-                        self.kind).run()
+                Builder(self.text, self.file, self.limits, self._first_pass_index, self.kind).run()
             return self._first_pass_index.keys.get(path)
         return self.index.keys.get(path)
 
@@ -160,22 +163,31 @@ class Builder:
             parser = _Parser(self.text)
         except UnicodeEncodeError as exc:  # lone surrogates: text that no file can hold
             line, column = text_position(self.text, exc.start)
-            return None, [Problem(self.file, line, column, "NAP101",
-                                  "text holds an unpaired surrogate: not UTF-8")]
+            return None, [
+                Problem(
+                    self.file, line, column, "NAP101", "text holds an unpaired surrogate: not UTF-8"
+                )
+            ]
         try:
             self._events(parser.get_event)
         except _Stop:
             pass
         except SkippedError as skipped:
             self.problems += read_error_problems(
-                self.file, self.text, skipped.error, (skipped.mark, skipped.depth),
-                self.limits.max_depth, key_pending=False)
+                self.file,
+                self.text,
+                skipped.error,
+                (skipped.mark, skipped.depth),
+                self.limits.max_depth,
+                key_pending=False,
+            )
         except yaml.YAMLError as exc:
             stack = self.stack
             last = (self.event.end_mark, len(stack)) if stack else None
             key_pending = bool(stack) and stack[-1].mapping and stack[-1].pending is _KEY
             self.problems += read_error_problems(
-                self.file, self.text, exc, last, self.limits.max_depth, key_pending)
+                self.file, self.text, exc, last, self.limits.max_depth, key_pending
+            )
         finally:
             parser.dispose()
         return self.root, self.problems
@@ -192,8 +204,15 @@ class Builder:
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 if not self._collection_start(event, cls is MappingStartEvent):
                     self.nodes = _skip_collection(
-                        get_event, event, self.nodes, self.limits.max_nodes, len(stack),
-                        self.limits.max_depth - len(stack), self.too_many, self.too_deep)
+                        get_event,
+                        event,
+                        self.nodes,
+                        self.limits.max_nodes,
+                        len(stack),
+                        self.limits.max_depth - len(stack),
+                        self.too_many,
+                        self.too_deep,
+                    )
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 stack.pop()
                 if not stack:
@@ -206,19 +225,29 @@ class Builder:
         frame = self.stack[-1]
         is_key = frame.mapping and frame.pending is _KEY
         if alias:
-            self.problem(event.start_mark, "NAP111",
-                         f"alias *{event.anchor}: anchors and aliases are not allowed;"
-                         " write the value out")
+            self.problem(
+                event.start_mark,
+                "NAP111",
+                f"alias *{event.anchor}: anchors and aliases are not allowed; write the value out",
+            )
             value: Any = None
             tag = STR
         else:
             if event.anchor is not None:
-                self.problem(event.start_mark, "NAP111",
-                             f"anchor &{event.anchor}: anchors and aliases are not allowed")
+                self.problem(
+                    event.start_mark,
+                    "NAP111",
+                    f"anchor &{event.anchor}: anchors and aliases are not allowed",
+                )
             tag, value = self._scalar(event, is_key)
         if is_key:
-            self._key(frame, event, "" if value is None else str(value),
-                      not alias and tag in TYPED_SCALARS, tag)
+            self._key(
+                frame,
+                event,
+                "" if value is None else str(value),
+                not alias and tag in TYPED_SCALARS,
+                tag,
+            )
             return
         step = self._attach(frame, value)
         if step is None or self.index is None:
@@ -231,18 +260,28 @@ class Builder:
     def _key(self, frame: _Frame, event: Any, key: str, typed: bool, tag: str) -> None:
         mark = event.start_mark
         if typed:
-            self.problem(mark, "NAP113",
-                         f"key {shown_text(key)} is read as {TYPED_SCALARS[tag]}, not text;"
-                         f" {quote_hint(key).replace(' if it is text', '')}")
+            self.problem(
+                mark,
+                "NAP113",
+                f"key {shown_text(key)} is read as {TYPED_SCALARS[tag]}, not text;"
+                f" {quote_hint(key).replace(' if it is text', '')}",
+            )
         if len(key) > MAX_KEY_LENGTH:
-            self.problem(mark, "NAP102", f"key of {len(key):,} characters, over the limit of"
-                         f" {MAX_KEY_LENGTH:,}: {shown_text(key)}")
+            self.problem(
+                mark,
+                "NAP102",
+                f"key of {len(key):,} characters, over the limit of"
+                f" {MAX_KEY_LENGTH:,}: {shown_text(key)}",
+            )
             frame.pending = _SKIP
         elif key in frame.container:
             first = self._key_position(frame.path + (key,))
             where = f" (first on line {first[0]})" if first else ""
-            self.problem(mark, "NAP110", f"duplicate key {shown_text(key)}{where}: a key may"
-                         " appear once in a mapping")
+            self.problem(
+                mark,
+                "NAP110",
+                f"duplicate key {shown_text(key)}{where}: a key may appear once in a mapping",
+            )
             frame.pending = _SKIP
         else:
             frame.pending = key
@@ -253,8 +292,9 @@ class Builder:
         mark = event.start_mark
         self.count(mark)
         if event.anchor is not None:
-            self.problem(mark, "NAP111",
-                         f"anchor &{event.anchor}: anchors and aliases are not allowed")
+            self.problem(
+                mark, "NAP111", f"anchor &{event.anchor}: anchors and aliases are not allowed"
+            )
         if event.tag is not None and event.tag not in (SEQ, MAP, "!"):
             self.problem(mark, "NAP112", self.tag_message(event.tag))
         container: Any = {} if mapping else []
@@ -297,21 +337,28 @@ class Builder:
                 self._unconvertible(event.start_mark, tag, value, explicit)
                 return STR, value
         if tag == MERGE:
-            self.problem(event.start_mark, "NAP115",
-                         "merge keys (<<) are not allowed; write the keys out")
+            self.problem(
+                event.start_mark, "NAP115", "merge keys (<<) are not allowed; write the keys out"
+            )
         elif tag != VALUE:
             self.problem(event.start_mark, "NAP112", self.tag_message(tag))
         return tag, value
 
     def _unconvertible(self, mark: Any, tag: str, value: str, explicit: bool) -> None:
         if explicit:
-            self.problem(mark, "NAP112",
-                         f"tag {_shown_tag(tag)} does not fit {shown_text(value)}:"
-                         f" {self.kind} files are plain YAML; remove the tag")
+            self.problem(
+                mark,
+                "NAP112",
+                f"tag {_shown_tag(tag)} does not fit {shown_text(value)}:"
+                f" {self.kind} files are plain YAML; remove the tag",
+            )
         else:
-            self.problem(mark, "NAP203",
-                         f"{shown_text(value)} is read by YAML as {TYPED_SCALARS[tag]} that"
-                         f" napctl cannot convert, not as text; {quote_hint(value)}")
+            self.problem(
+                mark,
+                "NAP203",
+                f"{shown_text(value)} is read by YAML as {TYPED_SCALARS[tag]} that"
+                f" napctl cannot convert, not as text; {quote_hint(value)}",
+            )
 
     def _open_document(self, get_event: Any) -> Any:
         """The event that starts the top-level mapping, or None (reported)."""
@@ -324,8 +371,9 @@ class Builder:
         event = get_event()  # the one after document start
         if not isinstance(event, MappingStartEvent):
             shape = "a list" if isinstance(event, SequenceStartEvent) else "a single value"
-            self.problem(event.start_mark, "NAP105",
-                         f"top level is {shape}: a {self.kind} is a mapping")
+            self.problem(
+                event.start_mark, "NAP105", f"top level is {shape}: a {self.kind} is a mapping"
+            )
             return None
         return event
 
@@ -334,18 +382,27 @@ class Builder:
         if isinstance(event, DocumentEndEvent):
             event = get_event()
         if isinstance(event, DocumentStartEvent):
-            self.problem(event.start_mark, "NAP104",
-                         f"a second YAML document: a {self.kind} file holds one document")
+            self.problem(
+                event.start_mark,
+                "NAP104",
+                f"a second YAML document: a {self.kind} file holds one document",
+            )
 
 
 def _shown_tag(tag: str) -> str:
     prefix = "tag:yaml.org,2002:"
-    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
 def _skip_collection(
-    get_event: Any, start: Any, nodes: int, max_nodes: int, base: int, room: int,
-    too_many: Any, too_deep: Any,
+    get_event: Any,
+    start: Any,
+    nodes: int,
+    max_nodes: int,
+    base: int,
+    room: int,
+    too_many: Any,
+    too_deep: Any,
 ) -> int:
     """Consume events up to the end of the collection ``start`` opened, ``base``
     collections deep; the nodes read so far.

@@ -79,16 +79,22 @@ def scalar(text: str) -> str:
 def quoted(text: str) -> str:
     """``text`` as a YAML double-quoted scalar on one line, whatever it holds: a JSON
     string, with what YAML would fold as a line break or refuse escaped as well."""
-    return _UNSAFE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}",
-                                 json.dumps(text, ensure_ascii=False))
+    return _UNSAFE_IN_QUOTES.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False)
+    )
 
 
 @functools.lru_cache(maxsize=4096)
 def _plain_is_text(text: str) -> bool:
     """Whether ``text`` written plain reads back as this text. Cached: 10,000 departments
     make 10,000 codes to write, most of them seen before."""
-    return bool(_PLAIN.fullmatch(text)) and not text.endswith(" ") and ": " not in text and (
-        " #" not in text) and resolve_plain(text) == STR
+    return (
+        bool(_PLAIN.fullmatch(text))
+        and not text.endswith(" ")
+        and ": " not in text
+        and (" #" not in text)
+        and resolve_plain(text) == STR
+    )
 
 
 class _Dumper(yaml.SafeDumper):
@@ -116,8 +122,14 @@ _Dumper.add_representer(str, _represent_str)
 
 def dump_items(items: list[Any], column: int) -> str:
     """``items`` as block sequence entries whose dash is at ``column`` (lines end in LF)."""
-    text = yaml.dump(items, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     width=1_000_000, default_flow_style=False)
+    text = yaml.dump(
+        items,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1_000_000,
+        default_flow_style=False,
+    )
     pad = " " * column
     return "".join(pad + line if line.strip() else line for line in text.splitlines(True))
 
@@ -135,8 +147,9 @@ def _compose(body: str, file: str) -> yaml.Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-        raise EditError(f"it is not YAML napctl can read: {exc.problem}", file, line,
-                        column) from None
+        raise EditError(
+            f"it is not YAML napctl can read: {exc.problem}", file, line, column
+        ) from None
     except yaml.YAMLError as exc:
         raise EditError(f"it is not YAML napctl can read: {exc}", file) from None
     if root is None:
@@ -162,8 +175,7 @@ class TextEdit:
         """An EditError at ``node`` (at the whole file when None)."""
         if node is None:
             return EditError(message, self.file)
-        return EditError(message, self.file, node.start_mark.line + 1,
-                         node.start_mark.column + 1)
+        return EditError(message, self.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
     @staticmethod
     def get(node: yaml.Node, key: str) -> yaml.Node | None:
@@ -180,12 +192,17 @@ class TextEdit:
         node = self.root
         for step in path:
             found = self.get(node, step) if isinstance(step, str) else None
-            if isinstance(step, int) and isinstance(node, yaml.SequenceNode) and (
-                    0 <= step < len(node.value)):
+            if (
+                isinstance(step, int)
+                and isinstance(node, yaml.SequenceNode)
+                and (0 <= step < len(node.value))
+            ):
                 found = node.value[step]
             if found is None:
-                raise self.error(node, f"no {step!r} found" if isinstance(step, str)
-                                 else f"no item {step + 1} found")
+                raise self.error(
+                    node,
+                    f"no {step!r} found" if isinstance(step, str) else f"no item {step + 1} found",
+                )
             node = found
         return node
 
@@ -207,8 +224,11 @@ class TextEdit:
     def _line_after(self, at: int) -> int:
         """The start of the line after the one ``at`` is on (``at`` when it starts one)."""
         text = self.body
-        if at > 0 and text[at - 1] in _BREAKS and not (
-                text[at - 1] == "\r" and text.startswith("\n", at)):
+        if (
+            at > 0
+            and text[at - 1] in _BREAKS
+            and not (text[at - 1] == "\r" and text.startswith("\n", at))
+        ):
             return at
         found = LINE_BREAK.search(text, at)
         return found.end() if found else len(text)
@@ -216,8 +236,11 @@ class TextEdit:
     def content_end(self, node: yaml.Node) -> int:
         """Where the line after ``node``'s last character starts: a block collection ends
         with its last entry; the comments and blank lines below it are not in it."""
-        while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and (
-                not node.flow_style) and node.value:
+        while (
+            isinstance(node, yaml.MappingNode | yaml.SequenceNode)
+            and (not node.flow_style)
+            and node.value
+        ):
             last = node.value[-1]
             node = last[1] if isinstance(node, yaml.MappingNode) else last
         return self._line_after(node.end_mark.index)
@@ -233,24 +256,32 @@ class TextEdit:
         at, column = node.end_mark.index, node.end_mark.column
         if at >= len(self.body):
             return len(self.body)
-        if not self.body[at - column:at].strip(" "):
+        if not self.body[at - column : at].strip(" "):
             return int(at - column)  # libyaml ends it at the next token, after its indent
         return self._line_after(at)
 
     # -- edits --------------------------------------------------------------------------
 
     def _block(self, node: yaml.Node) -> None:
-        if not isinstance(node, yaml.MappingNode | yaml.SequenceNode) or node.flow_style or (
-                not node.value):
-            raise self.error(node, "it is not a block list or mapping (one entry a line);"
-                             " napctl cannot add to it without rewriting it")
+        if (
+            not isinstance(node, yaml.MappingNode | yaml.SequenceNode)
+            or node.flow_style
+            or (not node.value)
+        ):
+            raise self.error(
+                node,
+                "it is not a block list or mapping (one entry a line);"
+                " napctl cannot add to it without rewriting it",
+            )
 
     def replace(self, node: yaml.Node, new: str, what: str) -> None:
         """Put ``new`` (one line) in place of the one-line scalar ``node``."""
-        if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">") or (
-                node.start_mark.line != node.end_mark.line):
-            raise self.error(node, f"{what} is not a one-line value in the file; edit it"
-                             " there")
+        if (
+            not isinstance(node, yaml.ScalarNode)
+            or node.style in ("|", ">")
+            or (node.start_mark.line != node.end_mark.line)
+        ):
+            raise self.error(node, f"{what} is not a one-line value in the file; edit it there")
         self._add(node.start_mark.index, node.end_mark.index, 0, new)
 
     def replace_span(self, start: int, end: int, lines: str) -> None:

@@ -24,8 +24,12 @@ class SkippedError(Exception):
 
 
 def read_error_problems(
-    file: str, text: str, exc: yaml.YAMLError, last: tuple[Any, int] | None,
-    max_depth: int, key_pending: bool,
+    file: str,
+    text: str,
+    exc: yaml.YAMLError,
+    last: tuple[Any, int] | None,
+    max_depth: int,
+    key_pending: bool,
 ) -> list[Problem]:
     """What to report for an error libyaml raised, ``last`` being the mark of the last
     event napctl received and how many collections were open then.
@@ -40,8 +44,16 @@ def read_error_problems(
     (first_line, first_column), (line, column) = deep
     found = [Problem(file, line, column, "NAP114", f"nesting deeper than {max_depth} levels")]
     if key_pending:  # the collection read ahead is a key, as `? [[...` makes it
-        found.insert(0, Problem(file, first_line, first_column, "NAP113",
-                                "a key is a list or a mapping: keys must be text"))
+        found.insert(
+            0,
+            Problem(
+                file,
+                first_line,
+                first_column,
+                "NAP113",
+                "a key is a list or a mapping: keys must be text",
+            ),
+        )
     return found
 
 
@@ -51,9 +63,15 @@ def _error_problem(file: str, text: str, exc: yaml.YAMLError) -> Problem:
         return _syntax_problem(file, text, exc)
     if isinstance(exc, yaml.reader.ReaderError):
         line, column = _byte_position(text, exc.position)
-        return Problem(file, line, column, "NAP103",
-                       f"character U+{exc.character:04X} is not allowed in YAML"
-                       if isinstance(exc.character, int) else str(exc.reason))
+        return Problem(
+            file,
+            line,
+            column,
+            "NAP103",
+            f"character U+{exc.character:04X} is not allowed in YAML"
+            if isinstance(exc.character, int)
+            else str(exc.reason),
+        )
     return Problem(file, 1, 1, "NAP103", str(exc).splitlines()[0])
 
 
@@ -74,8 +92,9 @@ def _flow_too_deep(
     """
     offset = _offset_of(text, mark.line + 1, mark.column + 1)
     error = getattr(exc, "problem_mark", None)
-    end = min(_offset_of(text, error.line + 1, error.column + 1) + 1 if error else len(text),
-              len(text))
+    end = min(
+        _offset_of(text, error.line + 1, error.column + 1) + 1 if error else len(text), len(text)
+    )
     line, line_start, previous = mark.line + 1, offset - mark.column, ":"
     first: tuple[int, int] | None = None
     i = offset
@@ -159,7 +178,6 @@ def _syntax_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
         line, column = text_position(text, len(text.rstrip()) - 1)
         return Problem(file, line, column, "NAP103", what)
     return Problem(file, mark.line + 1, mark.column + 1, "NAP103", what)
-
 
 
 def _byte_position(text: str, offset: int) -> tuple[int, int]:

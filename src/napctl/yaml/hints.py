@@ -16,8 +16,10 @@ from collections.abc import Callable, Sequence
 from napctl.core.problems import Problem
 
 #: ``key: value`` on a line (with any ``- `` list markers before the key).
-_KEY_VALUE = re.compile(r"^(?P<lead>[ ]*(?:-[ ]+)*)(?P<key>[^\s#'\"\[\]{},:][^:#]*?):[ ]+"
-                        r"(?P<value>\S.*?)\s*$")
+_KEY_VALUE = re.compile(
+    r"^(?P<lead>[ ]*(?:-[ ]+)*)(?P<key>[^\s#'\"\[\]{},:][^:#]*?):[ ]+"
+    r"(?P<value>\S.*?)\s*$"
+)
 _QUOTED_THEN_MORE = re.compile(r"""^(?P<q>["'])(?P<inner>.*?)(?P=q)\s*(?P<more>[^\s#].*)$""")
 
 
@@ -34,7 +36,9 @@ def _explained(lines: list[str], problem: Problem) -> Problem:
         return problem
     hints: tuple[Callable[[list[str], Problem], Problem | None], ...] = (
         (_quote_then_more, _tab_indent, _colon_in_value, _over_indented)
-        if problem.code == "NAP103" else (_comment_value,))
+        if problem.code == "NAP103"
+        else (_comment_value,)
+    )
     for hint in hints:
         better = hint(lines, problem)
         if better is not None:
@@ -57,22 +61,32 @@ def _quote_then_more(lines: list[str], problem: Problem) -> Problem | None:
         match = _KEY_VALUE.match(lines[number - 1]) if number >= 1 else None
         quoted = _QUOTED_THEN_MORE.match(match["value"]) if match else None
         if match and quoted:
-            return _with(problem, number, match.start("value") + 1, (
-                f"the value of '{match['key'].strip()}' starts with a quote, so YAML reads"
-                f" {quoted['q']}{quoted['inner']}{quoted['q']} as the whole value and then"
-                f" finds more text; quote the whole value:"
-                f" {quoted_line('', match['key'].strip(), match['value'])}"))
+            return _with(
+                problem,
+                number,
+                match.start("value") + 1,
+                (
+                    f"the value of '{match['key'].strip()}' starts with a quote, so YAML reads"
+                    f" {quoted['q']}{quoted['inner']}{quoted['q']} as the whole value and then"
+                    f" finds more text; quote the whole value:"
+                    f" {quoted_line('', match['key'].strip(), match['value'])}"
+                ),
+            )
     return None
 
 
 def _tab_indent(lines: list[str], problem: Problem) -> Problem | None:
     for number in (problem.line, problem.line + 1):
         line = lines[number - 1] if number <= len(lines) else ""
-        indent = line[:len(line) - len(line.lstrip(" \t"))]
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            return _with(problem, number, indent.index("\t") + 1,
-                         "a tab character in the indentation: YAML indents with spaces only;"
-                         " replace the tab with spaces")
+            return _with(
+                problem,
+                number,
+                indent.index("\t") + 1,
+                "a tab character in the indentation: YAML indents with spaces only;"
+                " replace the tab with spaces",
+            )
     return None
 
 
@@ -86,9 +100,15 @@ def _colon_in_value(lines: list[str], problem: Problem) -> Problem | None:
     if problem.column - 1 < match.start("value"):
         return None
     key = match["key"].strip()
-    return _with(problem, problem.line, problem.column, (
-        f"the text after '{key}:' holds ': ' (a colon and a space), which YAML reads as the"
-        f" start of another key; quote the whole value: {quoted_line('', key, match['value'])}"))
+    return _with(
+        problem,
+        problem.line,
+        problem.column,
+        (
+            f"the text after '{key}:' holds ': ' (a colon and a space), which YAML reads as the"
+            f" start of another key; quote the whole value: {quoted_line('', key, match['value'])}"
+        ),
+    )
 
 
 def _indent_of_key(line: str) -> int:
@@ -102,17 +122,29 @@ def _over_indented(lines: list[str], problem: Problem) -> Problem | None:
     number = problem.line
     line = lines[number - 1]
     indent = len(line) - len(line.lstrip(" "))
-    previous = next((lines[i] for i in range(number - 2, -1, -1)
-                     if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+    previous = next(
+        (
+            lines[i]
+            for i in range(number - 2, -1, -1)
+            if lines[i].strip() and not lines[i].lstrip().startswith("#")
+        ),
+        None,
+    )
     if previous is None or not re.match(r"^[ ]*[^\s#:][^:]*:(\s|$)", line):
         return None
     above = _indent_of_key(previous)
     if indent <= above or previous.rstrip().endswith(":"):
         return None
-    return _with(problem, number, indent + 1, (
-        f"this line is indented by {indent} spaces, the key above it by {above}, so YAML"
-        f" reads it as part of the value above; indent it by {above} spaces, like the key"
-        " above"))
+    return _with(
+        problem,
+        number,
+        indent + 1,
+        (
+            f"this line is indented by {indent} spaces, the key above it by {above}, so YAML"
+            f" reads it as part of the value above; indent it by {above} spaces, like the key"
+            " above"
+        ),
+    )
 
 
 def _comment_value(lines: list[str], problem: Problem) -> Problem | None:
@@ -124,6 +156,12 @@ def _comment_value(lines: list[str], problem: Problem) -> Problem | None:
     if not match:
         return None
     key = match["key"].strip()
-    return _with(problem, problem.line, match.start("value") + 1, (
-        f"'#' after a space starts a comment, so YAML reads the value of '{key}' as empty;"
-        f" quote it: {quoted_line('', key, match['value'])}"))
+    return _with(
+        problem,
+        problem.line,
+        match.start("value") + 1,
+        (
+            f"'#' after a space starts a comment, so YAML reads the value of '{key}' as empty;"
+            f" quote it: {quoted_line('', key, match['value'])}"
+        ),
+    )

@@ -36,8 +36,16 @@ DEFAULT_MAX_DEPTH = 64
 #: a few thousand; the limit keeps a hostile file from filling the memory.
 DEFAULT_MAX_NODES = 200_000
 __all__ = [
-    "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_NODES", "MAX_KEY_LENGTH", "MAX_PROBLEMS", "Limits",
-    "SourceIndex", "YamlDocument", "load_yaml_file", "parse_yaml", "read_text",
+    "DEFAULT_MAX_DEPTH",
+    "DEFAULT_MAX_NODES",
+    "MAX_KEY_LENGTH",
+    "MAX_PROBLEMS",
+    "Limits",
+    "SourceIndex",
+    "YamlDocument",
+    "load_yaml_file",
+    "parse_yaml",
+    "read_text",
 ]
 
 Path = tuple[str | int, ...]
@@ -106,8 +114,9 @@ class YamlDocument:
         return self.index.typed.get(self.resolve(loc))
 
 
-def read_text(path: str, display: str, max_bytes: int, *, kind: str = "plan"
-              ) -> tuple[str | None, list[Problem]]:
+def read_text(
+    path: str, display: str, max_bytes: int, *, kind: str = "plan"
+) -> tuple[str | None, list[Problem]]:
     """The file's text, or the problems that keep it from being read as text."""
     raw, problems = read_bytes(path, display, max_bytes, kind=kind)
     if raw is None:
@@ -144,10 +153,12 @@ def parse_yaml(
         text = text[1:]
     limits = Limits(max_depth, max_nodes)
     data, problems = _build(text, file, limits, None, kind)
-    return YamlDocument(file, text, data if not problems else None, problems, limits=limits,
-                        kind=kind)
+    return YamlDocument(
+        file, text, data if not problems else None, problems, limits=limits, kind=kind
+    )
 
 
-def _build(text: str, file: str, limits: Limits, index: SourceIndex | None, kind: str
-           ) -> tuple[dict[str, Any] | None, list[Problem]]:
+def _build(
+    text: str, file: str, limits: Limits, index: SourceIndex | None, kind: str
+) -> tuple[dict[str, Any] | None, list[Problem]]:
     return Builder(text, file, limits, index, kind).run()

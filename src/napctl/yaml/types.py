@@ -34,7 +34,12 @@ _NUMBER_START = frozenset("0123456789+-.")
 _MAX_NUMBER_LENGTH = 100
 # What a constructor raises on a value its tag does not fit (`!!bool maybe`).
 CONSTRUCT_ERRORS = (
-    ValueError, ArithmeticError, LookupError, AttributeError, TypeError, yaml.YAMLError,
+    ValueError,
+    ArithmeticError,
+    LookupError,
+    AttributeError,
+    TypeError,
+    yaml.YAMLError,
 )
 
 

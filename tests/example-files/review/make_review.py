@@ -27,78 +27,184 @@ def aware(indicator: str) -> tuple[str, str]:
 # rule -> (variant, [(old, new)], anchor of each expected finding)
 CASES: dict[str, list[tuple[str, list[tuple[str, str]], list[str]]]] = {
     "NAP501": [
-        ("yes", [("""            indicators:
+        (
+            "yes",
+            [
+                (
+                    """            indicators:
               - text: Survivors supported each year
                 type: number
                 unit: persons
                 baseline: {value: 300, as_of: 2019}
                 targets: [{year: 2022, value: 600}]
-""", "")], ["          - id: P2.1.1"]),
-        ("no", [("""              - text: Survivors supported each year
+""",
+                    "",
+                )
+            ],
+            ["          - id: P2.1.1"],
+        ),
+        (
+            "no",
+            [
+                (
+                    """              - text: Survivors supported each year
                 type: number
                 unit: persons
                 baseline: {value: 300, as_of: 2019}
                 targets: [{year: 2022, value: 600}]
-""", """              - Survivors supported
-""")], []),
+""",
+                    """              - Survivors supported
+""",
+                )
+            ],
+            [],
+        ),
     ],
     "NAP502": [
         ("yes", [aware("Awareness raised")], ["Awareness raised"]),
         ("no", [aware("Share of staff aware")], []),
     ],
     "NAP503": [
-        ("yes", [("                baseline: {value: 0, as_of: 2020}\n", "")],
-         ["              - text: Number of staff trained"]),
-        ("no", [("                baseline: {value: 0, as_of: 2020}\n",
-                 "                baseline: {value: none yet}\n")], []),
+        (
+            "yes",
+            [("                baseline: {value: 0, as_of: 2020}\n", "")],
+            ["              - text: Number of staff trained"],
+        ),
+        (
+            "no",
+            [
+                (
+                    "                baseline: {value: 0, as_of: 2020}\n",
+                    "                baseline: {value: none yet}\n",
+                )
+            ],
+            [],
+        ),
     ],
     "NAP504": [
-        ("yes", [("                targets: [{year: 2022, value: 400}]\n", "")],
-         ["              - text: Number of staff trained"]),
-        ("no", [("                targets: [{year: 2022, value: 400}]\n",
-                 "                targets: [{year: 2021, value: 200}]\n")], []),
+        (
+            "yes",
+            [("                targets: [{year: 2022, value: 400}]\n", "")],
+            ["              - text: Number of staff trained"],
+        ),
+        (
+            "no",
+            [
+                (
+                    "                targets: [{year: 2022, value: 400}]\n",
+                    "                targets: [{year: 2021, value: 200}]\n",
+                )
+            ],
+            [],
+        ),
     ],
     "NAP505": [
-        ("yes", [("            deadline: \"2022-06-30\"\n", "")], ["          - id: P2.1.1"]),
-        ("no", [("            deadline: \"2022-06-30\"\n",
-                 "            timeline: throughout the plan\n")], []),
+        ("yes", [('            deadline: "2022-06-30"\n', "")], ["          - id: P2.1.1"]),
+        (
+            "no",
+            [
+                (
+                    '            deadline: "2022-06-30"\n',
+                    "            timeline: throughout the plan\n",
+                )
+            ],
+            [],
+        ),
     ],
     "NAP506": [
-        ("yes", [("            budget: {amount: 40000, currency: EUR}\n",
-                  "            budget: {allocated: false}\n")], ["budget: {allocated: false}"]),
-        ("no", [("            budget: {amount: 40000, currency: EUR}\n",
-                 "            budget: {source: Regular staff budget}\n")], []),
+        (
+            "yes",
+            [
+                (
+                    "            budget: {amount: 40000, currency: EUR}\n",
+                    "            budget: {allocated: false}\n",
+                )
+            ],
+            ["budget: {allocated: false}"],
+        ),
+        (
+            "no",
+            [
+                (
+                    "            budget: {amount: 40000, currency: EUR}\n",
+                    "            budget: {source: Regular staff budget}\n",
+                )
+            ],
+            [],
+        ),
     ],
     "NAP507": [
         ("yes", [("            lead: DEF\n", "")], ["            departments: [DEF, {code"]),
-        ("no", [("            lead: DEF\n", ""), ("[DEF, {code: POL, note: Recruitment office}]",
-                                               "[{code: DEF, role: lead}, POL]")], []),
+        (
+            "no",
+            [
+                ("            lead: DEF\n", ""),
+                ("[DEF, {code: POL, note: Recruitment office}]", "[{code: DEF, role: lead}, POL]"),
+            ],
+            [],
+        ),
     ],
     "NAP508": [
-        ("yes", [("            departments: [MFA]\n", "            departments: [All]\n")],
-         ["            departments: [All]"]),
-        ("no", [("            departments: [MFA]\n", "            departments: [MFA, INT]\n"
-                 "            lead: MFA\n")], []),
+        (
+            "yes",
+            [("            departments: [MFA]\n", "            departments: [All]\n")],
+            ["            departments: [All]"],
+        ),
+        (
+            "no",
+            [
+                (
+                    "            departments: [MFA]\n",
+                    "            departments: [MFA, INT]\n            lead: MFA\n",
+                )
+            ],
+            [],
+        ),
     ],
     "NAP509": [
-        ("yes", [("text: Raise awareness of resolution 1325 among staff",
-                  "text: Train staff  on Resolution 1325.")], ["text: Train staff  on"]),
-        ("no", [("text: Raise awareness of resolution 1325 among staff",
-                 "text: Train police officers on resolution 1325")], []),
+        (
+            "yes",
+            [
+                (
+                    "text: Raise awareness of resolution 1325 among staff",
+                    "text: Train staff  on Resolution 1325.",
+                )
+            ],
+            ["text: Train staff  on"],
+        ),
+        (
+            "no",
+            [
+                (
+                    "text: Raise awareness of resolution 1325 among staff",
+                    "text: Train police officers on resolution 1325",
+                )
+            ],
+            [],
+        ),
     ],
     "NAP510": [
-        ("yes", [("""  - id: P2
+        (
+            "yes",
+            [
+                (
+                    """  - id: P2
     title: Protection
     un_pillars: [protection, relief-and-recovery]
     goals:
-""", """  - id: P2
+""",
+                    """  - id: P2
     title: Protection
     un_pillars: [protection, relief-and-recovery]
     goals:
       - id: P2.0
         text: Prevent violence against women
         actions: []
-""")], ["      - id: P2.0"]),
+""",
+                )
+            ],
+            ["      - id: P2.0"],
+        ),
         ("no", [], []),
     ],
     "NAP511": [
@@ -106,28 +212,61 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]], list[str]]]] = {
         ("no", [aware("Awareness of staff raised in a yearly survey")], []),
     ],
     "NAP512": [
-        ("yes", [("budget: {amount: 1200000, currency: EUR, source: State budget}\n", "")],
-         ["id: xx-2020-2022"]),
-        ("no", [("budget: {amount: 1200000, currency: EUR, source: State budget}\n",
-                 "budget: {source: State budget}\n")], []),
+        (
+            "yes",
+            [("budget: {amount: 1200000, currency: EUR, source: State budget}\n", "")],
+            ["id: xx-2020-2022"],
+        ),
+        (
+            "no",
+            [
+                (
+                    "budget: {amount: 1200000, currency: EUR, source: State budget}\n",
+                    "budget: {source: State budget}\n",
+                )
+            ],
+            [],
+        ),
     ],
     "NAP513": [
-        ("yes", [("""monitoring:
+        (
+            "yes",
+            [
+                (
+                    """monitoring:
   mechanism: Inter-ministerial working group
   by: [MFA]
   frequency: annual
   evaluation: Independent evaluation in 2022
-""", ""), ("""reporting:
+""",
+                    "",
+                ),
+                (
+                    """reporting:
   - what: Annual progress report
     by: [MFA]
     frequency: annual
-""", "")], ["id: xx-2020-2022"]),
-        ("no", [("""monitoring:
+""",
+                    "",
+                ),
+            ],
+            ["id: xx-2020-2022"],
+        ),
+        (
+            "no",
+            [
+                (
+                    """monitoring:
   mechanism: Inter-ministerial working group
   by: [MFA]
   frequency: annual
   evaluation: Independent evaluation in 2022
-""", "")], []),
+""",
+                    "",
+                )
+            ],
+            [],
+        ),
     ],
 }
 
