@@ -16,6 +16,7 @@ from napctl.cli.startup import app
 class SchemaKind(StrEnum):
     plan = "plan"
     progress = "progress"
+    assessment = "assessment"
 
 
 @app.command()
@@ -24,7 +25,8 @@ def schema(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
     kind: Annotated[
-        SchemaKind, typer.Option("--kind", help="Which files: plans or progress reports.")
+        SchemaKind,
+        typer.Option("--kind", help="Which files: plans, progress reports or assessments."),
     ] = SchemaKind.plan,
 ) -> None:
     """Print the JSON Schema of plan files (for editors and other validators)."""

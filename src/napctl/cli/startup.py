@@ -65,6 +65,8 @@ COMMAND_MODULES: dict[str, str] = {
     "export": "napctl.cli.export",
     "render": "napctl.cli.render",
     "progress": "napctl.cli.progress",
+    "assess": "napctl.cli.assess",
+    "compare": "napctl.cli.compare",
 }
 
 

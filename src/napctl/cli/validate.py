@@ -55,6 +55,15 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    assessments: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--assessments",
+            help="Assessments to check too (repeatable). Default, when no PATHS are"
+            " given: $NAPCTL_ASSESSMENTS, else ./assessments.",
+            show_default=False,
+        ),
+    ] = None,
     kind: Annotated[
         SchemaKind,
         typer.Option(
@@ -66,10 +75,20 @@ def validate(
 ) -> None:
     """Check plans and progress reports; print every problem as file:line:col: CODE message."""
     from napctl.load.corpus import load_corpus  # lazy: start-up
-    from napctl.load.discover import PathNotFound, progress_roots  # lazy: start-up
+    from napctl.load.discover import (  # lazy: start-up
+        PathNotFound,
+        assessment_roots,
+        progress_roots,
+    )
     from napctl.output.problems import summary  # lazy: start-up
 
-    if kind is SchemaKind.progress:
+    rated = assessment_roots(assessments or ()) if assessments or not paths else []
+    if kind is SchemaKind.assessment:
+        # PATHS are assessments; the plans are found as for --plans.
+        named = [*(paths or []), *(assessments or [])]
+        rated = [Path(p) for p in named] if named else assessment_roots(())
+        reports, plan_paths = [], list(plans or [])
+    elif kind is SchemaKind.progress:
         # PATHS and --progress are the reports; the plans are found as for --plans.
         named = [*(paths or []), *(progress or [])]
         reports = [Path(p) for p in named] if named else progress_roots(())
@@ -79,7 +98,13 @@ def validate(
         reports = progress_roots(progress or ()) if progress or not paths else []
         plan_paths = [*(paths or []), *(plans or [])]
     try:
-        corpus = load_corpus(plan_paths, progress=reports, max_bytes=max_bytes, keep_plans=False)
+        corpus = load_corpus(
+            plan_paths,
+            progress=reports,
+            assessments=rated,
+            max_bytes=max_bytes,
+            keep_plans=False,
+        )
     except PathNotFound as exc:
         fail_usage(exc.message)
     say_if_bundled(corpus)

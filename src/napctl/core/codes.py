@@ -26,6 +26,7 @@ RANGES = {
     "NAP3": "consistency checks",
     "NAP4": "progress reports",
     "NAP5": "plan-quality review (napctl review): advice, never a validation failure",
+    "NAP8": "assessments",
 }
 
 TABLE: dict[str, Code] = {
@@ -111,6 +112,24 @@ TABLE: dict[str, Code] = {
     "NAP511": Code("warning", "indicator restates the action"),
     "NAP512": Code("warning", "plan states no overall budget"),
     "NAP513": Code("warning", "plan states no monitoring or reporting arrangements"),
+    # assessments: civil society's own ratings (docs/assessments.md)
+    "NAP800": Code("error", "assessment names a plan that no valid plan file has"),
+    "NAP801": Code("error", "assessment year outside the plan period and its reporting tail"),
+    "NAP802": Code("error", "assessment names a scale napctl does not know"),
+    "NAP803": Code("error", "rating level is not a level of the assessment's scale"),
+    "NAP804": Code("error", "rating names an action or pillar the plan does not have"),
+    "NAP805": Code("error", "rating without exactly one of action and pillar"),
+    "NAP806": Code("error", "action or pillar rated twice in one assessment"),
+    "NAP807": Code("error", "two assessments for the same plan, year and organisation"),
+    "NAP808": Code("error", "two levels of a scale whose names or labels fold to the same"),
+    "NAP809": Code(
+        "error", "assessment file not at assessments/<plan-id>/<year>/<organisation-slug>.yaml"
+    ),
+    "NAP810": Code("error", "assessment evidence url is not http(s)"),
+    "NAP811": Code("error", "assessment evidence path leaves the repository or is not relative"),
+    "NAP812": Code("error", "assessment evidence without exactly one of url and path"),
+    "NAP813": Code("error", "an assessment's own scale has fewer than two levels"),
+    "NAP814": Code("warning", "rating given a level without a narrative or evidence"),
 }
 
 #: Each code's meaning (the table without levels).

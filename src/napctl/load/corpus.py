@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from napctl.yaml.safe import YamlDocument
 
 PROGRESS = "progress report"
+ASSESSMENT = "assessment"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,15 +89,22 @@ def load_corpus(
     max_bytes: int = DEFAULT_MAX_BYTES,
     use_cache: bool = False,
     keep_plans: bool = True,
+    assessments: Sequence[Path] = (),
 ) -> Corpus:
     """Every plan under ``paths`` (or found by the usual rules), and the progress
-    reports under ``progress``, with all problems: see ``load_documents``."""
+    reports under ``progress`` and assessments under ``assessments``, with all
+    problems: see ``load_documents``."""
     roots = plan_roots(paths)
     sources: list[Source] = [(None, roots)]
     if progress:
         sources.append((PROGRESS, progress))
+    if assessments:
+        sources.append((ASSESSMENT, assessments))
     corpus = load_documents(
-        sources, max_bytes=max_bytes, use_cache=use_cache, keep=keep_plans or bool(progress)
+        sources,
+        max_bytes=max_bytes,
+        use_cache=use_cache,
+        keep=keep_plans or bool(progress) or bool(assessments),
     )
     corpus.bundled = uses_bundled(paths, roots)
     return corpus

@@ -10,6 +10,8 @@ from pathlib import Path
 ENV_VAR = "NAPCTL_PLANS"
 PROGRESS_ENV_VAR = "NAPCTL_PROGRESS"
 PROGRESS_FOLDER = "progress"
+ASSESSMENTS_ENV_VAR = "NAPCTL_ASSESSMENTS"
+ASSESSMENTS_FOLDER = "assessments"
 _PACKAGE = Path(__file__).resolve().parent.parent  # src/napctl
 
 
@@ -77,6 +79,23 @@ def progress_roots(explicit: Sequence[str] = (), *, cwd: Path | None = None) -> 
         return named
     local = find_up(PROGRESS_FOLDER, cwd)
     return [local] if local is not None else []
+
+
+def assessment_roots(explicit: Sequence[str] = (), *, cwd: Path | None = None) -> list[Path]:
+    """--assessments PATH..., else $NAPCTL_ASSESSMENTS, else assessments/ here or above."""
+    named = _named_roots(explicit, ASSESSMENTS_ENV_VAR)
+    if named is not None:
+        return named
+    local = find_up(ASSESSMENTS_FOLDER, cwd)
+    return [local] if local is not None else []
+
+
+def default_assessments_out(explicit: Sequence[str] = ()) -> Path:
+    """Where `assess init` writes: the first assessments root, else ./assessments."""
+    if explicit:
+        return Path(explicit[0])
+    env = [p for p in os.environ.get(ASSESSMENTS_ENV_VAR, "").split(os.pathsep) if p.strip()]
+    return Path(env[0]) if env else Path(ASSESSMENTS_FOLDER)
 
 
 def default_progress_out(explicit: Sequence[str] = ()) -> Path:

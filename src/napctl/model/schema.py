@@ -13,7 +13,7 @@ from napctl.model import Plan
 from napctl.model.schema_ids import FORMAT_VERSIONS, schema_url
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_FILES = {"plan": "plan files", "progress": "progress reports"}
+_FILES = {"plan": "plan files", "progress": "progress reports", "assessment": "assessments"}
 
 
 def _head(kind: str) -> dict[str, object]:
@@ -63,8 +63,16 @@ def progress_schema() -> dict[str, object]:
     return {**_head("progress"), **schema}
 
 
+def assessment_schema() -> dict[str, object]:
+    from napctl.model import assessment, progress
+
+    schema = TypeAdapter(assessment.Assessment).json_schema()
+    _describe_definitions(schema, {**vars(progress), **vars(assessment)})
+    return {**_head("assessment"), **schema}
+
+
 #: The documents napctl reads, by the name `napctl schema --kind` takes.
-SCHEMAS = {"plan": plan_schema, "progress": progress_schema}
+SCHEMAS = {"plan": plan_schema, "progress": progress_schema, "assessment": assessment_schema}
 
 
 def kind_schema_json(kind: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 SITE_URL = "https://napctl.readthedocs.io/en/stable/"
 
 #: The version of each file format, by the name `napctl schema --kind` takes.
-FORMAT_VERSIONS = {"plan": 1, "progress": 1}
+FORMAT_VERSIONS = {"plan": 1, "progress": 1, "assessment": 1}
 
 
 def schema_file(kind: str) -> str:
