@@ -57,6 +57,11 @@ class Row:
     government: tuple[Said, ...]
     independent: Said
 
+    @property
+    def rating(self) -> str:
+        """The level as written, with its label when that says more (``1 (minimal)``)."""
+        return self.level if self.level == self.label else f"{self.level} ({self.label})"
+
 
 @dataclass(frozen=True, slots=True)
 class Scorecard:
@@ -174,9 +179,7 @@ def _row(
     )
 
 
-def _scorecards(
-    plan: Plan, assessment: Assessment, ratings: dict[str, Rating]
-) -> list[Scorecard]:
+def _scorecards(plan: Plan, assessment: Assessment, ratings: dict[str, Rating]) -> list[Scorecard]:
     scale = scale_of(assessment)
     assert scale is not None
     overall = {r.pillar: r for r in assessment.ratings if r.pillar is not None}

@@ -58,3 +58,28 @@ def by_action(assessments: Sequence[Assessment]) -> dict[str, list[Shown]]:
 
 def organisations(assessments: Sequence[Assessment]) -> list[str]:
     return [a.organisation for a in assessments]
+
+
+@dataclass(frozen=True, slots=True)
+class AssessedStatus:
+    """What `status --assessments` adds: each organisation (and its scale), each action's
+    ratings. Beside the government's status, never combined into it."""
+
+    organisations: list[tuple[str, str]]
+    ratings: dict[str, list[Shown]]
+
+    @classmethod
+    def of(cls, assessments: Sequence[Assessment], plan_id: str, year: int) -> AssessedStatus:
+        chosen = for_year(assessments, plan_id, year)
+        named = []
+        for a in chosen:
+            scale = scale_of(a)
+            named.append((a.organisation, "" if scale is None else scale_name(scale)))
+        return cls(named, by_action(chosen))
+
+    def cell(self, action: str, organisation: str) -> str:
+        """The organisation's rating of ``action`` as a table shows it ("" when unrated)."""
+        for item in self.ratings.get(action, []):
+            if item.organisation == organisation and item.level is not None:
+                return item.level if item.level == item.label else f"{item.level} ({item.label})"
+        return ""

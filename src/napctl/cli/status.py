@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from napctl.cli import options
+from napctl.cli.assessment_files import AssessmentsOption, load_plan_assessments
 from napctl.cli.options import (
     EXIT_INVALID,
     PlanOption,
@@ -19,6 +20,9 @@ from napctl.cli.options import (
 from napctl.cli.progress_files import actor_codes, load_reports, plan_with_progress
 from napctl.cli.startup import app
 from napctl.output.writers import writer
+
+if TYPE_CHECKING:
+    from napctl.progress.status import PlanStatus
 
 
 class StatusBy(StrEnum):
@@ -70,6 +74,7 @@ def status(
     ] = False,
     plans: PlansOption = None,
     progress: ProgressOption = None,
+    assessments: AssessmentsOption = None,
 ) -> None:
     """Who has reported what: each action's overall status, per department, and what is missing."""
     from napctl.output import status as out  # lazy: start-up
@@ -98,7 +103,9 @@ def status(
     except InitError as exc:
         fail_usage(str(exc))
     result = plan_status(chosen, reports, years, codes, corpus.invalid_files())
-    if fmt is not StatusFormat.table:
+    if assessments:
+        _with_assessments(result, by, fmt, assessments)
+    elif fmt is not StatusFormat.table:
         sys.stdout.write(writer("status", fmt.value)(result, by.value))
     elif options._to_terminal():
         out.print_rich(result, by.value)
@@ -110,4 +117,21 @@ def status(
         )
         raise typer.Exit(EXIT_INVALID)
     if not corpus.ok:
+        raise typer.Exit(EXIT_INVALID)
+
+
+def _with_assessments(
+    result: PlanStatus, by: StatusBy, fmt: StatusFormat, assessments: list[str]
+) -> None:
+    """The status with each organisation's rating beside it (--by action), or exit 1
+    after it when an assessment file was invalid."""
+    from napctl.assess.ratings import AssessedStatus  # lazy: start-up
+
+    if by is not StatusBy.action:
+        fail_usage("--assessments shows ratings per action: leave out --by")
+    rated, ok = load_plan_assessments(result.plan, assessments, required=True)
+    side = AssessedStatus.of(rated, result.plan.id, result.year)
+    name = "text" if fmt is StatusFormat.table else fmt.value
+    sys.stdout.write(writer("assessed-status", name)(result, by.value, side))
+    if not ok:
         raise typer.Exit(EXIT_INVALID)

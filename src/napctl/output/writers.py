@@ -20,6 +20,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from napctl.assess.compare import Comparison
+    from napctl.assess.ratings import AssessedStatus
     from napctl.core.problems import Problem
     from napctl.diff.changes import PlanDiff
     from napctl.diff.source import Side
@@ -85,6 +87,28 @@ def _status() -> dict[str, Callable[[PlanStatus, str], str]]:
     return {"json": status.as_json, "csv": status.as_csv, "md": status.as_markdown}
 
 
+def _compare() -> dict[str, Callable[[Comparison], str]]:
+    from napctl.output import compare, compare_html  # lazy: start-up, see above
+
+    return {
+        "text": compare.as_text,
+        "md": compare.as_md,
+        "html": compare_html.as_html,
+        "json": compare.as_json,
+    }
+
+
+def _assessed_status() -> dict[str, Callable[[PlanStatus, str, AssessedStatus], str]]:
+    from napctl.output import assessed_status  # lazy: start-up, see above
+
+    return {
+        "text": assessed_status.as_plain,
+        "json": assessed_status.as_json,
+        "csv": assessed_status.as_csv,
+        "md": assessed_status.as_markdown,
+    }
+
+
 def _records() -> dict[str, Callable[[object], str]]:
     return {"json": json_text}
 
@@ -92,7 +116,8 @@ def _records() -> dict[str, Callable[[object], str]]:
 #: shape -> its writers (format -> function), the shape's formatter module imported on
 #: first use. diff: (diff, old side, new side, actor); problems: text, JSON, GitHub
 #: workflow annotations; review-summary: the scorecard of `napctl review --summary`;
-#: status: (plan status, --by); records: plans, actors, show as JSON.
+#: status: (plan status, --by); records: plans, actors, show as JSON; compare: an
+#: assessment beside the government's status; assessed-status: status with the ratings.
 WRITERS: dict[str, Callable[[], Mapping[str, Writer]]] = {
     "actions": _actions,
     "matrix": _matrix,
@@ -102,6 +127,8 @@ WRITERS: dict[str, Callable[[], Mapping[str, Writer]]] = {
     "review-summary": _review_summary,
     "status": _status,
     "records": _records,
+    "compare": _compare,
+    "assessed-status": _assessed_status,
 }
 
 
