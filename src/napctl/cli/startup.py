@@ -63,10 +63,10 @@ COMMAND_MODULES: dict[str, str] = {
     "new": "napctl.cli.new",
     "import": "napctl.cli.importing",
     "export": "napctl.cli.export",
+    "compare": "napctl.cli.compare",
     "render": "napctl.cli.render",
     "progress": "napctl.cli.progress",
     "assess": "napctl.cli.assess",
-    "compare": "napctl.cli.compare",
 }
 
 
