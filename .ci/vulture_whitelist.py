@@ -49,3 +49,10 @@ _.midterm
 _.compress_type
 _.create_system
 _.external_attr
+
+# Assessment model fields (the file format, docs/assessments.md) and the scale choices
+# of `assess init --scale` (a Typer enum: read by value, never by name).
+_.description
+_.assessors
+_.method
+_.kroc_0_3

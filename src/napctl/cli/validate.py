@@ -75,28 +75,10 @@ def validate(
 ) -> None:
     """Check plans and progress reports; print every problem as file:line:col: CODE message."""
     from napctl.load.corpus import load_corpus  # lazy: start-up
-    from napctl.load.discover import (  # lazy: start-up
-        PathNotFound,
-        assessment_roots,
-        progress_roots,
-    )
+    from napctl.load.discover import PathNotFound  # lazy: start-up
     from napctl.output.problems import summary  # lazy: start-up
 
-    rated = assessment_roots(assessments or ()) if assessments or not paths else []
-    if kind is SchemaKind.assessment:
-        # PATHS are assessments; the plans are found as for --plans.
-        named = [*(paths or []), *(assessments or [])]
-        rated = [Path(p) for p in named] if named else assessment_roots(())
-        reports, plan_paths = [], list(plans or [])
-    elif kind is SchemaKind.progress:
-        # PATHS and --progress are the reports; the plans are found as for --plans.
-        named = [*(paths or []), *(progress or [])]
-        reports = [Path(p) for p in named] if named else progress_roots(())
-        plan_paths = list(plans or [])
-    else:
-        # Progress reports: those of --progress, else (when no PATHS are named) the usual.
-        reports = progress_roots(progress or ()) if progress or not paths else []
-        plan_paths = [*(paths or []), *(plans or [])]
+    reports, rated, plan_paths = _sources(kind, paths, plans, progress, assessments)
     try:
         corpus = load_corpus(
             plan_paths,
@@ -113,3 +95,29 @@ def validate(
     sys.stdout.write(writer("problems", fmt.value)(corpus.problems))
     sys.stderr.write(summary(corpus.problems, len(corpus.files)) + "\n")
     raise typer.Exit(EXIT_OK if corpus.ok else EXIT_INVALID)
+
+
+def _sources(
+    kind: SchemaKind,
+    paths: list[str] | None,
+    plans: list[str] | None,
+    progress: list[str] | None,
+    assessments: list[str] | None,
+) -> tuple[list[Path], list[Path], list[str]]:
+    """The progress reports, the assessments and the plans to check."""
+    from napctl.load.discover import assessment_roots, progress_roots  # lazy: start-up
+
+    # Assessments: those of --assessments, else (when no PATHS are named) the usual.
+    rated = assessment_roots(assessments or ()) if assessments or not paths else []
+    if kind is SchemaKind.assessment:
+        # PATHS are assessments; the plans are found as for --plans.
+        named = [*(paths or []), *(assessments or [])]
+        return [], [Path(p) for p in named] if named else assessment_roots(()), list(plans or [])
+    if kind is SchemaKind.progress:
+        # PATHS and --progress are the reports; the plans are found as for --plans.
+        named = [*(paths or []), *(progress or [])]
+        reports = [Path(p) for p in named] if named else progress_roots(())
+        return reports, rated, list(plans or [])
+    # Progress reports: those of --progress, else (when no PATHS are named) the usual.
+    reports = progress_roots(progress or ()) if progress or not paths else []
+    return reports, rated, [*(paths or []), *(plans or [])]
