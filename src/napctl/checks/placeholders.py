@@ -48,11 +48,13 @@ def placeholders(index: PlanContext, report: Report) -> None:
     for path, text in NOTES.items():
         notes = _field(plan, path)
         if isinstance(notes, list) and text in notes:
-            at = (*path, notes.index(text))
+            at: tuple[str | int, ...] = (*path, int(notes.index(text)))
             report.add(at, "NAP360", f"{'.'.join(path)} still holds the placeholder {text!r}")
     if plan.country == plan.country_code:
         report.add(
-            ("country",), "NAP360", f"country is still the code {plan.country_code!r}; give its name"
+            ("country",),
+            "NAP360",
+            f"country is still the code {plan.country_code!r}; give its name",
         )
     for d, dept in enumerate(plan.departments):
         if dept.name == DEPARTMENT_NAME:

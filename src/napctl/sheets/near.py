@@ -135,8 +135,9 @@ def _message(group: _Group, by_fold: dict[str, list[str]]) -> str:
     if group.known:
         like = " or ".join(f'"{k}"' for k in group.known)
         what = "actor" if len(group.names) == 1 else "actors"
+        verb = "looks" if len(group.names) == 1 else "look"
         return (
-            f"{first}: {what} {spelled} look like the registry's {like}: write the"
+            f"{first}: {what} {spelled} {verb} like the registry's {like}: write the"
             " registry's code, or add the spelling to its aliases (or, for another"
             " actor, add that actor to the registry first)"
         )

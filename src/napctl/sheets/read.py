@@ -19,7 +19,7 @@ from typing import Any
 from napctl.core.readfile import read_bytes
 from napctl.sheets.cells import Cell, Grid, column_letter, sheet_grid, string_text
 from napctl.sheets.export import REGISTRY_HEADER
-from napctl.sheets.headers import HEADERS, PENDING, SYNONYMS, fold
+from napctl.sheets.headers import HEADERS, PENDING, SYNONYMS, field_of, fold
 from napctl.sheets.workbook import MAX_FILE_BYTES, WorkbookError, open_workbook
 
 #: What a table's columns can hold; the names are those of ``--columns FIELD=Header``.
@@ -184,7 +184,7 @@ def map_columns(table: Table, explicit: list[tuple[str, str]]) -> dict[str, int]
 
 def _match_header(table: Table, cell: Cell, index: int, mapping: dict[str, int]) -> None:
     folded = fold(cell.value)
-    found = next((f for f, words in SYNONYMS.items() if folded in words), None)
+    found = field_of(cell.value)
     if found is None:
         table.problems.append(
             f"{cell.ref}: unknown column {cell.value.strip()!r}{_hint(folded)};"
