@@ -28,7 +28,7 @@ def test_an_import_replaces_the_placeholder_of_a_crlf_plan(tmp_path: Path) -> No
     plan_file = tmp_path / "xx-2024-2028.yaml"
     plan_file.write_bytes(text.encode("utf-8"))
     plan, problems = load_file(plan_file)
-    assert plan is not None and not problems
+    assert plan is not None and not [p for p in problems if p.level == "error"]  # placeholders warn
     table = tmp_path / "m.csv"
     table.write_text(
         "Pillar id,Pillar,UN pillars,Goal id,Goal,Action,Departments\r\n"
@@ -41,7 +41,7 @@ def test_an_import_replaces_the_placeholder_of_a_crlf_plan(tmp_path: Path) -> No
     assert result.text.startswith(text[: text.index("pillars:")])
     plan_file.write_bytes(result.text.encode("utf-8"))
     copy, problems = load_file(plan_file)
-    assert copy is not None and not problems
+    assert copy is not None and not [p for p in problems if p.level == "error"]
     assert [p.id for p in copy.pillars] == ["I"]
 
 

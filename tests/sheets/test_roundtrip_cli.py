@@ -105,14 +105,16 @@ def test_round_trip_with_the_functions(tmp_path: Path) -> None:
     new_file = tmp_path / "lu-copy.yaml"
     new_file.write_text(text, "utf-8")
     empty, problems = load_file(new_file)
-    assert empty is not None and not problems
+    assert empty is not None and not [
+        p for p in problems if p.level == "error"
+    ]  # placeholders warn
     result = import_matrix(read_table(table_path), empty, text, str(new_file), [])
     assert result.problems == [] and result.changed
     assert result.text.startswith(text[: text.index("departments:")])
     assert "napctl:skeleton" not in result.text
     new_file.write_text(result.text, "utf-8")
     copy, problems = load_file(new_file)
-    assert copy is not None and not problems
+    assert copy is not None and not [p for p in problems if p.level == "error"]
     assert [(a.id, a.text, a.indicators, a.departments) for _, _, a in copy.actions()] == [
         (a.id, a.text, a.indicators, a.departments) for _, _, a in plan.actions()
     ]

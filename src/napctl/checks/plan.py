@@ -297,3 +297,4 @@ def unique_plan_ids(corpus: CorpusIndex, report: CorpusReport) -> None:
 from napctl.checks import characters as _characters  # noqa: E402, F401
 
 import_checks("napctl.checks.plan_fields")  # the monitoring fields' rules, after these
+import_checks("napctl.checks.placeholders")  # what napctl new and import left to replace

@@ -13,12 +13,19 @@ import typer
 
 from napctl.cli.options import EXIT_INVALID, PlansOption, fail_usage, load_valid
 from napctl.cli.startup import app
+from napctl.sheets.headers import catalog_help
 
 if TYPE_CHECKING:
     from napctl.sheets.edit import Result as ImportResult
 
 
-@app.command("import")
+@app.command(
+    "import",
+    help="Add the actions of a spreadsheet to a plan file; every byte already there stays."
+    " With --update, also change what the table says otherwise (texts, indicators,"
+    " actors): the changes are shown in `napctl diff`'s words, and written only with"
+    " --apply.\n\n" + catalog_help(),
+)
 def import_table(
     table: Annotated[
         Path,
@@ -49,6 +56,18 @@ def import_table(
         ),
     ] = None,
     plans: PlansOption = None,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            help="The table is the master copy: also change texts, indicators and"
+            " actors the plan has otherwise. Shows the changes; writes nothing"
+            " without --apply.",
+        ),
+    ] = False,
+    apply: Annotated[
+        bool, typer.Option("--apply", help="With --update: write the changes it shows.")
+    ] = False,
 ) -> None:
     """Add the actions of a spreadsheet to a plan file; every byte already there stays."""
     from napctl.core.readfile import MAX_INPUT_BYTES, read_file  # lazy: start-up
@@ -59,6 +78,8 @@ def import_table(
         explicit = parse_columns(columns)
     except ValueError as exc:
         fail_usage(str(exc))
+    if apply and not update:
+        fail_usage("--apply writes what --update shows; give both")
     if not table.is_file():
         fail_usage(f"no such file: {table}")
     loaded = next((p for p in load_valid(plans).plans if p.plan.id == plan), None)
@@ -74,11 +95,16 @@ def import_table(
         fail_usage(str(exc))
     except (OSError, UnicodeDecodeError) as exc:
         fail_usage(f"cannot read {loaded.file}: {getattr(exc, 'strerror', None) or exc}")
-    result = import_matrix(matrix, loaded.plan, text, loaded.file, explicit)
+    result = import_matrix(matrix, loaded.plan, text, loaded.file, explicit, update=update)
     if result.problems:
         sys.stderr.write("".join(f"{p}\n" for p in result.problems))
         sys.stderr.write(f"napctl: {len(result.problems)} problems; {loaded.file} is unchanged\n")
         raise typer.Exit(EXIT_INVALID)
+    if update:
+        from napctl.cli.import_update import show_update  # lazy: start-up
+
+        show_update(result, text, loaded.file, table.name, apply)
+        return
     _write_import(result, loaded.file)
 
 

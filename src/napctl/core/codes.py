@@ -78,6 +78,12 @@ TABLE: dict[str, Code] = {
     # lineage files (napctl diff between generations of plans)
     "NAP320": Code("error", "lineage link to a plan or action that does not exist"),
     "NAP321": Code("error", "lineage file is not in the expected form"),
+    # placeholders of napctl new and napctl import, until someone replaces them
+    "NAP360": Code("warning", "text left as napctl new wrote it (a placeholder)"),
+    "NAP361": Code(
+        "warning", "department added by napctl import whose name is still to be filled in"
+    ),
+    "NAP362": Code("warning", "placeholder pillar of napctl new still in the plan"),
     # progress reports (docs/progress-format.md)
     "NAP400": Code("error", "progress report names a plan that no valid plan file has"),
     "NAP401": Code("error", "progress year outside the plan period and its reporting tail"),

@@ -315,3 +315,16 @@ def _lineage_links(
         return {}, problems
     links, more = check_lineage(found, old, new)
     return links, problems + more
+
+
+def compare_texts(old_label: str, old_text: str, new_label: str, new_text: str) -> Comparison:
+    """Two versions of one plan given as texts (a file and its edit not yet written)."""
+    from napctl.diff.changes import diff_items
+    from napctl.diff.items import plan_items
+
+    old = _parsed_side(old_label, b"", old_text, False)
+    new = _parsed_side(new_label, b"", new_text, False)
+    problems = [*old.problems, *new.problems]
+    if old.data is None or new.data is None:
+        return Comparison(old, new, None, problems)
+    return Comparison(old, new, diff_items(plan_items(old.data), plan_items(new.data)), problems)

@@ -33,15 +33,17 @@ def schema_link(kind: str, folder: Path) -> str:
     """What a new file in ``folder`` names as its schema (the yaml-language-server line).
 
     The repository's own copy, ``schema/<kind>.schema.json`` in ``folder`` or a folder
-    above it up to the repository's root (the first holding ``.git``), as a relative
-    path when the repository keeps one; else the published URL, which works in any
-    repository.
+    above it within the repository (up to the first folder holding ``.git``), as a
+    relative path when the repository keeps one; else the published URL, which works in
+    any repository. Outside a repository (no ``.git`` above) it is always the URL: a
+    ``schema/`` folder met on the way up belongs to no repository the file will be in.
     """
     base = folder.resolve()
+    found: Path | None = None
     for parent in [base, *base.parents]:
         candidate = parent / "schema" / schema_file(kind)
-        if candidate.is_file():
-            return os.path.relpath(candidate, base).replace(os.sep, "/")
+        if found is None and candidate.is_file():
+            found = candidate
         if (parent / ".git").exists():
-            break
+            return os.path.relpath(found, base).replace(os.sep, "/") if found else schema_url(kind)
     return schema_url(kind)

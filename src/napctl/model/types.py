@@ -62,7 +62,9 @@ Text = Annotated[str, Strict(pattern=NON_BLANK)]
 Ident = Annotated[str, Strict(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64)]
 PlanId = Annotated[str, Strict(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 CountryCode = Annotated[str, Strict(pattern=r"^[A-Z]{2}$")]
-Code = Annotated[str, Strict(pattern=NON_BLANK, max_length=80)]
+#: The longest code or alias: a plan may print a body's whole name as its actor.
+MAX_CODE_LENGTH = 200
+Code = Annotated[str, Strict(pattern=NON_BLANK, max_length=MAX_CODE_LENGTH)]
 Url = Annotated[str, Strict(pattern=NON_BLANK)]
 Year = Annotated[int, Strict(ge=1900, le=2200)]
 

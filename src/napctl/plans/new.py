@@ -47,15 +47,21 @@ SKELETON = f"""{SKELETON_BEGIN} (a placeholder: `napctl import` replaces everyth
 {SKELETON_END}"""
 
 
+#: The coordinator's placeholder code: the skeleton is still the skeleton once someone has
+#: replaced it by the coordinator's real code (before the first import, as asked).
+PLACEHOLDER_CODE = "COORD"
+_ANY_CODE = r"[^\r\n,{}#]+?"
+
+
 def skeleton_span(text: str) -> tuple[int, int] | None:
-    """Where the placeholder pillar is in ``text``, exactly as this module wrote it, in
-    the file's own line breaks (a checkout may have turned them into CRLF); None once
-    it was edited (or is there twice)."""
+    """Where the placeholder pillar is in ``text``, exactly as this module wrote it (but
+    for the code in place of ``COORD``), in the file's own line breaks (a checkout may
+    have turned them into CRLF); None once it was edited (or is there twice)."""
     for newline in ("\n", "\r\n", "\r"):
-        written = SKELETON.replace("\n", newline)
-        if text.count(written) == 1:
-            start = text.index(written)
-            return start, start + len(written)
+        parts = SKELETON.replace("\n", newline).split(PLACEHOLDER_CODE)
+        found = list(re.finditer(_ANY_CODE.join(re.escape(p) for p in parts), text))
+        if len(found) == 1:
+            return found[0].start(), found[0].end()
     return None
 
 

@@ -12,12 +12,14 @@ extended this way; that is refused with a message rather than rewritten.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from napctl.plans.new import skeleton_span
 from napctl.sheets.importer import Changes
+from napctl.sheets.update import apply_updates
 from napctl.yaml.edit import EditError, TextEdit, dump_items
 from napctl.yaml.result import ImportResult, Note
 
@@ -82,6 +84,7 @@ def apply_changes(
     if changes.empty:
         return text
     doc = TextEdit(text, where)
+    apply_updates(doc, changes.updates)
     if changes.departments:
         _add(
             doc,
@@ -137,18 +140,41 @@ def _one_per_cell(problems: list[str]) -> list[str]:
 
 
 def _notes(problems: list[str]) -> list[Note]:
-    """Problems of the table (``REF: message``) as report notes, one per cell, in order."""
-    return [
+    """Problems of the table (``REF: message``) as report notes, one per cell, in order;
+    a message met in several cells is said once, at the first, with their count."""
+    notes = [
         Note(*problem.split(": ", 1)) if ": " in problem else Note("", problem)
         for problem in _one_per_cell(problems)
     ]
+    counts = Counter(n.message for n in notes)
+    said: set[str] = set()
+    once: list[Note] = []
+    for note in notes:
+        if note.message in said:
+            continue
+        said.add(note.message)
+        n = counts[note.message]
+        once.append(
+            note
+            if n == 1
+            else Note(note.where, f"{note.message} (the same in {n} cells; the first is here)")
+        )
+    return once
 
 
 def import_matrix(
-    table: Table, plan: Plan, plan_text: str, plan_file: str, columns: list[tuple[str, str]]
+    table: Table,
+    plan: Plan,
+    plan_text: str,
+    plan_file: str,
+    columns: list[tuple[str, str]],
+    *,
+    update: bool = False,
 ) -> Result:
-    """The plan file's text with the rows of ``table`` added (nothing is written)."""
+    """The plan file's text with the rows of ``table`` added (nothing is written);
+    ``update``: and what the table says otherwise than the plan changed to match it."""
     from napctl.sheets.importer import merge_table
+    from napctl.sheets.near import near_duplicates
     from napctl.sheets.read import map_columns
 
     unchanged = plan_text
@@ -158,7 +184,8 @@ def import_matrix(
     ):
         return ImportResult(None, refused=_notes(table.problems), text=unchanged)
     skip = "P1" if skeleton_span(plan_text) is not None else None
-    changes = merge_table(plan, table, mapping, skip_pillar=skip)
+    changes = merge_table(plan, table, mapping, skip_pillar=skip, update=update)
+    changes.problems += near_duplicates(table, mapping, plan, changes.departments)
     refused = _notes([*table.problems, *changes.problems])
     if refused:
         return ImportResult(changes, refused=refused, text=unchanged)

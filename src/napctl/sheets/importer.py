@@ -33,6 +33,7 @@ from napctl.sheets.rows import (
     un_pillar_list,
 )
 from napctl.sheets.rows import roman as roman_numeral
+from napctl.sheets.update import similar_action
 
 _FILLED_DOWN = ("pillar_id", "pillar", "un_pillars", "goal_id", "goal")
 
@@ -66,10 +67,12 @@ class Changes:
     goals: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     actions: list[tuple[int, int, dict[str, Any]]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: With ``update``: (path of a key in the plan file, the table's value), in row order
+    updates: list[tuple[tuple[str | int, ...], Any]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.departments or self.pillars or self.goals or self.actions)
+        return not (self.departments or self.pillars or self.goals or self.actions or self.updates)
 
 
 def action_data(action: Action) -> dict[str, Any]:
@@ -90,8 +93,13 @@ def action_data(action: Action) -> dict[str, Any]:
 
 
 class _Merge:
-    def __init__(self, plan: Plan, columns: dict[str, int], skip_pillar: str | None) -> None:
+    def __init__(
+        self, plan: Plan, columns: dict[str, int], skip_pillar: str | None, update: bool = False
+    ) -> None:
         self.columns = columns
+        self.update = update  # a difference from the plan is an update, not a problem
+        self.paths: dict[str, tuple[str | int, ...]] = {}  # id -> its path in the plan file
+        self.row_texts: set[str] = set()  # the table's action texts (to match reworded rows)
         self.reg = Registry.of(plan)
         self.pillars: dict[str, PillarState] = {}
         self.ids: dict[str, str] = {}  # every id in the plan -> what it is
@@ -102,10 +110,13 @@ class _Merge:
                 continue
             state = PillarState(pillar.id, pillar.title, list(pillar.un_pillars), p_index)
             self.ids[pillar.id] = "a pillar"
+            self.paths[pillar.id] = ("pillars", p_index)
             for g_index, goal in enumerate(pillar.goals):
                 g_state = GoalState(goal.id, goal.text, g_index)
                 self.ids[goal.id] = "a goal"
-                for action in goal.actions:
+                self.paths[goal.id] = ("pillars", p_index, "goals", g_index)
+                for a_index, action in enumerate(goal.actions):
+                    self.paths[action.id] = (*self.paths[goal.id], "actions", a_index)
                     g_state.actions[action.id] = action_data(action)
                     self.ids[action.id] = "an action"
                 state.goals[goal.id] = g_state
@@ -126,10 +137,18 @@ class _Merge:
 
 
 def merge_table(
-    plan: Plan, table: Table, columns: dict[str, int], skip_pillar: str | None = None
+    plan: Plan,
+    table: Table,
+    columns: dict[str, int],
+    skip_pillar: str | None = None,
+    *,
+    update: bool = False,
 ) -> Changes:
-    """The additions ``table`` makes to ``plan`` (problems included, nothing written)."""
-    merge = _Merge(plan, columns, skip_pillar)
+    """The additions ``table`` makes to ``plan`` (problems included, nothing written);
+    ``update``: and the texts, indicators and actors it changes (``Changes.updates``)."""
+    merge = _Merge(plan, columns, skip_pillar, update)
+    if update and "id" not in columns:
+        merge.row_texts = {one_line(merge.text(r, "text")) for r in table.rows}
     for needed, what in (("pillar", "pillar"), ("goal", "goal")):
         if needed not in columns and f"{needed}_id" not in columns:
             ref = table.header[0].ref if table.header else table.source
@@ -199,7 +218,10 @@ def _pillar_for(merge: _Merge, previous: dict[str, Cell], first: Cell) -> Pillar
         state = next((p for p in merge.pillars.values() if p.title == title), None)
         pillar_id = state.id if state else _next_id(merge, "", len(merge.pillars) + 1, roman=True)
     if state is not None:
-        if title and title != state.title:
+        if title and title != state.title and merge.update:
+            merge.changes.updates.append(((*merge.paths[state.id], "title"), title))
+            state.title = title
+        elif title and title != state.title:
             merge.problem(
                 title_cell,
                 f"pillar {pillar_id} is {state.title!r} in the plan, {title!r} here",
@@ -251,7 +273,10 @@ def _goal_for(
         merge.problem(None, "no goal for this row (and none above it)", first)
         return None
     if state is not None:
-        if text and text != state.text:
+        if text and text != state.text and merge.update:
+            merge.changes.updates.append(((*merge.paths[state.id], "text"), text))
+            state.text = text
+        elif text and text != state.text:
             merge.problem(
                 text_cell, f"goal {goal_id} is {state.text!r} in the plan, {text!r} here", first
             )
@@ -358,6 +383,8 @@ def _place_action(
     where = id_cell or merge.cell(row, "text") or first
     if not data["id"]:
         same = next((a for a in goal.actions.values() if a["text"] == data["text"]), None)
+        if same is None and merge.update:  # a corrected text: the most similar action left
+            same = similar_action(goal.actions, data["text"], merge.seen, merge.row_texts)
         data["id"] = same["id"] if same else _next_id(merge, goal.id, len(goal.actions) + 1)
     action_id = data["id"]
     if action_id in merge.seen:
@@ -391,12 +418,15 @@ def _place_action(
     compared = [k for k in keys if data.get(k) != existing.get(k)]
     if "notes" in data and data["notes"] != existing.get("notes"):
         compared.append("notes")
-    if compared:
+    if compared and merge.update:
+        path = merge.paths[action_id]
+        merge.changes.updates.extend(((*path, key), data.get(key)) for key in compared)
+    elif compared:
         merge.problem(
             where,
             f"action {action_id} is in the plan with other"
-            f" {', '.join(compared)}; napctl import only adds, so edit the plan"
-            " file or the table",
+            f" {', '.join(compared)}; napctl import only adds (--update changes the"
+            " plan to match the table), so edit the plan file or the table",
             first,
         )
 

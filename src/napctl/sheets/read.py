@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,153 +19,12 @@ from typing import Any
 from napctl.core.readfile import read_bytes
 from napctl.sheets.cells import Cell, Grid, column_letter, sheet_grid, string_text
 from napctl.sheets.export import REGISTRY_HEADER
+from napctl.sheets.headers import HEADERS, PENDING, SYNONYMS, field_of, fold
 from napctl.sheets.workbook import MAX_FILE_BYTES, WorkbookError, open_workbook
 
 #: What a table's columns can hold; the names are those of ``--columns FIELD=Header``.
-FIELDS = (
-    "plan",
-    "pillar_id",
-    "pillar",
-    "un_pillars",
-    "goal_id",
-    "goal",
-    "id",
-    "text",
-    "indicators",
-    "departments",
-    "deadline",
-    "timeline",
-    "budget",
-    "budget_source",
-    "budget_allocated",
-    "lead",
-    "notes",
-)
+FIELDS = tuple(HEADERS)
 SKIP = "skip"
-
-#: Header words recognised for each field (English and French), compared after folding.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "plan": ("plan", "plan id"),
-    "pillar_id": ("pillar id", "pillar no", "pillar number", "id pilier", "pilier id", "pilier no"),
-    "pillar": (
-        "pillar",
-        "pillars",
-        "pillar title",
-        "pilier",
-        "piliers",
-        "axe",
-        "axes",
-        "axis",
-        "priority area",
-        "domaine",
-        "domaine prioritaire",
-    ),
-    "un_pillars": ("un pillars", "un pillar", "piliers onu", "pilier onu", "piliers nations unies"),
-    "goal_id": (
-        "goal id",
-        "goal no",
-        "goal number",
-        "objective id",
-        "id objectif",
-        "objectif id",
-        "objectif no",
-    ),
-    "goal": (
-        "goal",
-        "goals",
-        "goal text",
-        "objective",
-        "objectives",
-        "objectif",
-        "objectifs",
-        "objectif specifique",
-        "objectifs specifiques",
-    ),
-    "id": (
-        "id",
-        "action id",
-        "action no",
-        "no",
-        "number",
-        "ref",
-        "reference",
-        "numero",
-        "n",
-        "id action",
-        "line",
-        "line no",
-    ),
-    "text": (
-        "action",
-        "actions",
-        "text",
-        "action text",
-        "activity",
-        "activities",
-        "line of action",
-        "lines of action",
-        "mesure",
-        "mesures",
-        "activite",
-        "activites",
-        "ligne d action",
-        "lignes d action",
-        "texte",
-    ),
-    "indicators": (
-        "indicator",
-        "indicators",
-        "indicateur",
-        "indicateurs",
-        "monitoring instrument",
-        "monitoring instruments",
-        "means of verification",
-        "instruments de suivi",
-        "instrument de suivi",
-    ),
-    "departments": (
-        "department",
-        "departments",
-        "actor",
-        "actors",
-        "acteur",
-        "acteurs",
-        "responsible",
-        "responsibility",
-        "responsables",
-        "responsable",
-        "ministry",
-        "ministries",
-        "ministere",
-        "ministeres",
-        "entites responsables",
-        "structures responsables",
-    ),
-    "deadline": ("deadline", "due", "due date", "echeance", "delai", "delais", "date limite"),
-    "timeline": (
-        "timeline",
-        "timeframe",
-        "time frame",
-        "calendrier",
-        "echeancier",
-        "periode",
-        "period of implementation",
-    ),
-    "budget": ("budget", "cost", "costs", "cout", "couts", "financement", "funding"),
-    "budget_source": (
-        "budget source",
-        "source of funding",
-        "funding source",
-        "source du budget",
-        "source de financement",
-        "ligne budgetaire",
-    ),
-    "budget_allocated": ("budget allocated", "allocated", "budget alloue", "alloue"),
-    "lead": ("lead", "lead department", "lead ministry", "chef de file", "pilote"),
-    "notes": ("notes", "note", "remarks", "remarques", "comments", "commentaires"),
-}
-
-_FOLD_DROP = re.compile(r"[^a-z0-9]+")
 
 
 class ReadError(Exception):
@@ -184,11 +41,6 @@ class Table:
     problems: list[str] = field(default_factory=list)
     #: plan id -> code -> department data, from a workbook's departments sheet
     registry: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
-
-
-def fold(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _FOLD_DROP.sub(" ", ascii_text.casefold()).strip()
 
 
 def read_table(path: Path, *, sheet: str | None = None) -> Table:
@@ -313,6 +165,13 @@ def map_columns(table: Table, explicit: list[tuple[str, str]]) -> dict[str, int]
         if index in taken or not cell.value.strip():
             continue
         _match_header(table, cell, index, mapping)
+    for name, what in PENDING.items():
+        if name in mapping:
+            cell = table.header[mapping[name]]
+            table.problems.append(
+                f"{cell.ref}: column {cell.value.strip()!r} holds {what}, which plan files"
+                " cannot hold yet; leave it out with --columns skip=HEADER"
+            )
     for needed, what in (("text", "the action text"), ("departments", "the departments")):
         if needed not in mapping:
             ref = table.header[0].ref if table.header else table.source
@@ -325,7 +184,7 @@ def map_columns(table: Table, explicit: list[tuple[str, str]]) -> dict[str, int]
 
 def _match_header(table: Table, cell: Cell, index: int, mapping: dict[str, int]) -> None:
     folded = fold(cell.value)
-    found = next((f for f, words in SYNONYMS.items() if folded in words), None)
+    found = field_of(cell.value)
     if found is None:
         table.problems.append(
             f"{cell.ref}: unknown column {cell.value.strip()!r}{_hint(folded)};"

@@ -19,22 +19,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from napctl.core.messages import did_you_mean
-from napctl.model import ALL, UN_PILLARS, Plan
+from napctl.model import ALL, Plan
+from napctl.model.types import MAX_CODE_LENGTH
+from napctl.sheets.unpillars import guess_un_pillars as guess_un_pillars
+from napctl.sheets.unpillars import un_pillar_list as un_pillar_list
 
 ROLES = ("lead", "coordination")
 _BULLET = re.compile(r"^\s*(?:[-•*–·]|\d+[.)])\s+")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
-
-_UN_WORDS = {
-    "participation": "participation",
-    "prevention": "prevention",
-    "protection": "protection",
-    "relief and recovery": "relief-and-recovery",
-    "relief": "relief-and-recovery",
-    "recovery": "relief-and-recovery",
-    "secours et relevement": "relief-and-recovery",
-    "relevement": "relief-and-recovery",
-}
 
 
 def one_line(value: str) -> str:
@@ -100,32 +92,6 @@ def allocated_value(value: str) -> bool:
     if found is None:
         raise ValueError(f"budget allocated is {one_line(value)!r}; write yes or no")
     return found
-
-
-def un_pillar_list(value: str) -> tuple[list[str], list[str]]:
-    """The UN pillars named in a cell, and the words that are none of them."""
-    from napctl.sheets.read import fold
-
-    found: list[str] = []
-    bad: list[str] = []
-    for part in re.split(r"[,;\n]", value):
-        word = fold(part.replace("-", " "))
-        if not word:
-            continue
-        pillar = _UN_WORDS.get(word)
-        if pillar is None:
-            bad.append(part.strip())
-        elif pillar not in found:
-            found.append(pillar)
-    return found, bad
-
-
-def guess_un_pillars(title: str) -> list[str]:
-    """The UN pillars a pillar's title names (Participation, Prevention ...), in order."""
-    from napctl.sheets.read import fold
-
-    folded = fold(title)
-    return [p for p in UN_PILLARS if p.replace("-", " ") in folded]
 
 
 def split_actors(value: str) -> list[str]:
@@ -252,9 +218,9 @@ def _new_code(name: str, previous: str | None, reg: Registry) -> str:
                 f'unknown department "{candidate}"{did_you_mean([close], quote=_dq)}'
                 " (add it to the registry first if it is a new department)"
             )
-    if len(name) > 80:
+    if len(name) > MAX_CODE_LENGTH:
         raise ActorError(
-            f'department "{name[:40]}…" is longer than 80 characters;'
+            f'department "{name[:40]}…" is longer than {MAX_CODE_LENGTH} characters;'
             " is it a sentence rather than a code?"
         )
     return reg.add(name)

@@ -134,6 +134,20 @@ def dump_items(items: list[Any], column: int) -> str:
     return "".join(pad + line if line.strip() else line for line in text.splitlines(True))
 
 
+def dump_entries(data: dict[str, Any], column: int) -> str:
+    """The keys of ``data`` as block mapping entries at ``column`` (lines end in LF)."""
+    text = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1_000_000,
+        default_flow_style=False,
+    )
+    pad = " " * column
+    return "".join(pad + line if line.strip() else line for line in text.splitlines(True))
+
+
 def newline_of(text: str) -> str:
     """The line break most of ``text``'s lines end with (LF, CRLF or CR; LF on a tie)."""
     crlf = text.count("\r\n")
