@@ -49,3 +49,5 @@ _.midterm
 _.compress_type
 _.create_system
 _.external_attr
+# The model words the catalogs translate (extracted by pybabel, read by a test)
+_.VOCABULARY
