@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
@@ -134,3 +135,25 @@ def strip_plan_text(text: str, plan_text: str) -> str:
         quoted = len(words) > 6 and " ".join(words[-6:]) in " ".join(plan_text.split())
         kept.append("" if quoted else line)
     return "\n".join(kept)
+
+
+def test_a_plan_in_french_renders_in_french_without_options(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    text = (PLANS / "be-2013-2016.yaml").read_text(encoding="utf-8")
+    assert "\nlanguage: en\n" in text
+    (tmp_path / "be-2013-2016.yaml").write_text(
+        text.replace("\nlanguage: en\n", "\nlanguage: fr\n", 1), encoding="utf-8"
+    )
+    result = runner.invoke(app, ["render", "report", "--plans", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    assert "| Pays | Belgium |" in result.stdout and "| Country |" not in result.stdout
+
+
+def test_a_language_napctl_does_not_have_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["render", "report", "--plan", "be-2013-2016", "--lang", "xx", "--plans", str(PLANS)]
+    )
+    assert result.exit_code == 2
+    assert "no catalog for language 'xx'; napctl has: de, en, fr, nl" in result.stderr
+    assert result.stdout == ""
