@@ -56,3 +56,5 @@ _.description
 _.assessors
 _.method
 _.kroc_0_3
+# The model words the catalogs translate (extracted by pybabel, read by a test)
+_.VOCABULARY

@@ -17,6 +17,7 @@ from napctl.cli.options import (
     CountryOption,
     DateOption,
     FormatOption,
+    LangOption,
     PlanOption,
     PlansOption,
     RenderFormat,
@@ -24,6 +25,7 @@ from napctl.cli.options import (
     chosen_plans,
     fail_io,
     fail_usage,
+    output_language,
 )
 from napctl.cli.progress_files import checklist_progress, progress_for
 from napctl.cli.startup import app
@@ -56,6 +58,7 @@ def checklists(
     plans: PlansOption = None,
     year: ChecklistYearOption = None,
     progress: ChecklistProgressOption = None,
+    lang: LangOption = None,
 ) -> None:
     """One checklist per department and country (OUT/be/justice.md), and an index."""
     from napctl.render.checklist_layout import left_behind  # lazy: start-up
@@ -64,9 +67,16 @@ def checklists(
 
     chosen = chosen_plans(plans, plan, country)
     state = checklist_progress(chosen, progress, year)
+    language = output_language(lang, chosen)
     try:
         files = build_checklists(
-            chosen, fmt.value, date=date, templates=templates, progress=state, plan_id=plan
+            chosen,
+            fmt.value,
+            date=date,
+            templates=templates,
+            progress=state,
+            plan_id=plan,
+            lang=language,
         )
         if check:  # pending ticks and typed values are named, never to be thrown away
             ok = check_committed(
@@ -87,6 +97,7 @@ def checklists(
                         year=year,
                         templates=templates,
                         country=country,
+                        lang=lang,
                     ),
                 ],
                 ["napctl", "progress", "import", *option_words(year=year)],

@@ -160,6 +160,27 @@ ProgressOption = Annotated[
     ),
 ]
 YearOption = Annotated[int, typer.Option("--year", help="The reporting year.", min=1900, max=2200)]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="The language of the output's labels (en, fr, nl, de). Default: the"
+        " plan's language when napctl has it, else English.",
+        show_default=False,
+    ),
+]
+
+
+def output_language(lang: str | None, plans: Sequence[Plan] = ()) -> str:
+    """``--lang``, else the plans' language (when they agree), else English; an unknown
+    ``--lang`` is a usage error naming the languages napctl has."""
+    from napctl.core.i18n import UnknownLanguageError, choose_language  # lazy: start-up
+
+    languages = {p.language for p in plans}
+    try:
+        return choose_language(lang, languages.pop() if len(languages) == 1 else None)
+    except UnknownLanguageError as exc:
+        fail_usage(str(exc))
 
 
 def fail_usage(message: str) -> NoReturn:

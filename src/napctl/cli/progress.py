@@ -190,6 +190,7 @@ def _render_again(
     templates: Path | None,
 ) -> None:
     """Render the imported checklist again from its header, so `--check` agrees."""
+    from napctl.core.i18n import LANGUAGES  # lazy: start-up
     from napctl.plans import QueryError  # lazy: start-up
     from napctl.progress.checklist_parse import parse_checklist  # lazy: start-up
     from napctl.render.checklists import build_checklists, render_checklist  # lazy: start-up
@@ -212,6 +213,9 @@ def _render_again(
         return
     chosen = [p for p in plans if plan_id is None or p.id == plan_id]
     state = checklist_progress(chosen, progress, int(header["year"]))
+    lang = header.get("lang", "en")
+    if lang not in LANGUAGES:
+        lang = "en"
     try:
         if header.get("kind") == "checklist":
             files = {
@@ -223,11 +227,18 @@ def _render_again(
                     date=date,
                     templates=templates,
                     progress=state,
+                    lang=lang,
                 )
             }
         else:
             files = build_checklists(
-                chosen, "md", date=date, templates=templates, progress=state, plan_id=plan_id
+                chosen,
+                "md",
+                date=date,
+                templates=templates,
+                progress=state,
+                plan_id=plan_id,
+                lang=lang,
             ).files
     except (RenderError, QueryError) as exc:
         sys.stderr.write(

@@ -16,6 +16,7 @@ from napctl.cli.options import (
     DateOption,
     ExactOption,
     FormatOption,
+    LangOption,
     PlanOption,
     PlansOption,
     ProgressOption,
@@ -27,6 +28,7 @@ from napctl.cli.options import (
     fail_usage,
     load_valid,
     only_plan,
+    output_language,
     say_which_actors,
 )
 from napctl.cli.progress_files import checklist_progress, partial_reports, plan_with_progress
@@ -90,15 +92,17 @@ def render_report(
     templates: TemplatesOption = None,
     date: DateOption = None,
     plans: PlansOption = None,
+    lang: LangOption = None,
 ) -> None:
     """A plan's report: a skeleton to fill, or filled from the progress files (--year)."""
     from napctl.render.templates import RenderError  # lazy: start-up
     from napctl.render.templates import render_report as render  # lazy: start-up
 
     chosen = only_plan(chosen_plans(plans, plan))
+    language = output_language(lang, [chosen])
     if shape is not ReportShape.skeleton:
         filled = filled_report(
-            chosen, shape and shape.value, year, fmt.value, date, templates, progress
+            chosen, shape and shape.value, year, fmt.value, date, templates, progress, language
         )
         if filled is not None:
             emit(filled[0], output)
@@ -106,7 +110,7 @@ def render_report(
                 raise typer.Exit(EXIT_INVALID)
             return
     try:
-        text = render(chosen, fmt.value, year=year, date=date, templates=templates)
+        text = render(chosen, fmt.value, year=year, date=date, templates=templates, lang=language)
     except RenderError as exc:
         fail_usage(str(exc))
     emit(text, output)
@@ -120,6 +124,7 @@ def filled_report(
     date: str | None,
     templates: Path | None,
     progress: list[str] | None,
+    lang: str = "en",
 ) -> tuple[str, list[str]] | None:
     """The report filled from the progress files, and the invalid files left out of it;
     None when the skeleton is wanted."""
@@ -153,6 +158,7 @@ def filled_report(
             date=date,
             templates=templates,
             invalid=invalid,
+            lang=lang,
         ), invalid
     except RenderError as exc:
         fail_usage(str(exc))
@@ -172,6 +178,7 @@ def render_checklist(
     plans: PlansOption = None,
     year: ChecklistYearOption = None,
     progress: ChecklistProgressOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Everything one department must report on, as a checklist.
 
@@ -186,6 +193,9 @@ def render_checklist(
     corpus = load_valid(plans, plan)
     all_plans = [p.plan for p in corpus.plans]
     state = checklist_progress(all_plans, progress, year)
+    language = output_language(
+        lang, [p for p in all_plans if plan is None or p.id == plan] or all_plans
+    )
     try:
         text = render(
             all_plans,
@@ -197,6 +207,7 @@ def render_checklist(
             country=country,
             exact=exact,
             progress=state,
+            lang=language,
         )
     except (QueryError, RenderError) as exc:
         fail_usage(str(exc))
@@ -215,6 +226,7 @@ def dashboard(
     date: DateOption = None,
     progress: ProgressOption = None,
     plans: PlansOption = None,
+    lang: LangOption = None,
 ) -> None:
     """One standalone HTML page: status by pillar and department, years, what is missing."""
     from napctl.progress.init import InitError, check_year  # lazy: start-up
@@ -222,6 +234,7 @@ def dashboard(
     from napctl.render.templates import RenderError  # lazy: start-up
 
     chosen = plan_with_progress(plans, plan, progress)
+    language = output_language(lang, [chosen])
     try:
         check_year(chosen, year)
     except InitError as exc:
@@ -229,7 +242,7 @@ def dashboard(
     reports, invalid = partial_reports([chosen], progress, range(chosen.period.start, year + 1))
     try:
         text = render_dashboard(
-            chosen, reports, year, date=date, templates=templates, invalid=invalid
+            chosen, reports, year, date=date, templates=templates, invalid=invalid, lang=language
         )
     except RenderError as exc:
         fail_usage(str(exc))

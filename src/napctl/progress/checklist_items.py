@@ -30,12 +30,13 @@ from urllib.parse import quote, unquote
 from markupsafe import Markup
 
 from napctl.checks.progress import path_problem, responsible_among, url_problem
+from napctl.core.i18n import N_
 from napctl.model import Action, Plan
 from napctl.model.progress import NOT_REPORTED, Entry, ProgressReport
 
 #: Editable text fields: checklist label -> entry attribute.
 TEXT_FIELDS = {
-    "Summary": "summary",
+    N_("Summary"): "summary",
     "Obstacles": "obstacles",
     "Revised due": "revised_due",
     "Next steps": "next_steps",

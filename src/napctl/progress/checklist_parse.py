@@ -10,16 +10,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from napctl.core.i18n import LANGUAGES, translator
 from napctl.progress.checklist_items import HEADER, MARKER, TEXT_FIELDS, flat, parse_fields
 
 _ITEM = re.compile(r"^- \[([ xX])\] ")
 # The id an item shows in bold: what a person sees and the truth of whose item it is.
 _VISIBLE_ID = re.compile(r"^- \[[ xX]\] \*\*([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+)\*\*")
-_FIELD = re.compile(
-    r"^(?P<pad>[ \t]*)- (?P<label>Status|Summary|Obstacles|Next steps"
-    r"|Revised due|Justification|Value):(?P<value>.*)$"
+#: The labels of the lines a person types into, in English (what the item records).
+_LABELS = ("Status", "Value", *TEXT_FIELDS)
+
+
+def _label_names() -> dict[str, str]:
+    """Each label as every catalog writes it (``Statut``, ``Waarde``) -> the English one:
+    a checklist rendered in any language reads back."""
+    names = {label: label for label in _LABELS}
+    for lang in LANGUAGES:
+        names.update({translator(lang).gettext(label): label for label in _LABELS})
+    return names
+
+
+_NAMES = _label_names()
+_WORD = "|".join(re.escape(n) for n in sorted(_NAMES, key=len, reverse=True))
+# French puts a space before the colon ("Statut : terminé").
+_FIELD = re.compile(rf"^(?P<pad>[ \t]*)- (?P<label>{_WORD})[ \u00a0\u202f]?:(?P<value>.*)$")
+_INDICATOR = re.compile(
+    "^[ \t]*- (?:"
+    + "|".join(
+        re.escape(translator(lang).gettext("Indicator %(n)s")).replace(
+            re.escape("%(n)s"), r"(\d+)", 1
+        )
+        for lang in LANGUAGES
+    )
+    + ")[ \u00a0\u202f]?:"
 )
-_INDICATOR = re.compile(r"^[ \t]*- Indicator (\d+):")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -112,7 +135,7 @@ def parse_checklist(text: str) -> ParsedChecklist:
         last = _read_line(current, line, number, last, indicator)
         ind = _INDICATOR.match(line)
         if ind:
-            indicator = int(ind.group(1))
+            indicator = int(next(g for g in ind.groups() if g))
     for done in items:
         for typed in [*done.texts.values(), *done.indicators.values(), done.status]:
             if typed is not None:
@@ -133,7 +156,7 @@ def _read_line(
             return last
         return None
     typed = _typed(found, number)
-    label = found.group("label")
+    label = _NAMES[found.group("label")]
     if label == "Status":
         item.status = typed
     elif label == "Value":

@@ -91,16 +91,16 @@ def _item_problem(item: ImportItem, action: Action) -> Note | None:
         )
     for n, value in sorted(item.indicators.items()):
         try:
-            split_value(value or "")
+            split_value(value or "", item.lang)
         except NumberError as exc:
             return Note(item.where_of(f"indicator {n}"), f"{item.id} indicator {n}: {exc}")
     return None
 
 
-def split_value(text: str) -> tuple[str, str | None]:
+def split_value(text: str, lang: str = "en") -> tuple[str, str | None]:
     """``1 250 000 EUR`` -> ("1250000", "EUR"): the digits as typed, never a float; text
     that starts with no number stays text (a note). Raises NumberError (too many digits)."""
-    number = parse_number(text)
+    number = parse_number(text, lang)
     if number is None:
         return text, None
     return number.text, number.unit
@@ -139,12 +139,12 @@ def describe(value: object) -> str:
     return "(blank)" if value is None else repr(value)
 
 
-def entry_edit(action: Action, changed: dict[str, object]) -> EntryEdit:
+def entry_edit(action: Action, changed: dict[str, object], lang: str = "en") -> EntryEdit:
     edit = EntryEdit(action.id, names=action.indicator_texts())
     for key, value in changed.items():
         if key == "indicators":
             for n, text in value.items():  # type: ignore[attr-defined]
-                edit.indicators[int(n)] = split_value(text)
+                edit.indicators[int(n)] = split_value(text, lang)
         else:
             edit.texts[key] = str(value)
     return edit
@@ -379,7 +379,7 @@ def _apply(
 ) -> None:
     path = str(dept.path)
     try:  # every edit of the file at once: one parse, however many items
-        new, failed = apply_edits(text, [entry_edit(a, c) for _, a, c in edits], path)
+        new, failed = apply_edits(text, [entry_edit(a, c, i.lang) for i, a, c in edits], path)
     except EditError as exc:
         result.refused.append(Note(f"{path}:1:1", f"cannot edit it as text: {exc}"))
         return

@@ -47,6 +47,8 @@ class ImportItem:
     at: dict[str, str] = field(default_factory=dict)
     #: where a value that is typed nowhere would be (the checklist item's text)
     blank_at: str = ""
+    #: the language the document was written in: how its numbers read (1.250,5 in nl)
+    lang: str = "en"
     #: why the item cannot be imported (an unknown status ...), None when it can
     problem: Note | None = None
     #: False when its marker is missing or damaged: ``digest``/``shown`` say nothing then,

@@ -74,6 +74,7 @@ def _checklist_item(parsed: object, display: str, header: dict[str, str]) -> Imp
         status=shown,
         blank_at=f"{display}:{parsed.line}:3",
         marked=parsed.marked,
+        lang=header.get("lang", "en"),
         texts={attr: t.value for attr, t in parsed.texts.items()},
         indicators={n: t.value for n, t in parsed.indicators.items()},
     )

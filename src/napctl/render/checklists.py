@@ -119,6 +119,7 @@ def render_checklist(
     country: str | None = None,
     exact: bool = False,
     progress: ChecklistProgress | None = None,
+    lang: str = "en",
 ) -> str:
     """The checklist of ``actor`` (resolved as in `napctl actions`). Raises QueryError,
     also when ``actor`` names departments of several countries: a checklist goes to
@@ -131,20 +132,34 @@ def render_checklist(
             f" countries: {countries_phrase(matches)}; a checklist is for one"
             " country: pick it with --country"
         )
-    env = environment(fmt, templates)
+    env = environment(fmt, templates, lang)
     context = checklist_context(matches, title=actor, date=date, progress=progress)
-    context["header"] = _header("checklist", actor, plan_id, date, progress)
+    context["header"] = _header("checklist", actor, plan_id, date, progress, lang)
     return render_template(env, f"checklist.{fmt}.j2", context)
 
 
 def _header(
-    kind: str, title: str, plan_id: str | None, date: str | None, progress: ChecklistProgress | None
+    kind: str,
+    title: str,
+    plan_id: str | None,
+    date: str | None,
+    progress: ChecklistProgress | None,
+    lang: str = "en",
 ) -> Any:
     if progress is None:
         return None
     from napctl.progress.checklist_items import header_marker
 
-    return header_marker(kind=kind, title=title, plan=plan_id, year=str(progress.year), date=date)
+    # The language is recorded only when it is not English, so that English checklists
+    # keep the header they always had; `progress import` renders again in it.
+    return header_marker(
+        kind=kind,
+        title=title,
+        plan=plan_id,
+        year=str(progress.year),
+        date=date,
+        lang=None if lang == "en" else lang,
+    )
 
 
 @dataclass
@@ -204,6 +219,7 @@ def build_checklists(
     templates: Path | None = None,
     progress: ChecklistProgress | None = None,
     plan_id: str | None = None,
+    lang: str = "en",
 ) -> ChecklistSet:
     """One checklist per department (its country and code, across the plans given), in a
     folder per country, and an index grouped by country.
@@ -211,7 +227,7 @@ def build_checklists(
     A checklist takes in the department's units down to ``CHECKLIST_DEPTH`` levels
     and links to the checklists of the units below those.
     """
-    env = environment(fmt, templates)
+    env = environment(fmt, templates, lang)
     countries = plans_by_country(plans)
     scopes = _scopes(countries)
     names: dict[DepartmentKey, str] = {}
@@ -226,7 +242,7 @@ def build_checklists(
         name = names[key]
         context = checklist_context(scope.matches, title=key.code, date=date, progress=progress)
         _further_links(context, scope, names)
-        context["header"] = _header("checklists", key.code, plan_id, date, progress)
+        context["header"] = _header("checklists", key.code, plan_id, date, progress, lang)
         result.files[name] = render_template(env, f"checklist.{fmt}.j2", context)
         entries.append(
             {

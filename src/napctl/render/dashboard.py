@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from napctl.core.i18n import term, translator
 from napctl.model import Plan
 from napctl.model.progress import STATUSES, ProgressReport
 from napctl.progress.status import PlanStatus
@@ -43,7 +44,7 @@ ORDER = (
 BAR_WIDTH = 300
 
 
-def bar(label: str, title: str, counts: dict[str, int]) -> dict[str, Any]:
+def bar(label: str, title: str, counts: dict[str, int], lang: str = "en") -> dict[str, Any]:
     """One stacked bar: its segments' geometry and its numbers in words."""
     total = sum(counts.values())
     segments, x = [], 0.0
@@ -64,7 +65,7 @@ def bar(label: str, title: str, counts: dict[str, int]) -> dict[str, Any]:
             }
         )
         x += width
-    words = ", ".join(f"{s['count']} {s['status']}" for s in segments)
+    words = ", ".join(f"{s['count']} {term(str(s['status']), lang)}" for s in segments)
     return {
         "label": label,
         "title": title,
@@ -75,7 +76,7 @@ def bar(label: str, title: str, counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def department_counts(plan: Plan, status: PlanStatus) -> list[dict[str, Any]]:
+def department_counts(plan: Plan, status: PlanStatus, lang: str = "en") -> list[dict[str, Any]]:
     """Each department's own statuses for the year (its entries, not the combined ones)."""
     per: dict[str, Counter[str]] = {}
     for action in status.actions:
@@ -83,7 +84,7 @@ def department_counts(plan: Plan, status: PlanStatus) -> list[dict[str, Any]]:
             per.setdefault(r.department, Counter())[r.status] += 1
     names = {d.code: d.name for d in plan.departments}
     return [
-        bar(code, names.get(code, code), dict(per[code]))
+        bar(code, names.get(code, code), dict(per[code]), lang)
         for code in [d.department for d in status.departments]
     ]
 
@@ -113,13 +114,19 @@ def years_chart(per_year: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def dashboard_context(
-    plan: Plan, reports: Sequence[ProgressReport], year: int, *, date: str | None = None
+    plan: Plan,
+    reports: Sequence[ProgressReport],
+    year: int,
+    *,
+    date: str | None = None,
+    lang: str = "en",
 ) -> dict[str, Any]:
     years = list(range(plan.period.start, year + 1)) or [year]
     context = report_context(plan, reports, years, date=date)
-    context["overall"] = bar("All", "All actions", context["counts"])
-    context["by_pillar"] = [bar(p["id"], p["title"], p["counts"]) for p in context["pillars"]]
-    context["by_department"] = department_counts(plan, context["status"])
+    _ = translator(lang).gettext
+    context["overall"] = bar(_("All"), _("All actions"), context["counts"], lang)
+    context["by_pillar"] = [bar(p["id"], p["title"], p["counts"], lang) for p in context["pillars"]]
+    context["by_department"] = department_counts(plan, context["status"], lang)
     context["years_chart"] = years_chart(context["per_year"])
     context["legend"] = [
         {"status": s, "colour": STYLE[s][0], "pattern": STYLE[s][1]} for s in ORDER
@@ -136,10 +143,11 @@ def render_dashboard(
     date: str | None = None,
     templates: Path | None = None,
     invalid: Sequence[str] = (),
+    lang: str = "en",
 ) -> str:
     """The page; ``invalid`` names progress files left out for their errors (see
     ``render_progress_report``)."""
-    env = environment("html", templates)
-    context = dashboard_context(plan, reports, year, date=date)
+    env = environment("html", templates, lang)
+    context = dashboard_context(plan, reports, year, date=date, lang=lang)
     context["invalid"] = list(invalid)
     return render_template(env, "dashboard.html.j2", context)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from markupsafe import Markup
+
 # Characters that can start or end Markdown syntax anywhere in a line, plus the
 # HTML ones: plan text must never become a link, emphasis, raw HTML or a table cell edge.
 _INLINE = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
@@ -45,3 +47,16 @@ def _escape_marker(match: re.Match[str]) -> str:
     if marker[0].isdigit():  # only punctuation can be escaped: 1\. not \1.
         return match.group(1) + marker[:-1] + "\\" + marker[-1]
     return match.group(1) + "\\" + marker
+
+
+class MdText(Markup):
+    """Markdown napctl wrote (a translated label): printed as it is, while whatever is
+    put into it with ``%`` is plan text and gets ``md_escape``d, as Markup does for HTML."""
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s: object) -> MdText:
+        if isinstance(s, Markup):
+            return cls(s)
+        return cls(md_escape(str(s)))

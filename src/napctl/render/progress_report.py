@@ -201,10 +201,11 @@ def render_progress_report(
     date: str | None = None,
     templates: Path | None = None,
     invalid: Sequence[str] = (),
+    lang: str = "en",
 ) -> str:
     """The report; ``invalid`` names progress files left out for their errors, which the
     report says (a reader of the page never sees the command's error output)."""
-    env = environment(fmt, templates)
+    env = environment(fmt, templates, lang)
     context = report_context(plan, reports, years_for(plan, reports, year, shape), date=date)
     context["shape"] = shape
     context["invalid"] = list(invalid)
