@@ -16,10 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from napctl.load.document import validate_document
 from napctl.plans.new import skeleton_span
-from napctl.sheets.importer import Changes
+from napctl.sheets.importer import merge_table
+from napctl.sheets.merge_state import Changes
+from napctl.sheets.read import map_columns
 from napctl.yaml.edit import EditError, TextEdit, dump_items
 from napctl.yaml.result import ImportResult, Note
+from napctl.yaml.safe import parse_yaml
 
 if TYPE_CHECKING:
     from napctl.model import Plan
@@ -148,9 +152,6 @@ def import_matrix(
     table: Table, plan: Plan, plan_text: str, plan_file: str, columns: list[tuple[str, str]]
 ) -> Result:
     """The plan file's text with the rows of ``table`` added (nothing is written)."""
-    from napctl.sheets.importer import merge_table
-    from napctl.sheets.read import map_columns
-
     unchanged = plan_text
     mapping = map_columns(table, columns)
     if not table.header or any(
@@ -174,9 +175,6 @@ def import_matrix(
 
 
 def _still_valid(text: str, plan_file: str) -> list[Note]:
-    from napctl.load.document import validate_document
-    from napctl.yaml.safe import parse_yaml
-
     _plan, problems = validate_document(parse_yaml(text, plan_file))
     return [
         Note(

@@ -18,8 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from napctl.core.messages import did_you_mean
+from napctl.core.messages import close_matches, did_you_mean
 from napctl.model import ALL, UN_PILLARS, Plan
+from napctl.sheets.read import fold
 
 ROLES = ("lead", "coordination")
 _BULLET = re.compile(r"^\s*(?:[-•*–·]|\d+[.)])\s+")
@@ -104,8 +105,6 @@ def allocated_value(value: str) -> bool:
 
 def un_pillar_list(value: str) -> tuple[list[str], list[str]]:
     """The UN pillars named in a cell, and the words that are none of them."""
-    from napctl.sheets.read import fold
-
     found: list[str] = []
     bad: list[str] = []
     for part in re.split(r"[,;\n]", value):
@@ -122,8 +121,6 @@ def un_pillar_list(value: str) -> tuple[list[str], list[str]]:
 
 def guess_un_pillars(title: str) -> list[str]:
     """The UN pillars a pillar's title names (Participation, Prevention ...), in order."""
-    from napctl.sheets.read import fold
-
     folded = fold(title)
     return [p for p in UN_PILLARS if p.replace("-", " ") in folded]
 
@@ -171,8 +168,6 @@ class Registry:
         return self.codes.get(name.casefold())
 
     def near_miss(self, name: str) -> str | None:
-        from napctl.core.messages import close_matches
-
         close = close_matches(name, self.known, cutoff=0.8) or close_matches(
             name, self.known, ignore_case=True, cutoff=0.8
         )
