@@ -142,7 +142,7 @@ def _header(
 ) -> Any:
     if progress is None:
         return None
-    from napctl.progress.checklist_items import header_marker
+    from napctl.progress.checklist_items import header_marker  # lazy: start-up (only with --year)
 
     return header_marker(kind=kind, title=title, plan=plan_id, year=str(progress.year), date=date)
 
