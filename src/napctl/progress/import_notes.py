@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from napctl.yaml.result import Note
+
 if TYPE_CHECKING:
     from napctl.progress.items import ImportItem, ReadItems
-    from napctl.yaml.result import Note
     from napctl.yaml.safe import YamlDocument
 
 
