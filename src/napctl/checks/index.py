@@ -66,6 +66,7 @@ class CorpusReport:
     def add(self, entry: IndexEntry, loc: tuple[str | int, ...], code: str, message: str) -> None:
         doc = self._docs.get(entry.file)
         if doc is None:
+            # lazy: start-up (YAML is parsed only to place a problem)
             from napctl.yaml.safe import load_yaml_file
 
             doc = self._docs[entry.file] = load_yaml_file(str(entry.path), entry.file)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 from napctl.checks.registry import Loc, check, corpus_check
+from napctl.core.messages import suggest
 from napctl.core.slugs import slugify
 from napctl.model import Action, Plan
 from napctl.model.progress import ProgressReport
@@ -71,8 +72,6 @@ PlanRule = Callable[[ProgressReport, RegistryIndex, Out], None]
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    from napctl.core.messages import suggest
-
     return suggest(word, choices)
 
 

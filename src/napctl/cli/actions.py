@@ -39,48 +39,53 @@ class UNPillarChoice(StrEnum):
     relief_and_recovery = "relief-and-recovery"
 
 
+ActorsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--actor",
+        "-a",
+        help="Department code, name or alias (repeatable: any"
+        " of them). A parent includes its children.",
+        show_default=False,
+        autocompletion=complete_actor,
+    ),
+]
+PillarOption = Annotated[str | None, typer.Option(help="Pillar id or title.", show_default=False)]
+UNPillarOption = Annotated[
+    UNPillarChoice | None,
+    typer.Option(
+        "--un-pillar",
+        help="UN pillar the action's pillar maps to.",
+        show_default=False,
+        case_sensitive=False,
+    ),
+]
+GoalOption = Annotated[str | None, typer.Option(help="Goal id.", show_default=False)]
+SearchOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Text in the action or its indicators (ignores case and accents).",
+        show_default=False,
+    ),
+]
+NoAllOption = Annotated[
+    bool, typer.Option("--no-all", help="Leave out actions assigned to every department.")
+]
+ActionFormatOption = Annotated[ActionFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
 @app.command()
 def actions(
-    actor: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--actor",
-            "-a",
-            help="Department code, name or alias (repeatable: any"
-            " of them). A parent includes its children.",
-            show_default=False,
-            autocompletion=complete_actor,
-        ),
-    ] = None,
+    actor: ActorsOption = None,
     plan: PlanOption = None,
     country: CountryOption = None,
     exact: ExactOption = False,
-    pillar: Annotated[
-        str | None, typer.Option(help="Pillar id or title.", show_default=False)
-    ] = None,
-    un_pillar: Annotated[
-        UNPillarChoice | None,
-        typer.Option(
-            "--un-pillar",
-            help="UN pillar the action's pillar maps to.",
-            show_default=False,
-            case_sensitive=False,
-        ),
-    ] = None,
-    goal: Annotated[str | None, typer.Option(help="Goal id.", show_default=False)] = None,
-    search: Annotated[
-        str | None,
-        typer.Option(
-            help="Text in the action or its indicators (ignores case and accents).",
-            show_default=False,
-        ),
-    ] = None,
-    no_all: Annotated[
-        bool, typer.Option("--no-all", help="Leave out actions assigned to every department.")
-    ] = False,
-    fmt: Annotated[
-        ActionFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ActionFormat.table,
+    pillar: PillarOption = None,
+    un_pillar: UNPillarOption = None,
+    goal: GoalOption = None,
+    search: SearchOption = None,
+    no_all: NoAllOption = False,
+    fmt: ActionFormatOption = ActionFormat.table,
     plans: PlansOption = None,
 ) -> None:
     """List actions, filtered by actor, plan, pillar, goal or text. Order is the plan's own."""

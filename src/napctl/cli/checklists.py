@@ -33,26 +33,30 @@ from napctl.cli.startup import app
 if TYPE_CHECKING:
     from napctl.model import Plan
     from napctl.progress.checklist_items import ChecklistProgress
-    from napctl.render.checklists import ChecklistSet
+    from napctl.render.checklists import ChecklistSet, WriteResult
+
+
+OutOption = Annotated[
+    Path, typer.Option("--out", help="Folder to write the checklists into.", file_okay=False)
+]
+CheckOption = Annotated[
+    bool,
+    typer.Option(
+        "--check",
+        help="Write nothing; list the files that differ from"
+        " what would be written. Exit 1 only for what would lose work:"
+        " ticks or values not in the progress files, files left behind.",
+    ),
+]
 
 
 @app.command()
 def checklists(
-    out: Annotated[
-        Path, typer.Option("--out", help="Folder to write the checklists into.", file_okay=False)
-    ],
+    out: OutOption,
     plan: PlanOption = None,
     country: CountryOption = None,
     fmt: FormatOption = RenderFormat.md,
-    check: Annotated[
-        bool,
-        typer.Option(
-            "--check",
-            help="Write nothing; list the files that differ from"
-            " what would be written. Exit 1 only for what would lose work:"
-            " ticks or values not in the progress files, files left behind.",
-        ),
-    ] = False,
+    check: CheckOption = False,
     templates: TemplatesOption = None,
     date: DateOption = None,
     plans: PlansOption = None,
@@ -79,27 +83,15 @@ def checklists(
             lang=language,
         )
         if check:  # pending ticks and typed values are named, never to be thrown away
+            words = option_words(plan=plan, fmt=fmt.value, date=date, year=year)
+            words += option_words(templates=templates, country=country, lang=lang)
             ok = check_committed(
                 files,
                 out,
                 chosen,
                 state,
                 fmt.value,
-                [
-                    "napctl",
-                    "checklists",
-                    "--out",
-                    str(out),
-                    *option_words(
-                        plan=plan,
-                        fmt=fmt.value,
-                        date=date,
-                        year=year,
-                        templates=templates,
-                        country=country,
-                        lang=lang,
-                    ),
-                ],
+                ["napctl", "checklists", "--out", str(out), *words],
                 ["napctl", "progress", "import", *option_words(year=year)],
                 option_words(plans=plans, progress=progress),
                 progress,
@@ -114,6 +106,11 @@ def checklists(
         fail_usage(str(exc))
     except OSError as exc:
         fail_io(exc)
+    _report_written(result, out, behind, kept)
+
+
+def _report_written(result: WriteResult, out: Path, behind: list[Path], kept: list[Path]) -> None:
+    """On stderr: what was written, left behind and left as it is (exit 1 for the last)."""
     sys.stderr.write(f"{len(result.written)} written, {len(result.unchanged)} unchanged in {out}\n")
     sys.stderr.write(_left_behind_note(behind))
     for path in behind:

@@ -26,37 +26,43 @@ class SheetFormat(StrEnum):
     csv = "csv"
 
 
+SheetOutputOption = Annotated[
+    str,
+    typer.Option("--output", "-o", help="File to write (atomically); - is stdout (CSV only)."),
+]
+SheetFormatOption = Annotated[
+    SheetFormat, typer.Option("--format", "-f", help="Spreadsheet format.")
+]
+ExportActorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--actor",
+        "-a",
+        help="Only this department's actions (code, name or alias).",
+        show_default=False,
+    ),
+]
+ExportYearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        help="Add the progress of this reporting year: a"
+        " row per action and department, with status and values"
+        " to fill in and read back by `napctl progress import`.",
+        min=1900,
+        max=2200,
+        show_default=False,
+    ),
+]
+
+
 @app.command("export")
 def export(
-    output: Annotated[
-        str,
-        typer.Option("--output", "-o", help="File to write (atomically); - is stdout (CSV only)."),
-    ],
-    fmt: Annotated[
-        SheetFormat, typer.Option("--format", "-f", help="Spreadsheet format.")
-    ] = SheetFormat.xlsx,
+    output: SheetOutputOption,
+    fmt: SheetFormatOption = SheetFormat.xlsx,
     plan: PlanOption = None,
-    actor: Annotated[
-        str | None,
-        typer.Option(
-            "--actor",
-            "-a",
-            help="Only this department's actions (code, name or alias).",
-            show_default=False,
-        ),
-    ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            help="Add the progress of this reporting year: a"
-            " row per action and department, with status and values"
-            " to fill in and read back by `napctl progress import`.",
-            min=1900,
-            max=2200,
-            show_default=False,
-        ),
-    ] = None,
+    actor: ExportActorOption = None,
+    year: ExportYearOption = None,
     progress: ProgressOption = None,
     plans: PlansOption = None,
 ) -> None:
@@ -68,8 +74,6 @@ def export(
         select_actions,
         select_plans,
     )
-    from napctl.sheets.export import as_csv, as_xlsx, workbook_sheets  # lazy: start-up
-    from napctl.sheets.workbook import WorkbookError  # lazy: start-up
 
     if output == "-" and fmt is SheetFormat.xlsx:
         fail_usage("-o - is for CSV; an XLSX workbook needs a file name")
@@ -81,20 +85,7 @@ def export(
         )
     except QueryError as exc:
         fail_usage(str(exc))
-    try:
-        if year is not None:
-            data, count = _with_progress(chosen, rows, fmt, actor, year, progress)
-        else:
-            data, count = (
-                (
-                    as_csv(rows).encode("utf-8")
-                    if fmt is SheetFormat.csv
-                    else as_xlsx(workbook_sheets(chosen, rows))
-                ),
-                len(rows),
-            )
-    except WorkbookError as exc:  # a cell longer than a spreadsheet's cells hold
-        fail_usage(f"{output}: {exc}")
+    data, count = _sheet_bytes(chosen, rows, fmt, actor, year, progress, output)
     if output == "-":
         sys.stdout.write(data.decode("utf-8"))
         return
@@ -104,6 +95,29 @@ def export(
         fail_usage(f"cannot write {output}: {exc.strerror}")
     what = f"{count} actions" if year is None else f"{count} rows (action, department)"
     sys.stderr.write(f"wrote {output}: {what}\n")
+
+
+def _sheet_bytes(
+    chosen: list[Plan],
+    rows: list[ActionRow],
+    fmt: SheetFormat,
+    actor: str | None,
+    year: int | None,
+    progress: list[str] | None,
+    output: str,
+) -> tuple[bytes, int]:
+    """The workbook or table to write and its number of rows (exit 2 for a cell too long)."""
+    from napctl.sheets.export import as_csv, as_xlsx, workbook_sheets  # lazy: start-up
+    from napctl.sheets.workbook import WorkbookError  # lazy: start-up
+
+    try:
+        if year is not None:
+            return _with_progress(chosen, rows, fmt, actor, year, progress)
+        if fmt is SheetFormat.csv:
+            return as_csv(rows).encode("utf-8"), len(rows)
+        return as_xlsx(workbook_sheets(chosen, rows)), len(rows)
+    except WorkbookError as exc:  # a cell longer than a spreadsheet's cells hold
+        fail_usage(f"{output}: {exc}")
 
 
 def _with_progress(

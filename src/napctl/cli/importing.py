@@ -19,6 +19,46 @@ if TYPE_CHECKING:
     from napctl.sheets.edit import Result as ImportResult
 
 
+TableArgument = Annotated[
+    Path,
+    typer.Argument(metavar="TABLE", help="An action matrix: .csv or .xlsx, one row per action."),
+]
+TargetPlanOption = Annotated[
+    str,
+    typer.Option("--plan", "-p", help="Id of the plan to add to (made with `napctl new` first)."),
+]
+ColumnsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--columns",
+        help="FIELD=HEADER pairs, comma-separated, for"
+        " headers napctl does not recognise (skip=HEADER leaves one"
+        " out).",
+        show_default=False,
+    ),
+]
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet", help="XLSX: the sheet to read (default: the first).", show_default=False
+    ),
+]
+
+
+UpdateOption = Annotated[
+    bool,
+    typer.Option(
+        "--update",
+        help="The table is the master copy: also change texts, indicators and"
+        " actors the plan has otherwise. Shows the changes; writes nothing"
+        " without --apply.",
+    ),
+]
+ApplyOption = Annotated[
+    bool, typer.Option("--apply", help="With --update: write the changes it shows.")
+]
+
+
 @app.command(
     "import",
     help="Add the actions of a spreadsheet to a plan file; every byte already there stays."
@@ -27,47 +67,13 @@ if TYPE_CHECKING:
     " --apply.\n\n" + catalog_help(),
 )
 def import_table(
-    table: Annotated[
-        Path,
-        typer.Argument(
-            metavar="TABLE", help="An action matrix: .csv or .xlsx, one row per action."
-        ),
-    ],
-    plan: Annotated[
-        str,
-        typer.Option(
-            "--plan", "-p", help="Id of the plan to add to (made with `napctl new` first)."
-        ),
-    ],
-    columns: Annotated[
-        str | None,
-        typer.Option(
-            "--columns",
-            help="FIELD=HEADER pairs, comma-separated, for"
-            " headers napctl does not recognise (skip=HEADER leaves one"
-            " out).",
-            show_default=False,
-        ),
-    ] = None,
-    sheet: Annotated[
-        str | None,
-        typer.Option(
-            "--sheet", help="XLSX: the sheet to read (default: the first).", show_default=False
-        ),
-    ] = None,
+    table: TableArgument,
+    plan: TargetPlanOption,
+    columns: ColumnsOption = None,
+    sheet: SheetOption = None,
     plans: PlansOption = None,
-    update: Annotated[
-        bool,
-        typer.Option(
-            "--update",
-            help="The table is the master copy: also change texts, indicators and"
-            " actors the plan has otherwise. Shows the changes; writes nothing"
-            " without --apply.",
-        ),
-    ] = False,
-    apply: Annotated[
-        bool, typer.Option("--apply", help="With --update: write the changes it shows.")
-    ] = False,
+    update: UpdateOption = False,
+    apply: ApplyOption = False,
 ) -> None:
     """Add the actions of a spreadsheet to a plan file; every byte already there stays."""
     from napctl.core.readfile import MAX_INPUT_BYTES, read_file  # lazy: start-up

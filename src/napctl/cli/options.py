@@ -43,6 +43,15 @@ PlansOption = Annotated[
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Refuse plan files larger than this many bytes.", min=1)
 ]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of stdout.",
+        show_default=False,
+    ),
+]
 
 
 # Typer tells the context from the text typed by these annotations (completion's own
@@ -160,6 +169,8 @@ ProgressOption = Annotated[
     ),
 ]
 YearOption = Annotated[int, typer.Option("--year", help="The reporting year.", min=1900, max=2200)]
+#: The one plan a command works on, by its id (progress init and migrate).
+PlanIdOption = Annotated[str, typer.Option("--plan", "-p", help="The plan (its id).")]
 LangOption = Annotated[
     str | None,
     typer.Option(

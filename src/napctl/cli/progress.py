@@ -8,7 +8,6 @@ the command line's doing, the importer itself never renders.
 
 from __future__ import annotations
 
-import errno
 import os
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ import typer
 
 from napctl.cli.options import (
     EXIT_INVALID,
+    PlanIdOption,
     PlansOption,
     ProgressOption,
     TemplatesOption,
@@ -28,13 +28,13 @@ from napctl.cli.options import (
     load_valid,
     only_plan,
 )
-from napctl.cli.progress_files import actor_codes, checklist_progress
+from napctl.cli.progress_files import actor_codes
+from napctl.cli.progress_rerender import render_again
 from napctl.cli.startup import app
-from napctl.core.escape import is_clean_text, printable
+from napctl.core.escape import printable
 
 if TYPE_CHECKING:
-    from napctl.model import Plan
-    from napctl.progress.checklist_items import ChecklistProgress
+    from napctl.progress.importer import Result as ImportResult
     from napctl.progress.migrate import Migration
 
 progress_app = typer.Typer(
@@ -42,29 +42,92 @@ progress_app = typer.Typer(
 )
 app.add_typer(progress_app, name="progress")
 
+InitActorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--actor",
+        "-a",
+        help="Only this department (a parent includes its units).",
+        show_default=False,
+    ),
+]
+ProgressOutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        help="The progress folder. Default: the first of $NAPCTL_PROGRESS, else ./progress.",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+FilledInArgument = Annotated[
+    Path,
+    typer.Argument(
+        metavar="FILE",
+        help="A Markdown checklist rendered with --year, or a progress sheet"
+        " written by `napctl export --year` (.xlsx or .csv), filled in.",
+        exists=True,
+        dir_okay=False,
+    ),
+]
+ImportYearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        help="The reporting year the file must show.",
+        min=1900,
+        max=2200,
+        show_default=False,
+    ),
+]
+ImportActorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--actor",
+        "-a",
+        help="Only into this department's progress files (a parent includes"
+        " its units); anything else is refused.",
+        show_default=False,
+    ),
+]
+FromOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        help="The git revision of the plan the reports were written for. Default:"
+        " HEAD while the plan file has changes not committed, else the commit before the"
+        " last one that changed it.",
+        show_default=False,
+    ),
+]
+ToOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--to",
+        help="The plan file now. Default: the file of --plan.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+ApplyOption = Annotated[
+    bool, typer.Option("--apply", help="Write the changes. Without it, only show them.")
+]
+ProgressFoldersOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--progress",
+        help="Progress folder (repeatable). Default: $NAPCTL_PROGRESS, else ./progress.",
+        show_default=False,
+    ),
+]
+
 
 @progress_app.command("init")
 def init(
-    plan: Annotated[str, typer.Option("--plan", "-p", help="The plan (its id).")],
+    plan: PlanIdOption,
     year: YearOption,
-    actor: Annotated[
-        str | None,
-        typer.Option(
-            "--actor",
-            "-a",
-            help="Only this department (a parent includes its units).",
-            show_default=False,
-        ),
-    ] = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            help="The progress folder. Default: the first of $NAPCTL_PROGRESS, else ./progress.",
-            file_okay=False,
-            show_default=False,
-        ),
-    ] = None,
+    actor: InitActorOption = None,
+    out: ProgressOutOption = None,
     plans: PlansOption = None,
 ) -> None:
     """Write each department's progress file for a year, or add the actions it lacks."""
@@ -99,36 +162,9 @@ def init(
 
 @progress_app.command("import")
 def import_(
-    file: Annotated[
-        Path,
-        typer.Argument(
-            metavar="FILE",
-            help="A Markdown checklist rendered with --year, or a progress sheet"
-            " written by `napctl export --year` (.xlsx or .csv), filled in.",
-            exists=True,
-            dir_okay=False,
-        ),
-    ],
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            help="The reporting year the file must show.",
-            min=1900,
-            max=2200,
-            show_default=False,
-        ),
-    ] = None,
-    actor: Annotated[
-        str | None,
-        typer.Option(
-            "--actor",
-            "-a",
-            help="Only into this department's progress files (a parent includes"
-            " its units); anything else is refused.",
-            show_default=False,
-        ),
-    ] = None,
+    file: FilledInArgument,
+    year: ImportYearOption = None,
+    actor: ImportActorOption = None,
     progress: ProgressOption = None,
     templates: TemplatesOption = None,
     plans: PlansOption = None,
@@ -146,7 +182,6 @@ def import_(
     from napctl.progress.importer import (  # lazy: start-up
         ProgressImportError,
         import_file,
-        import_summary,
     )
     from napctl.sheets.read import ReadError  # lazy: start-up
 
@@ -158,13 +193,7 @@ def import_(
         )
     except (ProgressImportError, ReadError) as exc:
         fail_usage(str(exc))
-    for path in result.created:
-        sys.stdout.write(f"created {printable(str(path))}\n")
-    for note in result.changes:  # values and positions from a sheet or a checklist
-        sys.stdout.write(f"{printable(note.where)}: {printable(note.message)}\n")
-    for note in [*result.conflicts, *result.refused]:
-        sys.stderr.write(f"{printable(note.where)}: {printable(note.message)}\n")
-    sys.stderr.write(import_summary(result))
+    _print_import(result)
     if not result.ok:
         what = "resolve the conflicts and refusals" if result.conflicts else "fix what is refused"
         sys.stderr.write(
@@ -174,7 +203,7 @@ def import_(
         raise typer.Exit(EXIT_INVALID)
     if read.noun == "checklist" and read.safe_to_render:
         text = read_file(file, kind="checklist").decode("utf-8")
-        _render_again(file, text, all_plans, progress, templates)
+        render_again(file, text, all_plans, progress, templates)
     elif result.changes:
         sys.stderr.write(
             f"napctl: export the sheet again before typing more into it"
@@ -182,149 +211,26 @@ def import_(
         )
 
 
-def _render_again(
-    checklist: Path,
-    text: str,
-    plans: list[Plan],
-    progress: list[str] | None,
-    templates: Path | None,
-) -> None:
-    """Render the imported checklist again from its header, so `--check` agrees."""
-    from napctl.core.i18n import LANGUAGES  # lazy: start-up
-    from napctl.plans import QueryError  # lazy: start-up
-    from napctl.progress.checklist_parse import parse_checklist  # lazy: start-up
-    from napctl.render.checklists import build_checklists, render_checklist  # lazy: start-up
-    from napctl.render.templates import RenderError  # lazy: start-up
+def _print_import(result: ImportResult) -> None:
+    """What the import created and changed on stdout; conflicts, refusals, the tally on stderr."""
+    from napctl.progress.importer import import_summary  # lazy: start-up
 
-    header = parse_checklist(text).header or {}
-    title, plan_id, date = header.get("title"), header.get("plan"), header.get("date")
-    if title is None or not header.get("year", "").isdigit():
-        sys.stderr.write(
-            f"napctl: {printable(str(checklist))} has no napctl header; render it again\n"
-        )
-        return
-    unclean = next((k for k, v in header.items() if not is_clean_text(k + v)), None)
-    if unclean is not None:  # as --date: it would be copied into every sibling
-        sys.stderr.write(
-            f"napctl: {printable(str(checklist))} not rendered again: its"
-            f" header's {printable(unclean)}= must be printable text (no"
-            " control characters); render it again\n"
-        )
-        return
-    chosen = [p for p in plans if plan_id is None or p.id == plan_id]
-    state = checklist_progress(chosen, progress, int(header["year"]))
-    lang = header.get("lang", "en")
-    if lang not in LANGUAGES:
-        lang = "en"
-    try:
-        if header.get("kind") == "checklist":
-            files = {
-                checklist.name: render_checklist(
-                    chosen,
-                    title,
-                    "md",
-                    plan_id=plan_id,
-                    date=date,
-                    templates=templates,
-                    progress=state,
-                    lang=lang,
-                )
-            }
-        else:
-            files = build_checklists(
-                chosen,
-                "md",
-                date=date,
-                templates=templates,
-                progress=state,
-                plan_id=plan_id,
-                lang=lang,
-            ).files
-    except (RenderError, QueryError) as exc:
-        sys.stderr.write(
-            f"napctl: {printable(str(checklist))} not rendered again: {printable(str(exc))}\n"
-        )
-        return
-    _write_untouched(checklist, files, plans, state)
-
-
-def _write_untouched(
-    checklist: Path, files: dict[str, str], plans: list[Plan], state: ChecklistProgress | None
-) -> None:
-    """Write the imported checklist, and its siblings that hold nothing left to import.
-
-    Other departments' checklists can show the entries just imported (a
-    parent's shows its units'); a sibling with ticks or values of its own
-    is left for its own import.
-    """
-    from napctl.core.fsutil import atomic_write  # lazy: start-up
-    from napctl.core.readfile import read_file  # lazy: start-up
-    from napctl.render.checklist_check import pending_items  # lazy: start-up
-
-    by_id = {p.id: p for p in plans}
-    own = next(
-        (n for n in files if checklist.as_posix().endswith("/" + n) or checklist.as_posix() == n),
-        checklist.name,
-    )
-    root = checklist.as_posix()[: len(checklist.as_posix()) - len(own)] or "."
-    for name, new in files.items():
-        target = checklist if name == own else Path(root) / name
-        try:  # the checklists' folder is the root: a linked sibling is refused
-            old = read_file(target, kind="checklist").decode("utf-8")
-            if old == new or (
-                target != checklist
-                and (
-                    pending_items(old, str(target), by_id, state)
-                    or "<!-- napctl:checklist " not in old
-                )
-            ):
-                continue
-            atomic_write(target, new, root=Path(root))
-        except UnicodeDecodeError:
-            continue
-        except OSError as exc:
-            if exc.errno != errno.ENOENT:
-                sys.stderr.write(
-                    f"napctl: {printable(str(target))} not rendered again:"
-                    f" {printable(str(exc.strerror))}\n"
-                )
-            continue
-        sys.stdout.write(f"rendered {printable(str(target))} again\n")
+    for path in result.created:
+        sys.stdout.write(f"created {printable(str(path))}\n")
+    for note in result.changes:  # values and positions from a sheet or a checklist
+        sys.stdout.write(f"{printable(note.where)}: {printable(note.message)}\n")
+    for note in [*result.conflicts, *result.refused]:
+        sys.stderr.write(f"{printable(note.where)}: {printable(note.message)}\n")
+    sys.stderr.write(import_summary(result))
 
 
 @progress_app.command("migrate")
 def migrate(
-    plan: Annotated[str, typer.Option("--plan", "-p", help="The plan (its id).")],
-    from_: Annotated[
-        str | None,
-        typer.Option(
-            "--from",
-            help="The git revision of the plan the reports were written for. Default:"
-            " HEAD while the plan file has changes not committed, else the commit before the"
-            " last one that changed it.",
-            show_default=False,
-        ),
-    ] = None,
-    to: Annotated[
-        Path | None,
-        typer.Option(
-            "--to",
-            help="The plan file now. Default: the file of --plan.",
-            dir_okay=False,
-            show_default=False,
-        ),
-    ] = None,
-    apply: Annotated[
-        bool, typer.Option("--apply", help="Write the changes. Without it, only show them.")
-    ] = False,
-    progress: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--progress",
-            help="Progress folder (repeatable). Default: $NAPCTL_PROGRESS, else ./progress.",
-            show_default=False,
-        ),
-    ] = None,
+    plan: PlanIdOption,
+    from_: FromOption = None,
+    to: ToOption = None,
+    apply: ApplyOption = False,
+    progress: ProgressFoldersOption = None,
     plans: PlansOption = None,
 ) -> None:
     """Carry the plan's progress reports across an amendment: renumbered and reworded

@@ -17,6 +17,7 @@ from napctl.cli.options import (
     ExactOption,
     FormatOption,
     LangOption,
+    OutputOption,
     PlanOption,
     PlansOption,
     ProgressOption,
@@ -43,16 +44,6 @@ render_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(render_app, name="render")
-
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Write to this file (atomically) instead of stdout.",
-        show_default=False,
-    ),
-]
 
 
 class ReportShape(StrEnum):

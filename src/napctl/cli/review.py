@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -14,6 +13,7 @@ from napctl.cli.options import (
     EXIT_INVALID,
     EXIT_OK,
     MaxBytesOption,
+    OutputOption,
     PathsArgument,
     PlansOption,
     emit,
@@ -38,52 +38,49 @@ class ReviewFormat(StrEnum):
     html = "html"
 
 
+ReviewFormatOption = Annotated[
+    ReviewFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text, json, github (annotations), or a report to publish: md, html.",
+    ),
+]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        help="Only these rules: codes or prefixes (NAP50),"
+        " repeatable or comma-separated. Replaces the configuration's.",
+        show_default=False,
+    ),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        help="Leave out these rules: codes or prefixes. Adds to the configuration's.",
+        show_default=False,
+    ),
+]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Exit 1 when there is any warning.")]
+SummaryOption = Annotated[
+    bool,
+    typer.Option(
+        "--summary", help="Print only the scorecard (plans side by side) in text, md or json."
+    ),
+]
+
+
 @app.command("review")
 def review(
     paths: PathsArgument = None,
-    fmt: Annotated[
-        ReviewFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text, json, github (annotations), or a report to publish: md, html.",
-        ),
-    ] = ReviewFormat.text,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--select",
-            help="Only these rules: codes or prefixes (NAP50),"
-            " repeatable or comma-separated. Replaces the configuration's.",
-            show_default=False,
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--ignore",
-            help="Leave out these rules: codes or prefixes. Adds to the configuration's.",
-            show_default=False,
-        ),
-    ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 when there is any warning.")
-    ] = False,
-    summary: Annotated[
-        bool,
-        typer.Option(
-            "--summary", help="Print only the scorecard (plans side by side) in text, md or json."
-        ),
-    ] = False,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (atomically) instead of stdout.",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: ReviewFormatOption = ReviewFormat.text,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    strict: StrictOption = False,
+    summary: SummaryOption = False,
+    output: OutputOption = None,
     plans: PlansOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:

@@ -41,37 +41,44 @@ class StatusFormat(StrEnum):
     md = "md"
 
 
+StatusYearsOption = Annotated[
+    list[int] | None,
+    typer.Option(
+        "--year",
+        help="Reporting year (repeatable: the last is shown, with the trend over"
+        " all). Default: the latest year reported.",
+        min=1900,
+        max=2200,
+        show_default=False,
+    ),
+]
+StatusActorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--actor",
+        "-a",
+        help="Only this department's share (a parent includes its units).",
+        show_default=False,
+    ),
+]
+StatusByOption = Annotated[
+    StatusBy, typer.Option("--by", help="One row per action, department, pillar or UN pillar.")
+]
+StatusFormatOption = Annotated[StatusFormat, typer.Option("--format", "-f")]
+StatusCheckOption = Annotated[
+    bool,
+    typer.Option("--check", help="Exit 1 when a department has not reported on an action."),
+]
+
+
 @app.command("status")
 def status(
     plan: PlanOption = None,
-    year: Annotated[
-        list[int] | None,
-        typer.Option(
-            "--year",
-            help="Reporting year (repeatable: the last is shown, with the trend over"
-            " all). Default: the latest year reported.",
-            min=1900,
-            max=2200,
-            show_default=False,
-        ),
-    ] = None,
-    actor: Annotated[
-        str | None,
-        typer.Option(
-            "--actor",
-            "-a",
-            help="Only this department's share (a parent includes its units).",
-            show_default=False,
-        ),
-    ] = None,
-    by: Annotated[
-        StatusBy, typer.Option("--by", help="One row per action, department, pillar or UN pillar.")
-    ] = StatusBy.action,
-    fmt: Annotated[StatusFormat, typer.Option("--format", "-f")] = StatusFormat.table,
-    check: Annotated[
-        bool,
-        typer.Option("--check", help="Exit 1 when a department has not reported on an action."),
-    ] = False,
+    year: StatusYearsOption = None,
+    actor: StatusActorOption = None,
+    by: StatusByOption = StatusBy.action,
+    fmt: StatusFormatOption = StatusFormat.table,
+    check: StatusCheckOption = False,
     plans: PlansOption = None,
     progress: ProgressOption = None,
     assessments: AssessmentsOption = None,

@@ -31,6 +31,26 @@ class ProblemFormat(StrEnum):
     github = "github"
 
 
+CheckedProgressOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--progress",
+        help="Progress reports to check too (repeatable). Default,"
+        " when no PATHS are given: $NAPCTL_PROGRESS, else ./progress.",
+        show_default=False,
+    ),
+]
+CheckedAssessmentsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--assessments",
+        help="Assessments to check too (repeatable). Default, when no PATHS are"
+        " given: $NAPCTL_ASSESSMENTS, else ./assessments.",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def validate(
     paths: Annotated[
@@ -46,24 +66,8 @@ def validate(
     ] = ProblemFormat.text,
     plans: PlansOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-    progress: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--progress",
-            help="Progress reports to check too (repeatable). Default,"
-            " when no PATHS are given: $NAPCTL_PROGRESS, else ./progress.",
-            show_default=False,
-        ),
-    ] = None,
-    assessments: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--assessments",
-            help="Assessments to check too (repeatable). Default, when no PATHS are"
-            " given: $NAPCTL_ASSESSMENTS, else ./assessments.",
-            show_default=False,
-        ),
-    ] = None,
+    progress: CheckedProgressOption = None,
+    assessments: CheckedAssessmentsOption = None,
     kind: Annotated[
         SchemaKind,
         typer.Option(

@@ -377,7 +377,7 @@ def replace_if_unchanged(
 
     Raises ChangedMeanwhile when the bytes differ; OSError as ``atomic_write_bytes``.
     """
-    import fcntl
+    import fcntl  # lazy: POSIX only
 
     _check_target(path, data, root, max_bytes)
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)

@@ -25,7 +25,7 @@ def shown_text(value: str, limit: int = SHOWN_LIMIT) -> str:
 
 def oneline(text: str, limit: int = SHOWN_LIMIT) -> str:
     """``text`` on one line: control characters escaped, shortened when long."""
-    from napctl.core.escape import printable
+    from napctl.core.escape import printable  # lazy: start-up (~3 ms)
 
     text = printable(text)
     return text if len(text) <= limit else text[:limit] + "..."

@@ -38,7 +38,7 @@ def lineage_name(old_plan: str, new_plan: str) -> str:
 
 def read_lineage(path: str) -> tuple[Lineage | None, list[Problem]]:
     """The lineage file at ``path`` (None when it cannot be used) and its problems."""
-    from napctl.yaml.safe import load_yaml_file
+    from napctl.yaml.safe import load_yaml_file  # lazy: start-up (most diffs have no lineage file)
 
     doc = load_yaml_file(path)
     if doc.data is None:
@@ -85,7 +85,7 @@ def check_lineage(
     lineage: Lineage, old: PlanItems, new: PlanItems
 ) -> tuple[dict[str, list[str]], list[Problem]]:
     """The links whose both ends exist, and a NAP320 problem for each that does not."""
-    from napctl.yaml.safe import load_yaml_file
+    from napctl.yaml.safe import load_yaml_file  # lazy: start-up (most diffs have no lineage file)
 
     doc = load_yaml_file(lineage.file)
     problems: list[Problem] = []

@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from napctl.core.problems import Problem
 from napctl.core.readfile import DEFAULT_MAX_BYTES, decode_text, read_bytes
-from napctl.diff.items import Part, Path, PlanItems
+from napctl.diff.changes import diff_items, for_actor
+from napctl.diff.items import Part, Path, PlanItems, plan_items
+from napctl.diff.lineage import check_lineage, lineage_name, read_lineage
+from napctl.load import cache
 from napctl.model.names import fold
 
 if TYPE_CHECKING:
@@ -44,7 +47,7 @@ class Side:
         if path is None or self.text is None:
             return None
         if self._doc is None:
-            from napctl.yaml.safe import parse_yaml
+            from napctl.yaml.safe import parse_yaml  # lazy: start-up (a cached side is not parsed)
 
             self._doc = parse_yaml(self.text, self.label)
         line, column = self._doc.position(path)
@@ -74,8 +77,6 @@ def read_side(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool 
     if text.startswith("\ufeff"):
         text = text[1:]
     if use_cache:
-        from napctl.load import cache
-
         trusted = cache.get(raw)
         if trusted is not None:
             return Side(spec, text, trusted)
@@ -83,16 +84,15 @@ def read_side(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool 
 
 
 def _parsed_side(spec: str, raw: bytes, text: str, use_cache: bool) -> Side:
+    # lazy: start-up (a cached side is not parsed)
     from napctl.load.document import validate_document
-    from napctl.yaml.safe import parse_yaml
+    from napctl.yaml.safe import parse_yaml  # lazy: start-up (a cached side is not parsed)
 
     doc = parse_yaml(text, spec)
     if doc.data is None:
         return Side(spec, text, None, list(doc.problems), doc)
     plan, problems = validate_document(doc)
     if plan is not None and not problems and use_cache:
-        from napctl.load import cache
-
         cache.put(raw, doc.data)
     return Side(spec, text, doc.data, problems, doc)
 
@@ -281,9 +281,6 @@ def compare(
     ``lineage`` names a lineage file; without it, ``lineage/<old>--<new>.yaml``
     is used when it exists (two generations only). Raises DiffUsageError.
     """
-    from napctl.diff.changes import diff_items, for_actor
-    from napctl.diff.items import plan_items
-
     old = read_side(old_spec, max_bytes=max_bytes, use_cache=use_cache)
     new = read_side(new_spec, max_bytes=max_bytes, use_cache=use_cache)
     problems = [*old.problems, *new.problems]
@@ -301,8 +298,6 @@ def compare(
 def _lineage_links(
     path: str | None, old: PlanItems, new: PlanItems
 ) -> tuple[dict[str, list[str]], list[Problem]]:
-    from napctl.diff.lineage import check_lineage, lineage_name, read_lineage
-
     if path is None:
         default = lineage_name(old.plan_id, new.plan_id)
         if old.plan_id == new.plan_id or not os.path.isfile(default):

@@ -159,7 +159,7 @@ def put(raw: bytes, data: dict[str, Any], kind: str = "plan") -> None:
     folder = cache_dir()
     if folder is None:
         return
-    from napctl.core.fsutil import atomic_write
+    from napctl.core.fsutil import atomic_write  # lazy: start-up (only on a cache miss)
 
     key = _key(raw, kind)
     target = _entry(folder, key)

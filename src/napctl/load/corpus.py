@@ -220,7 +220,7 @@ def _keep_documents(corpus: Corpus, rejected: set[str], skip: int, keep: bool) -
 
 def run_corpus_checks(index: CorpusIndex, kinds: set[str] | None = None) -> CorpusReport:
     """The checks across files of every kind present in ``index`` (or of ``kinds``)."""
-    from napctl.checks.registry import corpus_checks, import_checks
+    from napctl.checks.registry import corpus_checks, import_checks  # lazy: start-up
 
     report = CorpusReport()
     for name in index.kinds():

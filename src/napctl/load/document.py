@@ -78,8 +78,8 @@ def validate_document(
     doc: YamlDocument, kind: str | DocumentKind = "plan"
 ) -> tuple[Any, list[Problem]]:
     """The model in a parsed document, and every problem found in it."""
-    from napctl.checks.registry import import_checks, run_document_checks
-    from napctl.load.schema_errors import validate_model
+    from napctl.checks.registry import import_checks, run_document_checks  # lazy: start-up
+    from napctl.load.schema_errors import validate_model  # lazy: start-up
 
     spec = kind if isinstance(kind, DocumentKind) else kind_named(kind)
     if doc.data is None:
@@ -121,7 +121,7 @@ def load_document(
     doc = parse_yaml(text, display, kind=spec.name)
     value, problems = validate_document(doc, spec)
     if problems:
-        from napctl.yaml.hints import explain
+        from napctl.yaml.hints import explain  # lazy: start-up (only for problems)
 
         problems = explain(text, problems)
     if value is not None and not problems and use_cache and doc.data is not None:

@@ -187,6 +187,7 @@ class Plan:
     def department(self, code: str) -> Department | None:
         """The first department of the registry with this code, from the plan's index
         (built once per plan): a look-up per action costs no scan of the registry."""
+        # lazy: import cycle (registry imports plan)
         from napctl.model.registry import registry_index
 
         return registry_index(self).by_code.get(code)

@@ -15,6 +15,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
+from napctl.model.trusted import from_trusted
 from napctl.model.types import Code, Currency, Ident, OneOf, PlanId, Text, Url, Year
 
 Status = Literal[
@@ -112,8 +113,6 @@ class ProgressReport:
 
 def report_from_trusted(data: dict[str, Any]) -> ProgressReport:
     """A ProgressReport from data validated before (no checks)."""
-    from napctl.model.trusted import from_trusted
-
     report = from_trusted(ProgressReport, data)
     assert isinstance(report, ProgressReport)
     return report

@@ -56,7 +56,7 @@ def schema_json() -> str:
 
 
 def progress_schema() -> dict[str, object]:
-    from napctl.model import progress
+    from napctl.model import progress  # lazy: start-up (plan commands need no progress model)
 
     schema = TypeAdapter(progress.ProgressReport).json_schema()
     _describe_definitions(schema, vars(progress))

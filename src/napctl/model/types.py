@@ -6,6 +6,8 @@ pydantic asks, so importing a model does not import pydantic.
 
 from __future__ import annotations
 
+import datetime
+import re
 import typing
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
@@ -40,7 +42,7 @@ class Strict:
         self.pattern, self.max_length, self.ge, self.le = pattern, max_length, ge, le
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        from pydantic_core import core_schema
+        from pydantic_core import core_schema  # lazy: start-up (see the module's docstring)
 
         if source is int:
             return core_schema.int_schema(ge=self.ge, le=self.le, strict=True)
@@ -76,9 +78,6 @@ DATE_TEXT = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 
 def is_date_text(text: str) -> bool:
     """True for a real date written YYYY, YYYY-MM or YYYY-MM-DD."""
-    import datetime
-    import re
-
     if re.match(DATE_TEXT, text) is None:
         return False
     if len(text) == 10:
@@ -108,7 +107,7 @@ class OneOf:
         self.kinds, self.message = kinds, message
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        from pydantic_core import core_schema as cs
+        from pydantic_core import core_schema as cs  # lazy: start-up (as above)
 
         makers: dict[str, Callable[[], Any]] = {
             "bool": lambda: cs.bool_schema(strict=True),

@@ -89,11 +89,9 @@ def _value_change(change: Change) -> list[Segment]:
     return segments
 
 
-def describe(change: Change) -> list[Segment]:
-    """One change as styled segments (the first one is its mark: + - ~ =)."""
-    kind, ident = change.kind, change.id
-    last = kind.rsplit("-", 1)[-1]
-    if kind in (
+#: The changes with one side only: an item added, removed, new or dropped.
+_ONE_SIDED = frozenset(
+    (
         "action-added",
         "action-removed",
         "action-new",
@@ -104,16 +102,28 @@ def describe(change: Change) -> list[Segment]:
         "goal-removed",
         "department-added",
         "department-removed",
-    ):
-        text = change.new if change.new is not None else change.old
-        tail = f" ({last})" if last in ("new", "dropped") else ""
-        return [
-            (_MARK[last], "add" if _MARK[last] == "+" else "del"),
-            (f" {_item(change)} ", None),
-            (ident, "id"),
-            (f"{tail}: " if text is not None else tail, None),
-            (shown(text) if text is not None else "", None),
-        ]
+    )
+)
+
+
+def _one_sided(change: Change) -> list[Segment]:
+    last = change.kind.rsplit("-", 1)[-1]
+    text = change.new if change.new is not None else change.old
+    tail = f" ({last})" if last in ("new", "dropped") else ""
+    return [
+        (_MARK[last], "add" if _MARK[last] == "+" else "del"),
+        (f" {_item(change)} ", None),
+        (change.id, "id"),
+        (f"{tail}: " if text is not None else tail, None),
+        (shown(text) if text is not None else "", None),
+    ]
+
+
+def describe(change: Change) -> list[Segment]:
+    """One change as styled segments (the first one is its mark: + - ~ =)."""
+    kind, ident = change.kind, change.id
+    if kind in _ONE_SIDED:
+        return _one_sided(change)
     if kind == "action-renumbered":
         return [
             ("~", None),

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from napctl.checks.characters import text_problem
 from napctl.model.schema_ids import SITE_URL, schema_link, schema_url
 from napctl.yaml.edit import quoted
 
@@ -123,8 +124,6 @@ def plan_text(spec: NewPlan, schema: str | None = None) -> str:
 
 def _check_texts(spec: NewPlan) -> None:
     """The options' text by the rules `validate` applies to the plan they end up in."""
-    from napctl.checks.characters import text_problem
-
     for option, value in (
         ("--title", spec.title),
         ("--country-name", spec.country or ""),

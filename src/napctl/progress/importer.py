@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from napctl.core.fsutil import ChangedMeanwhile, replace_if_unchanged
+from napctl.core.messages import close_matches, did_you_mean
 from napctl.core.readfile import DEFAULT_MAX_BYTES, MAX_INPUT_BYTES, read_file
 from napctl.model import Action, Plan
 from napctl.model.progress import Entry, ProgressReport
@@ -32,19 +32,25 @@ from napctl.progress.checklist_items import (
     shown_fields,
 )
 from napctl.progress.edit import EntryEdit, apply_edits
+from napctl.progress.import_notes import (
+    conflict_notes,
+    describe,
+    flat_changes,
+    unmarked_notes,
+    where_typed,
+)
+from napctl.progress.init import InitError, append_missing, init_reports
 from napctl.progress.items import (
     ChecklistImportError,
     ImportItem,
     ProgressImportError,
     ReadItems,
 )
+from napctl.progress.readers import read_items
 from napctl.progress.targets import Department, group_items
 from napctl.progress.verify import at_fault, check_report, read_report
 from napctl.yaml.edit import EditError
 from napctl.yaml.result import ImportResult, Note
-
-if TYPE_CHECKING:
-    from napctl.yaml.safe import YamlDocument
 
 _LABELS = {attr: label for label, attr in TEXT_FIELDS.items()}
 
@@ -52,7 +58,14 @@ _LABELS = {attr: label for label, attr in TEXT_FIELDS.items()}
 #: What a progress import did: ``changes`` are the values written, where they now are.
 Result = ImportResult[list[Note]]
 
-__all__ = ["ChecklistImportError", "ImportResult", "Note", "ProgressImportError"]
+__all__ = [
+    "ChecklistImportError",
+    "ImportResult",
+    "Note",
+    "ProgressImportError",
+    "flat_changes",
+    "where_typed",
+]
 
 
 def typed_fields(item: ImportItem, action: Action) -> dict[str, object]:
@@ -135,10 +148,6 @@ def report_entries(report: ProgressReport) -> dict[str, int]:
     return {e.id: i for i, e in reversed(list(enumerate(report.actions)))}
 
 
-def describe(value: object) -> str:
-    return "(blank)" if value is None else repr(value)
-
-
 def entry_edit(action: Action, changed: dict[str, object], lang: str = "en") -> EntryEdit:
     edit = EntryEdit(action.id, names=action.indicator_texts())
     for key, value in changed.items():
@@ -198,28 +207,12 @@ def import_file(
     roots: Sequence[Path] = (),
 ) -> tuple[Result, ReadItems]:
     """Import a checklist or a progress sheet, read by the reader that accepts it."""
-    from napctl.progress.readers import read_items
-
     try:
         data = read_file(path, max_bytes=MAX_INPUT_BYTES, kind="checklist or sheet")
     except OSError as exc:
         raise ProgressImportError(f"cannot read {path}: {exc.strerror}") from None
     read = read_items(path, data, display or str(path))
     return import_items(read, plans, root, year=year, actor=actor, roots=roots), read
-
-
-def where_typed(item: ImportItem, key: str) -> str:
-    return item.where_of(key)
-
-
-def flat_changes(changed: dict[str, object]) -> list[tuple[str, object]]:
-    out: list[tuple[str, object]] = []
-    for key, value in changed.items():
-        if key == "indicators":
-            out += [(f"indicator {n}", v) for n, v in value.items()]  # type: ignore[attr-defined]
-        else:
-            out.append((key, value))
-    return out
 
 
 def _at(exc: Exception, path: str) -> str:
@@ -230,11 +223,9 @@ def _at(exc: Exception, path: str) -> str:
 
 
 def _import_department(dept: Department, read: ReadItems, root: Path, result: Result) -> None:
-    from napctl.progress.init import InitError, append_missing, init_reports
-
     path = str(dept.path)
     index = registry_index(dept.plan)
-    report = doc = None
+    report = doc = text = None
     if dept.path.exists():
         try:
             text, report, doc = read_report(dept.path, path, dept.plan)
@@ -253,12 +244,12 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Re
         if problem is not None:
             result.refused.append(problem)
         elif changed and not item.marked:
-            unsure = _unmarked(item, changed, was, i, doc, path, read)
+            unsure = unmarked_notes(item, changed, was, i, doc, path, read)
             result.refused += unsure
             if not unsure:
                 edits.append((item, action, changed))
         elif changed and entry_digest(entry) != item.digest:
-            result.conflicts += _conflicts(item, changed, was, i, doc, path, read)
+            result.conflicts += conflict_notes(item, changed, was, i, doc, path, read)
         elif changed:
             erased = [k for k, v in flat_changes(changed) if v is None]
             if erased:
@@ -272,8 +263,21 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Re
                 )
             else:
                 edits.append((item, action, changed))
-    if not edits:
-        return
+    if edits:
+        _write_department(dept, text if report is not None else None, root, index, edits, result)
+
+
+def _write_department(
+    dept: Department,
+    text: str | None,
+    root: Path,
+    index: RegistryIndex,
+    edits: list[tuple[ImportItem, Action, dict[str, object]]],
+    result: Result,
+) -> None:
+    """Create the department's file if need be, complete it, and apply ``edits`` to it."""
+
+    path = str(dept.path)
     try:
         if not dept.path.exists():
             init_reports(dept.plan, dept.year, root, {dept.code})
@@ -282,7 +286,7 @@ def _import_department(dept: Department, read: ReadItems, root: Path, result: Re
         # still the file's (another import may write it meanwhile).
         basis = (
             text.encode("utf-8")
-            if report is not None
+            if text is not None
             else read_file(dept.path, path, kind="progress report")
         )
         text, _ = append_missing(basis.decode("utf-8"), dept.plan, index, dept.code, path)
@@ -298,8 +302,6 @@ def _action_of(
     """The item's action, when it is one its department reports on (else a refusal)."""
     found = index.actions.get(item.id)
     if found is None:
-        from napctl.core.messages import close_matches, did_you_mean
-
         hint = did_you_mean(close_matches(item.id, list(index.actions), ignore_case=True))
         result.refused.append(
             Note(item.where_of("id"), f"no action {item.id!r} in {dept.plan.id}{hint}")
@@ -314,60 +316,6 @@ def _action_of(
         )
         return None
     return found[2]
-
-
-def _conflicts(
-    item: ImportItem,
-    changed: dict[str, object],
-    was: dict[str, object],
-    i: int | None,
-    doc: YamlDocument | None,
-    path: str,
-    read: ReadItems,
-) -> list[Note]:
-    """One note per value the person typed that the file now contradicts."""
-    notes = []
-    before = dict(flat_changes(was))
-    typed = [(k, v) for k, v in flat_changes(changed) if v is not None]
-    loc: tuple[object, ...] = ("actions", i) if i is not None else ("actions",)
-    line, col = doc.position(loc) if doc is not None else (1, 1)
-    for key, value in typed or flat_changes(changed):  # a blank line was not typed
-        notes.append(
-            Note(
-                where_typed(item, key),
-                f"{item.id} {key}: the {read.noun} says {describe(value)}, {path}:{line}:{col} now"
-                f" says {describe(before.get(key))}: the entry changed after the {read.noun} was"
-                f" {read.made}; nothing changed for {item.id}",
-            )
-        )
-    return notes
-
-
-def _unmarked(
-    item: ImportItem,
-    changed: dict[str, object],
-    was: dict[str, object],
-    i: int | None,
-    doc: YamlDocument | None,
-    path: str,
-    read: ReadItems,
-) -> list[Note]:
-    """An item without its marker may only fill what the progress file leaves blank:
-    where the file says something else, nobody can tell which is newer."""
-    line, col = doc.position(("actions", i)) if doc is not None and i is not None else (1, 1)
-    before = dict(flat_changes(was))
-    return [
-        Note(
-            where_typed(item, key),
-            f"{item.id} {key}: the {read.noun} says"
-            f" {describe(value)}, {path}:{line}:{col} says {describe(before[key])}, and"
-            f" the item's napctl marker is missing or damaged, so napctl cannot tell"
-            f" which is newer; nothing changed for {item.id}: type it in {path}, or"
-            f" render the {read.noun} again and type it there",
-        )
-        for key, value in flat_changes(changed)
-        if before.get(key) not in (None, "not-reported")
-    ]
 
 
 def _apply(

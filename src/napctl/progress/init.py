@@ -132,10 +132,10 @@ def append_missing(
     ``actions`` is a block list (the only place new entries can go without
     rewriting anything).
     """
-    import yaml
+    import yaml  # lazy: start-up (`status` needs no YAML parser)
 
     from napctl.yaml.edit import EditError, TextEdit  # not at start-up: see entry_lines
-    from napctl.yaml.safe import parse_yaml
+    from napctl.yaml.safe import parse_yaml  # lazy: start-up (as above)
 
     doc = parse_yaml(text.removeprefix("\ufeff"), file or "file")
     if doc.data is None:

@@ -24,9 +24,12 @@ from pathlib import Path
 
 import yaml
 
+from napctl.core.fsutil import atomic_write
 from napctl.core.readfile import DEFAULT_MAX_BYTES, decode_text, read_bytes
+from napctl.diff.changes import match_actions
 from napctl.diff.items import ActionItem, plan_items
 from napctl.diff.source import DiffUsageError, Side, read_side
+from napctl.load.discover import display_path
 from napctl.plans.match import THRESHOLD, similarity
 from napctl.yaml.edit import EditError, TextEdit, scalar
 from napctl.yaml.result import Note
@@ -94,8 +97,6 @@ def plan_migration(
 ) -> Migration:
     """The actions' mapping from plan version ``old_spec`` (a file or ``REV:PATH``) to
     ``new_spec``: renames, removals, additions and ambiguities (no files yet)."""
-    from napctl.diff.changes import match_actions
-
     old, new = _side(old_spec, max_bytes), _side(new_spec, max_bytes)
     before, after = plan_items(old.data or {}), plan_items(new.data or {})
     if before.plan_id != after.plan_id:
@@ -130,8 +131,6 @@ def migrate_files(
 ) -> Migration:
     """Each progress file of ``paths`` that belongs to the plan, with its new text (see
     FileMigration); nothing is written here (``write_migration`` does)."""
-    from napctl.load.discover import display_path
-
     for path in paths:
         found = _migrate_file(migration, path, display_path(path), max_bytes)
         if found is not None:
@@ -167,40 +166,9 @@ def _migrate_file(
     if plan is None or getattr(plan, "value", None) != migration.plan:
         return None
     ids = _id_nodes(doc)
-    strangers = [n for n in ids if n.value not in migration.known]
-    if strangers:
-        first = strangers[0]
-        result.refused.append(
-            Note(
-                _where(file, first),
-                (
-                    f"left as it is: '{first.value}' is not an action of {migration.old}; the file"
-                    " was not written for that version (already migrated?), and migrating it"
-                    " could move a report onto another action"
-                ),
-            )
-        )
-        return result
-    after = [migration.renames.get(n.value, n.value) for n in ids]
-    clash = next(
-        (
-            n
-            for n, new in zip(ids, after, strict=True)
-            if n.value in migration.renames and after.count(new) > 1
-        ),
-        None,
-    )
-    if clash is not None:
-        result.refused.append(
-            Note(
-                _where(file, clash),
-                (
-                    f"left as it is: '{clash.value}' would become"
-                    f" '{migration.renames.get(clash.value, clash.value)}', which the file"
-                    " reports on already"
-                ),
-            )
-        )
+    refusal = _refusal(migration, ids, file)
+    if refusal is not None:
+        result.refused.append(refusal)
         return result
     try:
         for node in ids:
@@ -216,6 +184,41 @@ def _migrate_file(
     if result.renames:
         result.text = doc.text()
     return result
+
+
+def _refusal(migration: Migration, ids: list[yaml.ScalarNode], file: str) -> Note | None:
+    """Why the file must be left as it is: an action the old plan does not know, or a
+    renumbering onto an action the file reports on already (None when it may migrate)."""
+    strangers = [n for n in ids if n.value not in migration.known]
+    if strangers:
+        first = strangers[0]
+        return Note(
+            _where(file, first),
+            (
+                f"left as it is: '{first.value}' is not an action of {migration.old}; the file"
+                " was not written for that version (already migrated?), and migrating it"
+                " could move a report onto another action"
+            ),
+        )
+    after = [migration.renames.get(n.value, n.value) for n in ids]
+    clash = next(
+        (
+            n
+            for n, new in zip(ids, after, strict=True)
+            if n.value in migration.renames and after.count(new) > 1
+        ),
+        None,
+    )
+    if clash is not None:
+        return Note(
+            _where(file, clash),
+            (
+                f"left as it is: '{clash.value}' would become"
+                f" '{migration.renames.get(clash.value, clash.value)}', which the file"
+                " reports on already"
+            ),
+        )
+    return None
 
 
 def _note_kept(migration: Migration, result: FileMigration, node: yaml.ScalarNode) -> None:
@@ -262,8 +265,6 @@ def write_migration(
     """Write the files that change, each through the one safe atomic writer; a file whose
     bytes changed since they were read (a ministry saving meanwhile) is refused, never
     written over, and the rest go on. The files written, and the refusals."""
-    from napctl.core.fsutil import atomic_write
-
     written: list[Path] = []
     refused: list[Note] = []
     for item in migration.changed:

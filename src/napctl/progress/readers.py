@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from napctl.core.messages import close_matches, did_you_mean
 from napctl.model.progress import STATUSES
 from napctl.model.words import parse_status
 from napctl.progress.items import ImportItem, Note, ProgressImportError, ReadItems
@@ -28,8 +29,6 @@ class Reader:
 
 def status_problem(action_id: str, word: str) -> str:
     """Why ``word`` is no status, with the status it is closest to."""
-    from napctl.core.messages import close_matches, did_you_mean
-
     close = close_matches(word.casefold(), STATUSES, ignore_case=True)
     hint = did_you_mean(close, quote=lambda s: f'"{s}"') or f"; one of {', '.join(STATUSES)}"
     return f'{action_id}: unknown status "{word}"{hint}'
@@ -47,7 +46,7 @@ def _decode(data: bytes, display: str) -> str:
 
 def checklist_items(text: str, display: str) -> ReadItems:
     """The items of a Markdown checklist rendered with --year (ticks and typed lines)."""
-    from napctl.progress.checklist_parse import parse_checklist
+    from napctl.progress.checklist_parse import parse_checklist  # lazy: start-up
 
     parsed = parse_checklist(text)
     items = [_checklist_item(p, display, parsed.header or {}) for p in parsed.items]
@@ -56,7 +55,7 @@ def checklist_items(text: str, display: str) -> ReadItems:
 
 def _checklist_item(parsed: object, display: str, header: dict[str, str]) -> ImportItem:
     """The item as it reads; its plan and year are the header's, its id the one shown."""
-    from napctl.progress.checklist_parse import ParsedItem
+    from napctl.progress.checklist_parse import ParsedItem  # lazy: start-up
 
     assert isinstance(parsed, ParsedItem)
     fields = parsed.fields if parsed.marked else {}
@@ -145,20 +144,21 @@ def _read_checklist(data: bytes, display: str) -> ReadItems:
 def _is_sheet_csv(path: Path, data: bytes) -> bool:
     if path.suffix.lower() == ".csv":
         return True
-    from napctl.progress.sheet_export import BASE_HEADER
+    from napctl.progress.sheet_export import BASE_HEADER  # lazy: start-up (sheets)
 
     first = data[:4096].split(b"\n", 1)[0]
     return BASE_HEADER.encode() in first and b"<!--" not in first
 
 
 def _read_sheet_csv(data: bytes, display: str) -> ReadItems:
+    # lazy: import cycle (sheet_read imports readers)
     from napctl.progress.sheet_read import read_csv_sheet
 
     return read_csv_sheet(data, display)
 
 
 def _read_sheet_xlsx(data: bytes, display: str) -> ReadItems:
-    from napctl.progress.sheet_read import read_xlsx_sheets
+    from napctl.progress.sheet_read import read_xlsx_sheets  # lazy: import cycle (as above)
 
     return read_xlsx_sheets(data, display)
 

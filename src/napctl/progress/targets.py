@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from napctl.core.messages import close_matches, did_you_mean
 from napctl.model import Plan
 from napctl.model.registry import registry_index
+from napctl.plans import QueryError, resolve_actor
+from napctl.progress.checklist_items import ChecklistProgress
 from napctl.progress.init import find_report
 from napctl.progress.items import ImportItem, Note, ProgressImportError, ReadItems
 
@@ -43,8 +46,6 @@ class Scope:
 def file_scope(plan: Plan, read: ReadItems, actor: str | None) -> Scope:
     """What ``read`` may write into in ``plan``: its checklist header's department and
     units, narrowed to ``actor``. Raises ProgressImportError when neither can be resolved."""
-    from napctl.plans import QueryError, resolve_actor
-
     scope = Scope()
     try:
         if read.header is not None:
@@ -68,7 +69,6 @@ def _department_of(item: ImportItem, plan: Plan, scope: Scope) -> str | None:
     checklist shows the action for, as it was rendered."""
     if item.dept or scope.codes is None:
         return item.dept or None
-    from napctl.progress.checklist_items import ChecklistProgress
 
     found = registry_index(plan).actions.get(item.id)
     if found is None:
@@ -77,8 +77,6 @@ def _department_of(item: ImportItem, plan: Plan, scope: Scope) -> str | None:
 
 
 def _unknown_department(item: ImportItem, plan: Plan) -> Note:
-    from napctl.core.messages import close_matches, did_you_mean
-
     close = close_matches(item.dept, [d.code for d in plan.departments], ignore_case=True)
     return Note(
         item.where_of("department"),

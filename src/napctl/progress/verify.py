@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from napctl.core.readfile import read_file
+from napctl.load.corpus import LoadedDocument, check_parsed, given_entry
 from napctl.model import Plan
 from napctl.model.progress import ProgressReport
 from napctl.progress.items import ImportItem
@@ -28,8 +29,6 @@ _LAST_ENTRY: list[tuple[Plan, IndexEntry]] = []
 
 
 def _plan_entry(plan: Plan) -> IndexEntry:
-    from napctl.load.corpus import LoadedDocument, given_entry
-
     if not _LAST_ENTRY or _LAST_ENTRY[0][0] is not plan:
         _LAST_ENTRY[:] = [(plan, given_entry(LoadedDocument("plan", plan, "")))]
     return _LAST_ENTRY[0][1]
@@ -37,8 +36,7 @@ def _plan_entry(plan: Plan) -> IndexEntry:
 
 def check_report(text: str, display: str, plan: Plan) -> tuple[ProgressReport, YamlDocument]:
     """The checked report that ``text`` holds. Raises EditError when it is not valid."""
-    from napctl.load.corpus import check_parsed
-    from napctl.yaml.safe import parse_yaml
+    from napctl.yaml.safe import parse_yaml  # lazy: start-up (`checklists --check`)
 
     doc = parse_yaml(text.removeprefix("\ufeff"), display, kind="progress report")
     problems = list(doc.problems)

@@ -30,6 +30,7 @@ from napctl.progress.checklist_items import ChecklistProgress, blank
 from napctl.progress.importer import Note, flat_changes, pending, where_typed
 from napctl.progress.items import ImportItem
 from napctl.progress.readers import checklist_items
+from napctl.render.checklist_layout import left_behind
 from napctl.render.checklists import ChecklistSet, write_checklists
 
 _BARE_TICK = re.compile(r"^- \[[xX]\] \*\*([^*]+)\*\*")
@@ -159,7 +160,6 @@ def check_checklists(
             report.other_year[target] = year
         else:
             report.stale.append(target)
-    from napctl.render.checklist_layout import left_behind
 
     report.left_behind = left_behind(out, files.files, plans, fmt)
     return report

@@ -148,7 +148,7 @@ def _header(
 ) -> Any:
     if progress is None:
         return None
-    from napctl.progress.checklist_items import header_marker
+    from napctl.progress.checklist_items import header_marker  # lazy: start-up (only with --year)
 
     # The language is recorded only when it is not English, so that English checklists
     # keep the header they always had; `progress import` renders again in it.

@@ -153,7 +153,7 @@ def bounded(active: bool = True) -> Iterator[None]:
         signal.setitimer(signal.ITIMER_VIRTUAL, 0)
         signal.signal(signal.SIGVTALRM, previous)
         if memory is not None:
-            import resource
+            import resource  # lazy: POSIX only
 
             with contextlib.suppress(ValueError, OSError):
                 resource.setrlimit(resource.RLIMIT_AS, memory)
@@ -162,7 +162,7 @@ def bounded(active: bool = True) -> Iterator[None]:
 def _limit_memory() -> tuple[int, int] | None:
     """Lower the soft address-space limit to now + MEMORY_BYTES; the old limits."""
     try:
-        import resource
+        import resource  # lazy: POSIX only
 
         pages = int(Path("/proc/self/statm").read_text().split()[0])
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)

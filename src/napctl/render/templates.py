@@ -62,14 +62,18 @@ def environment(fmt: Format, templates: Path | None = None, lang: str = "en") ->
     bundled = FileSystemLoader(str(bundled_dir("templates")))
     loaders: list[Any] = []
     if templates is not None:
-        from napctl.render.limits import FolderLoader
+        from napctl.render.limits import (
+            FolderLoader,
+        )  # lazy: start-up (jinja2.sandbox: user templates)
 
         loaders.append(FolderLoader(templates))
     loaders += [PrefixLoader({"default": bundled}), bundled]
     if templates is None:
         kind: type[Environment] = Environment
     else:
-        from napctl.render.limits import BoundedSandbox
+        from napctl.render.limits import (
+            BoundedSandbox,
+        )  # lazy: start-up (jinja2.sandbox: user templates)
 
         kind = BoundedSandbox
     env = kind(
@@ -122,6 +126,7 @@ def install_language(env: Environment, fmt: Format, lang: str) -> None:
 def render_template(env: Environment, name: str, context: dict[str, Any]) -> str:
     """The template's text; any failure of a template (napctl's or the user's) is a
     RenderError with one line saying where, never a traceback."""
+    # lazy: start-up (jinja2.sandbox: user templates)
     from napctl.render.limits import BoundedSandbox, RenderLimit, bounded
 
     try:

@@ -11,6 +11,7 @@ text or ``{code = "NAP506", reason = "..."}``), ``strict``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,7 +103,7 @@ def find_config(start: Path) -> _Found | None:
 def read_toml(path: Path) -> dict[str, Any]:
     """The file's TOML, read by the bounded reader; ConfigError (``file:line:col: CODE
     message``) when it cannot be read or parsed."""
-    import tomllib
+    import tomllib  # lazy: start-up (only when a configuration file is found)
 
     try:
         text = read_file(path, str(path), MAX_CONFIG_BYTES, kind="configuration").decode()
@@ -159,8 +160,6 @@ def _too_deep(text: str) -> tuple[int, int] | None:
 
 def _toml_position(message: str) -> str:
     """``line:col`` from tomllib's "(at line 3, column 2)", else ``1:1``."""
-    import re
-
     found = re.search(r"at line (\d+), column (\d+)", message)
     return f"{found.group(1)}:{found.group(2)}" if found else "1:1"
 

@@ -17,11 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from napctl.load.document import validate_document
 from napctl.plans.new import skeleton_span
-from napctl.sheets.importer import Changes
+from napctl.sheets.importer import merge_table
+from napctl.sheets.merge_state import Changes
+from napctl.sheets.read import map_columns
 from napctl.sheets.update import apply_updates
 from napctl.yaml.edit import EditError, TextEdit, dump_items
 from napctl.yaml.result import ImportResult, Note
+from napctl.yaml.safe import parse_yaml
 
 if TYPE_CHECKING:
     from napctl.model import Plan
@@ -173,9 +177,7 @@ def import_matrix(
 ) -> Result:
     """The plan file's text with the rows of ``table`` added (nothing is written);
     ``update``: and what the table says otherwise than the plan changed to match it."""
-    from napctl.sheets.importer import merge_table
-    from napctl.sheets.near import near_duplicates
-    from napctl.sheets.read import map_columns
+    from napctl.sheets.near import near_duplicates  # lazy: import cycle (near imports edit)
 
     unchanged = plan_text
     mapping = map_columns(table, columns)
@@ -201,9 +203,6 @@ def import_matrix(
 
 
 def _still_valid(text: str, plan_file: str) -> list[Note]:
-    from napctl.load.document import validate_document
-    from napctl.yaml.safe import parse_yaml
-
     _plan, problems = validate_document(parse_yaml(text, plan_file))
     return [
         Note(

@@ -161,6 +161,7 @@ def as_xlsx(sheets: Sequence[Sheet]) -> bytes:
     text: the value neutralised, what XML cannot hold replaced by U+FFFD; a column is
     as wide as its longest line plus 2, between MIN_WIDTH and MAX_WIDTH. Raises
     WorkbookError without the extra, or for a value too long for a spreadsheet cell."""
+    # lazy: start-up (a CSV export needs no XLSX writer)
     from napctl.sheets.xlsx_write import workbook_bytes
 
     return workbook_bytes(sheets, neutral_cell, (MIN_WIDTH, MAX_WIDTH))

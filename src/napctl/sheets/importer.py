@@ -13,15 +13,14 @@ and budget allocated (yes/no) columns; a lead column fills the action's
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
-from napctl.model import Action, Plan
+from napctl.model import Plan
 from napctl.sheets.cells import Cell
+from napctl.sheets.merge_state import Changes, GoalState, Merge, PillarState
 from napctl.sheets.read import Table
 from napctl.sheets.rows import (
     ActorError,
-    Registry,
     allocated_value,
     budget_value,
     deadline_value,
@@ -38,104 +37,6 @@ from napctl.sheets.update import similar_action
 _FILLED_DOWN = ("pillar_id", "pillar", "un_pillars", "goal_id", "goal")
 
 
-@dataclass(slots=True)
-class GoalState:
-    id: str
-    text: str
-    index: int | None  # its position in the plan file; None when new
-    actions: dict[str, dict[str, Any]] = field(default_factory=dict)
-    new_actions: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class PillarState:
-    id: str
-    title: str
-    un_pillars: list[str]
-    index: int | None
-    goals: dict[str, GoalState] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class Changes:
-    """What an import adds to a plan, in file order."""
-
-    departments: list[str] = field(default_factory=list)
-    #: those of them a workbook's departments sheet gives names for
-    named: list[str] = field(default_factory=list)
-    pillars: list[dict[str, Any]] = field(default_factory=list)
-    goals: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
-    actions: list[tuple[int, int, dict[str, Any]]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    #: With ``update``: (path of a key in the plan file, the table's value), in row order
-    updates: list[tuple[tuple[str | int, ...], Any]] = field(default_factory=list)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.departments or self.pillars or self.goals or self.actions or self.updates)
-
-
-def action_data(action: Action) -> dict[str, Any]:
-    """An action as plan-file data, keys in the order the plan files use."""
-    departments: list[Any] = [
-        e
-        if isinstance(e, str)
-        else {k: v for k, v in (("code", e.code), ("role", e.role), ("note", e.note)) if v}
-        for e in action.departments
-    ]
-    data: dict[str, Any] = {"id": action.id, "text": action.text}
-    if action.indicators:
-        data["indicators"] = action.indicator_texts()
-    data["departments"] = departments
-    if action.notes:
-        data["notes"] = list(action.notes)
-    return data
-
-
-class _Merge:
-    def __init__(
-        self, plan: Plan, columns: dict[str, int], skip_pillar: str | None, update: bool = False
-    ) -> None:
-        self.columns = columns
-        self.update = update  # a difference from the plan is an update, not a problem
-        self.paths: dict[str, tuple[str | int, ...]] = {}  # id -> its path in the plan file
-        self.row_texts: set[str] = set()  # the table's action texts (to match reworded rows)
-        self.reg = Registry.of(plan)
-        self.pillars: dict[str, PillarState] = {}
-        self.ids: dict[str, str] = {}  # every id in the plan -> what it is
-        self.changes = Changes()
-        self.seen: dict[str, str] = {}  # action id -> the cell that gave it
-        for p_index, pillar in enumerate(plan.pillars):
-            if pillar.id == skip_pillar:
-                continue
-            state = PillarState(pillar.id, pillar.title, list(pillar.un_pillars), p_index)
-            self.ids[pillar.id] = "a pillar"
-            self.paths[pillar.id] = ("pillars", p_index)
-            for g_index, goal in enumerate(pillar.goals):
-                g_state = GoalState(goal.id, goal.text, g_index)
-                self.ids[goal.id] = "a goal"
-                self.paths[goal.id] = ("pillars", p_index, "goals", g_index)
-                for a_index, action in enumerate(goal.actions):
-                    self.paths[action.id] = (*self.paths[goal.id], "actions", a_index)
-                    g_state.actions[action.id] = action_data(action)
-                    self.ids[action.id] = "an action"
-                state.goals[goal.id] = g_state
-            self.pillars[pillar.id] = state
-
-    def cell(self, row: list[Cell], name: str) -> Cell | None:
-        index = self.columns.get(name)
-        if index is None or index >= len(row):
-            return None
-        return row[index]
-
-    def text(self, row: list[Cell], name: str) -> str:
-        found = self.cell(row, name)
-        return found.value if found is not None else ""
-
-    def problem(self, cell: Cell | None, message: str, fallback: Cell) -> None:
-        self.changes.problems.append(f"{(cell or fallback).ref}: {message}")
-
-
 def merge_table(
     plan: Plan,
     table: Table,
@@ -146,7 +47,7 @@ def merge_table(
 ) -> Changes:
     """The additions ``table`` makes to ``plan`` (problems included, nothing written);
     ``update``: and the texts, indicators and actors it changes (``Changes.updates``)."""
-    merge = _Merge(plan, columns, skip_pillar, update)
+    merge = Merge(plan, columns, skip_pillar, update)
     if update and "id" not in columns:
         merge.row_texts = {one_line(merge.text(r, "text")) for r in table.rows}
     for needed, what in (("pillar", "pillar"), ("goal", "goal")):
@@ -177,7 +78,7 @@ def merge_table(
     return merge.changes
 
 
-def _check_one_plan(merge: _Merge, table: Table) -> None:
+def _check_one_plan(merge: Merge, table: Table) -> None:
     index = merge.columns.get("plan")
     if index is None:
         return
@@ -191,7 +92,7 @@ def _check_one_plan(merge: _Merge, table: Table) -> None:
         )
 
 
-def _merge_row(merge: _Merge, row: list[Cell], previous: dict[str, Cell]) -> None:
+def _merge_row(merge: Merge, row: list[Cell], previous: dict[str, Cell]) -> None:
     first = row[0]
     pillar = _pillar_for(merge, previous, first)
     if pillar is None:
@@ -205,7 +106,7 @@ def _merge_row(merge: _Merge, row: list[Cell], previous: dict[str, Cell]) -> Non
     _place_action(merge, goal, action, row, first)
 
 
-def _pillar_for(merge: _Merge, previous: dict[str, Cell], first: Cell) -> PillarState | None:
+def _pillar_for(merge: Merge, previous: dict[str, Cell], first: Cell) -> PillarState | None:
     id_cell, title_cell = previous.get("pillar_id"), previous.get("pillar")
     if id_cell is None and title_cell is None:
         merge.problem(None, "no pillar for this row (and none above it)", first)
@@ -233,7 +134,7 @@ def _pillar_for(merge: _Merge, previous: dict[str, Cell], first: Cell) -> Pillar
 
 
 def _new_pillar(
-    merge: _Merge, pillar_id: str, title: str, previous: dict[str, Cell], where: Cell
+    merge: Merge, pillar_id: str, title: str, previous: dict[str, Cell], where: Cell
 ) -> PillarState | None:
     if pillar_id in merge.ids:
         merge.problem(where, f"id {pillar_id!r} is already {merge.ids[pillar_id]}", where)
@@ -259,7 +160,7 @@ def _new_pillar(
 
 
 def _goal_for(
-    merge: _Merge, pillar: PillarState, previous: dict[str, Cell], first: Cell
+    merge: Merge, pillar: PillarState, previous: dict[str, Cell], first: Cell
 ) -> GoalState | None:
     id_cell, text_cell = previous.get("goal_id"), previous.get("goal")
     text = one_line(text_cell.value) if text_cell else ""
@@ -295,7 +196,7 @@ def _goal_for(
     return state
 
 
-def _action_from_row(merge: _Merge, row: list[Cell], first: Cell) -> dict[str, Any] | None:
+def _action_from_row(merge: Merge, row: list[Cell], first: Cell) -> dict[str, Any] | None:
     text_cell = merge.cell(row, "text")
     text = one_line(text_cell.value) if text_cell else ""
     ok = True
@@ -327,7 +228,7 @@ def _action_from_row(merge: _Merge, row: list[Cell], first: Cell) -> dict[str, A
     return data
 
 
-def _budget(merge: _Merge, row: list[Cell], first: Cell) -> dict[str, Any] | None:
+def _budget(merge: Merge, row: list[Cell], first: Cell) -> dict[str, Any] | None:
     """The budget of the budget, budget source and budget allocated cells (None: a problem)."""
     budget = budget_value(merge.text(row, "budget"))
     source = one_line(merge.text(row, "budget_source"))
@@ -342,9 +243,7 @@ def _budget(merge: _Merge, row: list[Cell], first: Cell) -> dict[str, Any] | Non
     return budget
 
 
-def _departments(
-    merge: _Merge, row: list[Cell], first: Cell
-) -> tuple[list[Any], str | None] | None:
+def _departments(merge: Merge, row: list[Cell], first: Cell) -> tuple[list[Any], str | None] | None:
     """The departments cell's assignments and the lead cell's code (the lead is added to
     the departments when the cell does not name it)."""
     cell = merge.cell(row, "departments")
@@ -377,7 +276,7 @@ def _departments(
 
 
 def _place_action(
-    merge: _Merge, goal: GoalState, data: dict[str, Any], row: list[Cell], first: Cell
+    merge: Merge, goal: GoalState, data: dict[str, Any], row: list[Cell], first: Cell
 ) -> None:
     id_cell = merge.cell(row, "id")
     where = id_cell or merge.cell(row, "text") or first
@@ -431,7 +330,7 @@ def _place_action(
         )
 
 
-def _next_id(merge: _Merge, parent: str, n: int, *, roman: bool = False) -> str:
+def _next_id(merge: Merge, parent: str, n: int, *, roman: bool = False) -> str:
     while True:
         candidate = roman_numeral(n) if roman else f"{parent}.{n}"
         if candidate not in merge.ids:
@@ -443,7 +342,7 @@ def _goal_data(goal: GoalState) -> dict[str, Any]:
     return {"id": goal.id, "text": goal.text, "actions": goal.new_actions}
 
 
-def _collect(merge: _Merge) -> None:
+def _collect(merge: Merge) -> None:
     """The new pillars, goals and actions, in table order within each container."""
     changes = merge.changes
     for pillar in merge.pillars.values():

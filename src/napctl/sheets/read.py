@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from napctl.core.messages import close_matches, did_you_mean
 from napctl.core.readfile import read_bytes
 from napctl.sheets.cells import Cell, Grid, column_letter, sheet_grid, string_text
 from napctl.sheets.export import REGISTRY_HEADER
@@ -202,8 +203,6 @@ def _match_header(table: Table, cell: Cell, index: int, mapping: dict[str, int])
 
 
 def _hint(folded: str) -> str:
-    from napctl.core.messages import close_matches, did_you_mean
-
     words = {w: f for f, ws in SYNONYMS.items() for w in ws}
     return did_you_mean([words[w] for w in close_matches(folded, words, cutoff=0.75)], quote=repr)
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from napctl.core.messages import did_you_mean
+from napctl.core.messages import close_matches, did_you_mean
 from napctl.model import ALL, Plan
 from napctl.model.types import MAX_CODE_LENGTH
 from napctl.sheets.unpillars import guess_un_pillars as guess_un_pillars
@@ -137,8 +137,6 @@ class Registry:
         return self.codes.get(name.casefold())
 
     def near_miss(self, name: str) -> str | None:
-        from napctl.core.messages import close_matches
-
         close = close_matches(name, self.known, cutoff=0.8) or close_matches(
             name, self.known, ignore_case=True, cutoff=0.8
         )

@@ -129,7 +129,7 @@ def _merged_cells(part: bytes) -> int:
 
 
 def _area(ref: str) -> int:
-    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.utils.cell import range_boundaries  # lazy: optional extra (xlsx)
 
     try:
         bounds = range_boundaries(ref.upper())

@@ -28,6 +28,7 @@ from napctl.core.messages import quote_hint, shown_text
 from napctl.core.problems import Problem, mark_stopped
 from napctl.core.readfile import text_position
 from napctl.yaml.errors import SkippedError, read_error_problems
+from napctl.yaml.skip import skip_collection
 from napctl.yaml.types import (
     CONSTRUCT_ERRORS,
     MAP,
@@ -146,7 +147,7 @@ class Builder:
         duplicate when this pass keeps none (duplicates are rare; positions cost)."""
         if self.index is None:
             if self._first_pass_index is None:
-                from napctl.yaml.safe import SourceIndex
+                from napctl.yaml.safe import SourceIndex  # lazy: import cycle (safe imports build)
 
                 self._first_pass_index = SourceIndex()
                 Builder(self.text, self.file, self.limits, self._first_pass_index, self.kind).run()
@@ -203,7 +204,7 @@ class Builder:
                 self._scalar_event(event, cls is AliasEvent)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 if not self._collection_start(event, cls is MappingStartEvent):
-                    self.nodes = _skip_collection(
+                    self.nodes = skip_collection(
                         get_event,
                         event,
                         self.nodes,
@@ -392,39 +393,3 @@ class Builder:
 def _shown_tag(tag: str) -> str:
     prefix = "tag:yaml.org,2002:"
     return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
-
-
-def _skip_collection(
-    get_event: Any,
-    start: Any,
-    nodes: int,
-    max_nodes: int,
-    base: int,
-    room: int,
-    too_many: Any,
-    too_deep: Any,
-) -> int:
-    """Consume events up to the end of the collection ``start`` opened, ``base``
-    collections deep; the nodes read so far.
-
-    The limits hold as for the rest of the file: at most ``room`` levels deep,
-    ``max_nodes`` values in all.
-    """
-    depth, event = 1, start
-    while depth:
-        try:
-            event = get_event()
-        except yaml.YAMLError as exc:
-            raise SkippedError(exc, event.end_mark, base + depth) from exc
-        cls: Any = type(event)
-        if cls is MappingStartEvent or cls is SequenceStartEvent:
-            depth += 1
-            if depth > room:
-                too_deep(event.start_mark)
-        elif cls is MappingEndEvent or cls is SequenceEndEvent:
-            depth -= 1
-            continue
-        nodes += 1
-        if nodes > max_nodes:
-            too_many(event.start_mark)
-    return nodes

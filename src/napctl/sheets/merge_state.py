@@ -1,0 +1,111 @@
+"""What an action matrix import works on: the plan's pillars and goals as the rows find
+them, and the changes the rows add (``napctl.sheets.importer`` fills them in)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from napctl.model import Action, Plan
+from napctl.sheets.cells import Cell
+from napctl.sheets.rows import Registry
+
+
+@dataclass(slots=True)
+class GoalState:
+    id: str
+    text: str
+    index: int | None  # its position in the plan file; None when new
+    actions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    new_actions: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PillarState:
+    id: str
+    title: str
+    un_pillars: list[str]
+    index: int | None
+    goals: dict[str, GoalState] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Changes:
+    """What an import adds to a plan, in file order."""
+
+    departments: list[str] = field(default_factory=list)
+    #: those of them a workbook's departments sheet gives names for
+    named: list[str] = field(default_factory=list)
+    pillars: list[dict[str, Any]] = field(default_factory=list)
+    goals: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    actions: list[tuple[int, int, dict[str, Any]]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    #: With ``update``: (path of a key in the plan file, the table's value), in row order
+    updates: list[tuple[tuple[str | int, ...], Any]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.departments or self.pillars or self.goals or self.actions or self.updates)
+
+
+def action_data(action: Action) -> dict[str, Any]:
+    """An action as plan-file data, keys in the order the plan files use."""
+    departments: list[Any] = [
+        e
+        if isinstance(e, str)
+        else {k: v for k, v in (("code", e.code), ("role", e.role), ("note", e.note)) if v}
+        for e in action.departments
+    ]
+    data: dict[str, Any] = {"id": action.id, "text": action.text}
+    if action.indicators:
+        data["indicators"] = action.indicator_texts()
+    data["departments"] = departments
+    if action.notes:
+        data["notes"] = list(action.notes)
+    return data
+
+
+class Merge:
+    """One import under way: the plan's pillars, goals and ids, and what the rows add."""
+
+    def __init__(
+        self, plan: Plan, columns: dict[str, int], skip_pillar: str | None, update: bool = False
+    ) -> None:
+        self.columns = columns
+        self.update = update  # a difference from the plan is an update, not a problem
+        self.paths: dict[str, tuple[str | int, ...]] = {}  # id -> its path in the plan file
+        self.row_texts: set[str] = set()  # the table's action texts (to match reworded rows)
+        self.reg = Registry.of(plan)
+        self.pillars: dict[str, PillarState] = {}
+        self.ids: dict[str, str] = {}  # every id in the plan -> what it is
+        self.changes = Changes()
+        self.seen: dict[str, str] = {}  # action id -> the cell that gave it
+        for p_index, pillar in enumerate(plan.pillars):
+            if pillar.id == skip_pillar:
+                continue
+            state = PillarState(pillar.id, pillar.title, list(pillar.un_pillars), p_index)
+            self.ids[pillar.id] = "a pillar"
+            self.paths[pillar.id] = ("pillars", p_index)
+            for g_index, goal in enumerate(pillar.goals):
+                g_state = GoalState(goal.id, goal.text, g_index)
+                self.ids[goal.id] = "a goal"
+                self.paths[goal.id] = ("pillars", p_index, "goals", g_index)
+                for a_index, action in enumerate(goal.actions):
+                    self.paths[action.id] = (*self.paths[goal.id], "actions", a_index)
+                    g_state.actions[action.id] = action_data(action)
+                    self.ids[action.id] = "an action"
+                state.goals[goal.id] = g_state
+            self.pillars[pillar.id] = state
+
+    def cell(self, row: list[Cell], name: str) -> Cell | None:
+        index = self.columns.get(name)
+        if index is None or index >= len(row):
+            return None
+        return row[index]
+
+    def text(self, row: list[Cell], name: str) -> str:
+        found = self.cell(row, name)
+        return found.value if found is not None else ""
+
+    def problem(self, cell: Cell | None, message: str, fallback: Cell) -> None:
+        self.changes.problems.append(f"{(cell or fallback).ref}: {message}")
