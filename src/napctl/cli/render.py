@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from napctl.cli.assessment_files import AssessmentsOption, load_plan_assessments
 from napctl.cli.options import (
     EXIT_INVALID,
     ChecklistProgressOption,
@@ -90,19 +91,21 @@ def render_report(
     templates: TemplatesOption = None,
     date: DateOption = None,
     plans: PlansOption = None,
+    assessments: AssessmentsOption = None,
 ) -> None:
-    """A plan's report: a skeleton to fill, or filled from the progress files (--year)."""
+    """A plan's report: a skeleton to fill, or filled from the progress files (--year);
+    with an independent assessment section when organisations assessed that year."""
     from napctl.render.templates import RenderError  # lazy: start-up
     from napctl.render.templates import render_report as render  # lazy: start-up
 
     chosen = only_plan(chosen_plans(plans, plan))
     if shape is not ReportShape.skeleton:
         filled = filled_report(
-            chosen, shape and shape.value, year, fmt.value, date, templates, progress
+            chosen, shape and shape.value, year, fmt.value, date, templates, progress, assessments
         )
         if filled is not None:
             emit(filled[0], output)
-            if filled[1]:  # answered without the invalid progress files named above
+            if filled[1]:  # answered without the invalid files named above
                 raise typer.Exit(EXIT_INVALID)
             return
     try:
@@ -120,9 +123,10 @@ def filled_report(
     date: str | None,
     templates: Path | None,
     progress: list[str] | None,
-) -> tuple[str, list[str]] | None:
-    """The report filled from the progress files, and the invalid files left out of it;
-    None when the skeleton is wanted."""
+    assessments: list[str] | None = None,
+) -> tuple[str, bool] | None:
+    """The report filled from the progress files, and whether invalid progress or
+    assessment files were left out of it; None when the skeleton is wanted."""
     from napctl.load.discover import progress_roots  # lazy: start-up
 
     if shape is None and (year is None or not progress_roots(progress or ())):
@@ -143,6 +147,7 @@ def filled_report(
         fail_usage(str(exc))
     chosen: Shape = "midterm" if shape == "midterm" else "annual"
     reports, invalid = partial_reports([plan], progress, years_for(plan, [], year, chosen))
+    rated, rated_ok = load_plan_assessments(plan, assessments)
     try:
         return render_progress_report(
             plan,
@@ -153,7 +158,8 @@ def filled_report(
             date=date,
             templates=templates,
             invalid=invalid,
-        ), invalid
+            assessments=rated,
+        ), bool(invalid) or not rated_ok
     except RenderError as exc:
         fail_usage(str(exc))
 
@@ -215,8 +221,10 @@ def dashboard(
     date: DateOption = None,
     progress: ProgressOption = None,
     plans: PlansOption = None,
+    assessments: AssessmentsOption = None,
 ) -> None:
-    """One standalone HTML page: status by pillar and department, years, what is missing."""
+    """One standalone HTML page: status by pillar and department, years, what is missing,
+    and the independent assessments of the year beside the government's status."""
     from napctl.progress.init import InitError, check_year  # lazy: start-up
     from napctl.render.dashboard import render_dashboard  # lazy: start-up
     from napctl.render.templates import RenderError  # lazy: start-up
@@ -227,12 +235,19 @@ def dashboard(
     except InitError as exc:
         fail_usage(str(exc))
     reports, invalid = partial_reports([chosen], progress, range(chosen.period.start, year + 1))
+    rated, rated_ok = load_plan_assessments(chosen, assessments)
     try:
         text = render_dashboard(
-            chosen, reports, year, date=date, templates=templates, invalid=invalid
+            chosen,
+            reports,
+            year,
+            date=date,
+            templates=templates,
+            invalid=invalid,
+            assessments=rated,
         )
     except RenderError as exc:
         fail_usage(str(exc))
     emit(text, output)
-    if invalid:
+    if invalid or not rated_ok:
         raise typer.Exit(EXIT_INVALID)
