@@ -19,7 +19,7 @@ from napctl.model import Action, Plan
 from napctl.model.assessment import NOT_RATED
 from napctl.model.scales import BUILT_IN
 from napctl.model.schema_ids import SITE_URL, schema_link
-from napctl.progress.init import InitError, _comment, check_year
+from napctl.progress.init import InitError, check_year, comment_lines
 
 FOLDER = "assessments"
 
@@ -42,7 +42,7 @@ def rating_lines(action: Action, indent: int) -> str:
     from napctl.yaml.edit import scalar  # PyYAML only when a file is written
 
     pad = " " * indent
-    lines = _comment(f"{action.id}: {action.text}", f"{pad}# ")
+    lines = comment_lines(f"{action.id}: {action.text}", f"{pad}# ")
     lines.append(f"{pad}- action: {scalar(action.id)}")
     lines.append(f"{pad}  level: {NOT_RATED}")
     return "".join(line.rstrip() + "\n" for line in lines)
@@ -52,8 +52,8 @@ def new_assessment(plan: Plan, year: int, organisation: str, scale: str, ref: st
     from napctl.yaml.edit import scalar  # PyYAML only when a file is written
 
     head = [f"# yaml-language-server: $schema={ref}", "#"]
-    head += _comment(f"Assessment of {plan.id} for {year} by {organisation}.", "# ")
-    head += _comment(
+    head += comment_lines(f"Assessment of {plan.id} for {year} by {organisation}.", "# ")
+    head += comment_lines(
         "Written by `napctl assess init`; edit freely: running it again only adds the"
         " actions that are missing. Give each action a level of the scale (or leave it"
         f" {NOT_RATED}), a narrative and evidence; `disputes:` names a government status"

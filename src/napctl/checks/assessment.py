@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from napctl.checks.characters import Fields, _walk
+from napctl.checks.characters import Fields, check_text_fields
 from napctl.checks.progress import (
     REPORTING_TAIL_YEARS,
     Out,
@@ -41,7 +41,7 @@ ASSESSMENT_FIELDS = Fields(
 
 @check(KIND)
 def assessment_characters(assessment: Assessment, report: Report) -> None:
-    _walk(assessment, (), False, report, ASSESSMENT_FIELDS)
+    check_text_fields(assessment, (), False, report, ASSESSMENT_FIELDS)
 
 
 @check(KIND)

@@ -56,30 +56,32 @@ def text_problem(value: str, *, is_name: bool = False) -> tuple[str, str] | None
     )
 
 
-def _walk(value: Any, loc: Loc, is_name: bool, report: Report, fields: Fields) -> None:
+def check_text_fields(value: Any, loc: Loc, is_name: bool, report: Report, fields: Fields) -> None:
+    """Report every text in ``value`` (a document, walked field by field) that breaks the
+    text rule: NAP210 in the ``fields.names`` fields (codes and ids), NAP211 elsewhere."""
     if isinstance(value, str):
         found = text_problem(value, is_name=is_name)
         if found is not None:
             report.add(loc, *found)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            _walk(item, (*loc, i), is_name, report, fields)
+            check_text_fields(item, (*loc, i), is_name, report, fields)
     elif isinstance(value, dict):
         for key, item in value.items():
-            _walk(item, (*loc, key), is_name, report, fields)
+            check_text_fields(item, (*loc, key), is_name, report, fields)
     elif dataclasses.is_dataclass(value):
         for f in dataclasses.fields(value):
             if f.name not in fields.skipped:
-                _walk(
+                check_text_fields(
                     getattr(value, f.name), (*loc, f.name), f.name in fields.names, report, fields
                 )
 
 
 @check("plan")
 def characters(index: PlanContext, report: Report) -> None:
-    _walk(index.plan, (), False, report, PLAN_FIELDS)
+    check_text_fields(index.plan, (), False, report, PLAN_FIELDS)
 
 
 @check("progress report")
 def progress_characters(progress: ProgressReport, report: Report) -> None:
-    _walk(progress, (), False, report, PROGRESS_FIELDS)
+    check_text_fields(progress, (), False, report, PROGRESS_FIELDS)

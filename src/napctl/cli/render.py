@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from napctl.cli.assessment_files import AssessmentsOption, load_plan_assessments
 from napctl.cli.options import (
     EXIT_INVALID,
     ChecklistProgressOption,
@@ -52,31 +53,36 @@ class ReportShape(StrEnum):
     midterm = "midterm"
 
 
+ReportYearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        help="The reporting year: printed on the skeleton, filled"
+        " from the progress files in the other shapes.",
+        min=1900,
+        max=2200,
+        show_default=False,
+    ),
+]
+ShapeOption = Annotated[
+    ReportShape | None,
+    typer.Option(
+        "--shape",
+        help="skeleton: blanks to fill; annual: one year's progress,"
+        " achievements then a reporting matrix per pillar (templates"
+        " report-annual.*); midterm: every year of the plan up to --year, with"
+        " trends (report-midterm.*). Default: annual when --year is given and"
+        " progress files are found, else skeleton.",
+        show_default=False,
+    ),
+]
+
+
 @render_app.command("report")
 def render_report(
     plan: PlanOption = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            help="The reporting year: printed on the skeleton, filled"
-            " from the progress files in the other shapes.",
-            min=1900,
-            max=2200,
-            show_default=False,
-        ),
-    ] = None,
-    shape: Annotated[
-        ReportShape | None,
-        typer.Option(
-            "--shape",
-            help="skeleton: blanks to fill; annual: one year's progress,"
-            " achievements then a reporting matrix per pillar (templates"
-            " report-annual.*); midterm: every year of the plan up to --year, with"
-            " trends (report-midterm.*). Default: annual when --year is given and"
-            " progress files are found, else skeleton.",
-            show_default=False,
-        ),
-    ] = None,
+    year: ReportYearOption = None,
+    shape: ShapeOption = None,
     progress: ChecklistProgressOption = None,
     fmt: FormatOption = RenderFormat.md,
     output: OutputOption = None,
@@ -84,8 +90,10 @@ def render_report(
     date: DateOption = None,
     plans: PlansOption = None,
     lang: LangOption = None,
+    assessments: AssessmentsOption = None,
 ) -> None:
-    """A plan's report: a skeleton to fill, or filled from the progress files (--year)."""
+    """A plan's report: a skeleton to fill, or filled from the progress files (--year);
+    with an independent assessment section when organisations assessed that year."""
     from napctl.render.templates import RenderError  # lazy: start-up
     from napctl.render.templates import render_report as render  # lazy: start-up
 
@@ -93,11 +101,19 @@ def render_report(
     language = output_language(lang, [chosen])
     if shape is not ReportShape.skeleton:
         filled = filled_report(
-            chosen, shape and shape.value, year, fmt.value, date, templates, progress, language
+            chosen,
+            shape and shape.value,
+            year,
+            fmt.value,
+            date,
+            templates,
+            progress,
+            assessments,
+            language,
         )
         if filled is not None:
             emit(filled[0], output)
-            if filled[1]:  # answered without the invalid progress files named above
+            if filled[1]:  # answered without the invalid files named above
                 raise typer.Exit(EXIT_INVALID)
             return
     try:
@@ -115,10 +131,11 @@ def filled_report(
     date: str | None,
     templates: Path | None,
     progress: list[str] | None,
+    assessments: list[str] | None = None,
     lang: str = "en",
-) -> tuple[str, list[str]] | None:
-    """The report filled from the progress files, and the invalid files left out of it;
-    None when the skeleton is wanted."""
+) -> tuple[str, bool] | None:
+    """The report filled from the progress files, and whether invalid progress or
+    assessment files were left out of it; None when the skeleton is wanted."""
     from napctl.load.discover import progress_roots  # lazy: start-up
 
     if shape is None and (year is None or not progress_roots(progress or ())):
@@ -139,6 +156,7 @@ def filled_report(
         fail_usage(str(exc))
     chosen: Shape = "midterm" if shape == "midterm" else "annual"
     reports, invalid = partial_reports([plan], progress, years_for(plan, [], year, chosen))
+    rated, rated_ok = load_plan_assessments(plan, assessments)
     try:
         return render_progress_report(
             plan,
@@ -149,8 +167,9 @@ def filled_report(
             date=date,
             templates=templates,
             invalid=invalid,
+            assessments=rated,
             lang=lang,
-        ), invalid
+        ), bool(invalid) or not rated_ok
     except RenderError as exc:
         fail_usage(str(exc))
 
@@ -218,8 +237,10 @@ def dashboard(
     progress: ProgressOption = None,
     plans: PlansOption = None,
     lang: LangOption = None,
+    assessments: AssessmentsOption = None,
 ) -> None:
-    """One standalone HTML page: status by pillar and department, years, what is missing."""
+    """One standalone HTML page: status by pillar and department, years, what is missing,
+    and the independent assessments of the year beside the government's status."""
     from napctl.progress.init import InitError, check_year  # lazy: start-up
     from napctl.render.dashboard import render_dashboard  # lazy: start-up
     from napctl.render.templates import RenderError  # lazy: start-up
@@ -231,12 +252,20 @@ def dashboard(
     except InitError as exc:
         fail_usage(str(exc))
     reports, invalid = partial_reports([chosen], progress, range(chosen.period.start, year + 1))
+    rated, rated_ok = load_plan_assessments(chosen, assessments)
     try:
         text = render_dashboard(
-            chosen, reports, year, date=date, templates=templates, invalid=invalid, lang=language
+            chosen,
+            reports,
+            year,
+            date=date,
+            templates=templates,
+            invalid=invalid,
+            assessments=rated,
+            lang=language,
         )
     except RenderError as exc:
         fail_usage(str(exc))
     emit(text, output)
-    if invalid:
+    if invalid or not rated_ok:
         raise typer.Exit(EXIT_INVALID)

@@ -40,7 +40,7 @@ class InitResult:
     refused: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def _comment(text: str, prefix: str) -> list[str]:
+def comment_lines(text: str, prefix: str) -> list[str]:
     """``text`` as comment lines: line breaks and control characters cannot end the comment."""
     if not text.isprintable():
         text = "".join(c if c.isprintable() else " " for c in text)
@@ -63,9 +63,9 @@ def entry_lines(action: Action, indent: int) -> str:
     from napctl.yaml.edit import scalar
 
     pad = " " * indent
-    lines = _comment(f"{action.id}: {action.text}", f"{pad}# ")
+    lines = comment_lines(f"{action.id}: {action.text}", f"{pad}# ")
     for n, indicator in enumerate(action.indicator_texts(), 1):
-        lines += _comment(f"indicator {n}: {indicator}", f"{pad}#   ")
+        lines += comment_lines(f"indicator {n}: {indicator}", f"{pad}#   ")
     lines.append(f"{pad}- id: {scalar(action.id)}")
     lines.append(f"{pad}  status: {NOT_REPORTED}")
     return "".join(line.rstrip() + "\n" for line in lines)
@@ -86,7 +86,7 @@ def new_report(
     dept = registry_index(plan).by_code.get(code)  # not a scan per department
     name = f" ({dept.name})" if dept is not None and dept.name != code else ""
     head = [f"# yaml-language-server: $schema={ref}", "#"]
-    head += _comment(f"Progress report of {code}{name} on {plan.id} for {year}.", "# ")
+    head += comment_lines(f"Progress report of {code}{name} on {plan.id} for {year}.", "# ")
     head += _how_to()
     body = [
         f"plan: {plan.id}",
@@ -111,7 +111,7 @@ def _how_to() -> tuple[str, ...]:
     """The comment every new report carries, computed once."""
     choices = ", ".join(s for s in STATUSES if s != NOT_REPORTED)
     return tuple(
-        _comment(
+        comment_lines(
             "Written by `napctl progress init`; edit freely: running it again only"
             " adds the actions that are missing. Set each status to one of"
             f" {choices}, and add what applies: summary, indicators, evidence,"

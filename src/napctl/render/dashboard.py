@@ -16,8 +16,10 @@ from typing import Any
 
 from napctl.core.i18n import term, translator
 from napctl.model import Plan
+from napctl.model.assessment import Assessment
 from napctl.model.progress import STATUSES, ProgressReport
 from napctl.progress.status import PlanStatus
+from napctl.render.assessment_section import assessment_section
 from napctl.render.progress_report import report_context
 from napctl.render.templates import environment, render_template
 
@@ -144,10 +146,13 @@ def render_dashboard(
     templates: Path | None = None,
     invalid: Sequence[str] = (),
     lang: str = "en",
+    assessments: Sequence[Assessment] = (),
 ) -> str:
-    """The page; ``invalid`` names progress files left out for their errors (see
+    """The page; ``invalid`` names progress files left out for their errors, and
+    ``assessments`` add an independent assessment section (see
     ``render_progress_report``)."""
     env = environment("html", templates, lang)
     context = dashboard_context(plan, reports, year, date=date, lang=lang)
     context["invalid"] = list(invalid)
+    context["assessments"] = assessment_section(plan, context["status"], assessments)
     return render_template(env, "dashboard.html.j2", context)

@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from napctl.model import Action, Plan
+from napctl.model.assessment import Assessment
 from napctl.model.progress import NOT_REPORTED, STATUSES, Entry, ProgressReport
 from napctl.progress.checklist_items import flat, indicator_values, safe_href
 from napctl.progress.status import PlanStatus, entries_by_department, plan_status
+from napctl.render.assessment_section import assessment_section
 from napctl.render.templates import Format, environment, plan_facts, render_template
 
 Shape = Literal["annual", "midterm"]
@@ -201,12 +203,15 @@ def render_progress_report(
     date: str | None = None,
     templates: Path | None = None,
     invalid: Sequence[str] = (),
+    assessments: Sequence[Assessment] = (),
     lang: str = "en",
 ) -> str:
     """The report; ``invalid`` names progress files left out for their errors, which the
-    report says (a reader of the page never sees the command's error output)."""
+    report says (a reader of the page never sees the command's error output);
+    ``assessments`` add an independent assessment section when one is of the year."""
     env = environment(fmt, templates, lang)
     context = report_context(plan, reports, years_for(plan, reports, year, shape), date=date)
     context["shape"] = shape
     context["invalid"] = list(invalid)
+    context["assessments"] = assessment_section(plan, context["status"], assessments)
     return render_template(env, f"report-{shape}.{fmt}.j2", context)
