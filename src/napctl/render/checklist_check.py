@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from napctl.core.escape import printable
 from napctl.core.readfile import MAX_INPUT_BYTES, read_file
 from napctl.model import Plan
 from napctl.model.registry import registry_index
@@ -45,11 +46,14 @@ class CheckReport:
     pending: dict[Path, list[Note]] = field(default_factory=dict)
     #: file -> the year it was rendered for, when not the year asked (nothing pending)
     other_year: dict[Path, str] = field(default_factory=dict)
+    #: file -> why `checklists` would refuse to write it (a link leading outside)
+    refused: dict[Path, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        """Nothing would lose work: staleness alone is reported, never a failure."""
-        return not (self.left_behind or self.pending)
+        """Nothing would lose work: staleness alone is reported, never a failure. A
+        file `checklists` would refuse to write fails, as `checklists` would."""
+        return not (self.left_behind or self.pending or self.refused)
 
 
 def _message(item: ImportItem, key: str, value: object) -> str:
@@ -135,14 +139,16 @@ def check_checklists(
     progress_for: YearProgress | None = None,
 ) -> CheckReport:
     """What differs between ``files`` and ``out``: pending, stale, missing, left behind,
-    rendered for another year (compared with ``progress_for`` that year's progress).
+    rendered for another year (compared with ``progress_for`` that year's progress),
+    refused (a name leading outside ``out``, which `checklists` would not write).
 
-    Each file is compared as `checklists` compares it before writing (which
-    raises RenderError for a name leading outside ``out``).
+    Each file is compared as `checklists` compares it before writing.
     """
     report = CheckReport(total=len(files.files))
     by_id = {p.id: p for p in plans}
-    for target in write_checklists(files, out, check=True).stale:
+    compared = write_checklists(files, out, check=True)
+    report.refused = dict(compared.refused)
+    for target in compared.stale:
         try:
             current = read_file(target, kind="checklist", max_bytes=MAX_INPUT_BYTES).decode()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
@@ -187,6 +193,7 @@ def check_text(
         f"{p}: rendered for {y}; nothing in it to import" for p, y in report.other_year.items()
     ]
     lines += [f"{p}: missing" for p in report.missing]
+    lines += [f"{printable(str(p))}: {printable(why)}" for p, why in report.refused.items()]
     lines += [
         f"{p}: left behind: no department has this checklist any more" for p in report.left_behind
     ]
@@ -216,6 +223,11 @@ def check_text(
         advice.append(
             f"{len(report.left_behind)} files left behind; remove them"
             f" (git rm {' '.join(shlex.quote(str(p)) for p in report.left_behind)})"
+        )
+    if report.refused:
+        advice.append(
+            f"{len(report.refused)} of {report.total} files would not be written: a link"
+            " leads outside the folder; replace it with the file itself"
         )
     if not advice:
         advice.append(f"{report.total} files are up to date")
