@@ -27,6 +27,7 @@ from napctl.core.escape import printable
 from napctl.core.readfile import MAX_INPUT_BYTES, read_file
 from napctl.model import Plan
 from napctl.model.registry import registry_index
+from napctl.progress.checklist_header import header_problems
 from napctl.progress.checklist_items import ChecklistProgress, blank
 from napctl.progress.importer import Note, flat_changes, pending, where_typed
 from napctl.progress.items import ImportItem
@@ -48,12 +49,14 @@ class CheckReport:
     other_year: dict[Path, str] = field(default_factory=dict)
     #: file -> why `checklists` would refuse to write it (a link leading outside)
     refused: dict[Path, str] = field(default_factory=dict)
+    #: file -> its header's problems, positioned (a header napctl did not write)
+    invalid: dict[Path, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         """Nothing would lose work: staleness alone is reported, never a failure. A
         file `checklists` would refuse to write fails, as `checklists` would."""
-        return not (self.left_behind or self.pending or self.refused)
+        return not (self.left_behind or self.pending or self.refused or self.invalid)
 
 
 def _message(item: ImportItem, key: str, value: object) -> str:
@@ -157,6 +160,9 @@ def check_checklists(
         except (OSError, UnicodeDecodeError):
             report.stale.append(target)
             continue
+        bad = header_problems(current)
+        if bad:
+            report.invalid[target] = [p.at(str(target)) for p in bad]
         notes = pending_items(current, str(target), by_id, progress, progress_for)
         year = _year_of(current, str(target))
         if notes:
@@ -194,6 +200,7 @@ def check_text(
     ]
     lines += [f"{p}: missing" for p in report.missing]
     lines += [f"{printable(str(p))}: {printable(why)}" for p, why in report.refused.items()]
+    lines += [line for found in report.invalid.values() for line in found]
     lines += [
         f"{p}: left behind: no department has this checklist any more" for p in report.left_behind
     ]
@@ -223,6 +230,11 @@ def check_text(
         advice.append(
             f"{len(report.left_behind)} files left behind; remove them"
             f" (git rm {' '.join(shlex.quote(str(p)) for p in report.left_behind)})"
+        )
+    if report.invalid:
+        advice.append(
+            f"{len(report.invalid)} with a header napctl did not write: put back the"
+            " fields named above as napctl wrote them, then import and render again"
         )
     if report.refused:
         advice.append(
