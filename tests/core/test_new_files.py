@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from napctl.core import fsutil
-from napctl.core.fsutil import NewFiles, safe_child, safe_children
+from napctl.core.fsutil import NewFiles
 
 
 def _count(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
@@ -64,18 +64,3 @@ def test_a_file_already_there_is_replaced_at_once(tmp_path: Path) -> None:
         assert old.read_text() == "new\n"
         batch.commit()
     assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
-
-
-def test_safe_children_refuses_what_safe_child_refuses(tmp_path: Path) -> None:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    outside = tmp_path / "elsewhere"
-    outside.mkdir()
-    (folder / "link.yaml").symlink_to(outside / "x.yaml")
-    child = safe_children(folder)
-    assert child("d1.yaml") == folder.resolve() / "d1.yaml"
-    for name in ("../x.yaml", "a/b.yaml", "..", "link.yaml", str(outside / "x.yaml")):
-        with pytest.raises(ValueError):
-            child(name)
-        with pytest.raises(ValueError):
-            safe_child(folder, name)

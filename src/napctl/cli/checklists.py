@@ -29,6 +29,7 @@ from napctl.cli.options import (
 )
 from napctl.cli.progress_files import checklist_progress, progress_for
 from napctl.cli.startup import app
+from napctl.core.escape import printable
 
 if TYPE_CHECKING:
     from napctl.model import Plan
@@ -120,7 +121,8 @@ def _report_written(result: WriteResult, out: Path, behind: list[Path], kept: li
             f"napctl: left {path} as it is: it holds ticks or values not yet in"
             f" the progress files; run `napctl progress import {path}` first\n"
         )
-    if kept:
+    report_refused(result.refused)
+    if kept or result.refused:
         raise typer.Exit(EXIT_INVALID)
 
 
@@ -191,3 +193,9 @@ def _left_behind_note(behind: list[Path]) -> str:
         f" be/justice.md); remove {'them' if many else 'it'} once nobody needs"
         f" {'their' if many else 'its'} edits\n"
     )
+
+
+def report_refused(refused: list[tuple[Path, str]]) -> None:
+    """One line per checklist not written, named (the others were written)."""
+    for path, why in refused:
+        sys.stderr.write(f"napctl: {printable(str(path))}: {printable(why)}\n")

@@ -15,6 +15,7 @@ import typer
 from napctl.cli.options import PlanOption, PlansOption, ProgressOption, fail_usage, load_valid
 from napctl.cli.progress_files import year_reports
 from napctl.cli.startup import app
+from napctl.core.escape import printable
 
 if TYPE_CHECKING:
     from napctl.model import Plan
@@ -94,7 +95,7 @@ def export(
     except OSError as exc:
         fail_usage(f"cannot write {output}: {exc.strerror}")
     what = f"{count} actions" if year is None else f"{count} rows (action, department)"
-    sys.stderr.write(f"wrote {output}: {what}\n")
+    sys.stderr.write(f"wrote {printable(output)}: {what}\n")
 
 
 def _sheet_bytes(
@@ -145,7 +146,7 @@ def _with_progress(
     if not in_year:
         fail_usage("; ".join(problems))
     for problem in problems:
-        sys.stderr.write(f"napctl: left out: {problem}\n")
+        sys.stderr.write(f"napctl: left out: {printable(problem)}\n")
     ids = {p.id for p in in_year}
     rows = [r for r in rows if r.plan.id in ids]
     codes = None

@@ -13,6 +13,7 @@ import typer
 
 from napctl.cli.options import EXIT_INVALID, PlansOption, fail_usage, load_valid
 from napctl.cli.startup import app
+from napctl.core.escape import printable
 from napctl.sheets.headers import catalog_help
 
 if TYPE_CHECKING:
@@ -103,8 +104,10 @@ def import_table(
         fail_usage(f"cannot read {loaded.file}: {getattr(exc, 'strerror', None) or exc}")
     result = import_matrix(matrix, loaded.plan, text, loaded.file, explicit, update=update)
     if result.problems:
-        sys.stderr.write("".join(f"{p}\n" for p in result.problems))
-        sys.stderr.write(f"napctl: {len(result.problems)} problems; {loaded.file} is unchanged\n")
+        sys.stderr.write("".join(f"{printable(str(p))}\n" for p in result.problems))
+        sys.stderr.write(
+            f"napctl: {len(result.problems)} problems; {printable(loaded.file)} is unchanged\n"
+        )
         raise typer.Exit(EXIT_INVALID)
     if update:
         from napctl.cli.import_update import show_update  # lazy: start-up
@@ -119,7 +122,7 @@ def _write_import(result: ImportResult, file: str) -> None:
 
     changes = result.changes
     if not result.changed or changes is None:
-        sys.stderr.write(f"{file}: nothing to add (every row is in the plan already)\n")
+        sys.stderr.write(f"{printable(file)}: nothing to add (every row is in the plan already)\n")
         return
     try:
         atomic_write(Path(file), result.text)
@@ -130,7 +133,7 @@ def _write_import(result: ImportResult, file: str) -> None:
         + sum(len(g["actions"]) for _, g in changes.goals)
         + sum(len(g["actions"]) for p in changes.pillars for g in p["goals"])
     )
-    sys.stderr.write(f"{file}: {added} actions added")
+    sys.stderr.write(f"{printable(file)}: {added} actions added")
     if changes.named:
         sys.stderr.write(
             f"; {len(changes.named)} departments added to the registry as its"
@@ -140,6 +143,6 @@ def _write_import(result: ImportResult, file: str) -> None:
     if unnamed:
         sys.stderr.write(
             f"; {len(unnamed)} departments added to the registry,"
-            f" names still to be filled in: {', '.join(unnamed)}"
+            f" names still to be filled in: {printable(', '.join(unnamed))}"
         )
     sys.stderr.write("\n")

@@ -10,7 +10,6 @@ import secrets
 import stat
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 #: Where a name is a window onto a stream (``/dev/stdout``, ``/proc/self/fd/1``):
@@ -322,29 +321,6 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OverflowError, OSError):
         return True
     return True
-
-
-def safe_child(folder: Path, name: str) -> Path:
-    """``folder / name``, refusing anything that would resolve outside ``folder``."""
-    return safe_children(folder)(name)
-
-
-def safe_children(folder: Path) -> Callable[[str], Path]:
-    """``safe_child`` for many names in one folder: the folder is resolved once, and a
-    plain name (one component, not a link) costs one ``lstat``, not a walk of the path."""
-    base = folder.resolve()
-    seps = [sep for sep in (os.sep, os.altsep) if sep]
-
-    def child(name: str) -> Path:
-        target = base / name
-        plain = name not in ("", ".", "..") and not any(sep in name for sep in seps)
-        if not plain or os.path.islink(target):
-            target = target.resolve()
-        if target.parent != base:
-            raise ValueError(f"{name!r} would be written outside {folder}")
-        return target
-
-    return child
 
 
 class ChangedMeanwhile(OSError):

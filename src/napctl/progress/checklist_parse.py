@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from napctl.core.i18n import LANGUAGES, translator
+from napctl.progress.checklist_header import HeaderProblem, line_problems
 from napctl.progress.checklist_items import HEADER, MARKER, TEXT_FIELDS, flat, parse_fields
 
 _ITEM = re.compile(r"^- \[([ xX])\] ")
@@ -93,6 +94,8 @@ class ParsedItem:
 class ParsedChecklist:
     header: dict[str, str] | None
     items: list[ParsedItem]
+    #: what is wrong with the header's fields, at their line and column
+    problems: list[HeaderProblem] = field(default_factory=list)
 
 
 def _typed(match: re.Match[str], number: int) -> Typed:
@@ -104,6 +107,7 @@ def _typed(match: re.Match[str], number: int) -> Typed:
 def parse_checklist(text: str) -> ParsedChecklist:
     """Every item that carries a marker, in file order."""
     header: dict[str, str] | None = None
+    problems: list[HeaderProblem] = []
     items: list[ParsedItem] = []
     current: ParsedItem | None = None
     indicator: int | None = None
@@ -113,6 +117,7 @@ def parse_checklist(text: str) -> ParsedChecklist:
         found = HEADER.search(line)
         if found and header is None:
             header = parse_fields(found.group(1))
+            problems = line_problems(line, number, found.start(1))
             continue
         item = _ITEM.match(line)
         if item or line.startswith("#"):
@@ -140,7 +145,7 @@ def parse_checklist(text: str) -> ParsedChecklist:
         for typed in [*done.texts.values(), *done.indicators.values(), done.status]:
             if typed is not None:
                 typed.joined()
-    return ParsedChecklist(header, items)
+    return ParsedChecklist(header, items, problems)
 
 
 def _read_line(

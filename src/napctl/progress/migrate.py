@@ -31,6 +31,7 @@ from napctl.diff.items import ActionItem, plan_items
 from napctl.diff.source import DiffUsageError, Side, read_side
 from napctl.load.discover import display_path
 from napctl.plans.match import THRESHOLD, similarity
+from napctl.progress.migrate_shift import Shifts, find_shifts
 from napctl.yaml.edit import EditError, TextEdit, scalar
 from napctl.yaml.result import Note
 
@@ -116,7 +117,25 @@ def plan_migration(
     result.removed = [o.id for o in lone_old]
     result.added = [n.id for n in lone_new]
     result.known = {o.id for o in before.actions}
+    _with_shifts(result, find_shifts(pairs, after.actions))
     return result
+
+
+def _with_shifts(result: Migration, shifts: Shifts) -> None:
+    """Take the blocks renumbered together; an ambiguous move changes nothing."""
+    taken = set(shifts.moves.values())
+    for old, (first, *rivals) in list(result.ambiguous.items()):
+        if rivals and all(r in taken for r in rivals):  # its rivals were the block's
+            del result.ambiguous[old]
+            if first != old:
+                result.renames[old] = first
+    for old, new in list(result.renames.items()):
+        if new in taken:  # its partner moved to the block: no longer a safe rename
+            del result.renames[old]
+            result.ambiguous[old] = [new]
+    result.renames.update(shifts.moves)
+    result.ambiguous.update(shifts.ambiguous)
+    result.added = [n for n in result.added if n not in taken] + shifts.freed
 
 
 def _rivals(old: ActionItem, unmatched: Iterable[ActionItem]) -> list[str]:

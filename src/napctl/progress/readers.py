@@ -122,7 +122,18 @@ def _status_word(parsed: object) -> str | None:
 
 
 def _read_checklist(data: bytes, display: str) -> ReadItems:
-    found = checklist_items(_decode(data, display), display)
+    from napctl.progress.checklist_parse import parse_checklist
+
+    text = _decode(data, display)
+    parsed = parse_checklist(text)
+    if parsed.problems:  # a forged header decides whose files are written and what renders
+        more = len(parsed.problems) - 1
+        also = f" (and {more} more in the header)" if more else ""
+        raise ProgressImportError(parsed.problems[0].at(display) + also)
+    found = ReadItems(
+        [_checklist_item(p, display, parsed.header or {}) for p in parsed.items],
+        header=parsed.header,
+    )
     if not found.items:
         raise ProgressImportError(
             f"{display} has no items napctl can read back; render it"

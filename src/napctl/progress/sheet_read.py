@@ -26,7 +26,7 @@ from napctl.progress.sheet_export import (
     STATUS_HEADER,
     TAIL_TEXTS,
 )
-from napctl.sheets.cells import Cell, column_letter, sheet_grid
+from napctl.sheets.cells import Cell, column_letter, header_texts, sheet_grid
 from napctl.sheets.read import ReadError, csv_grid
 from napctl.sheets.workbook import WorkbookError, open_workbook
 
@@ -53,18 +53,17 @@ def read_csv_sheet(data: bytes, display: str) -> ReadItems:
 
 def read_xlsx_sheets(data: bytes, display: str) -> ReadItems:
     """The rows of every sheet of the workbook that has napctl's base column."""
-    try:
-        book = open_workbook(data, display)
-    except WorkbookError as exc:
-        raise ReadError(str(exc)) from exc
     read = ReadItems([], noun="sheet", made="exported")
     found = False
-    for ws in book.worksheets:
-        grid = sheet_grid(ws, f"{display}:{ws.title}!")
-        if not grid.rows or not any(c.value.strip() == BASE_HEADER for c in grid.rows[0]):
-            continue  # the departments sheet, a sheet of the ministry's own
-        found = True
-        _rows(grid.rows[0], grid.rows[1:], read, grid.refused)
+    try:
+        for ws in open_workbook(data, display).worksheets:
+            if BASE_HEADER not in header_texts(ws):
+                continue  # the departments sheet, a sheet of the ministry's own: not loaded
+            grid = sheet_grid(ws, f"{display}:{ws.title}!")
+            found = True
+            _rows(grid.rows[0], grid.rows[1:], read, grid.refused)
+    except WorkbookError as exc:  # a sheet is checked as it is read
+        raise ReadError(str(exc)) from exc
     if not found:
         raise ProgressImportError(
             f"{display} has no progress sheet (no {BASE_HEADER!r}"

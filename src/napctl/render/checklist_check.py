@@ -23,9 +23,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from napctl.core.escape import printable
 from napctl.core.readfile import MAX_INPUT_BYTES, read_file
 from napctl.model import Plan
 from napctl.model.registry import registry_index
+from napctl.progress.checklist_header import header_problems
 from napctl.progress.checklist_items import ChecklistProgress, blank
 from napctl.progress.importer import Note, flat_changes, pending, where_typed
 from napctl.progress.items import ImportItem
@@ -46,11 +48,16 @@ class CheckReport:
     pending: dict[Path, list[Note]] = field(default_factory=dict)
     #: file -> the year it was rendered for, when not the year asked (nothing pending)
     other_year: dict[Path, str] = field(default_factory=dict)
+    #: file -> why `checklists` would refuse to write it (a link leading outside)
+    refused: dict[Path, str] = field(default_factory=dict)
+    #: file -> its header's problems, positioned (a header napctl did not write)
+    invalid: dict[Path, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        """Nothing would lose work: staleness alone is reported, never a failure."""
-        return not (self.left_behind or self.pending)
+        """Nothing would lose work: staleness alone is reported, never a failure. A
+        file `checklists` would refuse to write fails, as `checklists` would."""
+        return not (self.left_behind or self.pending or self.refused or self.invalid)
 
 
 def _message(item: ImportItem, key: str, value: object) -> str:
@@ -136,14 +143,16 @@ def check_checklists(
     progress_for: YearProgress | None = None,
 ) -> CheckReport:
     """What differs between ``files`` and ``out``: pending, stale, missing, left behind,
-    rendered for another year (compared with ``progress_for`` that year's progress).
+    rendered for another year (compared with ``progress_for`` that year's progress),
+    refused (a name leading outside ``out``, which `checklists` would not write).
 
-    Each file is compared as `checklists` compares it before writing (which
-    raises RenderError for a name leading outside ``out``).
+    Each file is compared as `checklists` compares it before writing.
     """
     report = CheckReport(total=len(files.files))
     by_id = {p.id: p for p in plans}
-    for target in write_checklists(files, out, check=True).stale:
+    compared = write_checklists(files, out, check=True)
+    report.refused = dict(compared.refused)
+    for target in compared.stale:
         try:
             current = read_file(target, kind="checklist", max_bytes=MAX_INPUT_BYTES).decode()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
@@ -152,6 +161,9 @@ def check_checklists(
         except (OSError, UnicodeDecodeError):
             report.stale.append(target)
             continue
+        bad = header_problems(current)
+        if bad:
+            report.invalid[target] = [p.at(str(target)) for p in bad]
         notes = pending_items(current, str(target), by_id, progress, progress_for)
         year = _year_of(current, str(target))
         if notes:
@@ -187,6 +199,8 @@ def check_text(
         f"{p}: rendered for {y}; nothing in it to import" for p, y in report.other_year.items()
     ]
     lines += [f"{p}: missing" for p in report.missing]
+    lines += [f"{printable(str(p))}: {printable(why)}" for p, why in report.refused.items()]
+    lines += [line for found in report.invalid.values() for line in found]
     lines += [
         f"{p}: left behind: no department has this checklist any more" for p in report.left_behind
     ]
@@ -216,6 +230,16 @@ def check_text(
         advice.append(
             f"{len(report.left_behind)} files left behind; remove them"
             f" (git rm {' '.join(shlex.quote(str(p)) for p in report.left_behind)})"
+        )
+    if report.invalid:
+        advice.append(
+            f"{len(report.invalid)} with a header napctl did not write: put back the"
+            " fields named above as napctl wrote them, then import and render again"
+        )
+    if report.refused:
+        advice.append(
+            f"{len(report.refused)} of {report.total} files would not be written: a link"
+            " leads outside the folder; replace it with the file itself"
         )
     if not advice:
         advice.append(f"{report.total} files are up to date")

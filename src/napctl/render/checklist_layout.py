@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
 
-from napctl.core.fsutil import safe_child
 from napctl.core.slugs import slugify
 from napctl.model import Plan
 from napctl.plans.departments import DepartmentKey
@@ -33,15 +32,6 @@ def checklist_path(key: DepartmentKey, fmt: str, taken: Container[str] = ()) -> 
     while name in taken:
         name, n = f"{folder}/{slug}-{n}.{fmt}", n + 1
     return name
-
-
-def safe_target(out: Path, name: str) -> Path:
-    """``out / name``, each folder on the way checked: none may lead outside ``out``."""
-    folder = out
-    parts = name.split("/")
-    for part in parts[:-1]:
-        folder = safe_child(folder, part)
-    return safe_child(folder, parts[-1])
 
 
 def left_behind(out: Path, names: Iterable[str], plans: Sequence[Plan], fmt: str) -> list[Path]:

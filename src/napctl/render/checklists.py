@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from napctl.core.fsutil import atomic_write
+from napctl.core.fsutil import OutsideRootError, atomic_write, inside_root
 from napctl.core.readfile import MAX_INPUT_BYTES, read_file
 from napctl.model import Plan
 from napctl.model.registry import registry_index
@@ -27,10 +27,9 @@ from napctl.plans.departments import (
     plans_by_country,
 )
 from napctl.plans.records import department_label
-from napctl.render.checklist_layout import checklist_path, index_path, safe_target
+from napctl.render.checklist_layout import checklist_path, index_path
 from napctl.render.templates import (
     Format,
-    RenderError,
     action_context,
     environment,
     plan_facts,
@@ -278,31 +277,43 @@ class WriteResult:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     stale: list[Path] = field(default_factory=list)
+    #: files not written (nor compared), each with why: a link leading outside ``out``
+    refused: list[tuple[Path, str]] = field(default_factory=list)
 
 
 def write_checklists(files: ChecklistSet, out: Path, *, check: bool = False) -> WriteResult:
-    """Write (or with ``check``, only compare) every file, atomically, inside ``out``."""
+    """Write (or with ``check``, only compare) every file, atomically, inside ``out``.
+
+    A file whose name leads outside ``out`` (a link to elsewhere, in a folder or
+    as the file) is refused alone, in ``refused``: the others are written."""
     result = WriteResult()
     if not check:
         out.mkdir(parents=True, exist_ok=True)
     for name, text in files.files.items():
         target = out / name
-        if out.exists():
-            try:
-                safe_target(out, name)
-            except ValueError as exc:
-                raise RenderError(f"refusing to write {target}: it leads outside {out}") from exc
-            if not check:
-                target.parent.mkdir(exist_ok=True)  # the country's folder
         try:
-            current = read_file(target, kind="checklist", max_bytes=MAX_INPUT_BYTES).decode()
-        except (OSError, UnicodeDecodeError):  # missing, a pipe, too large: not ours as is
-            current = None
-        if current == text:
-            result.unchanged.append(target)
-        elif check:
-            result.stale.append(target)
-        else:
-            atomic_write(target, text, root=out)
-            result.written.append(target)
+            _write_one(out, name, text, check, result)
+        except OutsideRootError as exc:
+            result.refused.append((target, f"not written: {exc.strerror}"))
     return result
+
+
+def _write_one(out: Path, name: str, text: str, check: bool, result: WriteResult) -> None:
+    """Write ``out/name`` (or compare it); OutsideRootError where it leads out of ``out``
+    (the one safe-target rule: a link that stays inside is followed)."""
+    target = out / name
+    if out.exists():
+        inside_root(out, target)  # before a folder is made or a file read through a link
+        if not check:
+            target.parent.mkdir(exist_ok=True)  # the country's folder
+    try:
+        current = read_file(target, kind="checklist", max_bytes=MAX_INPUT_BYTES).decode()
+    except (OSError, UnicodeDecodeError):  # missing, a pipe, too large: not ours as is
+        current = None
+    if current == text:
+        result.unchanged.append(target)
+    elif check:
+        result.stale.append(target)
+    else:
+        atomic_write(target, text, root=out)
+        result.written.append(target)

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from napctl.core.csvtext import unguard
+from napctl.sheets.workbook import Sheet, range_bounds
 
 #: What one cell of a spreadsheet holds, in UTF-16 code units (Excel's limit).
 MAX_CELL_CHARS = 32_767
@@ -159,19 +160,26 @@ def _number_text(value: float) -> tuple[str, str | None]:
 
 
 def sheet_grid(ws: Any, prefix: str) -> Grid:
-    """Every cell of the openpyxl sheet ``ws`` as text, named ``prefix + "D14"``."""
+    """Every cell of the sheet ``ws`` as text, named ``prefix + "D14"``: a sheet of a
+    workbook napctl opened (``napctl.sheets.workbook.Sheet``, streamed) or an openpyxl
+    worksheet. Rows 1 to the last, columns A to the widest row's last."""
     grid = Grid([])
     covered: dict[str, str] = {}
-    for rng in ws.merged_cells.ranges:  # as many cells as the opener let through
-        merged = f"merged cells ({rng.coord}); unmerge them and repeat the value in every row"
-        grid.refuse(f"{prefix}{rng.coord.split(':')[0]}", merged)
-        for row, col in rng.cells:
-            covered[f"{prefix}{column_letter(col - 1)}{row}"] = merged
-    for cells in ws.iter_rows():
+    for coord in _merged_ranges(ws):  # as many cells as the opener let through
+        merged = f"merged cells ({coord}); unmerge them and repeat the value in every row"
+        grid.refuse(f"{prefix}{coord.split(':')[0]}", merged)
+        left, top, right, bottom = range_bounds(coord)
+        for row in range(top, bottom + 1):
+            for col in range(left, right + 1):
+                covered[f"{prefix}{column_letter(col - 1)}{row}"] = merged
+    rows = dict(ws.rows() if isinstance(ws, Sheet) else enumerate(ws.iter_rows(), start=1))
+    width = max((len(cells) for cells in rows.values()), default=0)
+    for number in range(1, max(rows, default=0) + 1):
+        cells = rows.get(number, ())
         texts = []
-        for cell in cells:
-            ref = prefix + str(getattr(cell, "coordinate", "?"))
-            text, why = value_text(cell)
+        for col in range(width):
+            ref = f"{prefix}{column_letter(col)}{number}"
+            text, why = value_text(cells[col]) if col < len(cells) else ("", None)
             if why is not None:
                 grid.refuse(ref, why)
             texts.append(Cell(text, ref))
@@ -179,3 +187,15 @@ def sheet_grid(ws: Any, prefix: str) -> Grid:
     for ref, merged in covered.items():
         grid.refused.setdefault(ref, merged)
     return grid
+
+
+def _merged_ranges(ws: Any) -> list[str]:
+    if isinstance(ws, Sheet):
+        return ws.merged_ranges()
+    return [rng.coord for rng in ws.merged_cells.ranges]
+
+
+def header_texts(ws: Any) -> list[str]:
+    """The texts of row 1 of a sheet napctl opened (stripped), without reading the rest:
+    whether the sheet is one napctl reads is known before its cells are loaded."""
+    return [value_text(cell)[0].strip() for cell in ws.first_row()]

@@ -18,7 +18,14 @@ from typing import Any
 
 from napctl.core.messages import close_matches, did_you_mean
 from napctl.core.readfile import read_bytes
-from napctl.sheets.cells import Cell, Grid, column_letter, sheet_grid, string_text
+from napctl.sheets.cells import (
+    Cell,
+    Grid,
+    column_letter,
+    header_texts,
+    sheet_grid,
+    string_text,
+)
 from napctl.sheets.export import REGISTRY_HEADER
 from napctl.sheets.headers import HEADERS, PENDING, SYNONYMS, field_of, fold
 from napctl.sheets.workbook import MAX_FILE_BYTES, WorkbookError, open_workbook
@@ -104,21 +111,20 @@ def _split_header(source: str, grid: list[list[Cell]], problems: list[str]) -> T
 def _read_xlsx(raw: bytes, path: Path, sheet: str | None) -> Table:
     try:
         book = open_workbook(raw, str(path))
-    except WorkbookError as exc:
-        raise ReadError(str(exc)) from exc
-    if sheet is not None and sheet not in book.sheetnames:
-        raise ReadError(f"{path}: no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
-    ws = book[sheet] if sheet is not None else book.worksheets[0]
-    grid = sheet_grid(ws, f"{path.name}:{ws.title}!")
-    table = _split_header(path.name, grid.rows, grid.problems)
-    for other in book.worksheets:
-        if other is ws:
-            continue
-        found = sheet_grid(other, f"{path.name}:{other.title}!")
-        if found.rows and tuple(c.value.strip() for c in found.rows[0][:7]) == REGISTRY_HEADER:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise ReadError(f"{path}: no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
+        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        grid = sheet_grid(ws, f"{path.name}:{ws.title}!")
+        table = _split_header(path.name, grid.rows, grid.problems)
+        for other in book.worksheets:
+            if other is ws or tuple(header_texts(other)[:7]) != REGISTRY_HEADER:
+                continue  # a sheet napctl does not read is not loaded
+            found = sheet_grid(other, f"{path.name}:{other.title}!")
             table.registry = registry_entries(found.rows[1:])
             table.problems += found.problems
             break
+    except WorkbookError as exc:  # a sheet is checked as it is read
+        raise ReadError(str(exc)) from exc
     return table
 
 
