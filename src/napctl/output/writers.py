@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from napctl.core.problems import Problem
     from napctl.diff.changes import PlanDiff
     from napctl.diff.source import Side
+    from napctl.indicators.series import Series
     from napctl.model import Plan
     from napctl.plans import ActionRow
     from napctl.progress.status import PlanStatus
@@ -85,6 +86,12 @@ def _status() -> dict[str, Callable[[PlanStatus, str], str]]:
     return {"json": status.as_json, "csv": status.as_csv, "md": status.as_markdown}
 
 
+def _indicators() -> dict[str, Callable[[Sequence[Series], str], str]]:
+    from napctl.output import indicators  # lazy: start-up, see above
+
+    return {"json": indicators.as_json, "csv": indicators.as_csv, "md": indicators.as_markdown}
+
+
 def _records() -> dict[str, Callable[[object], str]]:
     return {"json": json_text}
 
@@ -92,7 +99,8 @@ def _records() -> dict[str, Callable[[object], str]]:
 #: shape -> its writers (format -> function), the shape's formatter module imported on
 #: first use. diff: (diff, old side, new side, actor); problems: text, JSON, GitHub
 #: workflow annotations; review-summary: the scorecard of `napctl review --summary`;
-#: status: (plan status, --by); records: plans, actors, show as JSON.
+#: status: (plan status, --by); records: plans, actors, show as JSON; indicators:
+#: (series, plan id).
 WRITERS: dict[str, Callable[[], Mapping[str, Writer]]] = {
     "actions": _actions,
     "matrix": _matrix,
@@ -102,6 +110,7 @@ WRITERS: dict[str, Callable[[], Mapping[str, Writer]]] = {
     "review-summary": _review_summary,
     "status": _status,
     "records": _records,
+    "indicators": _indicators,
 }
 
 
