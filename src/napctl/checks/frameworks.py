@@ -88,7 +88,8 @@ def load_framework(name: str) -> Framework:
         id=str(data["id"]),
         title=str(data["title"]),
         aliases=tuple(data.get("aliases") or ()),
-        source=dict(data.get("source") or {}),
+        # Dates as text: the source is printed and written as JSON as it stands.
+        source={k: None if v is None else str(v) for k, v in (data.get("source") or {}).items()},
         complete=bool(data.get("complete")),
         first=int(numbers.get("first", 1)),
         last=int(numbers.get("last", 0)),

@@ -94,7 +94,11 @@ def _typed(out: Out, loc: Loc, value: object) -> TypedNumber | None:
 def _value(
     out: Out, loc: Loc, entry: Entry, item: IndicatorReport, declared: Indicator | None
 ) -> None:
-    typed = None if item.value is None else _typed(out, (*loc, "value"), item.value)
+    try:
+        typed = None if item.value is None else number_of(item.value)
+    except NumberError as exc:
+        out.add((*loc, "value"), "NAP438", str(exc))
+        return
     narrative = item.narrative or item.note
     what = f"action '{entry.id}', indicator {item.indicator!r}"
     if declared is not None and declared.type == "qualitative" and not narrative:
@@ -119,7 +123,8 @@ def _value(
             "NAP432",
             f"{what}: unit '{unit}' differs from the plan's '{expected}'",
         )
-    if "%" in (unit_key(unit or ""), unit_key(expected or "")) and not 0 <= typed.value <= 100:
+    percent = "%" in (unit_key(unit or ""), unit_key(expected or ""))
+    if (percent or (declared and declared.type == "percent")) and not 0 <= typed.value <= 100:
         out.add((*loc, "value"), "NAP433", f"{what}: {typed.text} % is not a percentage (0-100)")
     _parts(out, loc, item, typed.value)
 

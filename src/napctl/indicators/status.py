@@ -27,14 +27,6 @@ ProgressStatus = Literal[
     "deterioration",
     "insufficient-data",
 ]
-PROGRESS_STATUSES: tuple[ProgressStatus, ...] = (
-    "target-achieved",
-    "substantial-progress",
-    "moderate-progress",
-    "limited-progress",
-    "deterioration",
-    "insufficient-data",
-)
 #: Thresholds (high, medium, low) without a target: growth rates per year.
 NO_TARGET = (Decimal("0.015"), Decimal("0.005"), Decimal("0"))
 #: Thresholds with a target: the ratio of observed to required growth.
@@ -63,8 +55,7 @@ def growth(current: Decimal, base: Decimal, years: int) -> Decimal | None:
     ratio = current / base
     if ratio <= 0 or years < 1:
         return None  # values of opposite signs (or none): no growth rate
-    with decimal.localcontext() as ctx:
-        ctx.prec = 28
+    with decimal.localcontext(prec=28):
         return ratio ** (Decimal(1) / Decimal(years)) - 1
 
 
