@@ -63,9 +63,10 @@ COMMAND_MODULES: dict[str, str] = {
     "new": "napctl.cli.new",
     "import": "napctl.cli.importing",
     "export": "napctl.cli.export",
+    # a command, so before the groups (render, progress): typer lists commands first
+    "indicators": "napctl.cli.indicators",
     "render": "napctl.cli.render",
     "progress": "napctl.cli.progress",
-    "indicators": "napctl.cli.indicators",
 }
 
 

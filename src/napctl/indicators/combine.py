@@ -70,6 +70,9 @@ def finish(series: Series) -> Series:
         y: v for y, pts in by_year.items() if (v := combine(pts, series.aggregate)) is not None
     }
     series.combined = _running(combined, series.cumulative)
+    if series.unit is None:  # the plan gives none: the one unit every department used
+        units = {p.unit for p in series.points if p.value is not None}
+        series.unit = units.pop() if len(units) == 1 else None
     if series.aggregate == "sum":
         series.combined_disaggregation = {
             y: parts for y, pts in sorted(by_year.items()) if (parts := _sum_parts(pts))

@@ -38,7 +38,7 @@ def rows(series: Sequence[Series]) -> list[list[str]]:
             [
                 label(s),
                 _clean(s.text)[:80],
-                s.unit or "",
+                _clean(s.unit or ""),
                 baseline,
                 _clean(values),
                 shown_target,
