@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.conftest import napctl
+from tests.conftest import ROOT, napctl
 from tests.indicators.conftest import PLANS, PROGRESS
 
 BASE = ("--plans", str(PLANS), "--progress", str(PROGRESS), "--plan", "zz-2018-2022")
@@ -50,3 +50,49 @@ def test_checklist_shows_last_value_and_target_beside_the_value_line() -> None:
         "    - Last value: 33 (2019); target: 30 by 2020",
         "    - Value: 30",
     ]
+
+
+def test_export_year_appends_last_value_and_target_columns(tmp_path: Path) -> None:
+    import csv
+    import io
+    import shutil
+
+    progress = tmp_path / "progress"
+    shutil.copytree(PROGRESS, progress)
+    args = ("--plans", str(PLANS), "--progress", str(progress), "--plan", "zz-2018-2022")
+    sheet = tmp_path / "sheet.csv"
+    napctl("export", *args, "--year", "2020", "-f", "csv", "-o", str(sheet))
+    rows = list(csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8"))))
+    header = list(rows[0])
+    assert header[header.index("napctl base (do not edit)") + 1 :] == [
+        "Indicator 1 last value",
+        "Indicator 1 target",
+        "Indicator 2 last value",
+        "Indicator 2 target",
+    ]
+    row = next(r for r in rows if r["Action id"] == "P1.1.2")
+    assert (row["Indicator 1 value"], row["Indicator 1 last value"]) == ("30", "33 (2019)")
+    assert row["Indicator 1 target"] == "30 by 2020"
+    # The sheet still imports: the appended columns are read by nobody.
+    before = {p: p.read_bytes() for p in progress.rglob("*.yaml")}
+    napctl("progress", "import", str(sheet), "--year", "2020", *args[:4])
+    assert {p: p.read_bytes() for p in progress.rglob("*.yaml")} == before
+
+
+def test_export_without_hints_keeps_its_columns() -> None:
+    out = napctl(
+        "export",
+        "--plans",
+        str(ROOT / "plans"),
+        "--progress",
+        str(ROOT / "examples" / "progress"),
+        "--plan",
+        "lu-2018-2023",
+        "--year",
+        "2020",
+        "-f",
+        "csv",
+        "-o",
+        "-",
+    ).stdout
+    assert out.splitlines()[0].endswith("napctl base (do not edit)")

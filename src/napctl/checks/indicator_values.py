@@ -54,14 +54,14 @@ def check_indicator_values(report: ProgressReport, index: RegistryIndex, out: Ou
             if number is None:
                 continue  # NAP410 says so
             year = item.period if item.period is not None else report.year
-            if (number, year) in seen:
+            first = seen.setdefault((number, year), j)
+            if first != j and entry.indicators[first].value != item.value:
                 out.add(
                     (*loc, "indicator"),
                     "NAP439",
                     f"action '{entry.id}': indicator {number} is already reported for {year}"
-                    f" in indicator entry {seen[number, year] + 1}",
+                    f" with another value, in indicator entry {first + 1}",
                 )
-            seen.setdefault((number, year), j)
             if item.period is not None:
                 _period(out, loc, item.period, report.year, period.start, period.end)
             declared = action.indicators[number - 1]

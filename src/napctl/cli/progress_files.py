@@ -131,11 +131,11 @@ def checklist_progress(
     from napctl.progress.checklist_items import ChecklistProgress  # lazy: start-up
 
     state = ChecklistProgress.of(year_reports(plans, progress, [year]), year)
-    _add_earlier(state, plans, progress)
+    add_earlier_years(state, plans, progress)
     return state
 
 
-def _add_earlier(
+def add_earlier_years(
     state: ChecklistProgress, plans: Sequence[Plan], progress: list[str] | None
 ) -> None:
     """The indicator values of the years before ``state``'s, for the checklists' hints
@@ -167,7 +167,7 @@ def progress_for(
     def of_year(year: int) -> ChecklistProgress:
         if year not in years:
             years[year] = ChecklistProgress.of(year_reports(plans, progress, [year]), year)
-            _add_earlier(years[year], plans, progress)
+            add_earlier_years(years[year], plans, progress)
         return years[year]
 
     return of_year

@@ -108,7 +108,7 @@ TABLE: dict[str, Code] = {
     "NAP436": Code("error", "indicator value for a period after the report's year"),
     "NAP437": Code("warning", "indicator value for a period outside the plan's period"),
     "NAP438": Code("error", "number with more digits than napctl keeps exactly"),
-    "NAP439": Code("error", "indicator reported twice for one period in one entry"),
+    "NAP439": Code("error", "indicator given two values for one period in one entry"),
     # plan-quality review (napctl review, docs/review.md): advice, never a validation failure
     "NAP501": Code("warning", "action has no indicator"),
     "NAP502": Code("warning", "indicator is not measurable"),
