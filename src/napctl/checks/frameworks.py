@@ -15,8 +15,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from napctl.yaml.safe import load_yaml_file
-
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "frameworks"
 FRAMEWORK_IDS = ("un-26", "eu-17")
 _NUMBER = re.compile(r"^([0-9]+)([a-z]?)$")
@@ -75,6 +73,10 @@ def load_framework(name: str) -> Framework:
                 f"no indicator framework '{name}'; napctl ships {', '.join(FRAMEWORK_IDS)}"
             )
         return load_framework(known)
+    # Imported here: the plan rules import this module, and a query answered from the
+    # cache runs them without ever loading YAML (start-up time).
+    from napctl.yaml.safe import load_yaml_file
+
     doc = load_yaml_file(str(FOLDER / f"{name}.yaml"), kind="framework")
     data = doc.data
     if data is None:

@@ -120,16 +120,17 @@ def as_markdown(series: Sequence[Series], plan: str) -> str:
 
 
 def print_rich(series: Sequence[Series], plan: str) -> None:
-    """The table on a terminal (rich)."""
+    """The table on a terminal (rich); every cell escaped, so no text reads as markup."""
     from rich.console import Console  # lazy: start-up
+    from rich.markup import escape  # lazy: start-up
     from rich.table import Table  # lazy: start-up
 
-    table = Table(title=f"Indicators of {_clean(plan)}")
+    table = Table(title=escape(f"Indicators of {_clean(plan)}"))
     for name in HEADER:
-        table.add_column(name)
+        table.add_column(name, overflow="fold")
     for row in rows(series):
-        table.add_row(*row)
-    Console().print(table)
+        table.add_row(*(escape(cell) for cell in row))
+    Console().print(table, highlight=False)
 
 
 def crosswalk_text(plan: str, framework: Framework, found: Sequence[CrossRow], fmt: str) -> str:
