@@ -43,47 +43,53 @@ class IndicatorsFormat(StrEnum):
 FOLDER_FORMATS = ("datapackage", "opensdg")
 
 
+ActorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--actor",
+        "-a",
+        help="Only this department's values (a parent: with its units).",
+        show_default=False,
+    ),
+]
+YearsOption = Annotated[
+    list[int] | None,
+    typer.Option(
+        "--year",
+        help="Only these years' values (repeatable). Default: all.",
+        min=1900,
+        max=2200,
+        show_default=False,
+    ),
+]
+FrameworkOption = Annotated[
+    str | None,
+    typer.Option(
+        "--framework",
+        help="Show which indicators of a framework (un-26, eu-17)"
+        " the plan covers, and with what data.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Folder to write (datapackage, opensdg) or file.",
+        show_default=False,
+    ),
+]
+
+
 @app.command("indicators")
 def indicators(
     plan: PlanOption = None,
-    actor: Annotated[
-        str | None,
-        typer.Option(
-            "--actor",
-            "-a",
-            help="Only this department's values (a parent: with its units).",
-            show_default=False,
-        ),
-    ] = None,
-    year: Annotated[
-        list[int] | None,
-        typer.Option(
-            "--year",
-            help="Only these years' values (repeatable). Default: all.",
-            min=1900,
-            max=2200,
-            show_default=False,
-        ),
-    ] = None,
-    framework: Annotated[
-        str | None,
-        typer.Option(
-            "--framework",
-            help="Show which indicators of a framework (un-26, eu-17)"
-            " the plan covers, and with what data.",
-            show_default=False,
-        ),
-    ] = None,
+    actor: ActorOption = None,
+    year: YearsOption = None,
+    framework: FrameworkOption = None,
     fmt: Annotated[IndicatorsFormat, typer.Option("--format", "-f")] = IndicatorsFormat.table,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Folder to write (datapackage, opensdg) or file.",
-            show_default=False,
-        ),
-    ] = None,
+    out: OutputOption = None,
     plans: PlansOption = None,
     progress: ProgressOption = None,
 ) -> None:
