@@ -70,6 +70,9 @@ TARGET_SHAPE = 5.0
 #: Row 9 (issue 26, class 8): `progress import` of N items within this factor of
 #: `validate` on the files it wrote, and linear in N.
 TARGET_IMPORT = 5.0
+#: Row 10 (issue 29): `napctl indicators` of one plan's every year within this factor
+#: of `napctl status` over the same files (every year, with the trend).
+TARGET_INDICATORS = 2.0
 #: The reporting year of row 8's progress files (the shapes' plans run 2020-2022).
 SHAPE_YEAR = "2021"
 SHAPE_PLAN = "shape-2020-2022"
@@ -654,6 +657,32 @@ class Bench:
         self.rows.append(Row(f"6a/{size}", status, floor, TARGET_BARE_PARSE, samples))
         self.rows.append(Row(f"6b/{size}", status, query_floor, None, samples))
 
+    def row10(self, size: int) -> None:
+        """Row 10 (issue 29): `indicators` against `status` on the same files: one plan of
+        the largest progress corpus, every year it has reports for."""
+        folder = progress_corpus(size, self.cache)
+        rel = os.path.relpath(folder, ROOT)
+        plans, reports = f"{rel}/plans", f"{rel}/progress"
+        first = sorted((folder / "progress").iterdir())[0]
+        years = [y.name for y in sorted(first.iterdir())]
+        common = ["--plans", plans, "--progress", reports, "--plan", first.name]
+        measured = Cmd(
+            f"napctl indicators --plan {first.name} -f json ({len(years)} years)",
+            [self.napctl, "indicators", *common, "--format", "json"],
+        )
+        status = Cmd(
+            f"napctl status --plan {first.name} --year ... -f json ({len(years)} years)",
+            [
+                self.napctl,
+                "status",
+                *common,
+                *(a for y in years for a in ("--year", y)),
+                "--format",
+                "json",
+            ],
+        )
+        self.add(f"10/{size}", measured, status, TARGET_INDICATORS, budget=20.0, max_reps=9)
+
     def row4(self, plans_dir: Path, sizes: Sequence[int]) -> None:
         helptext = checklists_help(self.napctl)
         if helptext is None:
@@ -1110,6 +1139,7 @@ def _run(args: argparse.Namespace, napctl: str, started: float) -> int:
     bench.row3(sizes)
     bench.row4(plans_dir, sizes)
     bench.row5(10 if args.quick else 110)
+    bench.row10(10 if args.quick else 110)
     bench.row7()
     bench.row8()
     bench.row9()

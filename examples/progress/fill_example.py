@@ -112,7 +112,17 @@ FILLS: dict[str, tuple[str, dict[str, tuple[str, list[str]]]]] = {
     "SRE": (
         "submitted",
         {
-            "II.1.1": ("ongoing", ["summary: Internal code of conduct reminded to all staff."]),
+            "II.1.1": (
+                "ongoing",
+                [
+                    "summary: Internal code of conduct reminded to all staff.",
+                    "indicators:",
+                    "  - indicator: 1",
+                    "    value: 3",
+                    "    unit: public statements",
+                    "    disaggregation: {form: {speeches: 2, press releases: 1}}",
+                ],
+            ),
             "II.11.1": ("completed", ["summary: Two analyses shared with partners."]),
             "III.1.4": (
                 "not-applicable",
@@ -123,7 +133,16 @@ FILLS: dict[str, tuple[str, dict[str, tuple[str, list[str]]]]] = {
     "Justice": (
         "draft",
         {
-            "II.1.1": ("ongoing", ["summary: Circular to prosecutors."]),
+            "II.1.1": (
+                "ongoing",
+                [
+                    "summary: Circular to prosecutors.",
+                    "indicators:",
+                    "  - indicator: 1",
+                    "    narrative: The circular asks prosecutors to record cases of sexual"
+                    " violence apart.",
+                ],
+            ),
             "III.1.5": (
                 "completed",
                 [

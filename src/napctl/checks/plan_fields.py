@@ -8,7 +8,7 @@ the plan kind over the same PlanContext (registered after the core rules).
 from __future__ import annotations
 
 from napctl.checks.plan import KIND, PlanContext, department
-from napctl.checks.registry import Loc, Report, check
+from napctl.checks.registry import Loc, Report, check, import_checks
 from napctl.core.messages import shown_value
 from napctl.model import ALL, Action, Budget
 
@@ -70,3 +70,6 @@ def _indicator_keys(report: Report, action: Action, loc: Loc) -> None:
                 f"action '{action.id}': indicator key '{key}' is used twice",
             )
         seen.add(key)
+
+
+import_checks("napctl.checks.plan_indicators")  # structured indicators (NAP70x), after these

@@ -318,3 +318,4 @@ def one_report_per_department(corpus: CorpusIndex, out: CorpusReport) -> None:
 
 # Registered after the rules above, so their problems come first for a value.
 from napctl.checks import characters as _characters  # noqa: E402, F401
+from napctl.checks import indicator_values as _indicator_values  # noqa: E402, F401

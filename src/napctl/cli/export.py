@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from napctl.cli.options import PlanOption, PlansOption, ProgressOption, fail_usage, load_valid
-from napctl.cli.progress_files import year_reports
+from napctl.cli.progress_files import add_earlier_years, year_reports
 from napctl.cli.startup import app
 from napctl.core.escape import printable
 
@@ -156,6 +156,7 @@ def _with_progress(
         except QueryError as exc:
             fail_usage(str(exc))
     state = ChecklistProgress.of(year_reports(in_year, progress, [year]), year)
+    add_earlier_years(state, in_year, progress)  # the last value beside each value column
     if fmt is SheetFormat.csv:
         text, count = progress_csv(rows, state, codes)
         return text.encode("utf-8"), count

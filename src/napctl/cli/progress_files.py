@@ -130,7 +130,30 @@ def checklist_progress(
         return None
     from napctl.progress.checklist_items import ChecklistProgress  # lazy: start-up
 
-    return ChecklistProgress.of(year_reports(plans, progress, [year]), year)
+    state = ChecklistProgress.of(year_reports(plans, progress, [year]), year)
+    add_earlier_years(state, plans, progress)
+    return state
+
+
+def add_earlier_years(
+    state: ChecklistProgress, plans: Sequence[Plan], progress: list[str] | None
+) -> None:
+    """The indicator values of the years before ``state``'s, for the checklists' hints
+    (a file of an earlier year that does not validate only loses its hint)."""
+    from napctl.load.corpus import load_progress  # lazy: start-up
+    from napctl.load.discover import progress_roots  # lazy: start-up
+
+    first = min((p.period.start for p in plans), default=state.year)
+    folders = [
+        root / p.id / str(y)
+        for root in progress_roots(progress or ())
+        if root.is_dir()
+        for p in plans
+        for y in range(first, state.year)
+    ]
+    found = [f for f in folders if f.is_dir()]
+    if found:  # silently: the year's own files are the checklist's subject, not these
+        state.add_earlier(r.report for r in load_progress(found, plans, use_cache=True).reports)
 
 
 def progress_for(
@@ -144,6 +167,7 @@ def progress_for(
     def of_year(year: int) -> ChecklistProgress:
         if year not in years:
             years[year] = ChecklistProgress.of(year_reports(plans, progress, [year]), year)
+            add_earlier_years(years[year], plans, progress)
         return years[year]
 
     return of_year

@@ -63,6 +63,8 @@ COMMAND_MODULES: dict[str, str] = {
     "new": "napctl.cli.new",
     "import": "napctl.cli.importing",
     "export": "napctl.cli.export",
+    # a command, so before the groups (render, progress): typer lists commands first
+    "indicators": "napctl.cli.indicators",
     "compare": "napctl.cli.compare",
     "render": "napctl.cli.render",
     "progress": "napctl.cli.progress",

@@ -26,6 +26,7 @@ RANGES = {
     "NAP3": "consistency checks",
     "NAP4": "progress reports",
     "NAP5": "plan-quality review (napctl review): advice, never a validation failure",
+    "NAP7": "indicators and frameworks (docs/indicators.md)",
     "NAP8": "assessments",
 }
 
@@ -104,6 +105,17 @@ TABLE: dict[str, Code] = {
     "NAP412": Code("error", "evidence path leaves the repository or is not a relative path"),
     "NAP413": Code("error", "evidence without exactly one of url and path"),
     "NAP414": Code("error", "two progress reports for the same plan, year and department"),
+    # indicator values in progress reports (docs/indicators.md)
+    "NAP430": Code("error", "numeric indicator reported without a number"),
+    "NAP431": Code("error", "qualitative indicator reported without a narrative"),
+    "NAP432": Code("error", "indicator value's unit differs from the plan's"),
+    "NAP433": Code("error", "percentage below 0 or over 100"),
+    "NAP434": Code("error", "disaggregation parts add up to more than the total"),
+    "NAP435": Code("error", "disaggregation part is not a number"),
+    "NAP436": Code("error", "indicator value for a period after the report's year"),
+    "NAP437": Code("warning", "indicator value for a period outside the plan's period"),
+    "NAP438": Code("error", "number with more digits than napctl keeps exactly"),
+    "NAP439": Code("error", "indicator given two values for one period in one entry"),
     # plan-quality review (napctl review, docs/review.md): advice, never a validation failure
     "NAP501": Code("warning", "action has no indicator"),
     "NAP502": Code("warning", "indicator is not measurable"),
@@ -118,6 +130,11 @@ TABLE: dict[str, Code] = {
     "NAP511": Code("warning", "indicator restates the action"),
     "NAP512": Code("warning", "plan states no overall budget"),
     "NAP513": Code("warning", "plan states no monitoring or reporting arrangements"),
+    # indicators and frameworks (docs/indicators.md)
+    "NAP700": Code("warning", "indicator target year outside the plan's period"),
+    "NAP701": Code("error", "reference to an indicator its framework does not have"),
+    "NAP702": Code("warning", "indicator target contradicts its direction from the baseline"),
+    "NAP703": Code("warning", "percentages combined by sum"),
     # assessments: civil society's own ratings (docs/assessments.md)
     "NAP800": Code("error", "assessment names a plan that no valid plan file has"),
     "NAP801": Code("error", "assessment year outside the plan period and its reporting tail"),

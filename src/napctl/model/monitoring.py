@@ -25,6 +25,10 @@ YearOrText = Annotated[
 Flag = Annotated[bool, OneOf(("bool",), "expected true or false")]
 
 IndicatorType = Literal["number", "percent", "yes-no", "qualitative"]
+#: Which way is progress (docs/indicators.md).
+Direction = Literal["increase", "decrease", "maintain"]
+#: How the values several departments report for one year combine.
+Aggregate = Literal["sum", "mean", "latest", "none"]
 #: Indicator frameworks a plan can cite: the UN global indicators of the
 #: Secretary-General's report S/2010/498, and the EU indicators for UNSCR 1325.
 Framework = Literal["un-s-2010-498", "eu"]
@@ -79,6 +83,10 @@ class Indicator:
     source: Text | None = None
     references: list[Reference] = field(default_factory=list)
     notes: list[Text] = field(default_factory=list)
+    direction: Direction | None = None
+    aggregate: Aggregate | None = None
+    #: True when each year's value is what that year added (the series is their running total).
+    cumulative: Flag | None = None
 
 
 def indicator_text(indicator: str | Indicator) -> str:

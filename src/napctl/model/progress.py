@@ -41,6 +41,9 @@ IndicatorRef = Annotated[
 ]
 Value = Annotated[int | float | str, OneOf(("number", "text"), "expected a number or a text")]
 Amount = Annotated[int | float, OneOf(("number",), "expected an amount (a number)")]
+Part = Annotated[int | float | str, OneOf(("number", "text"), "expected a number")]
+#: A breakdown of the value: dimension -> category -> number (``{sex: {women: 3, men: 5}}``).
+Disaggregation = dict[Text, dict[Text, Part]]
 
 _CONFIG: dict[str, Any] = {"extra": "forbid"}
 
@@ -57,6 +60,11 @@ class IndicatorReport:
     note: Text | None = None
     date: DateLike | None = None
     source: Text | None = None
+    #: A qualitative indicator's account of what changed (docs/indicators.md).
+    narrative: Text | None = None
+    #: The year the value refers to, when it is not the report's year.
+    period: Year | None = None
+    disaggregation: Disaggregation | None = None
 
 
 @dataclass(frozen=True, slots=True)

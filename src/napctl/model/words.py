@@ -162,3 +162,24 @@ def parse_number(text: str, lang: str = "en") -> TypedNumber | None:
     value = Decimal(f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}")
     unit = found["unit"].strip() if found["unit"] else None
     return TypedNumber(value, unit)
+
+
+def number_of(value: object) -> TypedNumber | None:
+    """A value read from a file as an exact number, or None when it is not one.
+
+    Text goes through ``parse_number`` (``"1 250 EUR"``); an integer is kept as it
+    is. YAML reads an unquoted ``2.50`` as a binary float before napctl sees it:
+    its shortest decimal form (``2.5``) is the number typed for up to 15
+    significant digits; quote a value to keep every digit as typed.
+    Raises NumberError as ``parse_number`` does.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return TypedNumber(Decimal(value), None)
+    if isinstance(value, float):
+        text = repr(value)
+        return TypedNumber(Decimal(text), None) if text not in ("inf", "-inf", "nan") else None
+    if isinstance(value, str):
+        return parse_number(value)
+    return None

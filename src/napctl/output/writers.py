@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from napctl.core.problems import Problem
     from napctl.diff.changes import PlanDiff
     from napctl.diff.source import Side
+    from napctl.indicators.series import Series
     from napctl.model import Plan
     from napctl.plans import ActionRow
     from napctl.progress.status import PlanStatus
@@ -109,6 +110,12 @@ def _assessed_status() -> dict[str, Callable[[PlanStatus, str, AssessedStatus], 
     }
 
 
+def _indicators() -> dict[str, Callable[[Sequence[Series], str], str]]:
+    from napctl.output import indicators  # lazy: start-up, see above
+
+    return {"json": indicators.as_json, "csv": indicators.as_csv, "md": indicators.as_markdown}
+
+
 def _records() -> dict[str, Callable[[object], str]]:
     return {"json": json_text}
 
@@ -117,7 +124,8 @@ def _records() -> dict[str, Callable[[object], str]]:
 #: first use. diff: (diff, old side, new side, actor); problems: text, JSON, GitHub
 #: workflow annotations; review-summary: the scorecard of `napctl review --summary`;
 #: status: (plan status, --by); records: plans, actors, show as JSON; compare: an
-#: assessment beside the government's status; assessed-status: status with the ratings.
+#: assessment beside the government's status; assessed-status: status with the ratings;
+#: indicators: (series, plan id).
 WRITERS: dict[str, Callable[[], Mapping[str, Writer]]] = {
     "actions": _actions,
     "matrix": _matrix,
@@ -129,6 +137,7 @@ WRITERS: dict[str, Callable[[], Mapping[str, Writer]]] = {
     "records": _records,
     "compare": _compare,
     "assessed-status": _assessed_status,
+    "indicators": _indicators,
 }
 
 

@@ -32,7 +32,9 @@ from markupsafe import Markup
 from napctl.checks.progress import path_problem, responsible_among, url_problem
 from napctl.core.i18n import N_
 from napctl.model import Action, Plan
-from napctl.model.progress import NOT_REPORTED, Entry, ProgressReport
+from napctl.model.monitoring import indicator_text
+from napctl.model.progress import NOT_REPORTED, Entry, IndicatorReport, ProgressReport
+from napctl.progress.indicator_hints import indicator_hints
 
 #: Editable text fields: checklist label -> entry attribute.
 TEXT_FIELDS = {
@@ -110,9 +112,19 @@ def short_hash(data: object) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:8]
 
 
+#: Keys indicator entries gained after checklists were first written: left out of the
+#: digest while unset, so a checklist written before them keeps its digest.
+_LATER_KEYS = ("narrative", "period", "disaggregation")
+
+
 def entry_digest(entry: Entry) -> str:
     """A hash of everything the entry says (a missing entry is a blank `not-reported`)."""
-    return short_hash(dataclasses.asdict(entry))
+    data = dataclasses.asdict(entry)
+    for item in data["indicators"]:
+        for key in _LATER_KEYS:
+            if item.get(key) is None:
+                del item[key]
+    return short_hash(data)
 
 
 def blank(action_id: str) -> Entry:
@@ -163,6 +175,11 @@ class ChecklistProgress:
     year: int
     #: (plan id, department) -> action id -> entry.
     entries: dict[tuple[str, str], dict[str, Entry]] = field(default_factory=dict)
+    #: (plan id, department, action id) -> its indicator entries of earlier years,
+    #: oldest first, with the year each refers to (``add_earlier``).
+    earlier: dict[tuple[str, str, str], list[tuple[int, IndicatorReport]]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def of(cls, reports: Iterable[ProgressReport], year: int) -> ChecklistProgress:
@@ -173,6 +190,16 @@ class ChecklistProgress:
                 for entry in report.actions:
                     own.setdefault(entry.id, entry)
         return found
+
+    def add_earlier(self, reports: Iterable[ProgressReport]) -> None:
+        """Keep the indicator values of years before this one (a checklist shows the last)."""
+        for report in sorted(reports, key=lambda r: r.year):
+            if report.year >= self.year:
+                continue
+            for entry in report.actions:
+                for item in entry.indicators:
+                    key = (report.plan, report.department, entry.id)
+                    self.earlier.setdefault(key, []).append((item.period or report.year, item))
 
     def entry(self, plan_id: str, code: str, action_id: str) -> Entry:
         """What ``code`` reports on the action this year (a blank when nothing)."""
@@ -206,6 +233,7 @@ class ChecklistProgress:
         shown = shown_fields(entry, action)
         marker = base_marker(plan.id, self.year, code, entry, shown)
         empty = _SHOW_EMPTY.get(entry.status, ())
+        hints = indicator_hints(action, self.earlier.get((plan.id, code, action.id), []), self.year)
         texts = [
             {"label": label, "value": shown[attr]}
             for label, attr in TEXT_FIELDS.items()
@@ -217,7 +245,12 @@ class ChecklistProgress:
             "completed": entry.status == "completed",
             "texts": texts,
             "indicators": [
-                {"n": int(n), "text": action.indicators[int(n) - 1], "value": v}
+                {
+                    "n": int(n),
+                    "text": indicator_text(action.indicators[int(n) - 1]),
+                    "value": v,
+                    **hints[int(n)],
+                }
                 for n, v in shown["indicators"].items()
             ],
             "evidence": [

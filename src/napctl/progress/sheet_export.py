@@ -26,6 +26,7 @@ from napctl.progress.checklist_items import (
     base_marker,
     shown_fields,
 )
+from napctl.progress.indicator_hints import indicator_hints
 from napctl.sheets.export import MATRIX_HEADER, Sheet, matrix_row
 
 DEPARTMENT_HEADER = "Reporting department"
@@ -52,6 +53,15 @@ def progress_header(indicators: int) -> tuple[str, ...]:
     )
 
 
+def hint_headers(indicators: int) -> tuple[str, ...]:
+    """Read-only columns after the base: each indicator's last value and target."""
+    return tuple(
+        h
+        for n in range(1, indicators + 1)
+        for h in (f"Indicator {n} last value", f"Indicator {n} target")
+    )
+
+
 def _text(value: object) -> str:
     return "" if value is None else str(value)
 
@@ -72,6 +82,14 @@ def progress_rows(
             entry = progress.entry(plan.id, code, action.id)
             shown = shown_fields(entry, action)
             values = [_text(shown["indicators"].get(str(n))) for n in range(1, indicators + 1)]
+            hints = indicator_hints(
+                action, progress.earlier.get((plan.id, code, action.id), []), progress.year
+            )
+            shown_hints = [
+                _text(hints.get(n, {}).get(k))
+                for n in range(1, indicators + 1)
+                for k in ("last", "target")
+            ]
             out.append(
                 [
                     *matrix,
@@ -81,9 +99,21 @@ def progress_rows(
                     *values,
                     *(_text(shown[attr]) for attr in TAIL_TEXTS.values()),
                     base_marker(plan.id, progress.year, code, entry, shown),
+                    *shown_hints,
                 ]
             )
     return out
+
+
+def with_hints(
+    header: tuple[str, ...], rows: list[list[str]], indicators: int
+) -> tuple[tuple[str, ...], list[list[str]]]:
+    """The header with the hint columns when a row has a last value or a target; else the
+    rows without them (a sheet with nothing to show there keeps its old columns)."""
+    width = 2 * indicators
+    if width and any(any(r[-width:]) for r in rows):
+        return (*header, *hint_headers(indicators)), rows
+    return header, [r[: len(r) - width] for r in rows]
 
 
 def indicator_columns(rows: Sequence[ActionRow]) -> int:
@@ -98,15 +128,16 @@ def progress_sheet(
 ) -> Sheet:
     """The plan's sheet for the year: matrix and progress columns, status as a list."""
     width = indicator_columns(rows)
-    header = progress_header(width)
-    first = header.index(STATUS_HEADER)
+    base = progress_header(width)
+    first = base.index(STATUS_HEADER)
+    header, table = with_hints(base, progress_rows(rows, progress, codes, width), width)
     return Sheet(
         f"{plan.id} {progress.year}",
         header,
-        progress_rows(rows, progress, codes, width),
+        table,
         choices={first: STATUSES},
-        editable=tuple(range(first, len(header) - 1)),
-        hidden=(len(header) - 1,),
+        editable=tuple(range(first, len(base) - 1)),
+        hidden=(len(base) - 1,),
     )
 
 
@@ -117,5 +148,7 @@ def progress_csv(
 ) -> tuple[str, int]:
     """The CSV table of every plan's rows, and how many rows it has."""
     width = indicator_columns(rows)
-    table = progress_rows(rows, progress, codes, width)
-    return csv_text([progress_header(width), *table]), len(table)
+    header, table = with_hints(
+        progress_header(width), progress_rows(rows, progress, codes, width), width
+    )
+    return csv_text([header, *table]), len(table)

@@ -26,6 +26,7 @@ from napctl.model.progress import NOT_REPORTED, STATUSES, Entry, ProgressReport
 from napctl.progress.checklist_items import flat, indicator_values, safe_href
 from napctl.progress.status import PlanStatus, entries_by_department, plan_status
 from napctl.render.assessment_section import assessment_section
+from napctl.render.indicators import indicator_rows
 from napctl.render.templates import Format, environment, plan_facts, render_template
 
 Shape = Literal["annual", "midterm"]
@@ -183,6 +184,7 @@ def report_context(
         "missing_count": len(status.missing),
         "files": status.files,
         "invalid": [],
+        "indicators": indicator_rows(plan, reports, status.year),
     }
 
 
