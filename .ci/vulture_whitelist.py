@@ -49,3 +49,10 @@ _.midterm
 _.compress_type
 _.create_system
 _.external_attr
+
+# napctl site: used by its templates (labels, asset), the languages work's hook
+# (set_translator) and the registrations its sections make when imported.
+_.labels
+_.asset
+_.set_translator
+_.SECTION_MODULES

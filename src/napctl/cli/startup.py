@@ -65,6 +65,7 @@ COMMAND_MODULES: dict[str, str] = {
     "export": "napctl.cli.export",
     "render": "napctl.cli.render",
     "progress": "napctl.cli.progress",
+    "site": "napctl.cli.site",
 }
 
 
