@@ -54,6 +54,13 @@ def site(
         ),
     ] = None,
     date: DateOption = None,
+    search: Annotated[
+        bool,
+        typer.Option(
+            "--search/--no-search",
+            help="Index the site with Pagefind when it is installed (napctl[site]).",
+        ),
+    ] = True,
 ) -> None:
     """Build a static website: each plan, pillar, goal, action, department, year and
     report at a stable address, with tables, charts, downloads and search.

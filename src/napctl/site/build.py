@@ -100,7 +100,7 @@ def build_site(
     out = Writer(options.out, result)
     site = site_data(plans, reports, invalid, options)
     site.search, result.no_search = search_available() if options.search else (False, None)
-    env = site_environment()
+    env = site.env = site_environment()
     out.write(["site.css"], render_template(env, "site/site.css", {}))
     for name, text in data_package(site.plans).items():
         out.write(["data", name], text)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from jinja2 import Environment
+
 from napctl.model import Plan
 from napctl.model.progress import Entry, ProgressReport
 from napctl.model.registry import registry_index
@@ -39,6 +41,8 @@ class PlanData:
     entries: dict[int, dict[str, dict[str, Entry]]]
     invalid: list[str] = field(default_factory=list)
     history: dict[str, list[Step]] = field(default_factory=dict)
+    #: Each year's rendered reports (file name -> text), made once for every language.
+    rendered: dict[int, dict[str, str]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -59,6 +63,8 @@ class SiteData:
     search: bool = False
     #: Assessment files given (their pages come with the assessments work).
     assessments: list[str] = field(default_factory=list)
+    #: The Jinja environment of the build (the reports' templates are compiled once).
+    env: Environment | None = None
 
     def plan(self, plan_id: str) -> PlanData | None:
         return next((p for p in self.plans if p.id == plan_id), None)

@@ -204,7 +204,8 @@ def report_pages(site: SiteData, _: Gettext) -> Iterator[Page]:
 
     for data in site.plans:
         for year in data.years:
-            files = report_attachments(data, year, site.date)
+            if year not in data.rendered and site.env is not None:
+                data.rendered[year] = report_attachments(site.env, data, year, site.date)
             yield Page(
                 "report",
                 report_address(data.id, year),
@@ -216,5 +217,5 @@ def report_pages(site: SiteData, _: Gettext) -> Iterator[Page]:
                     Link(_("Mid-term report (every year so far)"), href="midterm.html"),
                 ],
                 trail=_trail(data, _),
-                attachments=files,
+                attachments=data.rendered.get(year, {}),
             )
