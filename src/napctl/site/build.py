@@ -9,6 +9,7 @@ site and see the difference.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,11 @@ from napctl.site.render import Urls, page_html, page_json, section_csv, site_env
 
 #: Imported for their @section entries, which fill the registry of sections.
 SECTION_MODULES = (sections_action, sections_plan)
+
+
+#: Characters HTML forbids in text (C0 and C1 controls but tab and line ends): text is
+#: escaped for markup by the templates; these are shown as the replacement character.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(slots=True)
@@ -57,6 +63,8 @@ class Writer:
         self.result = result
 
     def write(self, parts: Sequence[str], text: str | bytes) -> None:
+        if isinstance(text, str) and parts[-1].endswith(".html"):
+            text = _CONTROLS.sub("\ufffd", text)
         data = text.encode("utf-8") if isinstance(text, str) else text
         path = self.root.joinpath(*parts)
         if path.is_file():

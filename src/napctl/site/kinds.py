@@ -9,6 +9,7 @@ Addresses are stable, so that a person can cite a page: ``<plan>/``,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from napctl.core.slugs import slugify
@@ -18,33 +19,42 @@ from napctl.site.pages import Cell, Link, Page, page_kind
 
 Gettext = Callable[[str], str]
 
+#: What validation lets an id be; anything else (a model built without validation)
+#: becomes a slug, so that no address can leave its folder.
+_SAFE_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
+
+
+def segment(name: str) -> str:
+    """``name`` as one folder of an address."""
+    return name if _SAFE_SEGMENT.match(name) and ".." not in name else slugify(name)
+
 
 def plan_address(data: PlanData) -> tuple[str, ...]:
-    return (data.id,)
+    return (segment(data.id),)
 
 
 def pillar_address(data: PlanData, pillar: Pillar) -> tuple[str, ...]:
-    return (data.id, "pillars", pillar.id)
+    return (segment(data.id), "pillars", segment(pillar.id))
 
 
 def goal_address(data: PlanData, goal: Goal) -> tuple[str, ...]:
-    return (data.id, "goals", goal.id)
+    return (segment(data.id), "goals", segment(goal.id))
 
 
 def action_address(plan_id: str, action_id: str) -> tuple[str, ...]:
-    return (plan_id, "actions", action_id)
+    return (segment(plan_id), "actions", segment(action_id))
 
 
 def department_address(plan_id: str, code: str) -> tuple[str, ...]:
-    return (plan_id, "departments", slugify(code))
+    return (segment(plan_id), "departments", slugify(code))
 
 
 def year_address(plan_id: str, year: int) -> tuple[str, ...]:
-    return (plan_id, "years", str(year))
+    return (segment(plan_id), "years", str(year))
 
 
 def report_address(plan_id: str, year: int) -> tuple[str, ...]:
-    return (plan_id, "reports", str(year))
+    return (segment(plan_id), "reports", str(year))
 
 
 def _trail(data: PlanData, _: Gettext, *more: Link) -> list[Link]:
