@@ -188,3 +188,19 @@ def test_each_language_has_its_pages_and_a_switcher(tmp_path: Path) -> None:
     assert '<h2 id="pillars-h">[fr] Pillars</h2>' in french
     assert '<h2 id="pillars-h">Pillars</h2>' in english
     assert broken_links(tmp_path) == []
+
+
+def test_pagefind_indexes_the_site_in_its_language(tmp_path: Path) -> None:
+    pytest.importorskip("pagefind", reason="Pagefind is not installed (pip install napctl[site])")
+    result = build(tmp_path, search=True)
+    assert result.no_search is None
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["en"]
+    assert entry["languages"]["en"]["page_count"] == result.pages
+    search = (tmp_path / "search" / "index.html").read_text()
+    assert '<script src="../pagefind/pagefind-ui.js"></script>' in search
+    page = (tmp_path / "lu-2018-2023" / "index.html").read_text()
+    assert '<a href="../search/index.html">Search</a>' in page
+    assert "<script" not in page
+    again = build(tmp_path, search=True)
+    assert again.written == 0

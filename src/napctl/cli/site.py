@@ -82,7 +82,7 @@ def site(
     years = sorted({y for p in chosen for y in range(p.period.start, p.period.end + 6)})
     reports, invalid = partial_reports(chosen, progress, years)
     options = SiteOptions(
-        out, list(lang or []), base_url, date, assessments=list(assessments or [])
+        out, list(lang or []), base_url, date, search, assessments=list(assessments or [])
     )
     try:
         result = build_site(loaded, reports, options, invalid)

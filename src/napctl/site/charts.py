@@ -16,6 +16,8 @@ from napctl.site.pages import Bar, Chart
 WIDTH = 300
 ROW = 28
 LABEL = 160
+#: The most characters of a label drawn beside its bar (12px text in LABEL pixels).
+SHORT = 24
 #: Colours of the counts that are not statuses.
 COLOURS = {
     **{s: c for s, (c, _) in STYLE.items()},
@@ -51,7 +53,16 @@ def geometry(chart: Chart, gettext: Any) -> dict[str, Any]:
             )
             x += width
         words = ", ".join(f"{c} {gettext(k)}" for k, c in bar.counts) or gettext("none")
-        rows.append({"label": bar.label, "y": n * ROW, "segments": segments, "words": words})
+        rows.append(
+            {
+                "label": bar.label,
+                # What fits left of the bar; the whole label is in the words below the chart.
+                "short": bar.label if len(bar.label) <= SHORT else bar.label[: SHORT - 1] + "…",
+                "y": n * ROW,
+                "segments": segments,
+                "words": words,
+            }
+        )
     return {
         "title": chart.title,
         "rows": rows,
