@@ -63,9 +63,9 @@ COMMAND_MODULES: dict[str, str] = {
     "new": "napctl.cli.new",
     "import": "napctl.cli.importing",
     "export": "napctl.cli.export",
+    "site": "napctl.cli.site",
     "render": "napctl.cli.render",
     "progress": "napctl.cli.progress",
-    "site": "napctl.cli.site",
 }
 
 
