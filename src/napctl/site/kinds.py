@@ -224,7 +224,11 @@ def report_pages(site: SiteData, _: Gettext) -> Iterator[Page]:
                 plan=data,
                 children=[
                     Link(_("Annual report"), href="annual.html"),
-                    Link(_("Mid-term report (every year so far)"), href="midterm.html"),
+                    *(
+                        [Link(_("Mid-term report (every year so far)"), href="midterm.html")]
+                        if year == data.years[-1]
+                        else []
+                    ),
                 ],
                 trail=_trail(data, _),
                 attachments=data.rendered.get(year, {}),

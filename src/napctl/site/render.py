@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 
 from napctl.core.csvtext import csv_text
 from napctl.output.writers import json_text
@@ -37,8 +38,7 @@ class Urls:
 
     def page(self, address: Sequence[str], lang_prefix: Sequence[str] | None = None) -> str:
         prefix = self.prefix if lang_prefix is None else tuple(lang_prefix)
-        parts = [quote(p, safe="._-~") for p in (*prefix, *address)]
-        return self.root + "".join(p + "/" for p in parts) + "index.html"
+        return self.root + _folder((*prefix, *address)) + "index.html"
 
     def asset(self, name: str) -> str:
         return self.root + name
@@ -47,6 +47,43 @@ class Urls:
         if link.page is not None:
             return self.page(link.page)
         return link.href
+
+
+_FOLDERS: dict[tuple[str, ...], str] = {}
+
+
+def _folder(parts: tuple[str, ...]) -> str:
+    """``a/b/`` of an address, quoted (each address is quoted once per build: a page
+    links to the same pages many times)."""
+    found = _FOLDERS.get(parts)
+    if found is None:
+        if len(_FOLDERS) > 200_000:  # one big site's worth; keep memory bounded
+            _FOLDERS.clear()
+        found = _FOLDERS[parts] = "".join(quote(p, safe="._-~") + "/" for p in parts)
+    return found
+
+
+def cell_html(cell: Cell, urls: Urls) -> str:
+    """A table cell's content, escaped. Tables are most of a page, so they are rendered
+    here with markupsafe's escape (in C) rather than by a template macro per cell, which
+    costs several times more."""
+    if cell is None:
+        return ""
+    if isinstance(cell, Link):
+        href = urls.href(cell)
+        text = escape(cell.text)
+        return text if href is None else f'<a href="{escape(href)}">{text}</a>'
+    return str(cell) if isinstance(cell, int) else escape(cell)
+
+
+def rows_html(rows: Sequence[tuple[Cell, ...]], urls: Urls) -> Markup:
+    """The rows of a table body; every value escaped by ``cell_html``."""
+    return Markup(
+        "".join(
+            "<tr>" + "".join([f"<td>{cell_html(c, urls)}</td>" for c in row]) + "</tr>\n"
+            for row in rows
+        )
+    )
 
 
 def _cell_text(cell: Cell) -> str:
@@ -84,7 +121,8 @@ def page_json(page: Page, lang: str) -> str:
                 }
                 for s in page.sections
             ],
-        }
+        },
+        indent=None,
     )
 
 
@@ -111,7 +149,11 @@ def page_html(env: Environment, page: Page, site: SiteData, _: Callable[[str], s
         "date": site.date,
         "search": site.search,
         "sections": [
-            {"s": s, "chart": None if s.chart is None else geometry(s.chart, _)}
+            {
+                "s": s,
+                "rows": rows_html(s.table.rows, urls),
+                "chart": None if s.chart is None else geometry(s.chart, _),
+            }
             for s in page.sections
         ],
         "facts": [(k, v) for k, v in page.facts if v not in (None, "")],

@@ -19,9 +19,11 @@ from napctl.site.data import PlanData
 def report_attachments(
     env: Environment, data: PlanData, year: int, date: str | None
 ) -> dict[str, str]:
-    """``annual.html`` and ``midterm.html`` of ``year``, from the plan's valid reports."""
+    """``annual.html`` of ``year``, from the plan's valid reports, and in the last year
+    reported ``midterm.html``, which covers every year so far (an earlier year's would
+    be a part of it, and each costs all the years before it)."""
     out = {}
-    shapes: tuple[Shape, ...] = ("annual", "midterm")
+    shapes: tuple[Shape, ...] = ("annual", "midterm") if year == data.years[-1] else ("annual",)
     for shape in shapes:
         years = years_for(data.plan, data.reports, year, shape)
         reports = [r for r in data.reports if r.year in years]
