@@ -58,3 +58,9 @@ _.method
 _.kroc_0_3
 # The model words the catalogs translate (extracted by pybabel, read by a test)
 _.VOCABULARY
+# napctl site: used by its templates (labels, asset), the languages work's hook
+# (set_translator) and the registrations its sections make when imported.
+_.labels
+_.asset
+_.set_translator
+_.SECTION_MODULES

@@ -3,6 +3,10 @@
     python bench/run.py            # full: bundled plans and corpora of 10, 100, 1000 plans
     python bench/run.py --quick    # 10 plans, 3 repetitions, no 1000-plan runs (CI smoke)
 
+Row 11 (issue 31) is `napctl site` (without search) of the corpus of row 5 (plans
+with six years of progress), built afresh each run, against `napctl validate` of the
+same files: within 3x.
+
 Row 8 (issue 20) is every command that reads a plan, on a 2,000-deep chain of
 departments and a registry of 10,000 side by side (bench/shapes.py), each as a ratio
 to `napctl validate` of the same files (the plan, with its progress reports for the
@@ -73,6 +77,9 @@ TARGET_IMPORT = 5.0
 #: Row 10 (issue 29): `napctl indicators` of one plan's every year within this factor
 #: of `napctl status` over the same files (every year, with the trend).
 TARGET_INDICATORS = 2.0
+#: Row 11 (issue 31): `napctl site` of the world-sized corpus within this factor of
+#: `validate` of the same files.
+TARGET_SITE = 3.0
 #: The reporting year of row 8's progress files (the shapes' plans run 2020-2022).
 SHAPE_YEAR = "2021"
 SHAPE_PLAN = "shape-2020-2022"
@@ -763,6 +770,48 @@ class Bench:
         self.rows.append(Row("7b", positions, floor, None, samples))
         self.extra.extend(diffbench.growth_lines((1000, 2000)))
 
+    def row11(self, size: int) -> None:
+        """`napctl site` (no search) of ``size`` plans with six years of progress, built
+        afresh each run, against `validate` of the same files (issue 31)."""
+        folder = progress_corpus(size, self.cache)
+        rel = os.path.relpath(folder, ROOT)
+        plans, reports = f"{rel}/plans", f"{rel}/progress"
+        out = Path(tempfile.mkdtemp(prefix="napctl-bench-site-"))
+
+        def fresh() -> None:
+            shutil.rmtree(out, ignore_errors=True)
+
+        measured = Cmd(
+            f"napctl site ({size} plans, six years of progress)",
+            [
+                self.napctl,
+                "site",
+                "--out",
+                str(out),
+                "--no-search",
+                "--plans",
+                plans,
+                "--progress",
+                reports,
+            ],
+            prepare=fresh,
+        )
+        floor = Cmd(
+            f"napctl validate ({size} plans and their progress files)",
+            [self.napctl, "validate", plans, "--progress", reports],
+        )
+        self.add(
+            f"11/{size}",
+            measured,
+            floor,
+            TARGET_SITE,
+            budget=30.0 if size < 100 else 240.0,
+            min_reps=1 if size >= 100 else None,
+            max_reps=5,
+            single_if_over=True,
+        )
+        fresh()
+
     def row9(self) -> None:
         """`napctl progress import` of N and 2N filled sheet rows, each against `validate`
         of the plan with the progress files it wrote (issue 26, class 8)."""
@@ -1139,10 +1188,11 @@ def _run(args: argparse.Namespace, napctl: str, started: float) -> int:
     bench.row3(sizes)
     bench.row4(plans_dir, sizes)
     bench.row5(10 if args.quick else 110)
-    bench.row10(10 if args.quick else 110)
     bench.row7()
     bench.row8()
     bench.row9()
+    bench.row10(10 if args.quick else 110)
+    bench.row11(10 if args.quick else 110)
     elapsed = time.perf_counter() - started
 
     out = sys.stdout

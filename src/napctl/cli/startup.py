@@ -66,6 +66,7 @@ COMMAND_MODULES: dict[str, str] = {
     # a command, so before the groups (render, progress): typer lists commands first
     "indicators": "napctl.cli.indicators",
     "compare": "napctl.cli.compare",
+    "site": "napctl.cli.site",
     "render": "napctl.cli.render",
     "progress": "napctl.cli.progress",
     "assess": "napctl.cli.assess",

@@ -151,8 +151,9 @@ def writer(shape: str, fmt: str) -> Writer:
     return writers(shape)[fmt]
 
 
-def json_text(data: object) -> str:
-    """JSON as napctl prints it: indented, UTF-8 kept, a final newline.
+def json_text(data: object, *, indent: int | None = 2) -> str:
+    """JSON as napctl prints it: indented (``indent=None``: on one line, for files
+    written by the thousand), UTF-8 kept, a final newline.
 
     JSON escapes C0 controls itself; C1 controls, bidi overrides, invisible
     characters and lone surrogates are written as ``\\uXXXX`` too (they can only
@@ -160,5 +161,5 @@ def json_text(data: object) -> str:
     """
     from napctl.core.escape import JSON_UNSAFE  # lazy: start-up (its patterns cost ~3 ms)
 
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
     return JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

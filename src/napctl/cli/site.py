@@ -1,0 +1,112 @@
+"""`napctl site`: a static website of the plans and their progress."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from napctl.cli.options import (
+    EXIT_INVALID,
+    DateOption,
+    PlansOption,
+    ProgressOption,
+    fail_io,
+    fail_usage,
+    load_valid,
+)
+from napctl.cli.progress_files import partial_reports
+from napctl.cli.startup import app
+
+SiteOutOption = Annotated[
+    Path, typer.Option("--out", "-o", help="The folder to build the site in.", file_okay=False)
+]
+
+SiteAssessmentsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--assessments",
+        help="Assessment files or folders (repeatable; shown once assessments are supported).",
+        show_default=False,
+    ),
+]
+
+SiteLangOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lang",
+        help="A language of the site (repeatable; the first is at the root)."
+        " Default: the languages the plans declare.",
+        show_default=False,
+    ),
+]
+
+BaseUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url",
+        help="Where the site is published (https://...), for canonical links.",
+        show_default=False,
+    ),
+]
+
+SearchOption = Annotated[
+    bool,
+    typer.Option(
+        "--search/--no-search",
+        help="Index the site with Pagefind when it is installed (napctl[site]).",
+    ),
+]
+
+
+@app.command("site")
+def site(
+    out: SiteOutOption,
+    plans: PlansOption = None,
+    progress: ProgressOption = None,
+    assessments: SiteAssessmentsOption = None,
+    lang: SiteLangOption = None,
+    base_url: BaseUrlOption = None,
+    date: DateOption = None,
+    search: SearchOption = True,
+) -> None:
+    """Build a static website: each plan, pillar, goal, action, department, year and
+    report at a stable address, with tables, charts, downloads and search.
+
+    Writes only the files whose bytes change; says how many."""
+    from napctl.core.escape import printable  # lazy: start-up
+    from napctl.render.templates import RenderError  # lazy: start-up
+    from napctl.site.build import SiteOptions, build_site  # lazy: start-up
+    from napctl.site.i18n import bad_languages  # lazy: start-up
+
+    bad = bad_languages(lang or [])
+    if bad:
+        fail_usage(f"--lang {bad[0]!r} is not a language tag (en, fr, pt-br)")
+    if base_url is not None and not base_url.startswith(("https://", "http://")):
+        fail_usage("--base-url must start with https:// or http://")
+    corpus = load_valid(plans)
+    loaded = [(p.plan, p.file) for p in corpus.plans]
+    chosen = [p for p, _ in loaded]
+    years = sorted({y for p in chosen for y in range(p.period.start, p.period.end + 6)})
+    reports, invalid = partial_reports(chosen, progress, years)
+    options = SiteOptions(
+        out, list(lang or []), base_url, date, search, assessments=list(assessments or [])
+    )
+    try:
+        result = build_site(loaded, reports, options, invalid)
+    except RenderError as exc:
+        fail_usage(str(exc))
+    except OSError as exc:
+        fail_io(exc)
+    if result.no_search:
+        sys.stderr.write(f"napctl: {result.no_search}\n")
+    if assessments:
+        sys.stderr.write("napctl: assessment files are not shown yet\n")
+    sys.stdout.write(
+        f"{printable(str(out))}: {result.pages} pages; {result.written} files written,"
+        f" {result.unchanged} unchanged\n"
+    )
+    if invalid:
+        raise typer.Exit(EXIT_INVALID)

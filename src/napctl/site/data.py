@@ -1,0 +1,84 @@
+"""What the site is built from: each plan with its progress, year by year.
+
+Computed once per build (not per language): each year's status of every action
+and department, each department's entries, and each action's history across
+plan versions (``history.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from jinja2 import Environment
+
+from napctl.model import Plan
+from napctl.model.progress import Entry, ProgressReport
+from napctl.model.registry import registry_index
+from napctl.progress.status import PlanStatus, entries_by_department, year_status
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One link of an action's history: the same action in another plan."""
+
+    plan: str
+    action: str
+    #: carried-over, modified, dropped, new (the diff's words), seen from this plan.
+    how: str
+    #: "before" (the action came from there) or "after" (it went there).
+    side: str
+
+
+@dataclass(slots=True)
+class PlanData:
+    plan: Plan
+    file: str
+    reports: list[ProgressReport]
+    #: The years from the plan's start to the last year anyone reported (none: empty).
+    years: list[int]
+    status: dict[int, PlanStatus]
+    entries: dict[int, dict[str, dict[str, Entry]]]
+    invalid: list[str] = field(default_factory=list)
+    history: dict[str, list[Step]] = field(default_factory=dict)
+    #: Each year's rendered reports (file name -> text), made once for every language.
+    rendered: dict[int, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.plan.id
+
+    def entry(self, year: int, code: str, action_id: str) -> Entry | None:
+        return self.entries.get(year, {}).get(code, {}).get(action_id)
+
+
+@dataclass(slots=True)
+class SiteData:
+    plans: list[PlanData]
+    languages: list[str]
+    lang: str = "en"
+    base_url: str | None = None
+    date: str | None = None
+    #: Whether the site has a search index (Pagefind was found).
+    search: bool = False
+    #: Assessment files given (their pages come with the assessments work).
+    assessments: list[str] = field(default_factory=list)
+    #: The Jinja environment of the build (the reports' templates are compiled once).
+    env: Environment | None = None
+
+    def plan(self, plan_id: str) -> PlanData | None:
+        return next((p for p in self.plans if p.id == plan_id), None)
+
+
+def plan_data(
+    plan: Plan, file: str, reports: Sequence[ProgressReport], invalid: Sequence[str] = ()
+) -> PlanData:
+    """One plan and its progress: every year's status, from the plan's first year to the
+    last one reported."""
+    own = [r for r in reports if r.plan == plan.id]
+    reported = sorted({r.year for r in own})
+    years = list(range(min(plan.period.start, reported[0]), reported[-1] + 1)) if reported else []
+    index = registry_index(plan)
+    status = {y: year_status(plan, index, own, y) for y in years}
+    entries = {y: entries_by_department(own, plan.id, y) for y in years}
+    return PlanData(plan, file, own, years, status, entries, sorted(invalid))

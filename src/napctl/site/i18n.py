@@ -1,0 +1,69 @@
+"""The site's own labels, through one translator hook.
+
+Every label the site prints (headings, column names, link texts) goes through
+``gettext_for(lang)``, a ``_()`` in the gettext style. Until catalogs exist the
+translator is the identity; the languages work swaps in its catalogs with one
+call to ``set_translator`` and every page follows. Plan text is never
+translated here: it is the plan's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+#: (language, message) -> the message in that language.
+Translator = Callable[[str, str], str]
+
+
+def _identity(lang: str, message: str) -> str:
+    del lang  # every language reads the English label until a catalog is installed
+    return message
+
+
+_TRANSLATOR: list[Translator] = [_identity]
+
+#: A language tag as the site takes it for a folder name and an ``lang`` attribute.
+LANG_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
+DEFAULT_LANG = "en"
+
+
+def set_translator(translator: Translator | None) -> None:
+    """Install ``translator`` for every page built afterwards (None: the identity)."""
+    _TRANSLATOR[0] = translator or _identity
+
+
+def gettext_for(lang: str) -> Callable[[str], str]:
+    """``_()`` for one language."""
+    translator = _TRANSLATOR[0]
+
+    def _(message: str) -> str:
+        return translator(lang, message)
+
+    return _
+
+
+def plan_languages(plan: object) -> list[str]:
+    """The languages a plan declares: ``languages`` (a list) when the model has it, else
+    ``language``; English when neither is a usable tag."""
+    declared = getattr(plan, "languages", None)
+    found: list[str] = list(declared) if isinstance(declared, list | tuple) else []
+    single = getattr(plan, "language", None)
+    if not found and isinstance(single, str):
+        found = [single]
+    return [tag for tag in dict.fromkeys(t.strip().lower() for t in found) if LANG_TAG.match(tag)]
+
+
+def site_languages(plans: Iterable[object], asked: Sequence[str] = ()) -> list[str]:
+    """The site's languages: those asked for, else every plan's, first seen first."""
+    if asked:
+        return list(dict.fromkeys(asked))
+    found: dict[str, None] = {}
+    for plan in plans:
+        found.update(dict.fromkeys(plan_languages(plan)))
+    return list(found) or [DEFAULT_LANG]
+
+
+def bad_languages(asked: Sequence[str]) -> list[str]:
+    """The tags of ``asked`` that are not language tags (``en``, ``fr``, ``pt-BR``)."""
+    return [tag for tag in asked if not LANG_TAG.match(tag)]

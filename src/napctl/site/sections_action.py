@@ -1,0 +1,181 @@
+"""The sections of the action and department pages (``@section``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from napctl.checks.progress import responsible
+from napctl.model import ALL
+from napctl.model.progress import NOT_REPORTED, Entry
+from napctl.progress.checklist_items import flat, indicator_values, safe_href
+from napctl.site.charts import status_bar
+from napctl.site.data import SiteData
+from napctl.site.kinds import action_address, department_address, year_address
+from napctl.site.pages import Cell, Chart, Link, Page, Section, Table, section
+
+Gettext = Callable[[str], str]
+
+
+@section("action", "indicators", order=10)
+def action_indicators(page: Page, site: SiteData, _: Gettext) -> Section | None:
+    """Each indicator and the values reported for it, year by year (the indicator series
+    work replaces this section by its own, with baselines and targets)."""
+    data = page.plan
+    if data is None:
+        return None
+    _pillar, _goal, action = page.subject
+    names = action.indicator_texts()
+    table = Table(
+        ("indicator", "text", "year", "department", "value"),
+        (_("No."), _("Indicator"), _("Year"), _("Department"), _("Value")),
+    )
+    for n, text in enumerate(names, 1):
+        values: list[tuple[int, str, str]] = []
+        for year in data.years:
+            for code in responsible(data.plan, action):
+                entry = data.entry(year, code, action.id)
+                value = indicator_values(entry, names).get(n) if entry is not None else None
+                if value:
+                    values.append((year, code, value))
+        if not values:
+            table.rows.append((n, text, None, None, None))
+        table.rows.extend((n, text, y, code, v) for y, code, v in values)
+    note = None if names else _("The plan sets no indicator for this action.")
+    return Section("indicators", _("Indicators"), table, note=note)
+
+
+@section("action", "actors", order=20)
+def action_actors(page: Page, site: SiteData, _: Gettext) -> Section | None:
+    data = page.plan
+    if data is None:
+        return None
+    _pillar, _goal, action = page.subject
+    table = Table(("code", "name", "role", "note"), (_("Code"), _("Name"), _("Role"), _("Note")))
+    for a in action.assignments():
+        dept = data.plan.department(a.code)
+        name = _("All departments") if a.code == ALL else dept.name if dept else a.code
+        who: Cell = a.code if a.code == ALL else Link(a.code, department_address(data.id, a.code))
+        role = a.role or ("lead" if action.lead == a.code else "responsible")
+        table.rows.append((who, name, _(role), a.note))
+    return Section("actors", _("Actors and their roles"), table)
+
+
+def _evidence(entry: Entry | None) -> str | Link | None:
+    """The first piece of evidence: a link when it is http(s), else its path as text."""
+    if entry is None or not entry.evidence:
+        return None
+    first = entry.evidence[0]
+    href = safe_href(first.url, None)
+    more = f" (+{len(entry.evidence) - 1})" if len(entry.evidence) > 1 else ""
+    if href is not None:
+        return Link(f"{first.title}{more}", href=href)
+    return f"{first.title}{more}" + (f" [{first.path}]" if first.path else "")
+
+
+@section("action", "reports", order=30)
+def action_reports(page: Page, site: SiteData, _: Gettext) -> Section | None:
+    data = page.plan
+    if data is None:
+        return None
+    _pillar, _goal, action = page.subject
+    table = Table(
+        ("year", "department", "status", "summary", "evidence"),
+        (_("Year"), _("Department"), _("Status"), _("What was done"), _("Evidence")),
+    )
+    bars = []
+    for year in data.years:
+        found: Counter[str] = Counter()
+        for code in responsible(data.plan, action):
+            entry = data.entry(year, code, action.id)
+            status = NOT_REPORTED if entry is None else entry.status
+            found[status] += 1
+            table.rows.append(
+                (
+                    Link(str(year), year_address(data.id, year)),
+                    Link(code, department_address(data.id, code)),
+                    _(status),
+                    None if entry is None else flat(entry.summary),
+                    _evidence(entry),
+                )
+            )
+        bars.append(status_bar(str(year), found))
+    note = None if data.years else _("No progress reports yet.")
+    chart = Chart(_("Each department's status per year"), bars) if bars else None
+    return Section("reports", _("Progress reported"), table, chart, note)
+
+
+@section("action", "history", order=40)
+def action_history(page: Page, site: SiteData, _: Gettext) -> Section | None:
+    data = page.plan
+    if data is None:
+        return None
+    _pillar, _goal, action = page.subject
+    steps = data.history.get(action.id, [])
+    if not steps:
+        return None
+    table = Table(("plan", "action", "change"), (_("Plan"), _("Action"), _("Change")))
+    for step in steps:
+        known = site.plan(step.plan) is not None and step.action
+        target: Cell = (
+            Link(step.action, action_address(step.plan, step.action)) if known else step.action
+        )
+        words = _("before, in") if step.side == "before" else _("after, in")
+        table.rows.append((f"{words} {step.plan}", target, _(step.how)))
+    return Section("history", _("History across plan versions"), table)
+
+
+@section("department", "duties", order=10)
+def department_duties(page: Page, site: SiteData, _: Gettext) -> Section | None:
+    data = page.plan
+    if data is None:
+        return None
+    code = page.subject.code
+    table = Table(
+        ("action", "pillar", "role", "text"), (_("Action"), _("Pillar"), _("Role"), _("Text"))
+    )
+    per_pillar: Counter[str] = Counter()
+    for pillar, _goal, action in data.plan.actions():
+        roles = [a.role or "responsible" for a in action.assignments() if a.code == code]
+        if not roles and not action.for_all:
+            continue
+        role = roles[0] if roles else _("all departments")
+        table.rows.append(
+            (Link(action.id, action_address(data.id, action.id)), pillar.id, _(role), action.text)
+        )
+        per_pillar[pillar.id] += 1
+    bars = [status_bar(p.id, {"actions": per_pillar[p.id]}) for p in data.plan.pillars]
+    for duty in data.plan.reporting:
+        if code in duty.by:
+            table.rows.append((None, None, _("reporting"), duty.what))
+    return Section("duties", _("Duties"), table, Chart(_("Actions per pillar"), bars))
+
+
+@section("department", "reporting", order=20)
+def department_reporting(page: Page, site: SiteData, _: Gettext) -> Section | None:
+    data = page.plan
+    if data is None:
+        return None
+    code = page.subject.code
+    table = Table(
+        ("year", "actions", "reported", "completed", "delayed", "owed"),
+        (_("Year"), _("Actions"), _("Reported"), _("Completed"), _("Delayed"), _("Owed")),
+    )
+    bars = []
+    for year in data.years:
+        for d in data.status[year].departments:
+            if d.department == code:
+                table.rows.append(
+                    (
+                        Link(str(year), year_address(data.id, year)),
+                        d.actions,
+                        d.reported,
+                        d.completed,
+                        d.delayed,
+                        d.missing,
+                    )
+                )
+                bars.append(status_bar(str(year), {"reported": d.reported, "owed": d.missing}))
+    note = None if table.rows else _("No reports owed or sent yet.")
+    chart = Chart(_("Reporting history"), bars) if bars else None
+    return Section("reporting", _("Reporting history"), table, chart, note)
