@@ -77,6 +77,11 @@ TABLE: dict[str, Code] = {
     # lineage files (napctl diff between generations of plans)
     "NAP320": Code("error", "lineage link to a plan or action that does not exist"),
     "NAP321": Code("error", "lineage file is not in the expected form"),
+    # plans of other shapes: results, actors, references, targets
+    "NAP330": Code("error", "action names no department, nor does its result"),
+    "NAP331": Code("error", "reference to a framework that is neither built in nor declared"),
+    "NAP332": Code("error", "reference names no item of its framework"),
+    "NAP333": Code("error", "target gives neither a value nor a text"),
     # progress reports (docs/progress-format.md)
     "NAP400": Code("error", "progress report names a plan that no valid plan file has"),
     "NAP401": Code("error", "progress year outside the plan period and its reporting tail"),

@@ -18,8 +18,24 @@ ALL_NAME = "All departments"
 UNPillar = Literal["participation", "prevention", "protection", "relief-and-recovery"]
 UN_PILLARS: tuple[UNPillar, ...] = typing.get_args(UNPillar)
 
-Role = Literal["lead", "coordination"]
-Frequency = Literal["annual", "biennial", "mid-term", "final", "once"]
+#: An actor's part in an assignment; no role written means "responsible".
+Role = Literal["lead", "responsible", "support", "partner", "funder", "coordination"]
+#: The roles that make a reporting actor owe a progress report on the action.
+DUTY_ROLES: frozenset[str | None] = frozenset({None, "lead", "responsible", "coordination"})
+Frequency = Literal["annual", "biennial", "mid-term", "final", "once", "quarterly", "semi-annual"]
+#: What an actor of the registry is; none written means "government".
+ActorKind = Literal[
+    "government",
+    "parliament",
+    "independent-body",
+    "civil-society",
+    "international-organisation",
+    "donor",
+    "other",
+]
+ACTOR_KINDS: tuple[ActorKind, ...] = typing.get_args(ActorKind)
+#: Whether a plan prints its period or the transcriber inferred it.
+PeriodSource = Literal["printed", "inferred"]
 
 #: The pattern that makes a text non-blank; the checks map it to NAP205.
 NON_BLANK = r"\S"
@@ -62,7 +78,9 @@ Text = Annotated[str, Strict(pattern=NON_BLANK)]
 Ident = Annotated[str, Strict(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64)]
 PlanId = Annotated[str, Strict(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 CountryCode = Annotated[str, Strict(pattern=r"^[A-Z]{2}$")]
-Code = Annotated[str, Strict(pattern=NON_BLANK, max_length=80)]
+#: A department's code: printed actor names can be long ("Commission électorale
+#: nationale indépendante (CENI) et ses démembrements"), so up to 200 characters.
+Code = Annotated[str, Strict(pattern=NON_BLANK, max_length=200)]
 Url = Annotated[str, Strict(pattern=NON_BLANK)]
 Year = Annotated[int, Strict(ge=1900, le=2200)]
 
