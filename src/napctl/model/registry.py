@@ -191,6 +191,11 @@ class RegistryIndex:
                     seen.add(code)
                     stack.append((code, True))
                     stack.extend((c, False) for c in self.children.get(code, ()) if c not in seen)
+        # A grouping's members are units of another parent too: counted apart, so the
+        # one-parent pass above stays linear.
+        for group in self.members:
+            if group in counts:
+                counts[group] = len(self.positions(self.descendants(group)))
         return counts
 
     def _gather(self, code: str, sets: dict[str, set[int]]) -> set[int]:
