@@ -116,6 +116,11 @@ TABLE: dict[str, Code] = {
     "NAP511": Code("warning", "indicator restates the action"),
     "NAP512": Code("warning", "plan states no overall budget"),
     "NAP513": Code("warning", "plan states no monitoring or reporting arrangements"),
+    # review of plans of other shapes: a finding every action has, said once for the plan
+    "NAP520": Code("warning", "no action of the plan has a deadline or timeline"),
+    "NAP521": Code("warning", "no action of the plan has a budget"),
+    "NAP522": Code("info", "plan names no lead for the actions several departments share"),
+    "NAP523": Code("warning", "no action of the plan has an indicator"),
 }
 
 #: Each code's meaning (the table without levels).
