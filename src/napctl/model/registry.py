@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from napctl.model import ALL, Action, Department, Goal, Pillar, Plan
+from napctl.model import ALL, Action, Department, Goal, Pillar, Plan, Result
 from napctl.model.memo import PerPlan
 from napctl.model.names import fold_key
 
@@ -25,6 +25,8 @@ class RegistryIndex:
         "_duties",
         "_duty_sets",
         "_reporting",
+        "_result_of",
+        "_shared",
         "actions_of",
         "by_code",
         "by_key",
@@ -73,6 +75,29 @@ class RegistryIndex:
         self._duty_sets: dict[str, frozenset[str]] = {}
         self._reporting: tuple[str, ...] | None = None
         self._collectors: tuple[str, ...] | None = None
+        self._shared: dict[str, str] | None = None
+        self._result_of: dict[str, Result] | None = None
+
+    @property
+    def result_of(self) -> dict[str, Result]:
+        """Action id -> the expected result it is under (actions under one only)."""
+        if self._result_of is None:
+            self._result_of = {
+                p.action.id: p.result for p in self.plan.walk() if p.result is not None
+            }
+        return self._result_of
+
+    @property
+    def shared_indicators(self) -> dict[str, str]:
+        """Action id -> the id of the result whose indicators the action reports on
+        (only actions that name no indicators of their own)."""
+        if self._shared is None:
+            self._shared = {
+                p.action.id: p.result.id
+                for p in self.plan.walk()
+                if p.result is not None and p.shared_indicators
+            }
+        return self._shared
 
     @property
     def reporting(self) -> tuple[str, ...]:

@@ -33,6 +33,7 @@ from napctl.render.templates import (
     RenderError,
     action_context,
     environment,
+    mark_results,
     plan_facts,
     render_template,
 )
@@ -63,6 +64,8 @@ def _pillars_of(
         if progress is not None:
             item["progress"] = progress.item(match.plan, action, match.codes, match.named)
         goal_of[id(goal)]["actions"].append(item)
+    for goal_item in goal_of.values():
+        mark_results(goal_item["actions"])
     return pillars
 
 

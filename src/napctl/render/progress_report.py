@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from napctl.model import Action, Plan
+from napctl.model.plan import walk_goal
 from napctl.model.progress import NOT_REPORTED, STATUSES, Entry, ProgressReport
 from napctl.progress.checklist_items import flat, indicator_values, safe_href
 from napctl.progress.status import PlanStatus, entries_by_department, plan_status
@@ -74,7 +75,8 @@ def _pillars(
     for pillar in plan.pillars:
         rows: list[dict[str, Any]] = []
         for goal in pillar.goals:
-            for action in goal.actions:
+            for placed in walk_goal(pillar, goal, ()):
+                action = placed.action
                 found = by_id.get(action.id)
                 if found is None:
                     continue
