@@ -97,6 +97,12 @@ def checklist_context(
                 "pillars": pillars,
                 "count": count,
                 "spread": spread(plan, sorted(match.codes)),
+                # An actor that does not report (civil society, a donor...) has no duty
+                # here: the checklist says who reports instead.
+                "reports": any(registry_index(plan).duties.get(c) for c in match.codes),
+                "collected_by": [
+                    department_label(plan, c) for c in registry_index(plan).collectors
+                ],
             }
         )
     return {
