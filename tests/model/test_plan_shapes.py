@@ -42,10 +42,10 @@ def test_an_action_inherits_what_it_does_not_name_itself() -> None:
     placed = {p.action.id: p for p in shaped().walk()}
     first = placed["A1.1.1.1"]
     assert first.action.codes() == ["MPF", "CENI", "OSC", "PTF"]
-    assert first.own.departments == [] and first.shared_departments
+    assert first.own.departments == []
     assert first.shared_indicators and len(first.action.indicators) == 2
     own = placed["A1.1.1.3"]
-    assert own.action.codes() == ["AN", "OSC"] and not own.shared_departments
+    assert own.action.codes() == ["AN", "OSC"] and own.own.departments
     assert own.shared_indicators  # its own actors, the result's indicators
     counted = placed["A1.1.2.2"]
     assert counted.action.indicator_texts() == ["Nbre de nominations examinées"]

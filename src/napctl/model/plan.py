@@ -253,10 +253,6 @@ class Placed(NamedTuple):
         """True when the indicators are the result's, printed once for all its actions."""
         return self.result is not None and not self.own.indicators and bool(self.action.indicators)
 
-    @property
-    def shared_departments(self) -> bool:
-        return self.result is not None and not self.own.departments
-
 
 def _effective(result: Result, action: Action) -> Action:
     if (action.departments or not result.departments) and (

@@ -33,7 +33,6 @@ ActorKind = Literal[
     "donor",
     "other",
 ]
-ACTOR_KINDS: tuple[ActorKind, ...] = typing.get_args(ActorKind)
 #: Whether a plan prints its period or the transcriber inferred it.
 PeriodSource = Literal["printed", "inferred"]
 
