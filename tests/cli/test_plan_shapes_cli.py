@@ -128,6 +128,20 @@ def test_progress_init_status_and_renders(repo: Path) -> None:
     golden("report.md", report)
     assert report.count("#### Result ") == 4 and report.count("#### Action ") == 9
     assert report.count("Pourcentage de femmes élues") == 1
+    # MSEC reports the result's indicator once, under the first of its actions: the
+    # report of the year shows the value on both actions of the result.
+    msec = repo / "progress" / PLAN / "2023" / "msec.yaml"
+    text = msec.read_text(encoding="utf-8")
+    text = text.replace(
+        "  - id: A2.1.1.1\n    status: not-reported",
+        "  - id: A2.1.1.1\n    status: ongoing\n    indicators:\n"
+        "      - {indicator: 1, value: 820}",
+    ).replace("  - id: A2.1.1.2\n    status: not-reported", "  - id: A2.1.1.2\n    status: ongoing")
+    msec.write_text(text, encoding="utf-8")
+    napctl("validate")
+    napctl("render", "report", "--plan", PLAN, "--year", "2023", "-o", str(out / "y.md"))
+    year = (out / "y.md").read_text(encoding="utf-8")
+    assert year.count("MSEC: ongoing") == 2 and year.count("1: 820; 2: ____") == 2
     napctl("render", "dashboard", "--plan", PLAN, "--year", "2023", "-o", str(out / "d.html"))
     dashboard = (out / "d.html").read_text(encoding="utf-8")
     for code in ("OSC", "PTF", "CENI"):
