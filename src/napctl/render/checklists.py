@@ -99,7 +99,11 @@ def checklist_context(
                 "spread": spread(plan, sorted(match.codes)),
                 # An actor that does not report (civil society, a donor...) has no duty
                 # here: the checklist says who reports instead.
-                "reports": any(registry_index(plan).duties.get(c) for c in match.codes),
+                "reports": any(
+                    d.reporting
+                    for d in map(registry_index(plan).by_code.get, match.codes)
+                    if d is not None
+                ),
                 "collected_by": [
                     department_label(plan, c) for c in registry_index(plan).collectors
                 ],
