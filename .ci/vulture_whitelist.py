@@ -32,6 +32,8 @@ _.civil_society
 _.framework
 _.references
 _.as_of
+_.disaggregation
+_.fund
 _.evaluation
 _.spent
 _.submitted

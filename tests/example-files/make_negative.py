@@ -106,3 +106,34 @@ mk(
     "departments: [DEF, DEF]",
 )
 mk("unknown-reporting-department", ["NAP301@13"], "    by: [MFA]", "    by: [MFAA]")
+# Plans of other shapes (results, references, targets, groupings).
+mk(
+    "no-department",
+    ["NAP330@60"],
+    "            departments: [{code: MFA D1, role: lead}, INT]\n",
+    "",
+)
+mk(
+    "unknown-framework",
+    ["NAP331@41"],
+    "    un_pillars: [participation]\n",
+    "    un_pillars: [participation]\n    references: [{framework: sdgs, id: '5.5'}]\n",
+)
+mk(
+    "bad-reference",
+    ["NAP332@41"],
+    "    un_pillars: [participation]\n",
+    "    un_pillars: [participation]\n    references: [{framework: unscr-1325, id: 19}]\n",
+)
+mk(
+    "empty-target",
+    ["NAP333@47"],
+    "indicators: [Number of women recruited]",
+    "indicators: [{text: Number of women recruited, targets: [{year: 2022}]}]",
+)
+mk(
+    "unknown-group",
+    ["NAP301@35"],
+    "    aliases: [Police]\n",
+    "    aliases: [Police]\n    groups: [SECU]\n",
+)

@@ -31,18 +31,19 @@ def _counts(review: Review, plan: str, pillar: str | None = "*") -> dict[str, in
 
 def test_luxembourg_counts_per_rule(bundled: Review) -> None:
     # 55 actions, every one with indicators, none with a baseline, target, deadline
-    # or budget (the plan prints none); 40 actions share several departments and
-    # none names a lead; II.1.1 and III.1.4 rest on "All".
+    # or budget (the plan prints none: said once for the plan, NAP520 and NAP521);
+    # 40 actions share several departments and the plan names no lead at all (once,
+    # NAP522); II.1.1 and III.1.4 rest on "All".
     assert _counts(bundled, "lu-2018-2023") == {
         "NAP502": 64,
         "NAP503": 55,
         "NAP504": 55,
-        "NAP505": 55,
-        "NAP506": 55,
-        "NAP507": 40,
         "NAP508": 2,
         "NAP511": 7,
         "NAP512": 1,
+        "NAP520": 1,
+        "NAP521": 1,
+        "NAP522": 1,
     }
 
 
@@ -51,16 +52,13 @@ def test_luxembourg_pillar_one_by_hand(bundled: Review) -> None:
     # - NAP502: two indicators name no count, share or number: I.1.1 "measures and
     #   procedures adopted" and I.2.1 "Annual monitoring of men and women in managerial
     #   functions"; the others say "number", "ratio" or "Number".
-    # - NAP503-506: no row has a structured indicator, a deadline or a budget: 10 each.
-    # - NAP507: I.3.1 has one department (MAEE D5); the 9 others have 2 to 4, none with
-    #   a role (I.5.1's MAEE D4 has a note, not a role).
+    # - NAP503-504: no row has a structured indicator: 10 each.
+    # - No row has a deadline or a budget and the plan names no lead: said once for the
+    #   plan (NAP520-522, on no pillar), not on each row.
     assert _counts(bundled, "lu-2018-2023", "I") == {
         "NAP502": 2,
         "NAP503": 10,
         "NAP504": 10,
-        "NAP505": 10,
-        "NAP506": 10,
-        "NAP507": 9,
     }
 
 
@@ -69,11 +67,11 @@ def test_belgium_counts_per_rule(bundled: Review) -> None:
         "NAP502": 115,
         "NAP503": 102,
         "NAP504": 102,
-        "NAP505": 102,
-        "NAP506": 102,
         "NAP507": 41,
         "NAP511": 10,
         "NAP512": 1,
+        "NAP520": 1,
+        "NAP521": 1,
     }
 
 
@@ -82,14 +80,13 @@ def test_belgium_objective_six_by_hand(bundled: Review) -> None:
     # - NAP502: "Reports sent to parliament.", "Organisation of two reporting and
     #   coordination events." ("two" is a word, not a digit: a known miss),
     #   "Invitations and results.", "Information provided." twice: 5.
-    # - NAP503-506: 5 each. NAP507: 33 (Equality) and 34 (Foreign Affairs) print a
-    #   coordination role, 35-37 have one department: 0.
+    # - NAP503-504: 5 each (no deadline or budget anywhere: once for the plan). NAP507:
+    #   33 (Equality) and 34 (Foreign Affairs) print a coordination role, 35-37 have
+    #   one department: 0.
     assert _counts(bundled, "be-2013-2016", "O6") == {
         "NAP502": 5,
         "NAP503": 5,
         "NAP504": 5,
-        "NAP505": 5,
-        "NAP506": 5,
     }
 
 
@@ -104,7 +101,7 @@ def test_bundled_scorecards(bundled: Review) -> None:
     # Belgium: 43 lines share departments; 33 and 34 print a coordinating one.
     assert (be.measures["single_lead"].count, be.measures["single_lead"].of) == (2, 43)
     assert be.measures["with_budget"].count == 0
-    assert lu.findings["NAP507"] == 40
+    assert (lu.findings["NAP507"], lu.findings["NAP522"]) == (0, 1)
 
 
 def test_clean_example_scores_clean() -> None:
@@ -199,7 +196,10 @@ def test_review_rules_are_in_the_one_registry() -> None:
     from napctl.checks.registry import codes
     from napctl.review.rules import KIND
 
-    assert codes(KIND) == [f"NAP5{n:02d}" for n in range(1, 14)] == rule_codes()
+    per_action = [f"NAP5{n:02d}" for n in range(1, 14)]
+    plan_wide = {"NAP501": "NAP523", "NAP505": "NAP520", "NAP506": "NAP521", "NAP507": "NAP522"}
+    expected = [c for code in per_action for c in (code, plan_wide.get(code)) if c]
+    assert codes(KIND) == expected == rule_codes()
 
 
 def test_a_plan_without_findings_is_not_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:

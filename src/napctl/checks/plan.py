@@ -21,6 +21,7 @@ from napctl.core.messages import oneline, shown_value, suggest
 from napctl.core.slugs import slugify
 from napctl.model import ALL, Department, Plan
 from napctl.model.names import fold_key
+from napctl.model.plan import walk_goal
 from napctl.model.registry import RegistryIndex
 
 if TYPE_CHECKING:
@@ -253,27 +254,29 @@ def hierarchy(index: PlanContext, report: Report) -> None:
         for g, goal in enumerate(pillar.goals):
             g_loc = (*p_loc, "goals", g)
             unique(goal.id, "goal", (*g_loc, "id"))
-            for a, action in enumerate(goal.actions):
-                a_loc = (*g_loc, "actions", a)
-                unique(action.id, "action", (*a_loc, "id"))
-                assignments(index, report, action.id, action.codes(), a_loc)
+            for r, result in enumerate(goal.results):
+                r_loc = (*g_loc, "results", r)
+                unique(result.id, "result", (*r_loc, "id"))
+                assignments(index, report, f"result '{result.id}'", result.codes(), r_loc)
+            for placed in walk_goal(pillar, goal, g_loc):
+                own = placed.own
+                unique(own.id, "action", (*placed.path, "id"))
+                assignments(index, report, f"action '{own.id}'", own.codes(), placed.path)
 
 
 def assignments(
-    index: PlanContext, report: Report, action_id: str, codes: list[str], a_loc: Loc
+    index: PlanContext, report: Report, owner: str, codes: list[str], a_loc: Loc
 ) -> None:
     seen: set[str] = set()
     for d, code in enumerate(codes):
         loc = (*a_loc, "departments", d)
         if code == ALL:
             if len(codes) > 1:
-                report.add(
-                    loc, "NAP307", f"action '{action_id}': 'All' already names every department"
-                )
+                report.add(loc, "NAP307", f"{owner}: 'All' already names every department")
         else:
             department(index, report, code, loc)
         if code in seen:
-            report.add(loc, "NAP310", f"action '{action_id}' names {shown_value(code)} twice")
+            report.add(loc, "NAP310", f"{owner} names {shown_value(code)} twice")
         seen.add(code)
 
 
@@ -298,3 +301,4 @@ from napctl.checks import characters as _characters  # noqa: E402, F401
 
 import_checks("napctl.checks.plan_fields")  # the monitoring fields' rules, after these
 import_checks("napctl.checks.placeholders")  # what napctl new and import left to replace
+import_checks("napctl.checks.plan_shape")  # results, actors, references: after these too

@@ -21,13 +21,11 @@ def monitoring_fields(index: PlanContext, report: Report) -> None:
         for i, code in enumerate(plan.monitoring.by):
             department(index, report, code, ("monitoring", "by", i))
     _budget(report, plan.budget, ("budget",), f"plan '{plan.id}'")
-    for p, pillar in enumerate(plan.pillars):
-        for g, goal in enumerate(pillar.goals):
-            for a, action in enumerate(goal.actions):
-                loc: Loc = ("pillars", p, "goals", g, "actions", a)
-                _lead(index, report, action, loc)
-                _budget(report, action.budget, (*loc, "budget"), f"action '{action.id}'")
-                _indicator_keys(report, action, loc)
+    for placed in plan.walk():
+        action, loc = placed.action, placed.path
+        _lead(index, report, action, loc)
+        _budget(report, action.budget, (*loc, "budget"), f"action '{action.id}'")
+        _indicator_keys(report, placed.own, loc)
 
 
 def _lead(index: PlanContext, report: Report, action: Action, loc: Loc) -> None:

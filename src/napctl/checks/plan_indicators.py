@@ -51,7 +51,7 @@ def _targets(index: PlanContext, report: Report, indicator: Indicator, loc: Loc,
             f"{what}: percentages added up across departments mean nothing; use mean or none",
         )
     for t, target in enumerate(indicator.targets):
-        if not period.start <= target.year <= period.end:
+        if target.year is not None and not period.start <= target.year <= period.end:
             report.add(
                 (*loc, "targets", t, "year"),
                 "NAP700",

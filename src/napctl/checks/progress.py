@@ -36,13 +36,11 @@ _SUGGESTION_BUDGET = 20_000
 
 
 def responsible(plan: Plan, action: Action) -> Sequence[str]:
-    """The departments that report on ``action``: those it names, or all for 'All'."""
+    """The departments that report on ``action``: those it names that report (all that
+    report for 'All'), else the bodies that collect reports for the others."""
     # The plan's index: no list or set of the registry built per action
     # (10,000 actions x 10,000 departments).
-    index = registry_index(plan)
-    if action.for_all:
-        return index.codes
-    return [c for c in dict.fromkeys(action.codes()) if c in index.by_code]
+    return registry_index(plan).reporters(action)
 
 
 def responsible_among(plan: Plan, action: Action, among: Collection[str] | None) -> Sequence[str]:
@@ -53,7 +51,7 @@ def responsible_among(plan: Plan, action: Action, among: Collection[str] | None)
         return responsible(plan, action)
     if action.for_all:
         index = registry_index(plan)
-        return index.in_order(c for c in among if c in index.by_code)
+        return index.in_order(c for c in among if c in index.by_code and index.by_code[c].reporting)
     return [c for c in responsible(plan, action) if c in among]
 
 

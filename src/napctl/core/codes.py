@@ -79,6 +79,11 @@ TABLE: dict[str, Code] = {
     # lineage files (napctl diff between generations of plans)
     "NAP320": Code("error", "lineage link to a plan or action that does not exist"),
     "NAP321": Code("error", "lineage file is not in the expected form"),
+    # plans of other shapes: results, actors, references, targets
+    "NAP330": Code("error", "action names no department, nor does its result"),
+    "NAP331": Code("error", "reference to a framework that is neither built in nor declared"),
+    "NAP332": Code("error", "reference names no item of its framework"),
+    "NAP333": Code("error", "target gives neither a value nor a text"),
     # placeholders of napctl new and napctl import, until someone replaces them
     "NAP360": Code("warning", "text left as napctl new wrote it (a placeholder)"),
     "NAP361": Code(
@@ -130,6 +135,11 @@ TABLE: dict[str, Code] = {
     "NAP511": Code("warning", "indicator restates the action"),
     "NAP512": Code("warning", "plan states no overall budget"),
     "NAP513": Code("warning", "plan states no monitoring or reporting arrangements"),
+    # review of plans of other shapes: a finding every action has, said once for the plan
+    "NAP520": Code("warning", "no action of the plan has a deadline or timeline"),
+    "NAP521": Code("warning", "no action of the plan has a budget"),
+    "NAP522": Code("info", "plan names no lead for the actions several departments share"),
+    "NAP523": Code("warning", "no action of the plan has an indicator"),
     # indicators and frameworks (docs/indicators.md)
     "NAP700": Code("warning", "indicator target year outside the plan's period"),
     "NAP701": Code("error", "reference to an indicator its framework does not have"),

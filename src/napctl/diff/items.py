@@ -105,8 +105,22 @@ def _assigned(value: Any) -> tuple[Assigned, ...]:
     return tuple(out)
 
 
-def _own_fields(data: dict[str, Any], nested: str) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if k not in ("id", nested)}
+def _own_fields(data: dict[str, Any], *nested: str) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != "id" and k not in nested}
+
+
+def _action_item(action: dict[str, Any], pillar_id: str, goal_id: str, path: Path) -> ActionItem:
+    return ActionItem(
+        id=text(action.get("id")),
+        text=text(action.get("text")),
+        indicators=indicator_texts(action.get("indicators")),
+        assigned=_assigned(action.get("departments")),
+        notes=texts(action.get("notes")),
+        pillar=pillar_id,
+        goal=goal_id,
+        path=path,
+        raw=action,
+    )
 
 
 def plan_items(data: dict[str, Any]) -> PlanItems:
@@ -125,19 +139,19 @@ def plan_items(data: dict[str, Any]) -> PlanItems:
         for g, goal in _mappings(pillar.get("goals")):
             goal_id = text(goal.get("id"))
             goal_path: Path = ("pillars", p, "goals", g)
-            goals.append(Part(goal_id, _own_fields(goal, "actions"), goal_path, pillar_id))
+            goals.append(
+                Part(goal_id, _own_fields(goal, "actions", "results"), goal_path, pillar_id)
+            )
             for a, action in _mappings(goal.get("actions")):
-                actions.append(
-                    ActionItem(
-                        id=text(action.get("id")),
-                        text=text(action.get("text")),
-                        indicators=indicator_texts(action.get("indicators")),
-                        assigned=_assigned(action.get("departments")),
-                        notes=texts(action.get("notes")),
-                        pillar=pillar_id,
-                        goal=goal_id,
-                        path=(*goal_path, "actions", a),
-                        raw=action,
+                actions.append(_action_item(action, pillar_id, goal_id, (*goal_path, "actions", a)))
+            # A result is compared as a goal is, by its own fields (its text, indicators and
+            # actors once), and its actions by what each writes itself.
+            for r, result in _mappings(goal.get("results")):
+                r_path: Path = (*goal_path, "results", r)
+                own = _own_fields(result, "actions")
+                goals.append(Part(text(result.get("id")), own, r_path, pillar_id))
+                for a, action in _mappings(result.get("actions")):
+                    actions.append(
+                        _action_item(action, pillar_id, goal_id, (*r_path, "actions", a))
                     )
-                )
     return PlanItems(text(data.get("id")), metadata, departments, pillars, goals, actions)

@@ -114,8 +114,11 @@ def _declared(series: Series, plan: Plan, indicator: Indicator) -> None:
         # A baseline says where things stood when the plan started: the year before
         # its first year, unless it says when.
         series.baseline = (_year_of(indicator.baseline.as_of, plan.period.start - 1), value)
+    # A target without a year (some plans print "raise to 20 %") is due by the plan's end.
     series.targets = sorted(
-        (t.year, v) for t in indicator.targets if (v := exact(t.value)) is not None
+        (plan.period.end if t.year is None else t.year, v)
+        for t in indicator.targets
+        if (v := exact(t.value)) is not None
     )
     series.references = [(r.framework, str(r.indicator)) for r in indicator.references]
 

@@ -47,11 +47,16 @@ class Baseline:
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """The value the plan aims at by a year."""
+    """The value the plan aims at, by a year when it names one; a qualitative target
+    is a text ("every province has a focal point"), a share has the unit "%"."""
 
     __pydantic_config__ = _CONFIG
-    year: Year
-    value: Value
+    year: Year | None = None
+    value: Value | None = None
+    #: A qualitative target, in the plan's words (a target needs a value or a text).
+    text: Text | None = None
+    #: The value's unit when the indicator gives none or another ("%" for a share).
+    unit: Text | None = None
     notes: list[Text] = field(default_factory=list)
 
 
@@ -87,6 +92,8 @@ class Indicator:
     aggregate: Aggregate | None = None
     #: True when each year's value is what that year added (the series is their running total).
     cumulative: Flag | None = None
+    #: What the values are broken down by (sex, age, province, ...).
+    disaggregation: list[Text] = field(default_factory=list)
 
 
 def indicator_text(indicator: str | Indicator) -> str:
@@ -105,6 +112,10 @@ class Budget:
     #: Whose budget line pays (a ministry's budget, a fund).
     source: Text | None = None
     notes: list[Text] = field(default_factory=list)
+    #: A fund that pays, named without an amount ("Fonds fiduciaire 1325").
+    fund: Text | None = None
+    #: Where the money comes from, in the plan's words (the State budget, donors).
+    sources: list[Text] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from napctl.model import ALL, Action, Department, Goal, Pillar, Plan
+from napctl.model import ALL, Action, Department, Goal, Pillar, Plan, Result
 from napctl.model.memo import PerPlan
 from napctl.model.names import fold_key
 
@@ -21,14 +21,19 @@ class RegistryIndex:
     __slots__ = (
         "_below",
         "_by_id",
+        "_collectors",
         "_duties",
         "_duty_sets",
+        "_reporting",
+        "_result_of",
+        "_shared",
         "actions_of",
         "by_code",
         "by_key",
         "children",
         "codes",
         "for_all",
+        "members",
         "order",
         "plan",
         "rows",
@@ -40,11 +45,15 @@ class RegistryIndex:
         self.by_code: dict[str, Department] = {}
         self.by_key: dict[str, list[str]] = {}
         self.children: dict[str, list[str]] = {}
+        #: Grouping code -> the units that name it in ``groups`` (besides their parent).
+        self.members: dict[str, list[str]] = {}
         for i, dept in enumerate(plan.departments):
             self.order.setdefault(dept.code, i)
             self.by_code.setdefault(dept.code, dept)
             if dept.parent is not None:
                 self.children.setdefault(dept.parent, []).append(dept.code)
+            for group in dict.fromkeys(dept.groups):
+                self.members.setdefault(group, []).append(dept.code)
             for name in (dept.code, dept.name, *dept.names.values(), *dept.aliases):
                 codes = self.by_key.setdefault(fold_key(name), [])
                 if dept.code not in codes:
@@ -64,6 +73,57 @@ class RegistryIndex:
         self._by_id: dict[str, Row] | None = None
         self._duties: dict[str, list[str]] | None = None
         self._duty_sets: dict[str, frozenset[str]] = {}
+        self._reporting: tuple[str, ...] | None = None
+        self._collectors: tuple[str, ...] | None = None
+        self._shared: dict[str, str] | None = None
+        self._result_of: dict[str, Result] | None = None
+
+    @property
+    def result_of(self) -> dict[str, Result]:
+        """Action id -> the expected result it is under (actions under one only)."""
+        if self._result_of is None:
+            self._result_of = {
+                p.action.id: p.result for p in self.plan.walk() if p.result is not None
+            }
+        return self._result_of
+
+    @property
+    def shared_indicators(self) -> dict[str, str]:
+        """Action id -> the id of the result whose indicators the action reports on
+        (only actions that name no indicators of their own)."""
+        if self._shared is None:
+            self._shared = {
+                p.action.id: p.result.id
+                for p in self.plan.walk()
+                if p.result is not None and p.shared_indicators
+            }
+        return self._shared
+
+    @property
+    def reporting(self) -> tuple[str, ...]:
+        """The codes of the actors that owe progress reports, in registry order."""
+        if self._reporting is None:
+            self._reporting = tuple(c for c in self.codes if self.by_code[c].reporting)
+        return self._reporting
+
+    @property
+    def collectors(self) -> tuple[str, ...]:
+        """The bodies that report for actors who do not (``reporting[].collected_by``)."""
+        if self._collectors is None:
+            named = (d.collected_by for d in self.plan.reporting if d.collected_by)
+            self._collectors = tuple(c for c in dict.fromkeys(named) if c in self.by_code)
+        return self._collectors
+
+    def reporters(self, action: Action) -> tuple[str, ...]:
+        """Who reports on ``action``: its reporting actors in a role that answers for
+        it (all reporting actors for 'All'); when none does, the collecting bodies."""
+        if action.for_all:
+            return self.reporting
+        by_code = self.by_code
+        found = tuple(
+            c for c in dict.fromkeys(action.duty_codes()) if c in by_code and by_code[c].reporting
+        )
+        return found or self.collectors
 
     @property
     def actions(self) -> dict[str, Row]:
@@ -81,10 +141,8 @@ class RegistryIndex:
         if self._duties is None:
             duties: dict[str, list[str]] = {c: [] for c in self.codes}
             for _, _, action in self.rows:
-                named = self.codes if action.for_all else dict.fromkeys(action.codes())
-                for code in named:
-                    if code in duties:
-                        duties[code].append(action.id)
+                for code in self.reporters(action):
+                    duties[code].append(action.id)
             self._duties = duties
         return self._duties
 
@@ -95,13 +153,15 @@ class RegistryIndex:
         return found
 
     def descendants(self, code: str) -> tuple[str, ...]:
-        """``code`` and every department below it, in registry order."""
+        """``code`` and every department below it (its units, and the members of a
+        grouping), in registry order."""
         hit = self._below.get(code)
         if hit is None:
             found = {code: None}
             todo = [code]
             while todo:
-                for child in self.children.get(todo.pop(), ()):
+                top = todo.pop()
+                for child in (*self.children.get(top, ()), *self.members.get(top, ())):
                     if child not in found:
                         found[child] = None
                         todo.append(child)
@@ -156,6 +216,11 @@ class RegistryIndex:
                     seen.add(code)
                     stack.append((code, True))
                     stack.extend((c, False) for c in self.children.get(code, ()) if c not in seen)
+        # A grouping's members are units of another parent too: counted apart, so the
+        # one-parent pass above stays linear.
+        for group in self.members:
+            if group in counts:
+                counts[group] = len(self.positions(self.descendants(group)))
         return counts
 
     def _gather(self, code: str, sets: dict[str, set[int]]) -> set[int]:

@@ -20,8 +20,23 @@ ALL_NAME = "All departments"
 UNPillar = Literal["participation", "prevention", "protection", "relief-and-recovery"]
 UN_PILLARS: tuple[UNPillar, ...] = typing.get_args(UNPillar)
 
-Role = Literal["lead", "coordination"]
-Frequency = Literal["annual", "biennial", "mid-term", "final", "once"]
+#: An actor's part in an assignment; no role written means "responsible".
+Role = Literal["lead", "responsible", "support", "partner", "funder", "coordination"]
+#: The roles that make a reporting actor owe a progress report on the action.
+DUTY_ROLES: frozenset[str | None] = frozenset({None, "lead", "responsible", "coordination"})
+Frequency = Literal["annual", "biennial", "mid-term", "final", "once", "quarterly", "semi-annual"]
+#: What an actor of the registry is; none written means "government".
+ActorKind = Literal[
+    "government",
+    "parliament",
+    "independent-body",
+    "civil-society",
+    "international-organisation",
+    "donor",
+    "other",
+]
+#: Whether a plan prints its period or the transcriber inferred it.
+PeriodSource = Literal["printed", "inferred"]
 
 #: The pattern that makes a text non-blank; the checks map it to NAP205.
 NON_BLANK = r"\S"
@@ -64,7 +79,8 @@ Text = Annotated[str, Strict(pattern=NON_BLANK)]
 Ident = Annotated[str, Strict(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64)]
 PlanId = Annotated[str, Strict(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 CountryCode = Annotated[str, Strict(pattern=r"^[A-Z]{2}$")]
-#: The longest code or alias: a plan may print a body's whole name as its actor.
+#: The longest code or alias: printed actor names can be long ("Commission électorale
+#: nationale indépendante (CENI) et ses démembrements"), so up to 200 characters.
 MAX_CODE_LENGTH = 200
 Code = Annotated[str, Strict(pattern=NON_BLANK, max_length=MAX_CODE_LENGTH)]
 Url = Annotated[str, Strict(pattern=NON_BLANK)]

@@ -11,7 +11,7 @@ from napctl.load.corpus import LoadedPlan
 from napctl.model import Plan
 from napctl.output.writers import json_text
 from napctl.plans import Found, action_counts, children, spread
-from napctl.plans.records import action_fields
+from napctl.plans.records import action_fields, result_fields, result_record
 from napctl.plans.stats import own_counts
 from napctl.render.markdown import md_escape
 
@@ -26,7 +26,8 @@ def plan_summary(loaded: LoadedPlan) -> dict[str, Any]:
         "period": f"{plan.period.start}-{plan.period.end}",
         "pillars": len(plan.pillars),
         "goals": len(goals),
-        "actions": sum(len(g.actions) for g in goals),
+        "results": sum(len(g.results) for g in goals),
+        "actions": sum(1 for _ in plan.walk()),
         "departments": len(plan.departments),
         "file": loaded.file,
     }
@@ -57,6 +58,9 @@ def actor_records(plan: Plan) -> list[dict[str, Any]]:
             "actions_own": own[d.code],
             "actions_with_all": counts[d.code][1],
             "notes": list(d.notes),
+            "kind": d.actor_kind,
+            "reports": d.reporting,
+            "groups": list(d.groups),
         }
         for d in plan.departments
     ]
@@ -76,6 +80,8 @@ def actors_text(plans: Sequence[Plan]) -> str:
             out += [f"{'  ' * depth}    {line}" for line in _other_names(r)]
             todo.extend((child, depth + 1) for child in reversed(r["children"]))
     out.append(ACTOR_COUNTS_KEY)
+    if any(g.results for plan in plans for p in plan.pillars for g in p.goals):
+        out.append(RESULT_COUNTS_KEY)
     return "\n".join(printable(line) for line in out) + "\n"
 
 
@@ -87,8 +93,15 @@ ACTOR_COUNTS_KEY = (
 )
 
 
+#: Said under the key when a plan has expected results.
+RESULT_COUNTS_KEY = (
+    "An action counts the actors it takes from its expected result; `napctl matrix`"
+    " counts them once per result, as the plan prints them."
+)
+
+
 def _counts_phrase(r: dict[str, Any]) -> str:
-    if r["children"]:
+    if r["children"] or r["actions"] != r["actions_own"]:  # units, or a grouping's members
         return (
             f"{r['actions_own']} own, {r['actions']} with units, {r['actions_with_all']} with All"
         )
@@ -100,6 +113,10 @@ def _other_names(r: dict[str, Any]) -> list[str]:
     lines = [f"{lang}: {name}" for lang, name in sorted(r["names"].items())]
     if r["aliases"]:
         lines.append("also: " + ", ".join(r["aliases"]))
+    if r["groups"]:
+        lines.append("in: " + ", ".join(r["groups"]))
+    if r["kind"] != "government" or not r["reports"]:
+        lines.append(f"kind: {r['kind']}" + ("" if r["reports"] else "; does not report"))
     return lines
 
 
@@ -119,6 +136,9 @@ def found_record(found: Found) -> dict[str, Any]:
     if found.action is not None:
         action = found.action
         record.update(action_fields(plan, action))
+        record.update(result_fields(found.result, action))
+    elif found.result is not None:
+        record.update(result_record(plan, found.result))
     elif found.goal is not None:
         record.update(
             {
@@ -127,6 +147,9 @@ def found_record(found: Found) -> dict[str, Any]:
                 "notes": list(found.goal.notes),
             }
         )
+        if found.goal.results:
+            record["results"] = [r.id for r in found.goal.results]
+            record["actions"] += [a.id for r in found.goal.results for a in r.actions]
     else:
         record.update(
             {
@@ -147,17 +170,22 @@ def found_text(found: Found) -> str:
     )
     if "goal" in r and r["kind"] != "goal":
         out.append(f"Goal:        {r['goal']} {r['goal_text']}")
-    if r["kind"] == "action":
-        out.append(f"Action:      {r['text']}")
-        out.append("Indicators:")
+    if r.get("result") and r["kind"] == "action":
+        out.append(f"Result:      {r['result']} {r['result_text']}")
+    if r["kind"] in ("action", "result"):
+        out.append(f"{r['kind'].capitalize() + ':':<12} {r['text']}")
+        of_result = f" (of result {r['result']})" if r.get("result") else ""
+        shared = r.get("inherited", [])
+        out.append("Indicators" + (of_result if "indicators" in shared else "") + ":")
         out += [f"  - {i}" for i in r["indicators"]] or ["  (none)"]
-        out.append("Departments:")
-        for d in r["departments"]:
-            extra = "".join(f" ({x})" for x in (d["role"], d["note"]) if x)
-            label = d["code"] if d["code"] == d["name"] else f"{d['code']}  {d['name']}"
-            out.append(f"  - {label}{extra}")
+        out.append("Departments" + (of_result if "departments" in shared else "") + ":")
+        out += _department_lines(r["departments"])
+        if r["kind"] == "result":
+            out.append(f"Actions:     {', '.join(r['actions'])}")
     elif r["kind"] == "goal":
         out.append(f"Goal:        {r['goal_text']}")
+        if r.get("results"):
+            out.append(f"Results:     {', '.join(r['results'])}")
         out.append(f"Actions:     {', '.join(r['actions'])}")
     else:
         if r["summary"]:
@@ -167,6 +195,15 @@ def found_text(found: Found) -> str:
         out.append("Notes:")
         out += [f"  - {n}" for n in r["notes"]]
     return "\n".join(printable(line) for line in out) + "\n"
+
+
+def _department_lines(departments: list[dict[str, Any]]) -> list[str]:
+    out = []
+    for d in departments:
+        extra = "".join(f" ({x})" for x in (d["role"], d["note"]) if x)
+        label = d["code"] if d["code"] == d["name"] else f"{d['code']}  {d['name']}"
+        out.append(f"  - {label}{extra}")
+    return out
 
 
 def matrix_records(plan: Plan) -> dict[str, Any]:

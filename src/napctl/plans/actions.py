@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from napctl.core.messages import close_matches, did_you_mean
-from napctl.model import ALL, ALL_NAME, Action, Goal, Pillar, Plan
+from napctl.model import ALL, ALL_NAME, Action, Goal, Pillar, Plan, Result
 from napctl.model.names import fold
 from napctl.model.registry import registry_index
 from napctl.plans.lookup import (
@@ -144,6 +144,8 @@ class ActionRow(NamedTuple):
     goal: Goal
     action: Action
     via_all: bool = False  # included only because the action is for every department
+    #: The expected result the action is under, when the plan has that level.
+    result: Result | None = None
 
     @property
     def key(self) -> str:
@@ -222,7 +224,8 @@ def select_actions(plans: Sequence[Plan], flt: ActionFilter) -> list[ActionRow]:
         wanted = None if codes_by_plan is None else codes_by_plan.get(plan.id)
         if codes_by_plan is not None and wanted is None:
             continue
-        for pillar, goal, action in plan.actions():
+        for placed in plan.walk():
+            pillar, goal, action = placed.pillar, placed.goal, placed.action
             if not (
                 (flt.pillar is None or _matches_pillar(pillar, flt.pillar))
                 and (flt.un_pillar is None or flt.un_pillar in pillar.un_pillars)
@@ -235,7 +238,7 @@ def select_actions(plans: Sequence[Plan], flt: ActionFilter) -> list[ActionRow]:
                 if not (flt.include_all and action.for_all):
                     continue
                 via_all = True
-            rows.append(ActionRow(plan, pillar, goal, action, via_all))
+            rows.append(ActionRow(plan, pillar, goal, action, via_all, placed.result))
     return rows
 
 
@@ -269,14 +272,16 @@ def full_names(plan: Plan, codes: Iterable[str]) -> list[str]:
 
 class Found(NamedTuple):
     plan: Plan
-    kind: str  # "action" | "goal" | "pillar"
+    kind: str  # "action" | "result" | "goal" | "pillar"
     pillar: Pillar
     goal: Goal | None = None
     action: Action | None = None
+    result: Result | None = None
 
 
 def find_item(plans: Sequence[Plan], ident: str, *, plan_id: str | None = None) -> list[Found]:
-    """Items with id ``ident`` (``plan:id`` also accepted), actions first."""
+    """Items with id ``ident`` (``plan:id`` also accepted): pillars, goals and results,
+    then actions, plan by plan."""
     if plan_id is None and ":" in ident:
         plan_id, ident = ident.split(":", 1)
     found: list[Found] = []
@@ -288,16 +293,29 @@ def find_item(plans: Sequence[Plan], ident: str, *, plan_id: str | None = None) 
             for goal in pillar.goals:
                 if id_key(goal.id) == key:
                     found.append(Found(plan, "goal", pillar, goal))
-                for action in goal.actions:
-                    if id_key(action.id) == key:
-                        found.append(Found(plan, "action", pillar, goal, action))
+                found.extend(
+                    Found(plan, "result", pillar, goal, None, r)
+                    for r in goal.results
+                    if id_key(r.id) == key
+                )
+        found.extend(
+            Found(plan, "action", p.pillar, p.goal, p.action, p.result)
+            for p in plan.walk()
+            if id_key(p.action.id) == key
+        )
     if not found:
-        pool = [
-            i
-            for plan in select_plans(plans, plan_id)
-            for p in plan.pillars
-            for i in [p.id, *(g.id for g in p.goals), *(a.id for g in p.goals for a in g.actions)]
-        ]
+        pool = [i for plan in select_plans(plans, plan_id) for i in _item_ids(plan)]
         hint = did_you_mean(close_matches(ident, pool, n=3), quote=repr)
         raise QueryError(f"no action, goal or pillar with id '{ident}'{hint}")
     return found
+
+
+def _item_ids(plan: Plan) -> list[str]:
+    ids = []
+    for pillar in plan.pillars:
+        ids.append(pillar.id)
+        for goal in pillar.goals:
+            ids.append(goal.id)
+            ids.extend(r.id for r in goal.results)
+    ids.extend(p.action.id for p in plan.walk())
+    return ids

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from napctl.model import Action, Plan
+from napctl.model import Action, Plan, Result
 from napctl.plans import ActionRow, full_names
 
 
@@ -21,7 +21,7 @@ def department_label(plan: Plan, code: str) -> dict[str, Any]:
 
 
 def assignment_records(
-    plan: Plan, action: Action, focus: frozenset[str] | None = None
+    plan: Plan, action: Action | Result, focus: frozenset[str] | None = None
 ) -> list[dict[str, Any]]:
     """Each department of ``action``: code, name, role, note (and ``mine`` with a focus)."""
     records = []
@@ -63,4 +63,34 @@ def action_record(row: ActionRow) -> dict[str, Any]:
         "for_all": action.for_all,
         "via_all": row.via_all,
         "notes": list(action.notes),
+        **result_fields(row.result, action),
+    }
+
+
+def result_fields(result: Result | None, action: Action) -> dict[str, Any]:
+    """The expected result an action is under (None without one) and which of the
+    action's fields are the result's, printed once for all its actions (``Plan.walk``
+    gives an action the result's own lists when it names none)."""
+    if result is None:
+        return {"result": None, "result_text": None, "inherited": []}
+    inherited = [
+        name
+        for name, mine, theirs in (
+            ("indicators", action.indicators, result.indicators),
+            ("departments", action.departments, result.departments),
+        )
+        if theirs and mine is theirs
+    ]
+    return {"result": result.id, "result_text": result.text, "inherited": inherited}
+
+
+def result_record(plan: Plan, result: Result) -> dict[str, Any]:
+    """A result in itself: its indicators and actors once, and its actions' ids."""
+    return {
+        "id": result.id,
+        "text": result.text,
+        "indicators": result.indicator_texts(),
+        "departments": assignment_records(plan, result),
+        "actions": [a.id for a in result.actions],
+        "notes": list(result.notes),
     }

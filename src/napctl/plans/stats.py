@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from napctl.model import ALL, ALL_NAME, Department, Pillar, Plan
@@ -18,8 +18,24 @@ def action_counts(plan: Plan) -> dict[str, tuple[int, int]]:
     return {d.code: (below[d.code], below[d.code] + everyone) for d in plan.departments}
 
 
+def printed_rows(plan: Plan) -> Iterator[tuple[int, list[str]]]:
+    """(pillar position, codes) of each place the plan prints actors: an action that
+    names its own, and a result once for all its actions that name none."""
+    for column, pillar in enumerate(plan.pillars):
+        for goal in pillar.goals:
+            for action in goal.actions:
+                yield column, action.codes()
+            for result in goal.results:
+                if result.departments and any(not a.departments for a in result.actions):
+                    yield column, result.codes()
+                for action in result.actions:
+                    if action.departments:
+                        yield column, action.codes()
+
+
 def own_counts(plan: Plan) -> dict[str, int]:
-    """Per department: the actions that name it itself (``matrix``'s total), not a unit."""
+    """Per department: the actions that name it itself (inherited from a result too),
+    not a unit (``matrix`` counts a result's actors once: see ``printed_rows``)."""
     counts = {d.code: 0 for d in plan.departments}
     for *_, action in plan.actions():
         for code in set(action.codes()):
@@ -31,23 +47,25 @@ def own_counts(plan: Plan) -> dict[str, int]:
 def matrix(plan: Plan) -> tuple[list[Pillar], list[tuple[Department, list[int]]]]:
     """Departments by pillar: how many actions of each pillar name each department.
 
-    A department counts an action that names it directly; "All" actions are
+    A department counts an action that names it directly, and a result once for the
+    actions that take their actors from it (as the plan prints them); "All" actions are
     counted in a row of their own so the spread stays readable.
     """
     row_of = {d.code: i for i, d in enumerate(plan.departments)}
     counts = [[0] * len(plan.pillars) for _ in plan.departments]
-    for column, pillar in enumerate(plan.pillars):
-        for goal in pillar.goals:
-            for action in goal.actions:
-                for code in set(action.codes()):
-                    row = row_of.get(code)
-                    if row is not None:
-                        counts[row][column] += 1
+    for column, codes in printed_rows(plan):
+        for code in set(codes):
+            row = row_of.get(code)
+            if row is not None:
+                counts[row][column] += 1
     return plan.pillars, list(zip(plan.departments, counts, strict=True))
 
 
 def all_row(plan: Plan) -> list[int]:
-    return [sum(1 for g in p.goals for a in g.actions if a.for_all) for p in plan.pillars]
+    counts = [0] * len(plan.pillars)
+    for column, codes in printed_rows(plan):
+        counts[column] += ALL in codes
+    return counts
 
 
 # One matrix per plan object, however many checklists draw on it.

@@ -31,9 +31,11 @@ def indicator_hints(
     for number, indicator in enumerate(action.indicators, 1):
         target = None
         if not isinstance(indicator, str) and indicator.targets:
-            due = sorted(indicator.targets, key=lambda t: t.year)
-            chosen = next((t for t in due if t.year >= year), due[-1])
-            target = f"{chosen.value} by {chosen.year}"
+            # a target without a year comes last: the plan gives no date for it
+            due = sorted(indicator.targets, key=lambda t: (t.year is None, t.year or 0))
+            chosen = next((t for t in due if t.year is None or t.year >= year), due[-1])
+            what = chosen.text if chosen.value is None else chosen.value
+            target = f"{what}" if chosen.year is None else f"{what} by {chosen.year}"
         hints[number] = {"last": None, "target": target}
     for when, item in earlier:  # oldest first: the last one wins
         n = indicator_number(action, item.indicator)

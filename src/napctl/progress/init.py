@@ -56,16 +56,29 @@ def comment_lines(text: str, prefix: str) -> list[str]:
     ) or [prefix]
 
 
-def entry_lines(action: Action, indent: int) -> str:
-    """The lines of a new entry (LF-ended), its dash at column ``indent``."""
+def entry_lines(action: Action, indent: int, shared: tuple[str, str | None] | None = None) -> str:
+    """The lines of a new entry (LF-ended), its dash at column ``indent``. ``shared``:
+    the result whose indicators the action has, and the action of this report they are
+    reported under (None: this one), so a result's indicator is asked for once."""
     # Imported here: `check_year` serves the render commands, which must not pay for
     # PyYAML at start-up when their files come from the cache.
     from napctl.yaml.edit import scalar
 
     pad = " " * indent
     lines = comment_lines(f"{action.id}: {action.text}", f"{pad}# ")
-    for n, indicator in enumerate(action.indicator_texts(), 1):
-        lines += comment_lines(f"indicator {n}: {indicator}", f"{pad}#   ")
+    if shared is not None and shared[1] is not None:
+        result, first = shared
+        lines += comment_lines(
+            f"indicators: those of result {result}, reported once under {first}", f"{pad}#   "
+        )
+    else:
+        if shared is not None:
+            lines += comment_lines(
+                f"indicators of result {shared[0]}: report them here once for the whole result",
+                f"{pad}#   ",
+            )
+        for n, indicator in enumerate(action.indicator_texts(), 1):
+            lines += comment_lines(f"indicator {n}: {indicator}", f"{pad}#   ")
     lines.append(f"{pad}- id: {scalar(action.id)}")
     lines.append(f"{pad}  status: {NOT_REPORTED}")
     return "".join(line.rstrip() + "\n" for line in lines)
@@ -98,10 +111,17 @@ def new_report(
     text = "".join(line + "\n" for line in [*head, *body])
     entries = {} if entries is None else entries
     out = [text]
+    first_of: dict[str, str] = {}  # result id -> the first of its actions in this report
     for i in index.duties[code]:
-        lines = entries.get(i)
+        result = index.shared_indicators.get(i)
+        shared: tuple[str, str | None] | None = None
+        if result is not None:
+            first = first_of.setdefault(result, i)
+            shared = (result, None if first == i else first)
+        key = i if shared is None else f"{i}\0{shared[1] or ''}"
+        lines = entries.get(key)
         if lines is None:
-            lines = entries[i] = entry_lines(index.actions[i][2], 2)
+            lines = entries[key] = entry_lines(index.actions[i][2], 2, shared)
         out.append(lines)
     return "".join(out)
 

@@ -32,6 +32,7 @@ from napctl.render.templates import (
     Format,
     action_context,
     environment,
+    mark_results,
     plan_facts,
     render_template,
 )
@@ -62,6 +63,8 @@ def _pillars_of(
         if progress is not None:
             item["progress"] = progress.item(match.plan, action, match.codes, match.named)
         goal_of[id(goal)]["actions"].append(item)
+    for goal_item in goal_of.values():
+        mark_results(goal_item["actions"])
     return pillars
 
 
@@ -93,6 +96,16 @@ def checklist_context(
                 "pillars": pillars,
                 "count": count,
                 "spread": spread(plan, sorted(match.codes)),
+                # An actor that does not report (civil society, a donor...) has no duty
+                # here: the checklist says who reports instead.
+                "reports": any(
+                    d.reporting
+                    for d in map(registry_index(plan).by_code.get, match.codes)
+                    if d is not None
+                ),
+                "collected_by": [
+                    department_label(plan, c) for c in registry_index(plan).collectors
+                ],
             }
         )
     return {

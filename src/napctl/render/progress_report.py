@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from napctl.model import Action, Plan
 from napctl.model.assessment import Assessment
+from napctl.model.plan import Placed, walk_goal
 from napctl.model.progress import NOT_REPORTED, STATUSES, Entry, ProgressReport
 from napctl.progress.checklist_items import flat, indicator_values, safe_href
 from napctl.progress.status import PlanStatus, entries_by_department, plan_status
@@ -35,10 +36,16 @@ DONE = ("completed",)
 
 
 def _department_report(
-    plan: Plan, action: Action, code: str, entry: Entry | None
+    plan: Plan, action: Action, code: str, entry: Entry | None, siblings: Sequence[Entry] = ()
 ) -> dict[str, Any]:
     dept = plan.department(code)
-    values = indicator_values(entry, action.indicator_texts()) if entry is not None else {}
+    texts = action.indicator_texts()
+    values = indicator_values(entry, texts) if entry is not None else {}
+    # A result's indicators are reported once for the whole result, under any of its
+    # actions: the value shows on each of them.
+    for other in siblings:
+        for n, value in indicator_values(other, texts).items():
+            values.setdefault(n, value)
     status = entry.status if entry is not None else NOT_REPORTED
     return {
         "code": code,
@@ -69,6 +76,18 @@ def _department_report(
     }
 
 
+def _siblings(placed: Placed, mine: dict[str, Entry]) -> list[Entry]:
+    """A department's entries on the other actions that share ``placed``'s result's
+    indicators (none when the action names its own)."""
+    if placed.result is None or not placed.shared_indicators:
+        return []
+    return [
+        mine[a.id]
+        for a in placed.result.actions
+        if a.id != placed.action.id and not a.indicators and a.id in mine
+    ]
+
+
 def _pillars(
     plan: Plan, status: PlanStatus, entries: dict[str, dict[str, Entry]]
 ) -> list[dict[str, Any]]:
@@ -77,13 +96,18 @@ def _pillars(
     for pillar in plan.pillars:
         rows: list[dict[str, Any]] = []
         for goal in pillar.goals:
-            for action in goal.actions:
+            for placed in walk_goal(pillar, goal, ()):
+                action = placed.action
                 found = by_id.get(action.id)
                 if found is None:
                     continue
                 depts = [
                     _department_report(
-                        plan, action, r.department, entries.get(r.department, {}).get(action.id)
+                        plan,
+                        action,
+                        r.department,
+                        entries.get(r.department, {}).get(action.id),
+                        _siblings(placed, entries.get(r.department, {})),
                     )
                     for r in found.reports
                 ]

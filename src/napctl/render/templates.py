@@ -28,10 +28,12 @@ from napctl.core.i18n import format_date, format_number, translator
 from napctl.core.slugs import slugify
 from napctl.load.discover import bundled_dir
 from napctl.model import ALL, Plan
+from napctl.model.plan import walk_goal
+from napctl.model.registry import registry_index
 from napctl.plans import (
     spread,
 )
-from napctl.plans.records import action_fields, department_label
+from napctl.plans.records import action_fields, department_label, result_record
 from napctl.render.markdown import MdText, md_escape
 
 if TYPE_CHECKING:
@@ -183,7 +185,30 @@ def action_context(
     record["others"] = [a for a in assignments if not a["mine"] and a["code"] != ALL]
     record["mine"] = [a for a in assignments if a["mine"]]
     record["for_all"] = action.for_all
+    index = registry_index(plan)
+    result = index.result_of.get(action.id)
+    record["result"] = None if result is None else result_record(plan, result)
+    record["result_heading"] = False  # set by mark_results, where actions are listed
+    own = None if result is None else index.actions[action.id][2]
+    # The result's actors when the action names none (the walk gave it the result's list).
+    record["departments_of_result"] = (
+        result is not None and own is not None and own.departments is result.departments
+    )
+    if action.id in index.shared_indicators:
+        record["indicators"] = []  # the result's: printed once, under its heading
     return record
+
+
+def mark_results(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mark the first action of each run of actions under one result, where a template
+    prints the result's heading, indicators and actors once."""
+    previous = None
+    for item in actions:
+        result = item.get("result")
+        current = None if result is None else result["id"]
+        item["result_heading"] = current is not None and current != previous
+        previous = current
+    return actions
 
 
 def plan_facts(plan: Plan) -> dict[str, Any]:
@@ -213,7 +238,13 @@ def report_context(plan: Plan, *, year: int | None, date: str | None) -> dict[st
     pillars: list[dict[str, Any]] = []
     for pillar in plan.pillars:
         goals = [
-            {"id": g.id, "text": g.text, "actions": [action_context(plan, a) for a in g.actions]}
+            {
+                "id": g.id,
+                "text": g.text,
+                "actions": mark_results(
+                    [action_context(plan, p.action) for p in walk_goal(pillar, g, ())]
+                ),
+            }
             for g in pillar.goals
         ]
         pillars.append(

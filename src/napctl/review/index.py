@@ -10,36 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from napctl.model import ALL, Action, Goal, Indicator, Pillar, Plan
+from napctl.model import ALL, Action, Goal, Indicator, Pillar, Placed, Plan, Result
+from napctl.model.types import DUTY_ROLES
 from napctl.plans.match import words
+from napctl.review.words import MEASURE_WORDS
 
 Loc = tuple[str | int, ...]
 
-#: Words that say an indicator counts or measures something (after folding case
-#: and accents). A text with one of them, a digit or "%" is measurable.
-MEASURE_WORDS = frozenset(
-    {
-        "number",
-        "numbers",
-        "percentage",
-        "percentages",
-        "percent",
-        "proportion",
-        "proportions",
-        "share",
-        "ratio",
-        "ratios",
-        "rate",
-        "rates",
-        "amount",
-        "amounts",
-        "count",
-        "counts",
-        "statistics",
-        "total",
-        "frequency",
-    }
-)
+#: The roles that make a department the one accountable for an action.
+LEAD_ROLES = frozenset({"lead", "coordination"})
 #: Indicator types that carry a measurement of their own.
 MEASURED_TYPES = frozenset({"number", "percent", "yes-no"})
 #: Function words left out when comparing an indicator with its action.
@@ -98,7 +77,8 @@ def stems(text: str) -> set[str]:
 
 
 def text_is_measurable(text: str) -> bool:
-    """True when the text names a count, a share or a number (see docs/review.md)."""
+    """True when the text names a count, a share or a number (see docs/review.md), in
+    any language of the word catalog (``napctl.review.words``)."""
     if "%" in text or any(c.isdigit() for c in text):
         return True
     return any(w in MEASURE_WORDS for w in words(text))
@@ -148,6 +128,11 @@ class ActionEntry:
     action: Action
     loc: Loc
     facts: ActionFacts
+    #: The expected result the action is under, and where it is in the file.
+    result: Result | None = None
+    result_loc: Loc = ()
+    #: True when the action's indicators are its result's (judged once, on the result).
+    shared_indicators: bool = False
 
 
 @dataclass(slots=True)
@@ -167,10 +152,10 @@ def action_facts(action: Action) -> ActionFacts:
         money = "missing"
     else:
         money = "not-allocated" if budget.allocated is False else "given"
-    leads = {a.code for a in action.assignments() if a.role is not None}
+    leads = {a.code for a in action.assignments() if a.role in LEAD_ROLES}
     if action.lead is not None:
         leads.add(action.lead)
-    codes = action.codes()
+    codes = [a.code for a in action.assignments() if a.role in DUTY_ROLES]
     return ActionFacts(
         indicators=len(texts),
         measurable=tuple(is_measurable(i) for i in action.indicators),
@@ -189,10 +174,21 @@ def index_plan(plan: Plan, file: str) -> PlanIndex:
     index = PlanIndex(plan, file)
     for p, pillar in enumerate(plan.pillars):
         for g, goal in enumerate(pillar.goals):
-            g_loc: Loc = ("pillars", p, "goals", g)
-            index.goals.append((pillar, goal, g_loc))
-            for a, action in enumerate(goal.actions):
-                index.actions.append(
-                    ActionEntry(pillar, goal, action, (*g_loc, "actions", a), action_facts(action))
-                )
+            index.goals.append((pillar, goal, ("pillars", p, "goals", g)))
+    index.actions.extend(_entry(placed) for placed in plan.walk())
     return index
+
+
+def _entry(placed: Placed) -> ActionEntry:
+    action = placed.action
+    result_loc = placed.path[:-2] if placed.result is not None else ()
+    return ActionEntry(
+        placed.pillar,
+        placed.goal,
+        action,
+        placed.path,
+        action_facts(action),
+        placed.result,
+        result_loc,
+        placed.shared_indicators,
+    )

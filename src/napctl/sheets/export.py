@@ -104,6 +104,35 @@ def matrix_rows(rows: Sequence[ActionRow]) -> list[list[str]]:
     return [matrix_row(r) for r in rows]
 
 
+#: Added after the matrix's columns when a plan has expected results.
+RESULT_HEADER = ("Result id", "Result")
+#: Added after the registry's columns when a plan says more of its actors.
+ACTOR_HEADER = ("Kind", "Reports", "Groups")
+
+
+def matrix_table(rows: Sequence[ActionRow]) -> tuple[tuple[str, ...], list[list[str]]]:
+    """The matrix's header and rows, with each action's result when the plan has them
+    (the columns of a plan without results stay as they were)."""
+    body = matrix_rows(rows)
+    if not any(r.result is not None for r in rows):
+        return MATRIX_HEADER, body
+    for line, r in zip(body, rows, strict=True):
+        line += ["", ""] if r.result is None else [r.result.id, r.result.text]
+    return (*MATRIX_HEADER, *RESULT_HEADER), body
+
+
+def registry_table(plans: Sequence[Plan]) -> tuple[tuple[str, ...], list[list[str]]]:
+    """The registry's header and rows, with kinds, reporting and groupings when a plan
+    gives any of them."""
+    body = registry_rows(plans)
+    departments = [d for plan in plans for d in plan.departments]
+    if not any(d.kind or d.reports is not None or d.groups for d in departments):
+        return REGISTRY_HEADER, body
+    for line, d in zip(body, departments, strict=True):
+        line += [d.actor_kind, "yes" if d.reporting else "no", "\n".join(d.groups)]
+    return (*REGISTRY_HEADER, *ACTOR_HEADER), body
+
+
 def registry_rows(plans: Sequence[Plan]) -> list[list[str]]:
     return [
         [
@@ -132,11 +161,11 @@ def workbook_sheets(
     for p in plans:
         mine = [r for r in rows if r.plan.id == p.id]
         if plan_sheet is None:
-            sheets.append(Sheet(_sheet_title(p.id, titles), MATRIX_HEADER, matrix_rows(mine)))
+            sheets.append(Sheet(_sheet_title(p.id, titles), *matrix_table(mine)))
         else:
             made = plan_sheet(p, mine)
             sheets.append(replace(made, title=_sheet_title(made.title, titles)))
-    sheets.append(Sheet(_sheet_title("departments", titles), REGISTRY_HEADER, registry_rows(plans)))
+    sheets.append(Sheet(_sheet_title("departments", titles), *registry_table(plans)))
     return sheets
 
 
@@ -153,7 +182,8 @@ def _sheet_title(name: str, taken: set[str]) -> str:
 
 
 def as_csv(rows: Sequence[ActionRow]) -> str:
-    return csv_text([MATRIX_HEADER, *matrix_rows(rows)])
+    header, body = matrix_table(rows)
+    return csv_text([header, *body])
 
 
 def as_xlsx(sheets: Sequence[Sheet]) -> bytes:

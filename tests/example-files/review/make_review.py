@@ -24,6 +24,20 @@ def aware(indicator: str) -> tuple[str, str]:
     return AWARE, f"            indicators: [{indicator}]\n"
 
 
+def without(pattern: str, keep: int | None = None) -> list[tuple[str, str]]:
+    """Every block of the clean plan matching ``pattern`` taken out (but the ``keep``th)."""
+    import re
+
+    blocks = re.findall(pattern, CLEAN)
+    return [(block, "") for n, block in enumerate(blocks) if n != keep]
+
+
+INDICATORS = r"            indicators:\n(?: {14}.*\n)*"
+DEADLINES = r"            (?:deadline|timeline): .*\n"
+BUDGETS = r"            budget: .*\n"
+NO_LEADS = [("            lead: DEF\n", ""), ("{code: MFA D1, role: lead}", "MFA D1")]
+PLAN_ID = ["id: xx-2020-2022"]
+
 # rule -> (variant, [(old, new)], anchor of each expected finding)
 CASES: dict[str, list[tuple[str, list[tuple[str, str]], list[str]]]] = {
     "NAP501": [
@@ -267,6 +281,22 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]], list[str]]]] = {
             ],
             [],
         ),
+    ],
+    "NAP520": [
+        ("yes", without(DEADLINES), PLAN_ID),
+        ("no", without(DEADLINES, keep=2), []),
+    ],
+    "NAP521": [
+        ("yes", without(BUDGETS), PLAN_ID),
+        ("no", without(BUDGETS, keep=0), []),
+    ],
+    "NAP522": [
+        ("yes", NO_LEADS, PLAN_ID),
+        ("no", NO_LEADS[:1], []),
+    ],
+    "NAP523": [
+        ("yes", without(INDICATORS), PLAN_ID),
+        ("no", without(INDICATORS, keep=3), []),
     ],
 }
 
