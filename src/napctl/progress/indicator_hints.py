@@ -26,15 +26,19 @@ def _shown(item: IndicatorReport) -> str | None:
 def indicator_hints(
     action: Action, earlier: Sequence[tuple[int, IndicatorReport]], year: int
 ) -> dict[int, dict[str, str | None]]:
-    """Indicator number -> {"last": "70 officers (2019)", "target": "150 by 2022"}."""
+    """Indicator number -> {"last": "70 officers (2019)", "target": "150 by 2022"}, with the
+    target's value and year apart too, for outputs that say "by" in their language."""
     hints: dict[int, dict[str, str | None]] = {}
     for number, indicator in enumerate(action.indicators, 1):
-        target = None
+        hints[number] = {"last": None, "target": None, "target_value": None, "target_year": None}
         if not isinstance(indicator, str) and indicator.targets:
             due = sorted(indicator.targets, key=lambda t: t.year)
             chosen = next((t for t in due if t.year >= year), due[-1])
-            target = f"{chosen.value} by {chosen.year}"
-        hints[number] = {"last": None, "target": target}
+            hints[number].update(
+                target=f"{chosen.value} by {chosen.year}",
+                target_value=str(chosen.value),
+                target_year=str(chosen.year),
+            )
     for when, item in earlier:  # oldest first: the last one wins
         n = indicator_number(action, item.indicator)
         shown = _shown(item)
