@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from napctl.core.i18n import N_
 from napctl.model.assessment import Assessment, Rating
 from napctl.model.scales import OWN, Scale, scale_of
 
@@ -22,7 +23,8 @@ class Shown:
 
 
 def scale_name(scale: Scale) -> str:
-    return "its own scale" if scale.name == OWN else scale.name
+    # Marked for the catalogs: rendered outputs say it in their language (``term``).
+    return N_("its own scale") if scale.name == OWN else scale.name
 
 
 def for_year(assessments: Sequence[Assessment], plan_id: str, year: int) -> list[Assessment]:

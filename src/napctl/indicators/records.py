@@ -9,17 +9,19 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from napctl.core.i18n import N_
 from napctl.indicators.series import Disaggregation, Point, Series
 from napctl.indicators.status import Status
 
-#: How each progress status reads in a table or a report.
+#: How each progress status reads in a table or a report: English here, marked for the
+#: catalogs so that a rendered output says it in its language (the ``term`` filter).
 STATUS_LABELS = {
-    "target-achieved": "target achieved",
-    "substantial-progress": "substantial progress",
-    "moderate-progress": "moderate progress",
-    "limited-progress": "limited progress",
-    "deterioration": "deterioration",
-    "insufficient-data": "insufficient data",
+    "target-achieved": N_("target achieved"),
+    "substantial-progress": N_("substantial progress"),
+    "moderate-progress": N_("moderate progress"),
+    "limited-progress": N_("limited progress"),
+    "deterioration": N_("deterioration"),
+    "insufficient-data": N_("insufficient data"),
 }
 
 

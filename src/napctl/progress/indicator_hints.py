@@ -26,17 +26,21 @@ def _shown(item: IndicatorReport) -> str | None:
 def indicator_hints(
     action: Action, earlier: Sequence[tuple[int, IndicatorReport]], year: int
 ) -> dict[int, dict[str, str | None]]:
-    """Indicator number -> {"last": "70 officers (2019)", "target": "150 by 2022"}."""
+    """Indicator number -> {"last": "70 officers (2019)", "target": "150 by 2022"}, with the
+    target's value and year apart too, for outputs that say "by" in their language."""
     hints: dict[int, dict[str, str | None]] = {}
     for number, indicator in enumerate(action.indicators, 1):
-        target = None
+        hints[number] = {"last": None, "target": None, "target_value": None, "target_year": None}
         if not isinstance(indicator, str) and indicator.targets:
             # a target without a year comes last: the plan gives no date for it
             due = sorted(indicator.targets, key=lambda t: (t.year is None, t.year or 0))
             chosen = next((t for t in due if t.year is None or t.year >= year), due[-1])
-            what = chosen.text if chosen.value is None else chosen.value
-            target = f"{what}" if chosen.year is None else f"{what} by {chosen.year}"
-        hints[number] = {"last": None, "target": target}
+            what = str(chosen.text if chosen.value is None else chosen.value)
+            hints[number].update(
+                target=what if chosen.year is None else f"{what} by {chosen.year}",
+                target_value=what,
+                target_year=None if chosen.year is None else str(chosen.year),
+            )
     for when, item in earlier:  # oldest first: the last one wins
         n = indicator_number(action, item.indicator)
         shown = _shown(item)
