@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from napctl.checks.registry import Loc, Report, check
 from napctl.core.escape import printable, unsafe_characters
+from napctl.model.texts import Translated
 
 if TYPE_CHECKING:
     from napctl.checks.plan import PlanContext
@@ -57,7 +58,10 @@ def text_problem(value: str, *, is_name: bool = False) -> tuple[str, str] | None
 
 
 def _walk(value: Any, loc: Loc, is_name: bool, report: Report, fields: Fields) -> None:
-    if isinstance(value, str):
+    if isinstance(value, Translated):  # each language's text, where it stands
+        for lang, text in value.texts.items():
+            _walk(text, (*loc, lang) if len(value.texts) > 1 else loc, is_name, report, fields)
+    elif isinstance(value, str):
         found = text_problem(value, is_name=is_name)
         if found is not None:
             report.add(loc, *found)

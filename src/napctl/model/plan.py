@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, NamedTuple
 
 from napctl.model.monitoring import Budget, Indicator, Monitoring, YearOrText, indicator_text
+from napctl.model.texts import LanguageCode, MultiText
 from napctl.model.trusted import from_trusted, to_data
 from napctl.model.types import (
     ALL,
@@ -82,7 +83,7 @@ class ReportingDuty:
 class Department:
     __pydantic_config__ = _CONFIG
     code: Code
-    name: Text
+    name: MultiText
     #: The name in other languages, keyed by language code (fr, nl, de).
     names: dict[str, Text] = field(default_factory=dict)
     aliases: list[Code] = field(default_factory=list)
@@ -104,9 +105,9 @@ class Assignment:
 class Action:
     __pydantic_config__ = _CONFIG
     id: Ident
-    text: Text
+    text: MultiText
     departments: Annotated[list[Code | Assignment], NonEmpty()]
-    indicators: list[Text | Indicator] = field(default_factory=list)
+    indicators: list[MultiText | Indicator] = field(default_factory=list)
     notes: list[Text] = field(default_factory=list)
     #: When the action is due: a year, or a date in quotes ("2020-06-30").
     deadline: YearOrText | None = None
@@ -140,7 +141,7 @@ class Action:
 class Goal:
     __pydantic_config__ = _CONFIG
     id: Ident
-    text: Text
+    text: MultiText
     actions: list[Action]
     notes: list[Text] = field(default_factory=list)
 
@@ -149,10 +150,10 @@ class Goal:
 class Pillar:
     __pydantic_config__ = _CONFIG
     id: Ident
-    title: Text
+    title: MultiText
     un_pillars: list[UNPillar]
     goals: Annotated[list[Goal], NonEmpty()]
-    summary: Text | None = None
+    summary: MultiText | None = None
     notes: list[Text] = field(default_factory=list)
 
 
@@ -160,7 +161,7 @@ class Pillar:
 class Plan:
     __pydantic_config__ = _CONFIG
     id: PlanId
-    title: Text
+    title: MultiText
     country: Text
     country_code: CountryCode
     period: Period
@@ -177,6 +178,8 @@ class Plan:
     #: The plan's overall budget.
     budget: Budget | None = None
     monitoring: Monitoring | None = None
+    #: The languages the plan's texts are written in (``language`` is the primary one).
+    languages: list[LanguageCode] = field(default_factory=list)
 
     def actions(self) -> Iterator[tuple[Pillar, Goal, Action]]:
         for pillar in self.pillars:
