@@ -58,3 +58,5 @@ _.method
 _.kroc_0_3
 # The model words the catalogs translate (extracted by pybabel, read by a test)
 _.VOCABULARY
+# The one way Python code asks for a plan text in a language (outputs use text_in)
+_.localized

@@ -141,6 +141,9 @@ TABLE: dict[str, Code] = {
     "NAP600": Code("warning", "text has no translation in a language the plan lists"),
     "NAP601": Code("warning", "text in a language the plan's `languages` does not list"),
     "NAP602": Code("warning", "plan's `languages` does not list its `language`"),
+    "NAP610": Code("error", "PO file is not UTF-8 text or cannot be read as a PO file"),
+    "NAP611": Code("warning", "PO entry for a text the plan no longer has (not applied)"),
+    "NAP612": Code("error", "translation holds a control character"),
 }
 
 #: Each code's meaning (the table without levels).

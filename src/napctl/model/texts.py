@@ -80,11 +80,6 @@ def text_in(value: object, lang: str) -> LocalText:
     return LocalText(str(value), value.lang)
 
 
-def text_languages(value: object) -> dict[str, str]:
-    """Every language's text of a value (a one-language text: empty)."""
-    return dict(value.texts) if isinstance(value, Translated) else {}
-
-
 def looks_like_texts(value: object) -> bool:
     """True for a mapping whose keys are all language codes (a text in several
     languages rather than, say, an indicator written as a mapping)."""
