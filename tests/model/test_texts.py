@@ -90,3 +90,23 @@ def test_cache_answers_with_the_translations(tmp_path: Path, monkeypatch: Monkey
     assert problems == []
     assert plan.pillars[0].title.texts == {"fr": "Participation", "nl": "Deelname"}
     assert plan.pillars[0].goals[0].actions[1].text.texts["nl"] == "Iedereen opleiden"
+
+
+def test_queries_show_the_primary_text_in_every_format() -> None:
+    from typer.testing import CliRunner
+
+    from napctl.cli import app
+
+    for fmt in ("yaml", "json", "csv", "md"):
+        result = CliRunner().invoke(
+            app, ["actions", "--plans", str(BILINGUAL.parent), "--actor", "DEF", "-f", fmt]
+        )
+        assert result.exit_code == 0, (fmt, result.stderr)
+        assert "Recruter des officières" in result.stdout
+
+
+def test_yaml_editor_writes_a_text_in_several_languages_whole() -> None:
+    from napctl.yaml.edit import dump_entries
+
+    text = Translated({"fr": "Recruter", "nl": "Aanwerven"}, "fr")
+    assert dump_entries({"text": text}, 0) == "text:\n  fr: Recruter\n  nl: Aanwerven\n"
