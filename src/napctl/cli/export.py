@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from napctl.cli.options import PlanOption, PlansOption, ProgressOption, fail_usage, load_valid
+from napctl.cli.options import (
+    LangOption,
+    PlanOption,
+    PlansOption,
+    ProgressOption,
+    fail_usage,
+    load_valid,
+    output_language,
+)
 from napctl.cli.progress_files import year_reports
 from napctl.cli.startup import app
 
@@ -59,6 +67,7 @@ def export(
     ] = None,
     progress: ProgressOption = None,
     plans: PlansOption = None,
+    lang: LangOption = None,
 ) -> None:
     """The action matrix as a spreadsheet: one sheet per plan and the department registry."""
     from napctl.core.fsutil import atomic_write_bytes  # lazy: start-up
@@ -83,7 +92,8 @@ def export(
         fail_usage(str(exc))
     try:
         if year is not None:
-            data, count = _with_progress(chosen, rows, fmt, actor, year, progress)
+            language = output_language(lang, chosen)  # the progress sheet's headers, statuses
+            data, count = _with_progress(chosen, rows, fmt, actor, (year, language), progress)
         else:
             data, count = (
                 (
@@ -111,10 +121,11 @@ def _with_progress(
     rows: list[ActionRow],
     fmt: SheetFormat,
     actor: str | None,
-    year: int,
+    year_lang: tuple[int, str],
     progress: list[str] | None,
 ) -> tuple[bytes, int]:
-    """The progress workbook or table of ``year`` and its number of rows."""
+    """The progress workbook or table of a year, in a language, and its number of rows."""
+    year, lang = year_lang
     from napctl.plans import QueryError, resolve_actor  # lazy: start-up
     from napctl.progress.checklist_items import ChecklistProgress  # lazy: start-up
     from napctl.progress.init import InitError, check_year  # lazy: start-up
@@ -142,7 +153,9 @@ def _with_progress(
             fail_usage(str(exc))
     state = ChecklistProgress.of(year_reports(in_year, progress, [year]), year)
     if fmt is SheetFormat.csv:
-        text, count = progress_csv(rows, state, codes)
+        text, count = progress_csv(rows, state, codes, lang)
         return text.encode("utf-8"), count
-    sheets = workbook_sheets(in_year, rows, lambda p, mine: progress_sheet(p, mine, state, codes))
+    sheets = workbook_sheets(
+        in_year, rows, lambda p, mine: progress_sheet(p, mine, state, codes, lang)
+    )
     return as_xlsx(sheets), sum(len(s.rows) for s in sheets[:-1])

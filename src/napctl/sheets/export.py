@@ -18,27 +18,29 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from napctl.core.csvtext import csv_text, neutral_cell
+from napctl.core.i18n import N_
 from napctl.model import Assignment, Budget, Plan
 from napctl.plans import ActionRow
 
+#: The matrix's columns (English; a progress sheet writes them in its language).
 MATRIX_HEADER = (
-    "Plan",
-    "Pillar id",
-    "Pillar",
-    "UN pillars",
-    "Goal id",
-    "Goal",
-    "Action id",
-    "Action",
-    "Indicators",
-    "Departments",
-    "Lead",
-    "Deadline",
-    "Timeline",
-    "Budget",
-    "Budget source",
-    "Budget allocated",
-    "Notes",
+    N_("Plan"),
+    N_("Pillar id"),
+    N_("Pillar"),
+    N_("UN pillars"),
+    N_("Goal id"),
+    N_("Goal"),
+    N_("Action id"),
+    N_("Action"),
+    N_("Indicators"),
+    N_("Departments"),
+    N_("Lead"),
+    N_("Deadline"),
+    N_("Timeline"),
+    N_("Budget"),
+    N_("Budget source"),
+    N_("Budget allocated"),
+    N_("Notes"),
 )
 REGISTRY_HEADER = ("Plan", "Code", "Name", "Other names", "Aliases", "Parent", "Notes")
 MAX_WIDTH, MIN_WIDTH = 60, 8
