@@ -91,15 +91,15 @@ def export(
     except QueryError as exc:
         fail_usage(str(exc))
     try:
+        language = output_language(lang, chosen)  # the headers (and a year's statuses)
         if year is not None:
-            language = output_language(lang, chosen)  # the progress sheet's headers, statuses
             data, count = _with_progress(chosen, rows, fmt, actor, (year, language), progress)
         else:
             data, count = (
                 (
-                    as_csv(rows).encode("utf-8")
+                    as_csv(rows, language).encode("utf-8")
                     if fmt is SheetFormat.csv
-                    else as_xlsx(workbook_sheets(chosen, rows))
+                    else as_xlsx(workbook_sheets(chosen, rows, lang=language))
                 ),
                 len(rows),
             )

@@ -27,7 +27,7 @@ from napctl.progress.checklist_items import (
     base_marker,
     shown_fields,
 )
-from napctl.sheets.export import MATRIX_HEADER, Sheet, matrix_row
+from napctl.sheets.export import MATRIX_HEADER, Sheet, matrix_header, matrix_row
 
 DEPARTMENT_HEADER = N_("Reporting department")
 STATUS_HEADER = N_("Status")
@@ -49,7 +49,7 @@ def progress_header(indicators: int, lang: str = "en") -> tuple[str, ...]:
     base column, hidden, keeps its English name: it is how a sheet is recognised."""
     _ = translator(lang).gettext
     return (
-        *(_(h) for h in MATRIX_HEADER),
+        *matrix_header(lang),
         _(DEPARTMENT_HEADER),
         _(STATUS_HEADER),
         _("Summary"),

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from napctl.core.csvtext import csv_text, neutral_cell
-from napctl.core.i18n import N_
+from napctl.core.i18n import N_, translator
 from napctl.model import Assignment, Budget, Plan
 from napctl.plans import ActionRow
 
@@ -42,6 +42,13 @@ MATRIX_HEADER = (
     N_("Budget allocated"),
     N_("Notes"),
 )
+
+
+def matrix_header(lang: str = "en") -> tuple[str, ...]:
+    """The matrix's columns in ``lang``: words `napctl import` reads (``sheets/headers``)."""
+    return tuple(translator(lang).gettext(h) for h in MATRIX_HEADER)
+
+
 REGISTRY_HEADER = ("Plan", "Code", "Name", "Other names", "Aliases", "Parent", "Notes")
 MAX_WIDTH, MIN_WIDTH = 60, 8
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -126,15 +133,18 @@ def workbook_sheets(
     plans: Sequence[Plan],
     rows: Sequence[ActionRow],
     plan_sheet: Callable[[Plan, list[ActionRow]], Sheet] | None = None,
+    lang: str = "en",
 ) -> list[Sheet]:
     """One sheet per plan (its actions, or what ``plan_sheet`` makes of them), then the
-    department registry of them all."""
+    department registry of them all (its columns in English, as `napctl import` reads
+    them)."""
     titles: set[str] = set()
     sheets = []
     for p in plans:
         mine = [r for r in rows if r.plan.id == p.id]
         if plan_sheet is None:
-            sheets.append(Sheet(_sheet_title(p.id, titles), MATRIX_HEADER, matrix_rows(mine)))
+            header = matrix_header(lang)
+            sheets.append(Sheet(_sheet_title(p.id, titles), header, matrix_rows(mine)))
         else:
             made = plan_sheet(p, mine)
             sheets.append(replace(made, title=_sheet_title(made.title, titles)))
@@ -154,8 +164,8 @@ def _sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def as_csv(rows: Sequence[ActionRow]) -> str:
-    return csv_text([MATRIX_HEADER, *matrix_rows(rows)])
+def as_csv(rows: Sequence[ActionRow], lang: str = "en") -> str:
+    return csv_text([matrix_header(lang), *matrix_rows(rows)])
 
 
 def as_xlsx(sheets: Sequence[Sheet]) -> bytes:
