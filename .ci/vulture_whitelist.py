@@ -66,3 +66,5 @@ _.labels
 _.asset
 _.set_translator
 _.SECTION_MODULES
+# The one way Python code asks for a plan text in a language (outputs use text_in)
+_.localized

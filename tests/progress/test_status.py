@@ -269,3 +269,18 @@ def test_a_cached_report_is_still_checked_against_its_plan(
     other = load_corpus([str(changed)]).plans[0].plan
     result = load_progress([tmp_path / "progress"], [other], use_cache=True)
     assert [(p.code, p.line) for p in result.problems] == [("NAP404", 54)]
+
+
+def test_status_labels_in_the_language_asked_for_json_stays_english(runner: CliRunner) -> None:
+    args = [*BASE, "--plan", "lu-2018-2023", "--year", "2020"]
+    md = runner.invoke(app, [*args, "-f", "md", "--lang", "fr"]).stdout
+    assert md.startswith("## lu-2018-2023 2020 : 55 actions (33 non rapporté, 2 non commencé,")
+    assert "| id | statut | rapporté | non rapporté par |" in md
+    assert "| I.3.1 | non commencé | 1/1 |  |" in md
+    plain = runner.invoke(app, [*args, "--by", "department", "--lang", "nl"]).stdout
+    assert plain.splitlines()[1] == "\t".join(
+        ["departement", "acties", "gerapporteerd", "voltooid", "vertraagd", "ontbrekend"]
+    )
+    assert "\nOntbrekend: " in plain
+    english = runner.invoke(app, [*args, "-f", "json", "--lang", "de"]).stdout
+    assert '"status": "not-reported"' in english  # a machine's keys and words never change

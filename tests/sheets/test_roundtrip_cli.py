@@ -46,14 +46,18 @@ def shape(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     ]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize(
+    ("fmt", "lang"), [("csv", "en"), ("xlsx", "en"), ("csv", "fr"), ("xlsx", "nl"), ("csv", "de")]
+)
 @pytest.mark.parametrize("plan_id", BUNDLED)
 def test_round_trip_through_the_cli(
-    plan_id: str, fmt: str, tmp_path: Path, runner: CliRunner
+    plan_id: str, fmt: str, lang: str, tmp_path: Path, runner: CliRunner
 ) -> None:
+    """In every language: `napctl import` reads the headers `export --lang` writes."""
     bundled = ["--plans", str(PLANS)]
     table = tmp_path / f"matrix.{fmt}"
-    invoke(runner, "export", "--format", fmt, "--plan", plan_id, "-o", str(table), *bundled)
+    export = ["export", "--format", fmt, "--plan", plan_id, "-o", str(table), "--lang", lang]
+    invoke(runner, *export, *bundled)
     plans = tmp_path / "plans"
     new_id = f"copy-{plan_id}"
     invoke(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from napctl.checks.registry import Loc, Report, check
 from napctl.core.escape import printable, unsafe_characters
+from napctl.model.texts import Translated
 
 if TYPE_CHECKING:
     from napctl.checks.plan import PlanContext
@@ -59,7 +60,11 @@ def text_problem(value: str, *, is_name: bool = False) -> tuple[str, str] | None
 def check_text_fields(value: Any, loc: Loc, is_name: bool, report: Report, fields: Fields) -> None:
     """Report every text in ``value`` (a document, walked field by field) that breaks the
     text rule: NAP210 in the ``fields.names`` fields (codes and ids), NAP211 elsewhere."""
-    if isinstance(value, str):
+    if isinstance(value, Translated):  # each language's text, where it stands
+        for lang, text in value.texts.items():
+            where = (*loc, lang) if len(value.texts) > 1 else loc
+            check_text_fields(text, where, is_name, report, fields)
+    elif isinstance(value, str):
         found = text_problem(value, is_name=is_name)
         if found is not None:
             report.add(loc, *found)

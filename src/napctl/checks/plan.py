@@ -302,3 +302,4 @@ from napctl.checks import characters as _characters  # noqa: E402, F401
 import_checks("napctl.checks.plan_fields")  # the monitoring fields' rules, after these
 import_checks("napctl.checks.placeholders")  # what napctl new and import left to replace
 import_checks("napctl.checks.plan_shape")  # results, actors, references: after these too
+import_checks("napctl.checks.languages")  # every text in every language the plan lists

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from napctl.cli.options import PlanOption, PlansOption, ProgressOption, fail_usage, load_valid
+from napctl.cli.options import (
+    LangOption,
+    PlanOption,
+    PlansOption,
+    ProgressOption,
+    fail_usage,
+    load_valid,
+    output_language,
+)
 from napctl.cli.progress_files import add_earlier_years, year_reports
 from napctl.cli.startup import app
 from napctl.core.escape import printable
@@ -66,6 +74,7 @@ def export(
     year: ExportYearOption = None,
     progress: ProgressOption = None,
     plans: PlansOption = None,
+    lang: LangOption = None,
 ) -> None:
     """The action matrix as a spreadsheet: one sheet per plan and the department registry."""
     from napctl.core.fsutil import atomic_write_bytes  # lazy: start-up
@@ -86,7 +95,8 @@ def export(
         )
     except QueryError as exc:
         fail_usage(str(exc))
-    data, count = _sheet_bytes(chosen, rows, fmt, actor, year, progress, output)
+    language = output_language(lang, chosen)  # the headers (and a year's statuses)
+    data, count = _sheet_bytes(chosen, rows, fmt, actor, (year, language), progress, output)
     if output == "-":
         sys.stdout.write(data.decode("utf-8"))
         return
@@ -103,20 +113,22 @@ def _sheet_bytes(
     rows: list[ActionRow],
     fmt: SheetFormat,
     actor: str | None,
-    year: int | None,
+    year_lang: tuple[int | None, str],
     progress: list[str] | None,
     output: str,
 ) -> tuple[bytes, int]:
-    """The workbook or table to write and its number of rows (exit 2 for a cell too long)."""
+    """The workbook or table to write, in a language, and its number of rows (exit 2 for a
+    cell too long)."""
+    year, lang = year_lang
     from napctl.sheets.export import as_csv, as_xlsx, workbook_sheets  # lazy: start-up
     from napctl.sheets.workbook import WorkbookError  # lazy: start-up
 
     try:
         if year is not None:
-            return _with_progress(chosen, rows, fmt, actor, year, progress)
+            return _with_progress(chosen, rows, fmt, actor, (year, lang), progress)
         if fmt is SheetFormat.csv:
-            return as_csv(rows).encode("utf-8"), len(rows)
-        return as_xlsx(workbook_sheets(chosen, rows)), len(rows)
+            return as_csv(rows, lang).encode("utf-8"), len(rows)
+        return as_xlsx(workbook_sheets(chosen, rows, lang=lang)), len(rows)
     except WorkbookError as exc:  # a cell longer than a spreadsheet's cells hold
         fail_usage(f"{output}: {exc}")
 
@@ -126,10 +138,11 @@ def _with_progress(
     rows: list[ActionRow],
     fmt: SheetFormat,
     actor: str | None,
-    year: int,
+    year_lang: tuple[int, str],
     progress: list[str] | None,
 ) -> tuple[bytes, int]:
-    """The progress workbook or table of ``year`` and its number of rows."""
+    """The progress workbook or table of a year, in a language, and its number of rows."""
+    year, lang = year_lang
     from napctl.plans import QueryError, resolve_actor  # lazy: start-up
     from napctl.progress.checklist_items import ChecklistProgress  # lazy: start-up
     from napctl.progress.init import InitError, check_year  # lazy: start-up
@@ -158,7 +171,9 @@ def _with_progress(
     state = ChecklistProgress.of(year_reports(in_year, progress, [year]), year)
     add_earlier_years(state, in_year, progress)  # the last value beside each value column
     if fmt is SheetFormat.csv:
-        text, count = progress_csv(rows, state, codes)
+        text, count = progress_csv(rows, state, codes, lang)
         return text.encode("utf-8"), count
-    sheets = workbook_sheets(in_year, rows, lambda p, mine: progress_sheet(p, mine, state, codes))
+    sheets = workbook_sheets(
+        in_year, rows, lambda p, mine: progress_sheet(p, mine, state, codes, lang)
+    )
     return as_xlsx(sheets), sum(len(s.rows) for s in sheets[:-1])

@@ -70,6 +70,7 @@ COMMAND_MODULES: dict[str, str] = {
     "render": "napctl.cli.render",
     "progress": "napctl.cli.progress",
     "assess": "napctl.cli.assess",
+    "translations": "napctl.cli.translations",
 }
 
 

@@ -12,10 +12,12 @@ from napctl.cli import options
 from napctl.cli.assessment_files import AssessmentsOption, load_plan_assessments
 from napctl.cli.options import (
     EXIT_INVALID,
+    LangOption,
     PlanOption,
     PlansOption,
     ProgressOption,
     fail_usage,
+    output_language,
 )
 from napctl.cli.progress_files import actor_codes, load_reports, plan_with_progress
 from napctl.cli.startup import app
@@ -82,6 +84,7 @@ def status(
     plans: PlansOption = None,
     progress: ProgressOption = None,
     assessments: AssessmentsOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Who has reported what: each action's overall status, per department, and what is missing."""
     from napctl.output import status as out  # lazy: start-up
@@ -89,6 +92,7 @@ def status(
     from napctl.progress.status import plan_status, reported_years  # lazy: start-up
 
     chosen = plan_with_progress(plans, plan, progress)
+    language = output_language(lang, [chosen])  # the table, plain and md labels; not json/csv
     codes = actor_codes(chosen, actor)
     corpus = load_reports([chosen], progress, year, partial=True)
     reports = [r.report for r in corpus.reports]
@@ -112,12 +116,14 @@ def status(
     result = plan_status(chosen, reports, years, codes, corpus.invalid_files())
     if assessments:
         _with_assessments(result, by, fmt, assessments)
+    elif fmt is StatusFormat.md:
+        sys.stdout.write(out.as_markdown(result, by.value, language))
     elif fmt is not StatusFormat.table:
         sys.stdout.write(writer("status", fmt.value)(result, by.value))
     elif options._to_terminal():
-        out.print_rich(result, by.value)
+        out.print_rich(result, by.value, language)
     else:
-        sys.stdout.write(out.as_plain(result, by.value))
+        sys.stdout.write(out.as_plain(result, by.value, language))
     if check and result.missing:
         sys.stderr.write(
             f"napctl: {len(result.missing)} reports missing for {chosen.id} {result.year}\n"

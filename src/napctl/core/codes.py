@@ -28,6 +28,7 @@ RANGES = {
     "NAP5": "plan-quality review (napctl review): advice, never a validation failure",
     "NAP7": "indicators and frameworks (docs/indicators.md)",
     "NAP8": "assessments",
+    "NAP6": "languages and translations",
 }
 
 TABLE: dict[str, Code] = {
@@ -163,6 +164,13 @@ TABLE: dict[str, Code] = {
     "NAP812": Code("error", "assessment evidence without exactly one of url and path"),
     "NAP813": Code("error", "an assessment's own scale has fewer than two levels"),
     "NAP814": Code("warning", "rating given a level without a narrative or evidence"),
+    # languages and translations (docs/languages.md)
+    "NAP600": Code("warning", "text has no translation in a language the plan lists"),
+    "NAP601": Code("warning", "text in a language the plan's `languages` does not list"),
+    "NAP602": Code("warning", "plan's `languages` does not list its `language`"),
+    "NAP610": Code("error", "PO file is not UTF-8 text or cannot be read as a PO file"),
+    "NAP611": Code("warning", "PO entry for a text the plan no longer has (not applied)"),
+    "NAP612": Code("error", "translation holds a control character"),
 }
 
 #: Each code's meaning (the table without levels).

@@ -147,3 +147,12 @@ VOCABULARY = (
 def term(word: str, lang: str) -> str:
     """A word of the model (``completed``, ``lead``) in ``lang``."""
     return translator(lang).gettext(word)
+
+
+def every_language(labels: tuple[str, ...]) -> dict[str, str]:
+    """Each label as every catalog writes it (``Statut``, ``Waarde``) -> the English one:
+    what napctl wrote in any language reads back."""
+    names = {label: label for label in labels}
+    for lang in LANGUAGES:
+        names.update({translator(lang).gettext(label): label for label in labels})
+    return names

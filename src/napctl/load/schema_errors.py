@@ -19,6 +19,7 @@ from napctl.core.locations import spoken_location
 from napctl.core.messages import describe, quote_hint, shown_value, suggest
 from napctl.core.problems import MAX_PROBLEMS, Problem, mark_stopped
 from napctl.model import NON_BLANK
+from napctl.model.texts import document_languages, looks_like_texts
 from napctl.yaml.safe import YamlDocument
 
 _TYPE_NAMES = {
@@ -50,7 +51,8 @@ def adapter(model: type) -> TypeAdapter[Any]:
 def validate_model(doc: YamlDocument, model: type) -> tuple[Any, list[Problem]]:
     """``doc.data`` as a ``model``, or None and the schema problems (NAP2xx)."""
     try:
-        return adapter(model).validate_python(doc.data), []
+        with document_languages(doc.data):
+            return adapter(model).validate_python(doc.data), []
     except ValidationError as error:
         return None, schema_problems(doc, error, model)
 
@@ -85,6 +87,8 @@ def _find_model(annotation: Any) -> type | None:
 
 #: Union members that are mappings, beside a text form (a code, an indicator's text).
 _MAPPING_BRANCHES = ("Assignment", "Indicator")
+#: How pydantic names the branch of a text that may be in several languages.
+_TEXTS_BRANCH = "function-after[as_text()"
 
 
 def _wrong_union_branch(doc: YamlDocument, loc: Sequence[object]) -> bool:
@@ -94,13 +98,17 @@ def _wrong_union_branch(doc: YamlDocument, loc: Sequence[object]) -> bool:
     other branch only adds noise.
     """
     for i, step in enumerate(loc):
-        if step in ("str", "constrained-str", *_MAPPING_BRANCHES):
+        texts = isinstance(step, str) and step.startswith(_TEXTS_BRANCH)
+        if texts or step in ("str", "constrained-str", *_MAPPING_BRANCHES):
             value: Any = doc.data
             for part in loc[:i]:
                 try:
                     value = value[part]
                 except (KeyError, IndexError, TypeError):
                     return False
+            # A text in several languages is a mapping too: its keys are language codes.
+            if texts or (step in _MAPPING_BRANCHES and looks_like_texts(value)):
+                return isinstance(value, dict) and texts != looks_like_texts(value)
             is_mapping = isinstance(value, dict)
             return is_mapping != (step in _MAPPING_BRANCHES)
     return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
+from napctl.model.texts import MultiText
 from napctl.model.types import Code, Currency, Frequency, Ident, OneOf, Text, Year
 
 # Unknown keys are errors (a misspelt key must not be silently ignored).
@@ -76,7 +77,7 @@ class Indicator:
     """An indicator with what it takes to monitor it; plain text is also an indicator."""
 
     __pydantic_config__ = _CONFIG
-    text: Text
+    text: MultiText
     #: A stable key, unique on its action, that progress reports refer to.
     key: Ident | None = None
     type: IndicatorType | None = None

@@ -26,6 +26,7 @@ from napctl.model.monitoring import (
     YearOrText,
     indicator_text,
 )
+from napctl.model.texts import LanguageCode, MultiText
 from napctl.model.trusted import from_trusted, to_data
 from napctl.model.types import (
     ALL,
@@ -112,7 +113,7 @@ class ReportingDuty:
 class Department:
     __pydantic_config__ = _CONFIG
     code: Code
-    name: Text
+    name: MultiText
     #: The name in other languages, keyed by language code (fr, nl, de).
     names: dict[str, Text] = field(default_factory=dict)
     aliases: list[Code] = field(default_factory=list)
@@ -149,10 +150,10 @@ class Assignment:
 class Action:
     __pydantic_config__ = _CONFIG
     id: Ident
-    text: Text
+    text: MultiText
     #: Required unless the action is under a result that names them (NAP330).
     departments: list[Code | Assignment] = field(default_factory=list)
-    indicators: list[Text | Indicator] = field(default_factory=list)
+    indicators: list[MultiText | Indicator] = field(default_factory=list)
     notes: list[Text] = field(default_factory=list)
     #: When the action is due: a year, or a date in quotes ("2020-06-30").
     deadline: YearOrText | None = None
@@ -217,7 +218,7 @@ class Result:
 class Goal:
     __pydantic_config__ = _CONFIG
     id: Ident
-    text: Text
+    text: MultiText
     actions: list[Action] = field(default_factory=list)
     notes: list[Text] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
@@ -228,10 +229,10 @@ class Goal:
 class Pillar:
     __pydantic_config__ = _CONFIG
     id: Ident
-    title: Text
+    title: MultiText
     un_pillars: list[UNPillar]
     goals: Annotated[list[Goal], NonEmpty()]
-    summary: Text | None = None
+    summary: MultiText | None = None
     notes: list[Text] = field(default_factory=list)
     references: list[FrameworkRef] = field(default_factory=list)
 
@@ -286,7 +287,7 @@ def walk_goal(pillar: Pillar, goal: Goal, path: tuple[str | int, ...]) -> Iterat
 class Plan:
     __pydantic_config__ = _CONFIG
     id: PlanId
-    title: Text
+    title: MultiText
     country: Text
     country_code: CountryCode
     period: Period
@@ -305,6 +306,8 @@ class Plan:
     monitoring: Monitoring | None = None
     #: Frameworks the plan cites beyond the built-in ones (``references``).
     frameworks: list[FrameworkDecl] = field(default_factory=list)
+    #: The languages the plan's texts are written in (``language`` is the primary one).
+    languages: list[LanguageCode] = field(default_factory=list)
 
     def walk(self) -> Iterator[Placed]:
         """Every action of the plan with its pillar, goal, result and inherited fields:

@@ -11,13 +11,15 @@ import types
 import typing
 from typing import Any
 
+from napctl.model.texts import Translated
+
 _FIELDS: dict[type, list[tuple[str, Any]]] = {}
 
 
 def _field_types(cls: type) -> list[tuple[str, Any]]:
     spec = _FIELDS.get(cls)
     if spec is None:
-        hints = typing.get_type_hints(cls)
+        hints = typing.get_type_hints(cls, include_extras=True)
         spec = [(f.name, hints[f.name]) for f in dataclasses.fields(cls)]
         _FIELDS[cls] = spec
     return spec
@@ -36,6 +38,8 @@ def _build(annotation: Any, value: Any) -> Any:
     origin = typing.get_origin(annotation)
     if annotation is Any:
         return value
+    if origin is typing.Annotated:
+        return _build_annotated(annotation, value)
     if origin is typing.Union or origin is types.UnionType:
         for arg in typing.get_args(annotation):
             try:
@@ -64,6 +68,20 @@ def _build(annotation: Any, value: Any) -> Any:
     if annotation in _PLAIN:
         return _expect(value, annotation)
     raise TrustedShapeError(f"cannot check {annotation}")
+
+
+def _build_annotated(annotation: Any, value: Any) -> Any:
+    """A constrained value; a marker with its own ``trusted`` builder (a text in several
+    languages) builds it."""
+    base, *markers = typing.get_args(annotation)
+    for marker in markers:
+        build = getattr(marker, "trusted", None)
+        if build is not None:
+            try:
+                return build(value)
+            except TypeError as exc:
+                raise TrustedShapeError(str(exc)) from exc
+    return _build(base, value)
 
 
 def _expect(value: Any, kind: type) -> Any:
@@ -95,7 +113,10 @@ def from_trusted(model: type, data: dict[str, Any]) -> Any:
     No rule runs, but every value's type is checked against the model: raises
     TrustedShapeError for data of any other shape.
     """
-    return _build(model, data)
+    from napctl.model.texts import document_languages
+
+    with document_languages(data):
+        return _build(model, data)
 
 
 def to_data(value: object) -> dict[str, Any]:
@@ -114,6 +135,8 @@ def _dump(value: Any) -> Any:
                 continue
             out[f.name] = _dump(item)
         return out
+    if isinstance(value, Translated):  # a text in several languages: its mapping
+        return dict(value.texts) if len(value.texts) > 1 else str(value)
     if isinstance(value, list):
         return [_dump(v) for v in value]
     if isinstance(value, dict):

@@ -19,10 +19,20 @@ def as_json(rows: Sequence[ActionRow]) -> str:
 def as_yaml(rows: Sequence[ActionRow]) -> str:
     import yaml  # lazy: start-up (PyYAML costs ~17 ms; a cached query never loads it)
 
+    from napctl.model.texts import Translated
+
+    class Dumper(yaml.SafeDumper):
+        """A text in several languages is written as the text the query shows."""
+
+    Dumper.add_representer(Translated, yaml.SafeDumper.represent_str)
     if not rows:
         return "[]\n"
-    return yaml.safe_dump(
-        [action_record(r) for r in rows], allow_unicode=True, sort_keys=False, width=100
+    return yaml.dump(
+        [action_record(r) for r in rows],
+        Dumper=Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from napctl.core.i18n import LANGUAGES, translator
+from napctl.core.i18n import LANGUAGES, every_language, translator
 from napctl.progress.checklist_header import HeaderProblem, line_problems
 from napctl.progress.checklist_items import HEADER, MARKER, TEXT_FIELDS, flat, parse_fields
 
@@ -21,16 +21,8 @@ _VISIBLE_ID = re.compile(r"^- \[[ xX]\] \*\*([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+)\*\
 _LABELS = ("Status", "Value", *TEXT_FIELDS)
 
 
-def _label_names() -> dict[str, str]:
-    """Each label as every catalog writes it (``Statut``, ``Waarde``) -> the English one:
-    a checklist rendered in any language reads back."""
-    names = {label: label for label in _LABELS}
-    for lang in LANGUAGES:
-        names.update({translator(lang).gettext(label): label for label in _LABELS})
-    return names
-
-
-_NAMES = _label_names()
+# A checklist rendered in any language reads back.
+_NAMES = every_language(_LABELS)
 _WORD = "|".join(re.escape(n) for n in sorted(_NAMES, key=len, reverse=True))
 # French puts a space before the colon ("Statut : terminé").
 _FIELD = re.compile(rf"^(?P<pad>[ \t]*)- (?P<label>{_WORD})[ \u00a0\u202f]?:(?P<value>.*)$")

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from napctl.checks.progress import responsible_among
 from napctl.core.csvtext import csv_text
+from napctl.core.i18n import N_, term, translator
 from napctl.model import Plan
 from napctl.model.progress import STATUSES
 from napctl.plans import ActionRow
@@ -27,28 +28,34 @@ from napctl.progress.checklist_items import (
     shown_fields,
 )
 from napctl.progress.indicator_hints import indicator_hints
-from napctl.sheets.export import MATRIX_HEADER, Sheet, matrix_row
+from napctl.sheets.export import MATRIX_HEADER, Sheet, matrix_header, matrix_row
 
-DEPARTMENT_HEADER = "Reporting department"
-STATUS_HEADER = "Status"
+DEPARTMENT_HEADER = N_("Reporting department")
+STATUS_HEADER = N_("Status")
 #: The column napctl keeps for itself; its header is how a sheet is recognised.
 BASE_HEADER = "napctl base (do not edit)"
 #: Text columns after the indicator values: header -> entry attribute.
 TAIL_TEXTS = {label: attr for label, attr in TEXT_FIELDS.items() if attr != "summary"}
 
 
-def value_header(n: int) -> str:
-    return f"Indicator {n} value"
+VALUE_HEADER = N_("Indicator %(n)s value")
 
 
-def progress_header(indicators: int) -> tuple[str, ...]:
+def value_header(n: int, lang: str = "en") -> str:
+    return translator(lang).gettext(VALUE_HEADER) % {"n": n}
+
+
+def progress_header(indicators: int, lang: str = "en") -> tuple[str, ...]:
+    """The columns in ``lang`` (`progress import` reads them in every language); the
+    base column, hidden, keeps its English name: it is how a sheet is recognised."""
+    _ = translator(lang).gettext
     return (
-        *MATRIX_HEADER,
-        DEPARTMENT_HEADER,
-        STATUS_HEADER,
-        "Summary",
-        *(value_header(n) for n in range(1, indicators + 1)),
-        *TAIL_TEXTS,
+        *matrix_header(lang),
+        _(DEPARTMENT_HEADER),
+        _(STATUS_HEADER),
+        _("Summary"),
+        *(value_header(n, lang) for n in range(1, indicators + 1)),
+        *(_(h) for h in TAIL_TEXTS),
         BASE_HEADER,
     )
 
@@ -71,6 +78,7 @@ def progress_rows(
     progress: ChecklistProgress,
     codes: Mapping[str, frozenset[str]] | None,
     indicators: int,
+    lang: str = "en",
 ) -> list[list[str]]:
     """Each action's row once per department that reports on it (of ``codes``, per plan)."""
     out: list[list[str]] = []
@@ -94,7 +102,7 @@ def progress_rows(
                 [
                     *matrix,
                     code,
-                    entry.status,
+                    term(entry.status, lang),
                     _text(shown["summary"]),
                     *values,
                     *(_text(shown[attr]) for attr in TAIL_TEXTS.values()),
@@ -125,17 +133,19 @@ def progress_sheet(
     rows: list[ActionRow],
     progress: ChecklistProgress,
     codes: Mapping[str, frozenset[str]] | None,
+    lang: str = "en",
 ) -> Sheet:
-    """The plan's sheet for the year: matrix and progress columns, status as a list."""
+    """The plan's sheet for the year: matrix and progress columns, status as a list (in
+    ``lang``: `progress import` reads the statuses of every language)."""
     width = indicator_columns(rows)
-    base = progress_header(width)
-    first = base.index(STATUS_HEADER)
-    header, table = with_hints(base, progress_rows(rows, progress, codes, width), width)
+    base = progress_header(width, lang)
+    first = len(MATRIX_HEADER) + 1
+    header, table = with_hints(base, progress_rows(rows, progress, codes, width, lang), width)
     return Sheet(
         f"{plan.id} {progress.year}",
         header,
         table,
-        choices={first: STATUSES},
+        choices={first: tuple(term(s, lang) for s in STATUSES)},
         editable=tuple(range(first, len(base) - 1)),
         hidden=(len(base) - 1,),
     )
@@ -145,10 +155,11 @@ def progress_csv(
     rows: Sequence[ActionRow],
     progress: ChecklistProgress,
     codes: Mapping[str, frozenset[str]] | None,
+    lang: str = "en",
 ) -> tuple[str, int]:
     """The CSV table of every plan's rows, and how many rows it has."""
     width = indicator_columns(rows)
     header, table = with_hints(
-        progress_header(width), progress_rows(rows, progress, codes, width), width
+        progress_header(width, lang), progress_rows(rows, progress, codes, width, lang), width
     )
     return csv_text([header, *table]), len(table)

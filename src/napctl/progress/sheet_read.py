@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from napctl.core.i18n import LANGUAGES, every_language, translator
 from napctl.model.words import parse_status
 from napctl.progress.checklist_items import flat, parse_fields
 from napctl.progress.items import ImportItem, Note, ProgressImportError, ReadItems
@@ -25,15 +26,29 @@ from napctl.progress.sheet_export import (
     DEPARTMENT_HEADER,
     STATUS_HEADER,
     TAIL_TEXTS,
+    VALUE_HEADER,
 )
 from napctl.sheets.cells import Cell, column_letter, header_texts, sheet_grid
+from napctl.sheets.export import MATRIX_HEADER
 from napctl.sheets.read import ReadError, csv_grid
 from napctl.sheets.workbook import WorkbookError, open_workbook
 
 _REF = re.compile(r"([A-Z]+)([0-9]+)$")
 _VALUE = re.compile(r"^Indicator ([0-9]{1,3}) value$")
+# A sheet exported in any language reads back: its headers as every catalog writes them.
+_VALUE_ANY = re.compile(
+    "^(?:"
+    + "|".join(
+        re.escape(translator(lang).gettext(VALUE_HEADER)).replace(
+            re.escape("%(n)s"), "([0-9]{1,3})", 1
+        )
+        for lang in LANGUAGES
+    )
+    + ")$"
+)
 _NEEDED = ("Plan", "Action id", DEPARTMENT_HEADER, STATUS_HEADER, BASE_HEADER)
 _TEXTS = {"Summary": "summary", **TAIL_TEXTS}
+_NAMES = every_language((*MATRIX_HEADER, DEPARTMENT_HEADER, STATUS_HEADER, *_TEXTS))
 
 
 def read_csv_sheet(data: bytes, display: str) -> ReadItems:
@@ -83,8 +98,19 @@ def _padded(row: list[Cell], width: int) -> list[Cell]:
     return row + [Cell("", f"{prefix}{column_letter(c)}{line}") for c in range(len(row), width)]
 
 
+def _english(name: str) -> str:
+    """A header as napctl writes it in English (``Statut`` -> ``Status``)."""
+    known = _NAMES.get(name)
+    if known is not None:
+        return known
+    value = _VALUE_ANY.match(name)
+    if value is None:
+        return name
+    return f"Indicator {next(g for g in value.groups() if g)} value"
+
+
 def _columns(header: list[Cell]) -> dict[str, int]:
-    columns = {c.value.strip(): i for i, c in enumerate(header) if c.value.strip()}
+    columns = {_english(c.value.strip()): i for i, c in enumerate(header) if c.value.strip()}
     for name in _NEEDED:
         if name not in columns:
             raise ProgressImportError(

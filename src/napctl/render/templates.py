@@ -34,6 +34,7 @@ from napctl.plans import (
     spread,
 )
 from napctl.plans.records import action_fields, department_label, result_record
+from napctl.render.localtext import finalizer
 from napctl.render.markdown import MdText, md_escape
 
 if TYPE_CHECKING:
@@ -44,12 +45,6 @@ Format = Literal["md", "html"]
 
 class RenderError(Exception):
     """A template is missing or broken (exit 2: the user's templates or options)."""
-
-
-def _md_finalize(value: Any) -> Any:
-    if isinstance(value, Markup) or not isinstance(value, str):
-        return value
-    return md_escape(value)
 
 
 def environment(fmt: Format, templates: Path | None = None, lang: str = "en") -> Environment:
@@ -84,7 +79,7 @@ def environment(fmt: Format, templates: Path | None = None, lang: str = "en") ->
         autoescape=select_autoescape(
             enabled_extensions=("html", "html.j2"), default_for_string=False
         ),
-        finalize=_md_finalize if fmt == "md" else None,
+        finalize=finalizer(fmt, lang),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

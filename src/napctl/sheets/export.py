@@ -18,28 +18,37 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from napctl.core.csvtext import csv_text, neutral_cell
+from napctl.core.i18n import N_, translator
 from napctl.model import Assignment, Budget, Plan
 from napctl.plans import ActionRow
 
+#: The matrix's columns (English; a progress sheet writes them in its language).
 MATRIX_HEADER = (
-    "Plan",
-    "Pillar id",
-    "Pillar",
-    "UN pillars",
-    "Goal id",
-    "Goal",
-    "Action id",
-    "Action",
-    "Indicators",
-    "Departments",
-    "Lead",
-    "Deadline",
-    "Timeline",
-    "Budget",
-    "Budget source",
-    "Budget allocated",
-    "Notes",
+    N_("Plan"),
+    N_("Pillar id"),
+    N_("Pillar"),
+    N_("UN pillars"),
+    N_("Goal id"),
+    N_("Goal"),
+    N_("Action id"),
+    N_("Action"),
+    N_("Indicators"),
+    N_("Departments"),
+    N_("Lead"),
+    N_("Deadline"),
+    N_("Timeline"),
+    N_("Budget"),
+    N_("Budget source"),
+    N_("Budget allocated"),
+    N_("Notes"),
 )
+
+
+def matrix_header(lang: str = "en") -> tuple[str, ...]:
+    """The matrix's columns in ``lang``: words `napctl import` reads (``sheets/headers``)."""
+    return tuple(translator(lang).gettext(h) for h in MATRIX_HEADER)
+
+
 REGISTRY_HEADER = ("Plan", "Code", "Name", "Other names", "Aliases", "Parent", "Notes")
 MAX_WIDTH, MIN_WIDTH = 60, 8
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -110,15 +119,18 @@ RESULT_HEADER = ("Result id", "Result")
 ACTOR_HEADER = ("Kind", "Reports", "Groups")
 
 
-def matrix_table(rows: Sequence[ActionRow]) -> tuple[tuple[str, ...], list[list[str]]]:
-    """The matrix's header and rows, with each action's result when the plan has them
-    (the columns of a plan without results stay as they were)."""
+def matrix_table(
+    rows: Sequence[ActionRow], lang: str = "en"
+) -> tuple[tuple[str, ...], list[list[str]]]:
+    """The matrix's header (in ``lang``) and rows, with each action's result when the plan
+    has them (the columns of a plan without results stay as they were)."""
     body = matrix_rows(rows)
     if not any(r.result is not None for r in rows):
-        return MATRIX_HEADER, body
+        return matrix_header(lang), body
     for line, r in zip(body, rows, strict=True):
         line += ["", ""] if r.result is None else [r.result.id, r.result.text]
-    return (*MATRIX_HEADER, *RESULT_HEADER), body
+    results = tuple(translator(lang).gettext(h) for h in RESULT_HEADER)
+    return (*matrix_header(lang), *results), body
 
 
 def registry_table(plans: Sequence[Plan]) -> tuple[tuple[str, ...], list[list[str]]]:
@@ -153,15 +165,17 @@ def workbook_sheets(
     plans: Sequence[Plan],
     rows: Sequence[ActionRow],
     plan_sheet: Callable[[Plan, list[ActionRow]], Sheet] | None = None,
+    lang: str = "en",
 ) -> list[Sheet]:
     """One sheet per plan (its actions, or what ``plan_sheet`` makes of them), then the
-    department registry of them all."""
+    department registry of them all (its columns in English, as `napctl import` reads
+    them)."""
     titles: set[str] = set()
     sheets = []
     for p in plans:
         mine = [r for r in rows if r.plan.id == p.id]
         if plan_sheet is None:
-            sheets.append(Sheet(_sheet_title(p.id, titles), *matrix_table(mine)))
+            sheets.append(Sheet(_sheet_title(p.id, titles), *matrix_table(mine, lang)))
         else:
             made = plan_sheet(p, mine)
             sheets.append(replace(made, title=_sheet_title(made.title, titles)))
@@ -181,8 +195,8 @@ def _sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def as_csv(rows: Sequence[ActionRow]) -> str:
-    header, body = matrix_table(rows)
+def as_csv(rows: Sequence[ActionRow], lang: str = "en") -> str:
+    header, body = matrix_table(rows, lang)
     return csv_text([header, *body])
 
 

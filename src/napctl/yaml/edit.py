@@ -33,6 +33,7 @@ import yaml
 
 from napctl.core.problems import Problem
 from napctl.core.readfile import LINE_BREAK
+from napctl.model.texts import Translated
 from napctl.yaml.types import STR, resolve_plain
 
 # libyaml's composer where it is there: its marks count characters as the pure-Python
@@ -117,7 +118,15 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar(STR, value, style=style)
 
 
+def _represent_texts(dumper: yaml.SafeDumper, value: Translated) -> yaml.Node:
+    # A text in several languages is written whole: its mapping, never its first language.
+    if len(value.texts) > 1:
+        return dumper.represent_dict(value.texts)
+    return _represent_str(dumper, str(value))
+
+
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(Translated, _represent_texts)
 
 
 def dump_items(items: list[Any], column: int) -> str:

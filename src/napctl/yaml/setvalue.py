@@ -68,6 +68,13 @@ def set_value(doc: TextEdit, path: Sequence[str | int], value: Any, same: Same =
         doc.replace_span(node.start_mark.index, _value_end(doc, node), scalar(str(value)))
 
 
+def replace_node(doc: TextEdit, node: yaml.Node, value: Any) -> None:
+    """Replace the value ``node`` (a mapping's value or a list's item) by ``value`` on one
+    line: a list or mapping in flow style, a text as ``scalar`` writes it."""
+    text = _flow(value) if isinstance(value, list | dict) else scalar(str(value))
+    doc.replace_span(node.start_mark.index, _value_end(doc, node), text)
+
+
 def _block_list(node: yaml.Node) -> bool:
     return isinstance(node, yaml.SequenceNode) and not node.flow_style and bool(node.value)
 

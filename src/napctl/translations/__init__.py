@@ -1,0 +1,1 @@
+"""`napctl translations`: a plan's untranslated texts as a PO file, and back."""
