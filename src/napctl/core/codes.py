@@ -151,8 +151,8 @@ TABLE: dict[str, Code] = {
     "NAP802": Code("error", "assessment names a scale napctl does not know"),
     "NAP803": Code("error", "rating level is not a level of the assessment's scale"),
     "NAP804": Code("error", "rating names an action or pillar the plan does not have"),
-    "NAP805": Code("error", "rating without exactly one of action and pillar"),
-    "NAP806": Code("error", "action or pillar rated twice in one assessment"),
+    "NAP805": Code("error", "rating without exactly one of action, result and pillar"),
+    "NAP806": Code("error", "action, result or pillar rated twice in one assessment"),
     "NAP807": Code("error", "two assessments for the same plan, year and organisation"),
     "NAP808": Code("error", "two levels of a scale whose names or labels fold to the same"),
     "NAP809": Code(
@@ -163,6 +163,7 @@ TABLE: dict[str, Code] = {
     "NAP812": Code("error", "assessment evidence without exactly one of url and path"),
     "NAP813": Code("error", "an assessment's own scale has fewer than two levels"),
     "NAP814": Code("warning", "rating given a level without a narrative or evidence"),
+    "NAP815": Code("error", "rating names a result the plan does not have"),
 }
 
 #: Each code's meaning (the table without levels).
