@@ -126,6 +126,9 @@ def test_compare_cli_names_results_in_every_format() -> None:
     md = napctl("compare", *ARGS, "-f", "md").stdout
     assert "| AXE1. Participation des femmes à la prise de décision | 2 | 0 (0 %) | 1 (50 %)" in md
     assert "**R1.1.1** Les femmes sont davantage candidates" in md
+    html = napctl("compare", *ARGS, "-f", "html").stdout
+    assert '<tr class="results"><td>AXE2. Protection' in html
+    assert '<td class="num">2</td><td class="num">0 (0 %)</td>' in html
     text = napctl("compare", *ARGS, "-f", "table").stdout
     assert "  AXE2\t2 results: no evidence available 0 (0 %), not started 0 (0 %)" in text
 
