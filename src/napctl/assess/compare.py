@@ -5,7 +5,10 @@ mapping of ``napctl.model.scales``; they disagree when they are further apart
 than the tolerance, or when the rating says it disputes the very status the
 government gives. A status that says nothing of how far the work went
 (not-reported, discontinued, not-applicable) is not compared. Each pillar gets
-a scorecard: the share of its actions at each level of the organisation's scale.
+a scorecard: the share of its actions at each level of the organisation's scale,
+and, when it has expected results, the count of its results at each level. A
+rating of a result is compared with its actions' combined government status
+(``napctl.assess.results``: the mean place of those that have one).
 """
 
 from __future__ import annotations
@@ -16,10 +19,17 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from napctl.assess.ratings import for_year, scale_name
+from napctl.assess.results import (
+    PlacedResult,
+    combined_value,
+    plan_results,
+    result_statuses,
+    status_text,
+)
 from napctl.model import Plan
 from napctl.model.assessment import NOT_RATED, Assessment, Rating
 from napctl.model.progress import Entry, Evidence, ProgressReport
-from napctl.model.scales import DEFAULT_TOLERANCE, STATUS_VALUES, scale_of
+from napctl.model.scales import DEFAULT_TOLERANCE, STATUS_VALUES, Scale, scale_of
 from napctl.progress.checklist_items import flat, safe_href
 from napctl.progress.status import ActionStatus, entries_by_department, plan_status
 
@@ -56,6 +66,9 @@ class Row:
     disputes: str | None
     government: tuple[Said, ...]
     independent: Said
+    #: What is rated: "action" or "result" (``action`` then holds the result's id and
+    #: ``status`` its actions' statuses with their mean).
+    kind: str = "action"
 
     @property
     def rating(self) -> str:
@@ -75,6 +88,9 @@ class Scorecard:
     counts: dict[str, tuple[str, int]]
     #: The organisation's rating of the pillar as a whole, when it gives one.
     overall: str | None = None
+    #: The pillar's expected results, and how many the organisation rated at each level.
+    results: int = 0
+    result_counts: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -145,8 +161,55 @@ def compare(
             row = _row(assessment, ratings.get(action.id), action, entries, tolerance)
             if row is not None:
                 result.rows.append(row)
-        result.scorecards += _scorecards(plan, assessment, ratings)
+        by_result = {r.result: r for r in assessment.ratings if r.result is not None}
+        for placed in plan_results(plan):
+            rating = by_result.get(placed.id)
+            row = _result_row(assessment, rating, placed, status.actions, entries, tolerance)
+            if row is not None:
+                result.rows.append(row)
+        result.scorecards += _scorecards(plan, assessment, ratings, by_result)
     return result
+
+
+def _result_row(
+    assessment: Assessment,
+    rating: Rating | None,
+    placed: PlacedResult,
+    actions: Sequence[ActionStatus],
+    entries: dict[str, dict[str, Entry]],
+    tolerance: Fraction,
+) -> Row | None:
+    """The row of a result's rating, beside its actions' combined statuses (None: unrated)."""
+    scale = scale_of(assessment)
+    level = None if scale is None or rating is None else scale.level(rating.level)
+    if rating is None or level is None:
+        return None
+    statuses = result_statuses(placed, actions)
+    value = combined_value(statuses)
+    gap = None if value is None else abs(value - level.value)
+    # A result's status is disputed when every one of its actions has the disputed status.
+    disputed = rating.disputes is not None and bool(statuses)
+    disputed = disputed and all(s == rating.disputes for s in statuses)
+    government = tuple(
+        Said(f"{said.who}, {ident}", said.narrative, said.evidence)
+        for ident in placed.actions
+        for said in _government(entries, ident)
+    )
+    return Row(
+        placed.id,
+        placed.pillar,
+        placed.text,
+        status_text(statuses),
+        assessment.organisation,
+        level.key,
+        level.label,
+        gap,
+        disputed or (gap is not None and gap > tolerance),
+        rating.disputes,
+        government,
+        Said(assessment.organisation, flat(rating.narrative), _links(rating.evidence)),
+        "result",
+    )
 
 
 def _row(
@@ -179,20 +242,34 @@ def _row(
     )
 
 
-def _scorecards(plan: Plan, assessment: Assessment, ratings: dict[str, Rating]) -> list[Scorecard]:
+def _count(
+    scale: Scale, ids: Sequence[str], ratings: dict[str, Rating]
+) -> dict[str, tuple[str, int]]:
+    """level key -> (label, how many of ``ids`` are rated at it), then not-rated."""
+    found: Counter[str] = Counter()
+    for ident in ids:
+        rating = ratings.get(ident)
+        level = None if rating is None else scale.level(rating.level)
+        found[NOT_RATED if level is None else level.key] += 1
+    counts = {lv.key: (lv.label, found[lv.key]) for lv in scale.levels}
+    counts[NOT_RATED] = ("not rated", found[NOT_RATED])
+    return counts
+
+
+def _scorecards(
+    plan: Plan,
+    assessment: Assessment,
+    ratings: dict[str, Rating],
+    by_result: dict[str, Rating],
+) -> list[Scorecard]:
     scale = scale_of(assessment)
     assert scale is not None
     overall = {r.pillar: r for r in assessment.ratings if r.pillar is not None}
+    results = plan_results(plan)
     cards = []
     for pillar in plan.pillars:
-        ids = [a.id for g in pillar.goals for a in g.actions]
-        found: Counter[str] = Counter()
-        for ident in ids:
-            rating = ratings.get(ident)
-            level = None if rating is None else scale.level(rating.level)
-            found[NOT_RATED if level is None else level.key] += 1
-        counts = {lv.key: (lv.label, found[lv.key]) for lv in scale.levels}
-        counts[NOT_RATED] = ("not rated", found[NOT_RATED])
+        ids = [placed.action.id for placed in plan.walk() if placed.pillar.id == pillar.id]
+        own = [r.id for r in results if r.pillar == pillar.id]
         whole = overall.get(pillar.id)
         level = None if whole is None else scale.level(whole.level)
         cards.append(
@@ -201,8 +278,10 @@ def _scorecards(plan: Plan, assessment: Assessment, ratings: dict[str, Rating]) 
                 pillar.id,
                 pillar.title,
                 len(ids),
-                counts,
+                _count(scale, ids, ratings),
                 None if level is None else f"{level.key} ({level.label})",
+                len(own),
+                _count(scale, own, by_result) if own else {},
             )
         )
     return cards

@@ -2,6 +2,7 @@
 
 Written like `progress init`'s reports (``napctl.progress.init``): each action's
 text as a comment, and its level ``not-rated``: napctl never guesses a rating.
+A plan's expected results follow, commented out, for an organisation that rates them.
 An existing file only gains the actions it lacks, inserted as text at the end
 of its ``ratings`` list, so every byte the organisation wrote stays.
 """
@@ -68,8 +69,28 @@ def new_assessment(plan: Plan, year: int, organisation: str, scale: str, ref: st
         "ratings:",
     ]
     out = ["".join(line + "\n" for line in [*head, *body])]
-    out += [rating_lines(a, 2) for p in plan.pillars for g in p.goals for a in g.actions]
+    out += [rating_lines(placed.action, 2) for placed in plan.walk()]
+    out.append(result_lines(plan, 2))
     return "".join(out)
+
+
+def result_lines(plan: Plan, indent: int) -> str:
+    """Each expected result as a commented-out rating: rating a result as a whole is the
+    organisation's choice, so it is offered, never written as a rating to fill in."""
+    from napctl.yaml.edit import scalar  # PyYAML only when a file is written
+
+    results = [(r.id, r.text) for p in plan.pillars for g in p.goals for r in g.results]
+    if not results:
+        return ""
+    pad = " " * indent
+    lines = comment_lines(
+        "Expected results: to rate one as a whole, remove the '# ' before its two lines.",
+        f"{pad}# ",
+    )
+    for ident, text in results:
+        lines += comment_lines(f"{ident}: {text}", f"{pad}# ")
+        lines += [f"{pad}# - result: {scalar(ident)}", f"{pad}#   level: {NOT_RATED}"]
+    return "".join(line.rstrip() + "\n" for line in lines)
 
 
 def append_missing(text: str, plan: Plan, file: str = "") -> tuple[str, list[str]]:
@@ -85,7 +106,7 @@ def append_missing(text: str, plan: Plan, file: str = "") -> tuple[str, list[str
     if not isinstance(ratings, list) or not ratings:
         raise EditError("its `ratings` is not a list; run `napctl validate`", file, 0, 0)
     have = {r.get("action") for r in ratings if isinstance(r, dict)}
-    actions = [a for p in plan.pillars for g in p.goals for a in g.actions]
+    actions = [placed.action for placed in plan.walk()]
     missing = [a for a in actions if a.id not in have]
     if not missing:
         return text, []

@@ -33,9 +33,9 @@ if TYPE_CHECKING:
 
 KIND = "assessment"
 FOLDER = "assessments"
-#: Ids and names (a plan, an action, a pillar, a level): visible text only (NAP210).
+#: Ids and names (a plan, an action, a result, a pillar, a level): visible text only (NAP210).
 ASSESSMENT_FIELDS = Fields(
-    frozenset({"plan", "action", "pillar", "level"}), frozenset({"url", "path"})
+    frozenset({"plan", "action", "result", "pillar", "level"}), frozenset({"url", "path"})
 )
 
 
@@ -141,26 +141,38 @@ def check_against_plan(corpus: CorpusIndex, report: CorpusReport) -> None:
         _check_targets(assessment, plan, out)
 
 
+#: What a rating may name, and the code of a name the plan does not have.
+TARGETS = (("action", "NAP804"), ("result", "NAP815"), ("pillar", "NAP804"))
+
+
+def plan_targets(plan: Plan) -> dict[str, set[str]]:
+    """The ids a rating may name, by kind: every action (results' included), result, pillar."""
+    return {
+        "action": {placed.action.id for placed in plan.walk()},
+        "result": {r.id for p in plan.pillars for g in p.goals for r in g.results},
+        "pillar": {p.id for p in plan.pillars},
+    }
+
+
 def _check_targets(assessment: Assessment, plan: Plan, out: Out) -> None:
-    """Each rating names one action or pillar of the plan, once."""
-    actions = {a.id for p in plan.pillars for g in p.goals for a in g.actions}
-    pillars = [p.id for p in plan.pillars]
+    """Each rating names one action, result or pillar of the plan, once."""
+    targets = plan_targets(plan)
     first: dict[tuple[str, str], int] = {}
     for i, rating in enumerate(assessment.ratings):
-        if (rating.action is None) == (rating.pillar is None):
-            out.add(("ratings", i), "NAP805", "a rating names an action or a pillar (one of them)")
+        named = [(what, code, getattr(rating, what)) for what, code in TARGETS]
+        named = [n for n in named if n[2] is not None]
+        if len(named) != 1:
+            out.add(
+                ("ratings", i),
+                "NAP805",
+                "a rating names an action, a result or a pillar (exactly one of them)",
+            )
             continue
-        what, ident, known = (
-            ("action", rating.action, actions)
-            if rating.action is not None
-            else ("pillar", rating.pillar, set(pillars))
-        )
-        assert ident is not None
+        what, code, ident = named[0]
+        known = targets[what]
         if ident not in known:
             hint = did_you_mean(ident, known)
-            out.add(
-                ("ratings", i, what), "NAP804", f"plan '{plan.id}' has no {what} '{ident}'{hint}"
-            )
+            out.add(("ratings", i, what), code, f"plan '{plan.id}' has no {what} '{ident}'{hint}")
         elif (what, ident) in first:
             out.add(
                 ("ratings", i, what),

@@ -26,9 +26,9 @@ RANGES = {
     "NAP3": "consistency checks",
     "NAP4": "progress reports",
     "NAP5": "plan-quality review (napctl review): advice, never a validation failure",
+    "NAP6": "languages and translations",
     "NAP7": "indicators and frameworks (docs/indicators.md)",
     "NAP8": "assessments",
-    "NAP6": "languages and translations",
 }
 
 TABLE: dict[str, Code] = {
@@ -141,6 +141,13 @@ TABLE: dict[str, Code] = {
     "NAP521": Code("warning", "no action of the plan has a budget"),
     "NAP522": Code("info", "plan names no lead for the actions several departments share"),
     "NAP523": Code("warning", "no action of the plan has an indicator"),
+    # languages and translations (docs/languages.md)
+    "NAP600": Code("warning", "text has no translation in a language the plan lists"),
+    "NAP601": Code("warning", "text in a language the plan's `languages` does not list"),
+    "NAP602": Code("warning", "plan's `languages` does not list its `language`"),
+    "NAP610": Code("error", "PO file is not UTF-8 text or cannot be read as a PO file"),
+    "NAP611": Code("warning", "PO entry for a text the plan no longer has (not applied)"),
+    "NAP612": Code("error", "translation holds a control character"),
     # indicators and frameworks (docs/indicators.md)
     "NAP700": Code("warning", "indicator target year outside the plan's period"),
     "NAP701": Code("error", "reference to an indicator its framework does not have"),
@@ -152,8 +159,8 @@ TABLE: dict[str, Code] = {
     "NAP802": Code("error", "assessment names a scale napctl does not know"),
     "NAP803": Code("error", "rating level is not a level of the assessment's scale"),
     "NAP804": Code("error", "rating names an action or pillar the plan does not have"),
-    "NAP805": Code("error", "rating without exactly one of action and pillar"),
-    "NAP806": Code("error", "action or pillar rated twice in one assessment"),
+    "NAP805": Code("error", "rating without exactly one of action, result and pillar"),
+    "NAP806": Code("error", "action, result or pillar rated twice in one assessment"),
     "NAP807": Code("error", "two assessments for the same plan, year and organisation"),
     "NAP808": Code("error", "two levels of a scale whose names or labels fold to the same"),
     "NAP809": Code(
@@ -164,13 +171,7 @@ TABLE: dict[str, Code] = {
     "NAP812": Code("error", "assessment evidence without exactly one of url and path"),
     "NAP813": Code("error", "an assessment's own scale has fewer than two levels"),
     "NAP814": Code("warning", "rating given a level without a narrative or evidence"),
-    # languages and translations (docs/languages.md)
-    "NAP600": Code("warning", "text has no translation in a language the plan lists"),
-    "NAP601": Code("warning", "text in a language the plan's `languages` does not list"),
-    "NAP602": Code("warning", "plan's `languages` does not list its `language`"),
-    "NAP610": Code("error", "PO file is not UTF-8 text or cannot be read as a PO file"),
-    "NAP611": Code("warning", "PO entry for a text the plan no longer has (not applied)"),
-    "NAP612": Code("error", "translation holds a control character"),
+    "NAP815": Code("error", "rating names a result the plan does not have"),
 }
 
 #: Each code's meaning (the table without levels).

@@ -42,7 +42,7 @@ class ScaleLevel:
 
 @dataclass(frozen=True, slots=True)
 class Rating:
-    """The organisation's judgement of one action (or of a whole pillar)."""
+    """The organisation's judgement of one action (or of a result, or a whole pillar)."""
 
     __pydantic_config__ = _CONFIG
     level: LevelValue
@@ -50,6 +50,8 @@ class Rating:
     action: Ident | None = None
     #: Or a whole pillar, by its id in the plan.
     pillar: Ident | None = None
+    #: Or an expected result (a goal's ``results:``), by its id in the plan.
+    result: Ident | None = None
     narrative: Text | None = None
     evidence: list[Evidence] = field(default_factory=list)
     #: The government status this rating disputes (as its progress reports give it).

@@ -69,6 +69,12 @@ def as_text(result: Comparison) -> str:
             )
             overall = f"; overall {clean(card.overall)}" if card.overall else ""
             lines.append(f"  {clean(card.pillar)}\t{card.actions} actions: {counts}{overall}")
+            if card.results:
+                counts = ", ".join(
+                    f"{clean(label)} {_share(n, card.results)}"
+                    for label, n in card.result_counts.values()
+                )
+                lines.append(f"  {clean(card.pillar)}\t{card.results} results: {counts}")
     return "\n".join(lines) + "\n"
 
 
@@ -131,7 +137,24 @@ def as_md(result: Comparison) -> str:
                 f"| {md_escape(printable(card.pillar))}. {md_escape(printable(card.title))}"
                 f" | {card.actions} | {shares} | {overall} |"
             )
+        lines += _md_results(cards, labels)
     return "\n".join(lines) + "\n"
+
+
+def _md_results(cards: list[Scorecard], labels: list[str]) -> list[str]:
+    """The scorecard of a pillar's expected results (nothing when no pillar has any)."""
+    cards = [c for c in cards if c.results]
+    if not cards:
+        return []
+    lines = ["", "| Pillar | Results | " + " | ".join(md_escape(x) for x in labels) + " |"]
+    lines.append("|---|---:|" + "---:|" * len(labels))
+    for card in cards:
+        shares = " | ".join(_share(n, card.results) for _, n in card.result_counts.values())
+        lines.append(
+            f"| {md_escape(printable(card.pillar))}. {md_escape(printable(card.title))}"
+            f" | {card.results} | {shares} |"
+        )
+    return lines
 
 
 def _said_record(said: Said) -> dict[str, object]:
@@ -145,6 +168,7 @@ def _said_record(said: Said) -> dict[str, object]:
 def row_record(r: Row) -> dict[str, object]:
     return {
         "id": r.action,
+        "kind": r.kind,
         "pillar": r.pillar,
         "status": r.status,
         "organisation": r.organisation,
@@ -179,6 +203,11 @@ def as_json(result: Comparison) -> str:
                         for k, (label, n) in c.counts.items()
                     ],
                     "overall": c.overall,
+                    "results": c.results,
+                    "result_levels": [
+                        {"level": k, "label": label, "count": n}
+                        for k, (label, n) in c.result_counts.items()
+                    ],
                 }
                 for c in result.scorecards
             ],

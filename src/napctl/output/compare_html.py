@@ -45,7 +45,10 @@ _HTML = """<!DOCTYPE html>
 {% for c in o.cards %}<tr><td>{{ c.pillar }}. {{ c.title }}</td>\
 <td class="num">{{ c.actions }}</td>\
 {% for n in c.shares %}<td class="num">{{ n }}</td>{% endfor %}<td>{{ c.overall or "" }}</td></tr>
-{% endfor %}</table>
+{% if c.results %}<tr class="results"><td>{{ c.pillar }}. {{ c.title }}: results</td>\
+<td class="num">{{ c.results }}</td>\
+{% for n in c.result_shares %}<td class="num">{{ n }}</td>{% endfor %}<td></td></tr>
+{% endif %}{% endfor %}</table>
 {% endfor %}</body>
 </html>
 """
@@ -107,6 +110,11 @@ def as_html(result: Comparison) -> str:
                             for _, n in c.counts.values()
                         ],
                         "overall": None if c.overall is None else printable(c.overall),
+                        "results": c.results,
+                        "result_shares": [
+                            f"{n} ({round(100 * n / c.results) if c.results else 0} %)"
+                            for _, n in c.result_counts.values()
+                        ],
                     }
                     for c in cards
                 ],

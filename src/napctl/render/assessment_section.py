@@ -3,7 +3,8 @@
 What templates see as ``assessments`` (``_assessment.{md,html}.j2``): for the
 report's year, each organisation that assessed the plan, then per pillar every
 action some organisation rated, with the government's combined status beside
-each rating and the organisation's name on every one. Nothing here is combined
+each rating and the organisation's name on every one; a rating of an expected
+result is listed under the result, in its pillar, before the actions. Nothing here is combined
 into a status: the two voices stay side by side. None when no organisation
 assessed that year, so the templates show nothing and print the same bytes as
 before assessments existed.
@@ -66,9 +67,11 @@ def _organisation(assessment: Assessment, action_count: int) -> dict[str, Any]:
 
 
 def _rated(chosen: Sequence[Assessment]) -> tuple[dict[str, list[dict[str, Any]]], ...]:
-    """(action id -> its ratings, pillar id -> ratings of the pillar as a whole)."""
+    """(action id -> its ratings, pillar id -> ratings of the pillar as a whole,
+    result id -> ratings of the result)."""
     actions: dict[str, list[dict[str, Any]]] = {}
     pillars: dict[str, list[dict[str, Any]]] = {}
+    results: dict[str, list[dict[str, Any]]] = {}
     for assessment in chosen:
         for rating in assessment.ratings:
             item = shown(assessment, rating)
@@ -78,7 +81,21 @@ def _rated(chosen: Sequence[Assessment]) -> tuple[dict[str, list[dict[str, Any]]
                 actions.setdefault(rating.action, []).append(_rating(item, rating))
             elif rating.pillar is not None:
                 pillars.setdefault(rating.pillar, []).append(_rating(item, rating))
-    return actions, pillars
+            elif rating.result is not None:
+                results.setdefault(rating.result, []).append(_rating(item, rating))
+    return actions, pillars, results
+
+
+def _results(plan: Plan, pillar: str, rated: dict[str, list[dict[str, Any]]]) -> list[Any]:
+    """The pillar's rated results, in the order of the plan, each with its ratings."""
+    return [
+        {"id": r.id, "text": r.text, "ratings": rated[r.id]}
+        for p in plan.pillars
+        if p.id == pillar
+        for g in p.goals
+        for r in g.results
+        if r.id in rated
+    ]
 
 
 def assessment_section(
@@ -88,7 +105,7 @@ def assessment_section(
     chosen = for_year(assessments, plan.id, status.year)
     if not chosen:
         return None
-    actions, overall = _rated(chosen)
+    actions, overall, rated_results = _rated(chosen)
     pillars = []
     for pillar in plan.pillars:
         rows = [
@@ -96,12 +113,14 @@ def assessment_section(
             for a in status.actions
             if a.pillar == pillar.id and a.id in actions
         ]
-        if rows or pillar.id in overall:
+        results = _results(plan, pillar.id, rated_results)
+        if rows or results or pillar.id in overall:
             pillars.append(
                 {
                     "id": pillar.id,
                     "title": pillar.title,
                     "overall": overall.get(pillar.id, []),
+                    "results": results,
                     "actions": rows,
                 }
             )
