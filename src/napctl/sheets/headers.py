@@ -252,11 +252,54 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
 
 #: Fields a sheet may hold that plan files cannot hold yet, with what they are.
 PENDING = {
-    "result_id": "the ids of expected results",
-    "result": "expected results (a level between goal and action)",
-    "role": "roles other than a lead column's",
-    "partners": "partners who support an action",
     "target": "indicator targets",
+}
+
+#: The words for each assignment role (``role:``) that a role column or a bracket
+#: after an actor ("OSC (partenaire)") may give, in the languages of the headers.
+ROLE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "lead": {
+        "en": ("lead",),
+        "fr": ("chef de file", "pilote", "lead"),
+        "nl": ("trekker", "leidend"),
+        "de": ("federführend", "Federführung"),
+        "es": ("líder", "lidera"),
+    },
+    "responsible": {
+        "en": ("responsible",),
+        "fr": ("responsable",),
+        "nl": ("verantwoordelijk",),
+        "de": ("verantwortlich",),
+        "es": ("responsable",),
+    },
+    "support": {
+        "en": ("support",),
+        "fr": ("appui", "soutien"),
+        "nl": ("ondersteuning", "steun"),
+        "de": ("Unterstützung",),
+        "es": ("apoyo",),
+    },
+    "partner": {
+        "en": ("partner",),
+        "fr": ("partenaire",),
+        "nl": ("partner",),
+        "de": ("Partner",),
+        "es": ("socio", "aliado"),
+    },
+    "funder": {
+        "en": ("funder", "donor"),
+        "fr": ("bailleur", "bailleur de fonds", "financement", "financeur"),
+        "nl": ("financier", "donor"),
+        "de": ("Geldgeber", "Finanzierung"),
+        "es": ("financiador", "donante"),
+    },
+    "coordination": {
+        "en": ("coordination",),
+        "fr": ("coordination",),
+        "nl": ("coördinatie",),
+        "de": ("Koordination", "Koordinierung"),
+        "es": ("coordinación",),
+    },
 }
 
 _DROP = re.compile(r"[^a-z0-9]+")
@@ -294,4 +337,14 @@ def catalog_help() -> str:
     return "\n\n".join(parts)
 
 
+def role_of(word: str) -> str | None:
+    """The role a word names in any of the languages ("partenaire": partner), or None."""
+    folded = fold(word)
+    return next((role for role, words in _ROLE_FOLDED.items() if folded in words), None)
+
+
 SYNONYMS = synonyms()
+_ROLE_FOLDED = {
+    role: {fold(w) for lang in LANGUAGES for w in words.get(lang, ())}
+    for role, words in ROLE_WORDS.items()
+}

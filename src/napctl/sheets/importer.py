@@ -17,8 +17,10 @@ from typing import Any
 
 from napctl.model import Plan
 from napctl.sheets.cells import Cell
-from napctl.sheets.merge_state import Changes, GoalState, Merge, PillarState
+from napctl.sheets.headers import ROLE_WORDS, role_of
+from napctl.sheets.merge_state import Changes, GoalState, Merge, PillarState, ResultState
 from napctl.sheets.read import Table
+from napctl.sheets.results import result_data, result_for, stored_once
 from napctl.sheets.rows import (
     ActorError,
     allocated_value,
@@ -34,7 +36,9 @@ from napctl.sheets.rows import (
 from napctl.sheets.rows import roman as roman_numeral
 from napctl.sheets.update import similar_action
 
-_FILLED_DOWN = ("pillar_id", "pillar", "un_pillars", "goal_id", "goal")
+_FILLED_DOWN = ("pillar_id", "pillar", "un_pillars", "goal_id", "goal", "result_id", "result")
+#: A result cell repeats the one above only within its goal.
+_GOAL_CELLS = ("pillar_id", "pillar", "goal_id", "goal")
 
 
 def merge_table(
@@ -66,6 +70,7 @@ def merge_table(
         if not any(c.value.strip() for c in row):
             continue
         rows += 1
+        _forget_result(merge, row, previous)
         for name in _FILLED_DOWN:
             found = merge.cell(row, name)
             if found is not None and found.value.strip():
@@ -76,6 +81,18 @@ def merge_table(
     _collect(merge)
     merge.changes.departments = list(merge.reg.added)
     return merge.changes
+
+
+def _forget_result(merge: Merge, row: list[Cell], previous: dict[str, Cell]) -> None:
+    """A row that starts another goal starts without the result above it."""
+    for name in _GOAL_CELLS:
+        found = merge.cell(row, name)
+        if found is None or not found.value.strip():
+            continue
+        if name not in previous or one_line(previous[name].value) != one_line(found.value):
+            previous.pop("result_id", None)
+            previous.pop("result", None)
+            return
 
 
 def _check_one_plan(merge: Merge, table: Table) -> None:
@@ -100,10 +117,13 @@ def _merge_row(merge: Merge, row: list[Cell], previous: dict[str, Cell]) -> None
     goal = _goal_for(merge, pillar, previous, first)
     if goal is None:
         return
+    ok, result = result_for(merge, goal, previous, first)
+    if not ok:
+        return
     action = _action_from_row(merge, row, first)
     if action is None:
         return
-    _place_action(merge, goal, action, row, first)
+    _place_action(merge, result or goal, action, row, first)
 
 
 def _pillar_for(merge: Merge, previous: dict[str, Cell], first: Cell) -> PillarState | None:
@@ -264,6 +284,8 @@ def _departments(merge: Merge, row: list[Cell], first: Cell) -> tuple[list[Any],
             first,
         )
         return None
+    if not _roles_and_partners(merge, row, first, found):
+        return None
     if not found and not leads:
         merge.problem(cell, "no department for this action", first)
         return None
@@ -275,9 +297,42 @@ def _departments(merge: Merge, row: list[Cell], first: Cell) -> tuple[list[Any],
     return found, lead
 
 
+def _roles_and_partners(
+    merge: Merge, row: list[Cell], first: Cell, found: list[str | dict[str, Any]]
+) -> bool:
+    """Give ``found`` the role column's role where no bracket gives one, and add the
+    partners column's actors with the role partner (False after a problem)."""
+    role_cell = merge.cell(row, "role")
+    word = one_line(role_cell.value) if role_cell else ""
+    role = role_of(word) if word else None
+    if word and role is None:
+        merge.problem(role_cell, f"{word!r} is not a role ({', '.join(ROLE_WORDS)})", first)
+        return False
+    if role is not None:
+        found[:] = [{"code": e, "role": role} if isinstance(e, str) else e for e in found]
+        found[:] = [e if isinstance(e, str) or "role" in e else {**e, "role": role} for e in found]
+    try:
+        partners = list(parse_actors(merge.text(row, "partners"), merge.reg))
+    except ActorError as exc:
+        merge.problem(merge.cell(row, "partners"), str(exc), first)
+        return False
+    codes = [e if isinstance(e, str) else e["code"] for e in found]
+    for entry in partners:
+        data = {"code": entry} if isinstance(entry, str) else entry
+        if data["code"] not in codes:
+            found.append({"code": data["code"], "role": "partner", **data})
+    return True
+
+
 def _place_action(
-    merge: Merge, goal: GoalState, data: dict[str, Any], row: list[Cell], first: Cell
+    merge: Merge,
+    goal: GoalState | ResultState,
+    data: dict[str, Any],
+    row: list[Cell],
+    first: Cell,
 ) -> None:
+    """Add the row's action to its goal or result (``goal``), or compare it with the one
+    there."""
     id_cell = merge.cell(row, "id")
     where = id_cell or merge.cell(row, "text") or first
     if not data["id"]:
@@ -339,7 +394,17 @@ def _next_id(merge: Merge, parent: str, n: int, *, roman: bool = False) -> str:
 
 
 def _goal_data(goal: GoalState) -> dict[str, Any]:
-    return {"id": goal.id, "text": goal.text, "actions": goal.new_actions}
+    data: dict[str, Any] = {"id": goal.id, "text": goal.text}
+    if goal.new_actions:
+        data["actions"] = goal.new_actions
+    results = [result_data(r) for r in goal.results.values() if r.new_actions]
+    if results:
+        data["results"] = results
+    return data
+
+
+def _has_new(goal: GoalState) -> bool:
+    return bool(goal.new_actions) or any(r.new_actions for r in goal.results.values())
 
 
 def _collect(merge: Merge) -> None:
@@ -347,7 +412,7 @@ def _collect(merge: Merge) -> None:
     changes = merge.changes
     for pillar in merge.pillars.values():
         if pillar.index is None:
-            goals = [_goal_data(g) for g in pillar.goals.values() if g.new_actions]
+            goals = [_goal_data(g) for g in pillar.goals.values() if _has_new(g)]
             if goals:
                 changes.pillars.append(
                     {
@@ -359,7 +424,19 @@ def _collect(merge: Merge) -> None:
                 )
             continue
         for goal in pillar.goals.values():
-            if goal.index is None and goal.new_actions:
+            if goal.index is None and _has_new(goal):
                 changes.goals.append((pillar.index, _goal_data(goal)))
             elif goal.index is not None:
                 changes.actions.extend((pillar.index, goal.index, a) for a in goal.new_actions)
+                _collect_results(changes, pillar.index, goal.index, goal)
+
+
+def _collect_results(changes: Changes, p: int, g: int, goal: GoalState) -> None:
+    for result in goal.results.values():
+        if not result.new_actions:
+            continue
+        if result.index is None:
+            changes.results.append((p, g, result_data(result)))
+        else:
+            stored_once(result)
+            changes.result_actions.extend((p, g, result.index, a) for a in result.new_actions)
