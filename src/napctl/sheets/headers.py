@@ -251,9 +251,7 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 #: Fields a sheet may hold that plan files cannot hold yet, with what they are.
-PENDING = {
-    "target": "indicator targets",
-}
+PENDING: dict[str, str] = {}
 
 #: The words for each assignment role (``role:``) that a role column or a bracket
 #: after an actor ("OSC (partenaire)") may give, in the languages of the headers.

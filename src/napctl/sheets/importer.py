@@ -34,6 +34,7 @@ from napctl.sheets.rows import (
     un_pillar_list,
 )
 from napctl.sheets.rows import roman as roman_numeral
+from napctl.sheets.targets import texts, with_targets
 from napctl.sheets.update import similar_action
 
 _FILLED_DOWN = ("pillar_id", "pillar", "un_pillars", "goal_id", "goal", "result_id", "result")
@@ -228,7 +229,12 @@ def _action_from_row(merge: Merge, row: list[Cell], first: Cell) -> dict[str, An
         return None
     departments, lead = found
     data: dict[str, Any] = {"id": one_line(merge.text(row, "id")), "text": text}
-    indicators = indicator_list(merge.text(row, "indicators"))
+    indicators: list[Any] = indicator_list(merge.text(row, "indicators"))
+    try:
+        indicators = with_targets(indicators, merge.text(row, "target"), merge.lang)
+    except ValueError as exc:
+        merge.problem(merge.cell(row, "target"), str(exc), first)
+        return None
     if indicators:
         data["indicators"] = indicators
     data["departments"] = departments
@@ -369,7 +375,9 @@ def _place_action(
         if "indicators" in merge.columns
         else ("text", "departments")
     )
-    compared = [k for k in keys if data.get(k) != existing.get(k)]
+    if "lead" in merge.columns:
+        keys = (*keys, "lead")
+    compared = [k for k in keys if _compared(data, k) != existing.get(k)]
     if "notes" in data and data["notes"] != existing.get("notes"):
         compared.append("notes")
     if compared and merge.update:
@@ -383,6 +391,13 @@ def _place_action(
             " plan to match the table), so edit the plan file or the table",
             first,
         )
+
+
+def _compared(data: dict[str, Any], key: str) -> Any:
+    """A row's value as the plan's is read for comparing (indicators: their texts; the
+    targets a row gives are added with new actions only)."""
+    value = data.get(key)
+    return texts(value) if key == "indicators" and value is not None else value
 
 
 def _next_id(merge: Merge, parent: str, n: int, *, roman: bool = False) -> str:

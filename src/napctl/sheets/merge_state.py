@@ -138,6 +138,7 @@ class Merge:
         self.paths: dict[str, tuple[str | int, ...]] = {}  # id -> its path in the plan file
         self.row_texts: set[str] = set()  # the table's action texts (to match reworded rows)
         self.reg = Registry.of(plan)
+        self.lang = plan.language.split("-")[0].casefold()  # how the sheet writes numbers
         self.pillars: dict[str, PillarState] = {}
         self.ids: dict[str, str] = {}  # every id in the plan -> what it is
         self.changes = Changes()
