@@ -5,10 +5,11 @@ aside: ``napctl.sheets.read.fold``), is one of its words in any language. A new
 language or a new word is an entry here, never a branch in the reader; `napctl
 import --help` lists this table, so what it says and what it does cannot drift.
 
-The fields after ``notes`` (``PENDING``) are recognised so that a sheet holding
-them is understood and its column named in the message, but plan files have no
-place for them yet: an import says so once, at the header, and ``--columns
-skip=HEADER`` leaves the column out.
+A field listed in ``PENDING`` (none at present) is recognised so that a sheet
+holding it is understood and its column named in the message, but plan files
+have no place for it yet: an import says so once, at the header, and
+``--columns skip=HEADER`` leaves the column out. ``ROLE_WORDS`` holds the words
+of the assignment roles, for role columns and brackets after an actor.
 """
 
 from __future__ import annotations
@@ -250,7 +251,8 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
-#: Fields a sheet may hold that plan files cannot hold yet, with what they are.
+#: Fields a sheet may hold that plan files cannot hold yet, with what they are (none now:
+#: results, roles, partners and targets are imported).
 PENDING: dict[str, str] = {}
 
 #: The words for each assignment role (``role:``) that a role column or a bracket

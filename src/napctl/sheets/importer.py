@@ -8,7 +8,10 @@ plan must say the same in the table; a difference is a problem, never an edit
 (import adds, people edit). Deadline, timeline and budget columns fill the
 action's fields of those names (``docs/plan-format.md``), with budget source
 and budget allocated (yes/no) columns; a lead column fills the action's
-``lead`` (one code, added to its departments when they do not name it).
+``lead`` (one code, added to its departments when they do not name it). Result
+columns put actions under expected results (``napctl.sheets.results``), a role
+column and a partners column give assignment roles, a target column indicator
+targets (``napctl.sheets.targets``).
 """
 
 from __future__ import annotations
@@ -17,24 +20,17 @@ from typing import Any
 
 from napctl.model import Plan
 from napctl.sheets.cells import Cell
-from napctl.sheets.headers import ROLE_WORDS, role_of
 from napctl.sheets.merge_state import Changes, GoalState, Merge, PillarState, ResultState
 from napctl.sheets.read import Table
 from napctl.sheets.results import result_data, result_for, stored_once
+from napctl.sheets.row_action import action_from_row
 from napctl.sheets.rows import (
-    ActorError,
-    allocated_value,
-    budget_value,
-    deadline_value,
     guess_un_pillars,
-    indicator_list,
-    note_list,
     one_line,
-    parse_actors,
     un_pillar_list,
 )
 from napctl.sheets.rows import roman as roman_numeral
-from napctl.sheets.targets import texts, with_targets
+from napctl.sheets.targets import texts
 from napctl.sheets.update import similar_action
 
 _FILLED_DOWN = ("pillar_id", "pillar", "un_pillars", "goal_id", "goal", "result_id", "result")
@@ -121,7 +117,7 @@ def _merge_row(merge: Merge, row: list[Cell], previous: dict[str, Cell]) -> None
     ok, result = result_for(merge, goal, previous, first)
     if not ok:
         return
-    action = _action_from_row(merge, row, first)
+    action = action_from_row(merge, row, first)
     if action is None:
         return
     _place_action(merge, result or goal, action, row, first)
@@ -217,119 +213,6 @@ def _goal_for(
     return state
 
 
-def _action_from_row(merge: Merge, row: list[Cell], first: Cell) -> dict[str, Any] | None:
-    text_cell = merge.cell(row, "text")
-    text = one_line(text_cell.value) if text_cell else ""
-    ok = True
-    if not text:
-        merge.problem(text_cell, "the action text is empty", first)
-        ok = False
-    found = _departments(merge, row, first)
-    if found is None or not ok:
-        return None
-    departments, lead = found
-    data: dict[str, Any] = {"id": one_line(merge.text(row, "id")), "text": text}
-    indicators: list[Any] = indicator_list(merge.text(row, "indicators"))
-    try:
-        indicators = with_targets(indicators, merge.text(row, "target"), merge.lang)
-    except ValueError as exc:
-        merge.problem(merge.cell(row, "target"), str(exc), first)
-        return None
-    if indicators:
-        data["indicators"] = indicators
-    data["departments"] = departments
-    notes = note_list(merge.text(row, "notes"))
-    if notes:
-        data["notes"] = notes
-    for key, read in (("deadline", deadline_value), ("timeline", one_line)):
-        if one_line(merge.text(row, key)):
-            data[key] = read(merge.text(row, key))
-    budget = _budget(merge, row, first)
-    if budget is None:
-        return None
-    if budget:
-        data["budget"] = budget
-    if lead is not None:
-        data["lead"] = lead
-    return data
-
-
-def _budget(merge: Merge, row: list[Cell], first: Cell) -> dict[str, Any] | None:
-    """The budget of the budget, budget source and budget allocated cells (None: a problem)."""
-    budget = budget_value(merge.text(row, "budget"))
-    source = one_line(merge.text(row, "budget_source"))
-    if source:
-        budget["source"] = source
-    if one_line(merge.text(row, "budget_allocated")):
-        try:
-            budget = {"allocated": allocated_value(merge.text(row, "budget_allocated")), **budget}
-        except ValueError as exc:
-            merge.problem(merge.cell(row, "budget_allocated"), str(exc), first)
-            return None
-    return budget
-
-
-def _departments(merge: Merge, row: list[Cell], first: Cell) -> tuple[list[Any], str | None] | None:
-    """The departments cell's assignments and the lead cell's code (the lead is added to
-    the departments when the cell does not name it)."""
-    cell = merge.cell(row, "departments")
-    lead_cell = merge.cell(row, "lead")
-    try:
-        found = list(parse_actors(cell.value, merge.reg)) if cell else []
-        leads = list(parse_actors(merge.text(row, "lead"), merge.reg))
-    except ActorError as exc:
-        where = cell if cell is not None and str(exc).split('"')[1] in cell.value else None
-        merge.problem(where or lead_cell or cell, str(exc), first)
-        return None
-    if len(leads) > 1:
-        merge.problem(
-            lead_cell,
-            "one lead department per action (a plan's `lead` is one"
-            " code); give the others the role in the departments cell:"
-            " CODE (coordination)",
-            first,
-        )
-        return None
-    if not _roles_and_partners(merge, row, first, found):
-        return None
-    if not found and not leads:
-        merge.problem(cell, "no department for this action", first)
-        return None
-    lead = None
-    if leads:
-        lead = leads[0] if isinstance(leads[0], str) else leads[0]["code"]
-        if lead not in [e if isinstance(e, str) else e["code"] for e in found]:
-            found.append(lead)
-    return found, lead
-
-
-def _roles_and_partners(
-    merge: Merge, row: list[Cell], first: Cell, found: list[str | dict[str, Any]]
-) -> bool:
-    """Give ``found`` the role column's role where no bracket gives one, and add the
-    partners column's actors with the role partner (False after a problem)."""
-    role_cell = merge.cell(row, "role")
-    word = one_line(role_cell.value) if role_cell else ""
-    role = role_of(word) if word else None
-    if word and role is None:
-        merge.problem(role_cell, f"{word!r} is not a role ({', '.join(ROLE_WORDS)})", first)
-        return False
-    if role is not None:
-        found[:] = [{"code": e, "role": role} if isinstance(e, str) else e for e in found]
-        found[:] = [e if isinstance(e, str) or "role" in e else {**e, "role": role} for e in found]
-    try:
-        partners = list(parse_actors(merge.text(row, "partners"), merge.reg))
-    except ActorError as exc:
-        merge.problem(merge.cell(row, "partners"), str(exc), first)
-        return False
-    codes = [e if isinstance(e, str) else e["code"] for e in found]
-    for entry in partners:
-        data = {"code": entry} if isinstance(entry, str) else entry
-        if data["code"] not in codes:
-            found.append({"code": data["code"], "role": "partner", **data})
-    return True
-
-
 def _place_action(
     merge: Merge,
     goal: GoalState | ResultState,
@@ -370,13 +253,7 @@ def _place_action(
         merge.ids[action_id] = "an action"
         return
     # Only what the table has a column for: a table without indicators differs in nothing.
-    keys = (
-        ("text", "indicators", "departments")
-        if "indicators" in merge.columns
-        else ("text", "departments")
-    )
-    if "lead" in merge.columns:
-        keys = (*keys, "lead")
+    keys = ["text", *(k for k in ("indicators", "departments", "lead") if k in merge.columns)]
     compared = [k for k in keys if _compared(data, k) != existing.get(k)]
     if "notes" in data and data["notes"] != existing.get("notes"):
         compared.append("notes")
