@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from napctl.plans.new import NewPlan, plan_text
 from napctl.sheets.edit import import_matrix
 from napctl.sheets.export import as_csv
 from napctl.sheets.read import read_table
-from tests.conftest import PLANS
+from tests.conftest import PLANS, ROOT
 
 BUNDLED = ["lu-2018-2023", "be-2013-2016"]
 
@@ -126,3 +127,58 @@ def test_round_trip_with_the_functions(tmp_path: Path) -> None:
     assert sorted(result.changes.departments) == sorted(  # type: ignore[union-attr]
         d.code for d in plan.departments if any(d.code in a.codes() for _, _, a in plan.actions())
     )
+
+
+SHAPES = ROOT / "tests" / "example-files" / "shapes"
+
+
+def _results(plan_file: Path) -> list[tuple[Any, ...]]:
+    plan, _ = load_file(plan_file)
+    assert plan is not None
+    return [
+        (
+            g.id,
+            r.id,
+            r.text,
+            r.indicator_texts(),
+            [(a.code, a.role) for a in r.assignments()],
+            [
+                (a.id, a.text, a.indicator_texts(), [(x.code, x.role) for x in a.assignments()])
+                for a in r.actions
+            ],
+        )
+        for p in plan.pillars
+        for g in p.goals
+        for r in g.results
+    ]
+
+
+def test_round_trip_of_expected_results(tmp_path: Path, runner: CliRunner) -> None:
+    """A plan with results: exported, imported into a new plan, the results are the same,
+    each result's indicators and actors stored once (an action keeps only its own)."""
+    table = tmp_path / "matrix.csv"
+    source = tmp_path / "source"
+    source.mkdir()
+    shutil.copy(SHAPES / "xf-2022-2026.yaml", source)
+    invoke(
+        runner, "export", "-f", "csv", "--plan", "xf-2022-2026", "-o", str(table),
+        "--plans", str(source),
+    )  # fmt: skip
+    plans = tmp_path / "plans"
+    invoke(
+        runner, "new", "xf-copy", "--country", "XF", "--title", "Copie",
+        "--period", "2022-2026", "--out", str(plans),
+    )  # fmt: skip
+    _, err = invoke(runner, "import", str(table), "--plan", "xf-copy", "--plans", str(plans))
+    assert "9 actions added" in err
+    copy = plans / "xf-copy.yaml"
+    original = _results(SHAPES / "xf-2022-2026.yaml")
+    assert len(original) == 4
+    assert _results(copy) == original
+    text = copy.read_text("utf-8")
+    assert text.count("Pourcentage de femmes élues") == 1  # the result's, not each action's
+    assert "role: funder" in text and "role: support" in text
+    before = copy.read_bytes()
+    _, err = invoke(runner, "import", str(table), "--plan", "xf-copy", "--plans", str(plans))
+    assert "nothing to add" in err
+    assert copy.read_bytes() == before

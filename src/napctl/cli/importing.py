@@ -128,11 +128,7 @@ def _write_import(result: ImportResult, file: str) -> None:
         atomic_write(Path(file), result.text)
     except OSError as exc:
         fail_usage(f"cannot write {file}: {exc.strerror}")
-    added = (
-        len(changes.actions)
-        + sum(len(g["actions"]) for _, g in changes.goals)
-        + sum(len(g["actions"]) for p in changes.pillars for g in p["goals"])
-    )
+    added = changes.action_count
     sys.stderr.write(f"{printable(file)}: {added} actions added")
     if changes.named:
         sys.stderr.write(

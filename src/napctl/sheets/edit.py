@@ -23,7 +23,7 @@ from napctl.sheets.importer import merge_table
 from napctl.sheets.merge_state import Changes
 from napctl.sheets.read import map_columns
 from napctl.sheets.update import apply_updates
-from napctl.yaml.edit import EditError, TextEdit, dump_items
+from napctl.yaml.edit import EditError, TextEdit, dump_entries, dump_items
 from napctl.yaml.result import ImportResult, Note
 from napctl.yaml.safe import parse_yaml
 
@@ -96,6 +96,10 @@ def apply_changes(
             [_department(c, known or {}) for c in changes.departments],
         )
     pillars = _block_list(doc, ["pillars"], "pillars")
+    for p, g, r, action in changes.result_actions:
+        path: list[str | int] = ["pillars", p, "goals", g, "results", r, "actions"]
+        _add(doc, _block_list(doc, path, "actions"), [action])
+    _add_results(doc, changes.results)
     for p, g, action in changes.actions:
         _add(doc, _block_list(doc, ["pillars", p, "goals", g, "actions"], "actions"), [action])
     for p, goal in changes.goals:
@@ -107,6 +111,19 @@ def apply_changes(
         else:
             _add(doc, pillars, changes.pillars)
     return doc.text()
+
+
+def _add_results(doc: TextEdit, results: list[tuple[int, int, dict[str, Any]]]) -> None:
+    """New results after the last of their goal's, or as its new ``results:`` key."""
+    by_goal: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for p, g, result in results:
+        by_goal.setdefault((p, g), []).append(result)
+    for (p, g), items in by_goal.items():
+        goal = doc.at(["pillars", p, "goals", g])
+        if doc.get(goal, "results") is None:
+            doc.append(goal, dump_entries({"results": items}, doc.column(goal)))
+        else:
+            _add(doc, _block_list(doc, ["pillars", p, "goals", g, "results"], "results"), items)
 
 
 # -- the whole import: table in, new plan text out ------------------------------------

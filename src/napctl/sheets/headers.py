@@ -5,10 +5,11 @@ aside: ``napctl.sheets.read.fold``), is one of its words in any language. A new
 language or a new word is an entry here, never a branch in the reader; `napctl
 import --help` lists this table, so what it says and what it does cannot drift.
 
-The fields after ``notes`` (``PENDING``) are recognised so that a sheet holding
-them is understood and its column named in the message, but plan files have no
-place for them yet: an import says so once, at the header, and ``--columns
-skip=HEADER`` leaves the column out.
+A field listed in ``PENDING`` (none at present) is recognised so that a sheet
+holding it is understood and its column named in the message, but plan files
+have no place for it yet: an import says so once, at the header, and
+``--columns skip=HEADER`` leaves the column out. ``ROLE_WORDS`` holds the words
+of the assignment roles, for role columns and brackets after an actor.
 """
 
 from __future__ import annotations
@@ -250,13 +251,55 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
-#: Fields a sheet may hold that plan files cannot hold yet, with what they are.
-PENDING = {
-    "result_id": "the ids of expected results",
-    "result": "expected results (a level between goal and action)",
-    "role": "roles other than a lead column's",
-    "partners": "partners who support an action",
-    "target": "indicator targets",
+#: Fields a sheet may hold that plan files cannot hold yet, with what they are (none now:
+#: results, roles, partners and targets are imported).
+PENDING: dict[str, str] = {}
+
+#: The words for each assignment role (``role:``) that a role column or a bracket
+#: after an actor ("OSC (partenaire)") may give, in the languages of the headers.
+ROLE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "lead": {
+        "en": ("lead",),
+        "fr": ("chef de file", "pilote", "lead"),
+        "nl": ("trekker", "leidend"),
+        "de": ("federführend", "Federführung"),
+        "es": ("líder", "lidera"),
+    },
+    "responsible": {
+        "en": ("responsible",),
+        "fr": ("responsable",),
+        "nl": ("verantwoordelijk",),
+        "de": ("verantwortlich",),
+        "es": ("responsable",),
+    },
+    "support": {
+        "en": ("support",),
+        "fr": ("appui", "soutien"),
+        "nl": ("ondersteuning", "steun"),
+        "de": ("Unterstützung",),
+        "es": ("apoyo",),
+    },
+    "partner": {
+        "en": ("partner",),
+        "fr": ("partenaire",),
+        "nl": ("partner",),
+        "de": ("Partner",),
+        "es": ("socio", "aliado"),
+    },
+    "funder": {
+        "en": ("funder", "donor"),
+        "fr": ("bailleur", "bailleur de fonds", "financement", "financeur"),
+        "nl": ("financier", "donor"),
+        "de": ("Geldgeber", "Finanzierung"),
+        "es": ("financiador", "donante"),
+    },
+    "coordination": {
+        "en": ("coordination",),
+        "fr": ("coordination",),
+        "nl": ("coördinatie",),
+        "de": ("Koordination", "Koordinierung"),
+        "es": ("coordinación",),
+    },
 }
 
 _DROP = re.compile(r"[^a-z0-9]+")
@@ -294,4 +337,14 @@ def catalog_help() -> str:
     return "\n\n".join(parts)
 
 
+def role_of(word: str) -> str | None:
+    """The role a word names in any of the languages ("partenaire": partner), or None."""
+    folded = fold(word)
+    return next((role for role, words in _ROLE_FOLDED.items() if folded in words), None)
+
+
 SYNONYMS = synonyms()
+_ROLE_FOLDED = {
+    role: {fold(w) for lang in LANGUAGES for w in words.get(lang, ())}
+    for role, words in ROLE_WORDS.items()
+}

@@ -8,7 +8,10 @@ plan must say the same in the table; a difference is a problem, never an edit
 (import adds, people edit). Deadline, timeline and budget columns fill the
 action's fields of those names (``docs/plan-format.md``), with budget source
 and budget allocated (yes/no) columns; a lead column fills the action's
-``lead`` (one code, added to its departments when they do not name it).
+``lead`` (one code, added to its departments when they do not name it). Result
+columns put actions under expected results (``napctl.sheets.results``), a role
+column and a partners column give assignment roles, a target column indicator
+targets (``napctl.sheets.targets``).
 """
 
 from __future__ import annotations
@@ -17,24 +20,22 @@ from typing import Any
 
 from napctl.model import Plan
 from napctl.sheets.cells import Cell
-from napctl.sheets.merge_state import Changes, GoalState, Merge, PillarState
+from napctl.sheets.merge_state import Changes, GoalState, Merge, PillarState, ResultState
 from napctl.sheets.read import Table
+from napctl.sheets.results import result_data, result_for, stored_once
+from napctl.sheets.row_action import action_from_row
 from napctl.sheets.rows import (
-    ActorError,
-    allocated_value,
-    budget_value,
-    deadline_value,
     guess_un_pillars,
-    indicator_list,
-    note_list,
     one_line,
-    parse_actors,
     un_pillar_list,
 )
 from napctl.sheets.rows import roman as roman_numeral
+from napctl.sheets.targets import texts
 from napctl.sheets.update import similar_action
 
-_FILLED_DOWN = ("pillar_id", "pillar", "un_pillars", "goal_id", "goal")
+_FILLED_DOWN = ("pillar_id", "pillar", "un_pillars", "goal_id", "goal", "result_id", "result")
+#: A result cell repeats the one above only within its goal.
+_GOAL_CELLS = ("pillar_id", "pillar", "goal_id", "goal")
 
 
 def merge_table(
@@ -66,6 +67,7 @@ def merge_table(
         if not any(c.value.strip() for c in row):
             continue
         rows += 1
+        _forget_result(merge, row, previous)
         for name in _FILLED_DOWN:
             found = merge.cell(row, name)
             if found is not None and found.value.strip():
@@ -76,6 +78,18 @@ def merge_table(
     _collect(merge)
     merge.changes.departments = list(merge.reg.added)
     return merge.changes
+
+
+def _forget_result(merge: Merge, row: list[Cell], previous: dict[str, Cell]) -> None:
+    """A row that starts another goal starts without the result above it."""
+    for name in _GOAL_CELLS:
+        found = merge.cell(row, name)
+        if found is None or not found.value.strip():
+            continue
+        if name not in previous or one_line(previous[name].value) != one_line(found.value):
+            previous.pop("result_id", None)
+            previous.pop("result", None)
+            return
 
 
 def _check_one_plan(merge: Merge, table: Table) -> None:
@@ -100,10 +114,13 @@ def _merge_row(merge: Merge, row: list[Cell], previous: dict[str, Cell]) -> None
     goal = _goal_for(merge, pillar, previous, first)
     if goal is None:
         return
-    action = _action_from_row(merge, row, first)
+    ok, result = result_for(merge, goal, previous, first)
+    if not ok:
+        return
+    action = action_from_row(merge, row, first)
     if action is None:
         return
-    _place_action(merge, goal, action, row, first)
+    _place_action(merge, result or goal, action, row, first)
 
 
 def _pillar_for(merge: Merge, previous: dict[str, Cell], first: Cell) -> PillarState | None:
@@ -196,88 +213,15 @@ def _goal_for(
     return state
 
 
-def _action_from_row(merge: Merge, row: list[Cell], first: Cell) -> dict[str, Any] | None:
-    text_cell = merge.cell(row, "text")
-    text = one_line(text_cell.value) if text_cell else ""
-    ok = True
-    if not text:
-        merge.problem(text_cell, "the action text is empty", first)
-        ok = False
-    found = _departments(merge, row, first)
-    if found is None or not ok:
-        return None
-    departments, lead = found
-    data: dict[str, Any] = {"id": one_line(merge.text(row, "id")), "text": text}
-    indicators = indicator_list(merge.text(row, "indicators"))
-    if indicators:
-        data["indicators"] = indicators
-    data["departments"] = departments
-    notes = note_list(merge.text(row, "notes"))
-    if notes:
-        data["notes"] = notes
-    for key, read in (("deadline", deadline_value), ("timeline", one_line)):
-        if one_line(merge.text(row, key)):
-            data[key] = read(merge.text(row, key))
-    budget = _budget(merge, row, first)
-    if budget is None:
-        return None
-    if budget:
-        data["budget"] = budget
-    if lead is not None:
-        data["lead"] = lead
-    return data
-
-
-def _budget(merge: Merge, row: list[Cell], first: Cell) -> dict[str, Any] | None:
-    """The budget of the budget, budget source and budget allocated cells (None: a problem)."""
-    budget = budget_value(merge.text(row, "budget"))
-    source = one_line(merge.text(row, "budget_source"))
-    if source:
-        budget["source"] = source
-    if one_line(merge.text(row, "budget_allocated")):
-        try:
-            budget = {"allocated": allocated_value(merge.text(row, "budget_allocated")), **budget}
-        except ValueError as exc:
-            merge.problem(merge.cell(row, "budget_allocated"), str(exc), first)
-            return None
-    return budget
-
-
-def _departments(merge: Merge, row: list[Cell], first: Cell) -> tuple[list[Any], str | None] | None:
-    """The departments cell's assignments and the lead cell's code (the lead is added to
-    the departments when the cell does not name it)."""
-    cell = merge.cell(row, "departments")
-    lead_cell = merge.cell(row, "lead")
-    try:
-        found = list(parse_actors(cell.value, merge.reg)) if cell else []
-        leads = list(parse_actors(merge.text(row, "lead"), merge.reg))
-    except ActorError as exc:
-        where = cell if cell is not None and str(exc).split('"')[1] in cell.value else None
-        merge.problem(where or lead_cell or cell, str(exc), first)
-        return None
-    if len(leads) > 1:
-        merge.problem(
-            lead_cell,
-            "one lead department per action (a plan's `lead` is one"
-            " code); give the others the role in the departments cell:"
-            " CODE (coordination)",
-            first,
-        )
-        return None
-    if not found and not leads:
-        merge.problem(cell, "no department for this action", first)
-        return None
-    lead = None
-    if leads:
-        lead = leads[0] if isinstance(leads[0], str) else leads[0]["code"]
-        if lead not in [e if isinstance(e, str) else e["code"] for e in found]:
-            found.append(lead)
-    return found, lead
-
-
 def _place_action(
-    merge: Merge, goal: GoalState, data: dict[str, Any], row: list[Cell], first: Cell
+    merge: Merge,
+    goal: GoalState | ResultState,
+    data: dict[str, Any],
+    row: list[Cell],
+    first: Cell,
 ) -> None:
+    """Add the row's action to its goal or result (``goal``), or compare it with the one
+    there."""
     id_cell = merge.cell(row, "id")
     where = id_cell or merge.cell(row, "text") or first
     if not data["id"]:
@@ -309,12 +253,8 @@ def _place_action(
         merge.ids[action_id] = "an action"
         return
     # Only what the table has a column for: a table without indicators differs in nothing.
-    keys = (
-        ("text", "indicators", "departments")
-        if "indicators" in merge.columns
-        else ("text", "departments")
-    )
-    compared = [k for k in keys if data.get(k) != existing.get(k)]
+    keys = ["text", *(k for k in ("indicators", "departments", "lead") if k in merge.columns)]
+    compared = [k for k in keys if _compared(data, k) != existing.get(k)]
     if "notes" in data and data["notes"] != existing.get("notes"):
         compared.append("notes")
     if compared and merge.update:
@@ -330,6 +270,13 @@ def _place_action(
         )
 
 
+def _compared(data: dict[str, Any], key: str) -> Any:
+    """A row's value as the plan's is read for comparing (indicators: their texts; the
+    targets a row gives are added with new actions only)."""
+    value = data.get(key)
+    return texts(value) if key == "indicators" and value is not None else value
+
+
 def _next_id(merge: Merge, parent: str, n: int, *, roman: bool = False) -> str:
     while True:
         candidate = roman_numeral(n) if roman else f"{parent}.{n}"
@@ -339,7 +286,17 @@ def _next_id(merge: Merge, parent: str, n: int, *, roman: bool = False) -> str:
 
 
 def _goal_data(goal: GoalState) -> dict[str, Any]:
-    return {"id": goal.id, "text": goal.text, "actions": goal.new_actions}
+    data: dict[str, Any] = {"id": goal.id, "text": goal.text}
+    if goal.new_actions:
+        data["actions"] = goal.new_actions
+    results = [result_data(r) for r in goal.results.values() if r.new_actions]
+    if results:
+        data["results"] = results
+    return data
+
+
+def _has_new(goal: GoalState) -> bool:
+    return bool(goal.new_actions) or any(r.new_actions for r in goal.results.values())
 
 
 def _collect(merge: Merge) -> None:
@@ -347,7 +304,7 @@ def _collect(merge: Merge) -> None:
     changes = merge.changes
     for pillar in merge.pillars.values():
         if pillar.index is None:
-            goals = [_goal_data(g) for g in pillar.goals.values() if g.new_actions]
+            goals = [_goal_data(g) for g in pillar.goals.values() if _has_new(g)]
             if goals:
                 changes.pillars.append(
                     {
@@ -359,7 +316,19 @@ def _collect(merge: Merge) -> None:
                 )
             continue
         for goal in pillar.goals.values():
-            if goal.index is None and goal.new_actions:
+            if goal.index is None and _has_new(goal):
                 changes.goals.append((pillar.index, _goal_data(goal)))
             elif goal.index is not None:
                 changes.actions.extend((pillar.index, goal.index, a) for a in goal.new_actions)
+                _collect_results(changes, pillar.index, goal.index, goal)
+
+
+def _collect_results(changes: Changes, p: int, g: int, goal: GoalState) -> None:
+    for result in goal.results.values():
+        if not result.new_actions:
+            continue
+        if result.index is None:
+            changes.results.append((p, g, result_data(result)))
+        else:
+            stored_once(result)
+            changes.result_actions.extend((p, g, result.index, a) for a in result.new_actions)

@@ -6,9 +6,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from napctl.model import Action, Plan
+from napctl.model import Action, Plan, Result
 from napctl.sheets.cells import Cell
 from napctl.sheets.rows import Registry
+
+
+@dataclass(slots=True)
+class ResultState:
+    """An expected result as the rows find it: its actions hold what they inherit."""
+
+    id: str
+    text: str
+    index: int | None  # its position in its goal's results; None when new
+    actions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    new_actions: list[dict[str, Any]] = field(default_factory=list)
+    #: What the plan stores once for the result (a new result: what most rows give).
+    shared: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -18,6 +31,7 @@ class GoalState:
     index: int | None  # its position in the plan file; None when new
     actions: dict[str, dict[str, Any]] = field(default_factory=dict)
     new_actions: list[dict[str, Any]] = field(default_factory=list)
+    results: dict[str, ResultState] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -39,13 +53,41 @@ class Changes:
     pillars: list[dict[str, Any]] = field(default_factory=list)
     goals: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     actions: list[tuple[int, int, dict[str, Any]]] = field(default_factory=list)
+    #: New results of goals in the plan: (pillar, goal, the result)
+    results: list[tuple[int, int, dict[str, Any]]] = field(default_factory=list)
+    #: New actions of results in the plan: (pillar, goal, result, the action)
+    result_actions: list[tuple[int, int, int, dict[str, Any]]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     #: With ``update``: (path of a key in the plan file, the table's value), in row order
     updates: list[tuple[tuple[str | int, ...], Any]] = field(default_factory=list)
 
     @property
+    def action_count(self) -> int:
+        """How many actions the import adds (under goals and under results)."""
+
+        def of_goal(goal: dict[str, Any]) -> int:
+            under = sum(len(r["actions"]) for r in goal.get("results", []))
+            return len(goal.get("actions", [])) + under
+
+        return (
+            len(self.actions)
+            + len(self.result_actions)
+            + sum(len(r["actions"]) for _, _, r in self.results)
+            + sum(of_goal(g) for _, g in self.goals)
+            + sum(of_goal(g) for p in self.pillars for g in p["goals"])
+        )
+
+    @property
     def empty(self) -> bool:
-        return not (self.departments or self.pillars or self.goals or self.actions or self.updates)
+        return not (
+            self.departments
+            or self.pillars
+            or self.goals
+            or self.actions
+            or self.updates
+            or self.results
+            or self.result_actions
+        )
 
 
 def action_data(action: Action) -> dict[str, Any]:
@@ -62,7 +104,27 @@ def action_data(action: Action) -> dict[str, Any]:
     data["departments"] = departments
     if action.notes:
         data["notes"] = list(action.notes)
+    if action.lead:
+        data["lead"] = action.lead
     return data
+
+
+def _result_state(result: Result, index: int) -> ResultState:
+    state = ResultState(result.id, result.text, index)
+    if result.indicators:
+        state.shared["indicators"] = result.indicator_texts()
+    if result.departments:
+        state.shared["departments"] = action_data(
+            Action(id=result.id, text=result.text, departments=result.departments)
+        )["departments"]
+    for action in result.actions:
+        data = action_data(action)
+        own = {"indicators": action.indicators, "departments": action.departments}
+        for key, value in state.shared.items():  # what a row shows: inherited or own
+            if not own[key]:
+                data[key] = value
+        state.actions[action.id] = data
+    return state
 
 
 class Merge:
@@ -76,6 +138,7 @@ class Merge:
         self.paths: dict[str, tuple[str | int, ...]] = {}  # id -> its path in the plan file
         self.row_texts: set[str] = set()  # the table's action texts (to match reworded rows)
         self.reg = Registry.of(plan)
+        self.lang = plan.language.split("-")[0].casefold()  # how the sheet writes numbers
         self.pillars: dict[str, PillarState] = {}
         self.ids: dict[str, str] = {}  # every id in the plan -> what it is
         self.changes = Changes()
@@ -94,8 +157,19 @@ class Merge:
                     self.paths[action.id] = (*self.paths[goal.id], "actions", a_index)
                     g_state.actions[action.id] = action_data(action)
                     self.ids[action.id] = "an action"
+                for r_index, result in enumerate(goal.results):
+                    self._add_result(g_state, result, r_index)
                 state.goals[goal.id] = g_state
             self.pillars[pillar.id] = state
+
+    def _add_result(self, goal: GoalState, result: Result, index: int) -> None:
+        r_state = _result_state(result, index)
+        goal.results[result.id] = r_state
+        self.ids[result.id] = "a result"
+        self.paths[result.id] = (*self.paths[goal.id], "results", index)
+        for a_index, action in enumerate(result.actions):
+            self.paths[action.id] = (*self.paths[result.id], "actions", a_index)
+            self.ids[action.id] = "an action"
 
     def cell(self, row: list[Cell], name: str) -> Cell | None:
         index = self.columns.get(name)

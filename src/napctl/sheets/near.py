@@ -33,7 +33,7 @@ _BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _NUMBER = re.compile(r"\d+")
 #: The columns whose cells name actors.
-ACTOR_COLUMNS = ("departments", "lead")
+ACTOR_COLUMNS = ("departments", "lead", "partners")
 
 
 def loose(name: str) -> str:
@@ -45,7 +45,12 @@ def _swapped(a: str, b: str) -> bool:
     if len(a) != len(b):
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 def near(a: str, b: str) -> bool:

@@ -4,11 +4,12 @@
 - Indicators: one per line; a one-line cell is split at semicolons.
 - Departments: separated by line breaks, semicolons or commas outside brackets;
   "MAEE D1, D5, D7" is MAEE D1, MAEE D5 and MAEE D7; text in brackets is the
-  note of the department it follows, or its role when it is "lead" or
-  "coordination"; "D7/Luxembourg Army" is MAEE D7 with the note "Luxembourg
-  Army" when both name the same department; codes and aliases match ignoring
-  case. An unknown code is added to the registry, unless it is a near miss of
-  a known one (then it is an error with a suggestion).
+  note of the department it follows, or its role when it names one in any
+  language of ``napctl.sheets.headers.ROLE_WORDS`` ("(partner)", "(appui)");
+  "D7/Luxembourg Army" is MAEE D7 with the note "Luxembourg Army" when both
+  name the same department; codes and aliases match ignoring case. An unknown
+  code is added to the registry, unless it is a near miss of a known one (then
+  it is an error with a suggestion).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from typing import Any
 from napctl.core.messages import close_matches, did_you_mean
 from napctl.model import ALL, Plan
 from napctl.model.types import MAX_CODE_LENGTH
+from napctl.sheets.headers import role_of
 from napctl.sheets.unpillars import guess_un_pillars as guess_un_pillars
 from napctl.sheets.unpillars import un_pillar_list as un_pillar_list
 
-ROLES = ("lead", "coordination")
 _BULLET = re.compile(r"^\s*(?:[-•*–·]|\d+[.)])\s+")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
 
@@ -191,8 +192,9 @@ def parse_actors(value: str, reg: Registry) -> Iterator[str | dict[str, Any]]:
             code = _new_code(name, previous, reg)
         entry: dict[str, Any] = {"code": code}
         for word in inside:
-            if word.casefold() in ROLES and "role" not in entry:
-                entry["role"] = word.casefold()
+            role = role_of(word)
+            if role is not None and "role" not in entry:
+                entry["role"] = role
             elif word:
                 note = f"{note}; {word}" if note else word
         if note:

@@ -1,0 +1,94 @@
+"""Expected results in an action matrix: the result id and result columns.
+
+A row whose result cells are filled puts its action under that result of its
+goal (a blank cell repeats the one above, within the same goal). A table prints
+a result's indicators and actors on each of its rows; the plan stores them once:
+a new result takes those that most of its rows give, and an action keeps only
+what differs from its result's (``docs/plan-format.md``, "Plans of other shapes").
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from napctl.sheets.cells import Cell
+from napctl.sheets.merge_state import GoalState, Merge, ResultState
+from napctl.sheets.rows import one_line
+
+#: The keys an action inherits from its result when it names none.
+SHARED = ("indicators", "departments")
+
+
+def result_for(
+    merge: Merge, goal: GoalState, previous: dict[str, Cell], first: Cell
+) -> tuple[bool, ResultState | None]:
+    """(False, None) after a problem; (True, None) for an action of the goal itself."""
+    id_cell, text_cell = previous.get("result_id"), previous.get("result")
+    result_id = one_line(id_cell.value) if id_cell else ""
+    text = one_line(text_cell.value) if text_cell else ""
+    if not result_id and not text:
+        return True, None
+    if result_id:
+        state = goal.results.get(result_id)
+    else:
+        state = next((r for r in goal.results.values() if r.text == text), None)
+        result_id = state.id if state else _next_result_id(merge, goal)
+    where = id_cell or text_cell or first
+    if state is not None:
+        if text and text != state.text and merge.update:
+            merge.changes.updates.append(((*merge.paths[state.id], "text"), text))
+            state.text = text
+        elif text and text != state.text:
+            merge.problem(
+                text_cell, f"result {result_id} is {state.text!r} in the plan, {text!r} here", first
+            )
+            return False, None
+        return True, state
+    if result_id in merge.ids:
+        merge.problem(where, f"id {result_id!r} is already {merge.ids[result_id]}", where)
+        return False, None
+    if not text:
+        merge.problem(text_cell or where, f"new result {result_id} has no text", where)
+        return False, None
+    state = ResultState(result_id, text, None)
+    goal.results[result_id] = state
+    merge.ids[result_id] = "a result"
+    return True, state
+
+
+def _next_result_id(merge: Merge, goal: GoalState) -> str:
+    n = len(goal.results) + 1
+    while f"{goal.id}.R{n}" in merge.ids:
+        n += 1
+    return f"{goal.id}.R{n}"
+
+
+def _most_common(values: list[Any]) -> Any:
+    """The value most rows give (the first of them on a tie); None when none gives one."""
+    given = [json.dumps(v, sort_keys=True) for v in values if v]
+    if not given:
+        return None
+    best = Counter(given).most_common(1)[0][0]
+    return next(v for v in values if v and json.dumps(v, sort_keys=True) == best)
+
+
+def stored_once(result: ResultState) -> None:
+    """Give a new result what most of its rows give; drop from its new actions what
+    they would inherit anyway."""
+    if result.index is None:
+        for key in SHARED:
+            value = _most_common([a.get(key) for a in result.new_actions])
+            if value is not None:
+                result.shared[key] = value
+    for action in result.new_actions:
+        for key in SHARED:
+            if key in result.shared and action.get(key) == result.shared[key]:
+                del action[key]
+
+
+def result_data(result: ResultState) -> dict[str, Any]:
+    """A new result as plan-file data, keys in the order the plan files use."""
+    stored_once(result)
+    return {"id": result.id, "text": result.text, **result.shared, "actions": result.new_actions}
