@@ -21,6 +21,7 @@ PAGES = {
     "department": "lu-2018-2023/departments/mega/index.html",
     "year": "lu-2018-2023/years/2020/index.html",
     "report": "lu-2018-2023/reports/2020/index.html",
+    "indicator": "lu-2018-2023/indicators/II.1.1-1/index.html",
 }
 
 

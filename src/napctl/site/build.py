@@ -19,7 +19,7 @@ from napctl.core.readfile import read_bytes
 from napctl.model import Plan
 from napctl.model.progress import ProgressReport
 from napctl.render.templates import render_template
-from napctl.site import sections_action, sections_plan
+from napctl.site import sections_action, sections_indicators, sections_plan
 from napctl.site.data import SiteData, plan_data
 from napctl.site.history import link_generations
 from napctl.site.i18n import gettext_for, site_languages
@@ -28,7 +28,7 @@ from napctl.site.pages import Page, all_pages
 from napctl.site.render import Urls, page_html, page_json, section_csv, site_environment
 
 #: Imported for their @section entries, which fill the registry of sections.
-SECTION_MODULES = (sections_action, sections_plan)
+SECTION_MODULES = (sections_action, sections_plan, sections_indicators)
 
 
 #: Characters HTML forbids in text (C0 and C1 controls but tab and line ends): text is
