@@ -25,6 +25,7 @@ from napctl.site import (
     sections_assessments,
     sections_indicators,
     sections_plan,
+    sections_results,
 )
 from napctl.site.data import SiteData, plan_data
 from napctl.site.history import link_generations
@@ -34,7 +35,13 @@ from napctl.site.pages import Page, all_pages
 from napctl.site.render import Urls, page_html, page_json, section_csv, site_environment
 
 #: Imported for their @section entries, which fill the registry of sections.
-SECTION_MODULES = (sections_action, sections_plan, sections_indicators, sections_assessments)
+SECTION_MODULES = (
+    sections_action,
+    sections_plan,
+    sections_indicators,
+    sections_assessments,
+    sections_results,
+)
 
 
 #: Characters HTML forbids in text (C0 and C1 controls but tab and line ends): text is

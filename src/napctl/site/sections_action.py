@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Callable
 
 from napctl.checks.progress import responsible
-from napctl.model import ALL
 from napctl.model.progress import NOT_REPORTED, Entry
 from napctl.progress.checklist_items import flat, safe_href
 from napctl.site.charts import status_bar
@@ -15,22 +14,6 @@ from napctl.site.kinds import action_address, department_address, year_address
 from napctl.site.pages import Cell, Chart, Link, Page, Section, Table, section
 
 Gettext = Callable[[str], str]
-
-
-@section("action", "actors", order=20)
-def action_actors(page: Page, site: SiteData, _: Gettext) -> Section | None:
-    data = page.plan
-    if data is None:
-        return None
-    _pillar, _goal, action = page.subject
-    table = Table(("code", "name", "role", "note"), (_("Code"), _("Name"), _("Role"), _("Note")))
-    for a in action.assignments():
-        dept = data.plan.department(a.code)
-        name = _("All departments") if a.code == ALL else dept.name if dept else a.code
-        who: Cell = a.code if a.code == ALL else Link(a.code, department_address(data.id, a.code))
-        role = a.role or ("lead" if action.lead == a.code else "responsible")
-        table.rows.append((who, name, _(role), a.note))
-    return Section("actors", _("Actors and their roles"), table)
 
 
 def _evidence(entry: Entry | None) -> str | Link | None:
