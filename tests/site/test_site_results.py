@@ -63,9 +63,9 @@ def test_actors_show_their_kind_and_role(site: Path) -> None:
     ]
     osc = _rows(site / "departments" / "osc" / "actor.csv")
     assert [(r["kind"], r["reports"], r["role"], r["actions"]) for r in osc] == [
-        ("civil-society", "no", "partner", "3"),
-        ("civil-society", "no", "responsible", "1"),
-        ("civil-society", "no", "support", "1"),
+        ("civil-society", "non", "partner", "3"),
+        ("civil-society", "non", "responsible", "1"),
+        ("civil-society", "non", "support", "1"),
     ]
 
 
