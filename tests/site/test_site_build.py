@@ -151,7 +151,7 @@ def test_the_command_says_what_it_wrote_and_that_there_is_no_search(
     assert result.stderr.count("no search here") == 1
     assert result.stdout.endswith("files written, 0 unchanged\n")
     again = runner.invoke(app, args)
-    assert again.stdout.endswith(": 276 pages; 0 files written, 1199 unchanged\n")
+    assert again.stdout.endswith(": 281 pages; 0 files written, 1256 unchanged\n")
     action = (tmp_path / "s" / "lu-2018-2023" / "actions" / "I.1.1" / "index.html").read_text()
     assert (
         '<link rel="canonical" href="https://example.org/nap/lu-2018-2023/actions/I.1.1/">'

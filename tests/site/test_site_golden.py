@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from napctl.site.pages import PAGE_KINDS
+from tests.conftest import ROOT
 from tests.site.sitebuild import build
 
 GOLDEN = Path(__file__).with_name("golden")
@@ -21,6 +22,7 @@ PAGES = {
     "department": "lu-2018-2023/departments/mega/index.html",
     "year": "lu-2018-2023/years/2020/index.html",
     "report": "lu-2018-2023/reports/2020/index.html",
+    "indicator": "lu-2018-2023/indicators/II.1.1-1/index.html",
 }
 
 
@@ -31,8 +33,33 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+#: Kinds the bundled plans have no page of, from the plan of every shape (results).
+SHAPE_PAGES = {"result": "xf-2022-2026/results/R1.1.1/index.html"}
+SHAPES = ROOT / "tests" / "example-files" / "shapes" / "xf-2022-2026.yaml"
+
+
+@pytest.fixture(scope="module")
+def shapes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("golden-shapes")
+    build(out, plans=(SHAPES,), progress=(), date="2021-03-31")
+    return out
+
+
 def test_every_page_kind_has_a_golden_page() -> None:
-    assert set(PAGES) == set(PAGE_KINDS)
+    assert set(PAGES) | set(SHAPE_PAGES) == set(PAGE_KINDS)
+
+
+def _compare(got: str, kind: str) -> None:
+    golden = GOLDEN / f"{kind}.html"
+    if os.environ.get("NAPCTL_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(got, "utf-8")
+    assert got == golden.read_text("utf-8")
+
+
+@pytest.mark.parametrize("kind", sorted(SHAPE_PAGES))
+def test_shape_page_matches_its_golden_file(shapes_site: Path, kind: str) -> None:
+    _compare((shapes_site / SHAPE_PAGES[kind]).read_text("utf-8"), kind)
 
 
 @pytest.mark.parametrize("kind", sorted(PAGES))

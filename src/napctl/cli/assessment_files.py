@@ -15,6 +15,9 @@ from napctl.cli.options import fail_usage
 from napctl.output.writers import writer
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from napctl.core.problem import Problem
     from napctl.model import Plan
     from napctl.model.assessment import Assessment
 
@@ -56,3 +59,35 @@ def load_plan_assessments(
         )
     found = [a.assessment for a in assessments_in(corpus) if a.assessment.plan == plan.id]
     return found, corpus.ok
+
+
+def load_assessments_of(
+    plans: Sequence[Plan], assessments: list[str] | None
+) -> tuple[list[Assessment], bool]:
+    """The valid assessments of any of ``plans`` (a root's ``<plan-id>/`` folders or
+    files, checked against every plan at once), and whether every file was valid."""
+    from napctl.load.assessments import assessments_in, load_assessments  # lazy: start-up
+    from napctl.load.discover import PathNotFound, assessment_roots  # lazy: start-up
+
+    roots = [r for r in assessment_roots(assessments or ()) if r.exists() or r.suffix]
+    try:
+        corpus = load_assessments(roots, list(plans))
+    except PathNotFound as exc:
+        fail_usage(exc.message)
+    _say_invalid(corpus.ok, corpus.problems, corpus.invalid_files())
+    ids = {p.id for p in plans}
+    return [a.assessment for a in assessments_in(corpus) if a.assessment.plan in ids], corpus.ok
+
+
+def _say_invalid(ok: bool, problems: Sequence[Problem], left_out: Sequence[str]) -> None:
+    """The problems of the files left out, and their names, on stderr."""
+    from napctl.core.escape import printable  # lazy: start-up
+
+    if ok:
+        return
+    sys.stderr.write(writer("problems", "text")(problems))
+    sys.stderr.write(
+        f"napctl: {len(left_out)} invalid assessment"
+        f" {'file' if len(left_out) == 1 else 'files'} not counted:"
+        f" {', '.join(printable(f) for f in left_out)}\n"
+    )

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from napctl.cli.assessment_files import AssessmentsOption, load_assessments_of
 from napctl.cli.options import (
     EXIT_INVALID,
     DateOption,
@@ -22,15 +23,6 @@ from napctl.cli.startup import app
 
 SiteOutOption = Annotated[
     Path, typer.Option("--out", "-o", help="The folder to build the site in.", file_okay=False)
-]
-
-SiteAssessmentsOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--assessments",
-        help="Assessment files or folders (repeatable; shown once assessments are supported).",
-        show_default=False,
-    ),
 ]
 
 SiteLangOption = Annotated[
@@ -66,7 +58,7 @@ def site(
     out: SiteOutOption,
     plans: PlansOption = None,
     progress: ProgressOption = None,
-    assessments: SiteAssessmentsOption = None,
+    assessments: AssessmentsOption = None,
     lang: SiteLangOption = None,
     base_url: BaseUrlOption = None,
     date: DateOption = None,
@@ -91,22 +83,21 @@ def site(
     chosen = [p for p, _ in loaded]
     years = sorted({y for p in chosen for y in range(p.period.start, p.period.end + 6)})
     reports, invalid = partial_reports(chosen, progress, years)
+    rated, rated_ok = load_assessments_of(chosen, assessments)
     options = SiteOptions(
         out, list(lang or []), base_url, date, search, assessments=list(assessments or [])
     )
     try:
-        result = build_site(loaded, reports, options, invalid)
+        result = build_site(loaded, reports, options, invalid, rated)
     except RenderError as exc:
         fail_usage(str(exc))
     except OSError as exc:
         fail_io(exc)
     if result.no_search:
         sys.stderr.write(f"napctl: {result.no_search}\n")
-    if assessments:
-        sys.stderr.write("napctl: assessment files are not shown yet\n")
     sys.stdout.write(
         f"{printable(str(out))}: {result.pages} pages; {result.written} files written,"
         f" {result.unchanged} unchanged\n"
     )
-    if invalid:
+    if invalid or not rated_ok:
         raise typer.Exit(EXIT_INVALID)

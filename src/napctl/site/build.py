@@ -17,9 +17,16 @@ from pathlib import Path
 from napctl.core.fsutil import atomic_write_bytes
 from napctl.core.readfile import read_bytes
 from napctl.model import Plan
+from napctl.model.assessment import Assessment
 from napctl.model.progress import ProgressReport
 from napctl.render.templates import render_template
-from napctl.site import sections_action, sections_plan
+from napctl.site import (
+    sections_action,
+    sections_assessments,
+    sections_indicators,
+    sections_plan,
+    sections_results,
+)
 from napctl.site.data import SiteData, plan_data
 from napctl.site.history import link_generations
 from napctl.site.i18n import gettext_for, site_languages
@@ -28,7 +35,13 @@ from napctl.site.pages import Page, all_pages
 from napctl.site.render import Urls, page_html, page_json, section_csv, site_environment
 
 #: Imported for their @section entries, which fill the registry of sections.
-SECTION_MODULES = (sections_action, sections_plan)
+SECTION_MODULES = (
+    sections_action,
+    sections_plan,
+    sections_indicators,
+    sections_assessments,
+    sections_results,
+)
 
 
 #: Characters HTML forbids in text (C0 and C1 controls but tab and line ends): text is
@@ -82,8 +95,11 @@ def site_data(
     reports: Sequence[ProgressReport],
     invalid: Sequence[str],
     options: SiteOptions,
+    assessments: Sequence[Assessment] = (),
 ) -> SiteData:
     found = [plan_data(p, f, reports, invalid) for p, f in sorted(plans, key=lambda x: x[0].id)]
+    for data in found:
+        data.assessments = [a for a in assessments if a.plan == data.id]
     link_generations(found)
     return SiteData(
         found,
@@ -99,14 +115,16 @@ def build_site(
     reports: Sequence[ProgressReport],
     options: SiteOptions,
     invalid: Sequence[str] = (),
+    assessments: Sequence[Assessment] = (),
 ) -> BuildResult:
     """Build the site in ``options.out``; RenderError for a broken template, OSError
-    for a file that cannot be written."""
+    for a file that cannot be written. ``assessments``: the valid independent
+    assessments of the plans, shown beside the government's status."""
     from napctl.site.search import index_site, search_available
 
     result = BuildResult()
     out = Writer(options.out, result)
-    site = site_data(plans, reports, invalid, options)
+    site = site_data(plans, reports, invalid, options, assessments)
     site.search, result.no_search = search_available() if options.search else (False, None)
     env = site.env = site_environment()
     out.write(["site.css"], render_template(env, "site/site.css", {}))

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from jinja2 import Environment
 
 from napctl.model import Plan
+from napctl.model.assessment import Assessment
 from napctl.model.progress import Entry, ProgressReport
 from napctl.model.registry import registry_index
 from napctl.progress.status import PlanStatus, entries_by_department, year_status
@@ -43,6 +45,11 @@ class PlanData:
     history: dict[str, list[Step]] = field(default_factory=dict)
     #: Each year's rendered reports (file name -> text), made once for every language.
     rendered: dict[int, dict[str, str]] = field(default_factory=dict)
+    #: Each indicator's series as records (``render/indicators.indicator_rows``), made
+    #: once for every language; None until a page asks.
+    indicators: list[dict[str, Any]] | None = None
+    #: The independent assessments of the plan (``--assessments``), in the order found.
+    assessments: list[Assessment] = field(default_factory=list)
 
     @property
     def id(self) -> str:

@@ -1,10 +1,11 @@
 """The site's own labels, through one translator hook.
 
 Every label the site prints (headings, column names, link texts) goes through
-``gettext_for(lang)``, a ``_()`` in the gettext style. Until catalogs exist the
-translator is the identity; the languages work swaps in its catalogs with one
-call to ``set_translator`` and every page follows. Plan text is never
-translated here: it is the plan's own words.
+``gettext_for(lang)``, a ``_()`` in the gettext style. The translator installed
+is napctl's gettext catalogs (``napctl.core.i18n``: fr, nl, de; English and
+any language without a catalog read the English label); ``set_translator``
+swaps in another one and every page follows. Plan text is never translated
+here: it is the plan's own words.
 """
 
 from __future__ import annotations
@@ -12,16 +13,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from napctl.core.i18n import LANGUAGES, language_code, translator
+
 #: (language, message) -> the message in that language.
 Translator = Callable[[str, str], str]
 
 
-def _identity(lang: str, message: str) -> str:
-    del lang  # every language reads the English label until a catalog is installed
-    return message
+def catalogs(lang: str, message: str) -> str:
+    """``message`` from napctl's catalog of ``lang`` (``fr-BE`` reads ``fr``); the English
+    label for a language napctl has no catalog for."""
+    code = language_code(lang)
+    return translator(code).gettext(message) if code in LANGUAGES else message
 
 
-_TRANSLATOR: list[Translator] = [_identity]
+_TRANSLATOR: list[Translator] = [catalogs]
 
 #: A language tag as the site takes it for a folder name and an ``lang`` attribute.
 LANG_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
@@ -29,8 +34,8 @@ DEFAULT_LANG = "en"
 
 
 def set_translator(translator: Translator | None) -> None:
-    """Install ``translator`` for every page built afterwards (None: the identity)."""
-    _TRANSLATOR[0] = translator or _identity
+    """Install ``translator`` for every page built afterwards (None: the catalogs)."""
+    _TRANSLATOR[0] = translator or catalogs
 
 
 def gettext_for(lang: str) -> Callable[[str], str]:

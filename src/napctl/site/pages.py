@@ -67,6 +67,9 @@ class Section:
     chart: Chart | None = None
     #: A sentence shown above the table (what the table is, or why it is empty).
     note: str | None = None
+    #: Line charts of indicator series (``render/indicators.chart`` geometry with the
+    #: series' label, text and status words), drawn after the table.
+    lines: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

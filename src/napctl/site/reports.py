@@ -11,6 +11,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from napctl.render.assessment_section import assessment_section
 from napctl.render.progress_report import Shape, report_context, years_for
 from napctl.render.templates import render_template
 from napctl.site.data import PlanData
@@ -30,6 +31,7 @@ def report_attachments(
         context = report_context(data.plan, reports, years, date=date)
         context["shape"] = shape
         context["invalid"] = list(data.invalid)
+        context["assessments"] = assessment_section(data.plan, context["status"], data.assessments)
         _outside_links_only(context)
         out[f"{shape}.html"] = render_template(env, f"report-{shape}.html.j2", context)
     return out

@@ -6,59 +6,14 @@ from collections import Counter
 from collections.abc import Callable
 
 from napctl.checks.progress import responsible
-from napctl.model import ALL
 from napctl.model.progress import NOT_REPORTED, Entry
-from napctl.progress.checklist_items import flat, indicator_values, safe_href
+from napctl.progress.checklist_items import flat, safe_href
 from napctl.site.charts import status_bar
 from napctl.site.data import SiteData
 from napctl.site.kinds import action_address, department_address, year_address
 from napctl.site.pages import Cell, Chart, Link, Page, Section, Table, section
 
 Gettext = Callable[[str], str]
-
-
-@section("action", "indicators", order=10)
-def action_indicators(page: Page, site: SiteData, _: Gettext) -> Section | None:
-    """Each indicator and the values reported for it, year by year (the indicator series
-    work replaces this section by its own, with baselines and targets)."""
-    data = page.plan
-    if data is None:
-        return None
-    _pillar, _goal, action = page.subject
-    names = action.indicator_texts()
-    table = Table(
-        ("indicator", "text", "year", "department", "value"),
-        (_("No."), _("Indicator"), _("Year"), _("Department"), _("Value")),
-    )
-    for n, text in enumerate(names, 1):
-        values: list[tuple[int, str, str]] = []
-        for year in data.years:
-            for code in responsible(data.plan, action):
-                entry = data.entry(year, code, action.id)
-                value = indicator_values(entry, names).get(n) if entry is not None else None
-                if value:
-                    values.append((year, code, value))
-        if not values:
-            table.rows.append((n, text, None, None, None))
-        table.rows.extend((n, text, y, code, v) for y, code, v in values)
-    note = None if names else _("The plan sets no indicator for this action.")
-    return Section("indicators", _("Indicators"), table, note=note)
-
-
-@section("action", "actors", order=20)
-def action_actors(page: Page, site: SiteData, _: Gettext) -> Section | None:
-    data = page.plan
-    if data is None:
-        return None
-    _pillar, _goal, action = page.subject
-    table = Table(("code", "name", "role", "note"), (_("Code"), _("Name"), _("Role"), _("Note")))
-    for a in action.assignments():
-        dept = data.plan.department(a.code)
-        name = _("All departments") if a.code == ALL else dept.name if dept else a.code
-        who: Cell = a.code if a.code == ALL else Link(a.code, department_address(data.id, a.code))
-        role = a.role or ("lead" if action.lead == a.code else "responsible")
-        table.rows.append((who, name, _(role), a.note))
-    return Section("actors", _("Actors and their roles"), table)
 
 
 def _evidence(entry: Entry | None) -> str | Link | None:
