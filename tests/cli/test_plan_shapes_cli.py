@@ -126,7 +126,7 @@ def test_progress_init_status_and_renders(repo: Path) -> None:
     napctl("render", "report", "--plan", PLAN, "-o", str(out / "report.md"))
     report = (out / "report.md").read_text(encoding="utf-8")
     golden("report.md", report)
-    assert report.count("#### Result ") == 4 and report.count("#### Action ") == 9
+    assert report.count("#### Résultat ") == 4 and report.count("#### Action ") == 9
     assert report.count("Pourcentage de femmes élues") == 1
     # MSEC reports the result's indicator once, under the first of its actions: the
     # report of the year shows the value on both actions of the result.
@@ -141,7 +141,7 @@ def test_progress_init_status_and_renders(repo: Path) -> None:
     napctl("validate")
     napctl("render", "report", "--plan", PLAN, "--year", "2023", "-o", str(out / "y.md"))
     year = (out / "y.md").read_text(encoding="utf-8")
-    assert year.count("MSEC: ongoing") == 2 and year.count("1: 820; 2: ____") == 2
+    assert year.count("MSEC: en cours") == 2 and year.count("1: 820; 2: ____") == 2
     napctl("render", "dashboard", "--plan", PLAN, "--year", "2023", "-o", str(out / "d.html"))
     dashboard = (out / "d.html").read_text(encoding="utf-8")
     for code in ("OSC", "PTF", "CENI"):
@@ -154,14 +154,14 @@ def test_checklists(repo: Path) -> None:
     assert len(list(folder.iterdir())) == 11
     osc = (folder / "osc.md").read_text(encoding="utf-8")
     golden("checklist-osc.md", osc)
-    assert "5 actions (this actor does not report" in osc
-    assert osc.count("##### Result ") == 2  # R1.1.1 and R2.1.2, each once
+    assert "5 actions (cet acteur ne fait pas rapport" in osc
+    assert osc.count("##### Résultat ") == 2  # R1.1.1 and R2.1.2, each once
     mpf = (folder / "mpf.md").read_text(encoding="utf-8")
-    assert "5 actions to report on" in mpf
+    assert "5 actions à rapporter" in mpf
 
 
 def test_export(repo: Path) -> None:
     text = napctl("export", "-f", "csv", "-o", "-").stdout
     golden("export.csv", text)
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0][-2:] == ["Result id", "Result"] and len(rows) == 10
+    assert rows[0][-2:] == ["Id résultat", "Résultat"] and len(rows) == 10

@@ -114,7 +114,7 @@ def matrix_rows(rows: Sequence[ActionRow]) -> list[list[str]]:
 
 
 #: Added after the matrix's columns when a plan has expected results.
-RESULT_HEADER = ("Result id", "Result")
+RESULT_HEADER = (N_("Result id"), N_("Result"))
 #: Added after the registry's columns when a plan says more of its actors.
 ACTOR_HEADER = ("Kind", "Reports", "Groups")
 
