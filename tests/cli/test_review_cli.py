@@ -271,3 +271,20 @@ def test_docs_table_is_the_command_output(runner: CliRunner) -> None:
 def test_validate_is_unchanged_by_review_findings(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", str(CLEAN), str(PLANS)])
     assert result.exit_code == 0 and result.stdout == ""
+
+
+def test_review_reports_in_the_language_asked_for(runner: CliRunner) -> None:
+    """`--lang` translates the report's labels and shares; findings stay in English, as
+    every message of the command line does."""
+    md = runner.invoke(app, ["review", *BUNDLED, "--lang", "fr", "-f", "md"])
+    assert md.exit_code == 0, md.output
+    assert md.stdout.startswith("# Examen de la qualité du plan\n\n## Tableau de bord\n")
+    assert "| avec au moins un indicateur | 102 sur 102 (100 %) | 55 sur 55 (100 %) |" in md.stdout
+    assert "Scorecard" not in md.stdout and " of 102" not in md.stdout
+    assert re.search(r"- `NAP5\d\d` avertissement, ligne \d+: ", md.stdout)
+    html = runner.invoke(app, ["review", *BUNDLED, "--lang", "nl", "-f", "html"])
+    assert '<html lang="nl">' in html.stdout and "<h2>Scorekaart</h2>" in html.stdout
+    english = runner.invoke(app, ["review", *BUNDLED, "-f", "md"])
+    assert english.stdout.startswith("# Plan-quality review\n\n## Scorecard\n")
+    unknown = runner.invoke(app, ["review", *BUNDLED, "--lang", "xx"])
+    assert unknown.exit_code == 2

@@ -12,12 +12,14 @@ import typer
 from napctl.cli.options import (
     EXIT_INVALID,
     EXIT_OK,
+    LangOption,
     MaxBytesOption,
     OutputOption,
     PathsArgument,
     PlansOption,
     emit,
     fail_usage,
+    output_language,
 )
 from napctl.cli.startup import app
 from napctl.core.readfile import DEFAULT_MAX_BYTES
@@ -83,6 +85,7 @@ def review(
     output: OutputOption = None,
     plans: PlansOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    lang: LangOption = None,
 ) -> None:
     """How monitorable is a plan? Findings NAP5xx (warning or info) and a scorecard per plan.
 
@@ -104,6 +107,7 @@ def review(
         fail_usage(str(exc))
     corpus = _valid_corpus([*(paths or []), *(plans or [])], max_bytes)
     result = review_plans(corpus, config.active)
+    result.lang = output_language(lang, [ix.plan for ix in result.indexes])  # md, html, table
     emit(writer(shape, fmt.value)(result), output)
     sys.stderr.write(_tally(result.findings, len(result.summaries)) + "\n")
     raise typer.Exit(EXIT_INVALID if config.strict and result.warnings else EXIT_OK)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from napctl.core.escape import printable
+from napctl.core.i18n import N_, translator
 from napctl.core.problem import Problem
 from napctl.output import problems
 from napctl.output.writers import json_text
@@ -43,12 +44,30 @@ def as_github(review: Review) -> str:
 
 def scorecard_rows(review: Review) -> list[list[str]]:
     """The scorecard, one column per plan: a header row, then one row per measure."""
-    plans = review.summaries
-    rows = [["", *(s.plan for s in plans)], ["actions", *(str(s.actions) for s in plans)]]
-    rows += [[label, *(s.measures[key].label() for s in plans)] for key, label in MEASURES]
-    rows.append(["warnings", *(str(_level_count(review, s, "warning")) for s in plans)])
-    rows.append(["info", *(str(_level_count(review, s, "info")) for s in plans)])
+    plans, _ = review.summaries, translator(review.lang).gettext
+    rows = [["", *(s.plan for s in plans)], [_("actions"), *(str(s.actions) for s in plans)]]
+    rows += [
+        [_(label), *(s.measures[key].label(review.lang) for s in plans)] for key, label in MEASURES
+    ]
+    rows.append([_("warnings"), *(str(_level_count(review, s, "warning")) for s in plans)])
+    rows.append([_("info"), *(str(_level_count(review, s, "info")) for s in plans)])
     return rows
+
+
+#: The report's labels, for the catalogs (translated with the review's language).
+LABELS = (
+    N_("actions"),
+    N_("warnings"),
+    N_("info"),
+    N_("warning"),
+    N_("Actions"),
+    N_("Whole plan"),
+    N_("Plan-quality review"),
+    N_("Scorecard"),
+    N_("Codes and rules: see `napctl review --help` and docs/review.md."),
+    N_("No findings."),
+    N_("%(level)s, line %(line)s"),
+)
 
 
 def _level_count(review: Review, summary: PlanSummary, level: str) -> int:
@@ -59,7 +78,8 @@ def scorecard_md(review: Review) -> str:
     from napctl.render.markdown import md_escape
 
     rows = scorecard_rows(review)
-    head = ["Actions" if not c else md_escape(c) for c in rows[0]]
+    actions = translator(review.lang).gettext("Actions")
+    head = [actions if not c else md_escape(c) for c in rows[0]]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows[1:]]
     return "\n".join(lines) + "\n"
@@ -84,7 +104,7 @@ def _by_pillar(review: Review, plan: str) -> list[tuple[str, list[Problem]]]:
         key=lambda f: (order.get(f.pillar or "", -1), f.line, f.column, f.code),
     )
     return [
-        (titles.get(k or "", "Whole plan"), list(g))
+        (titles.get(k or "", translator(review.lang).gettext("Whole plan")), list(g))
         for k, g in groupby(mine, key=lambda f: f.pillar)
     ]
 
@@ -92,33 +112,39 @@ def _by_pillar(review: Review, plan: str) -> list[tuple[str, list[Problem]]]:
 def as_md(review: Review) -> str:
     from napctl.render.markdown import md_escape
 
+    _ = translator(review.lang).gettext
     out = [
-        "# Plan-quality review\n",
-        "## Scorecard\n",
+        f"# {_('Plan-quality review')}\n",
+        f"## {_('Scorecard')}\n",
         scorecard_md(review),
-        "Codes and rules: see `napctl review --help` and docs/review.md.\n",
+        _("Codes and rules: see `napctl review --help` and docs/review.md.") + "\n",
     ]
     for s in review.summaries:
         out.append(f"## {md_escape(s.plan)}: {md_escape(s.title)}\n")
         groups = _by_pillar(review, s.plan)
         if not groups:
-            out.append("No findings.\n")
+            out.append(_("No findings.") + "\n")
         for title, findings in groups:
             out.append(f"### {md_escape(title)}\n")
             out.append(
                 "".join(
-                    f"- `{f.code}` {f.level}, line {f.line}: {md_escape(f.message)}\n"
-                    for f in findings
+                    f"- `{f.code}` {_where(review, f)}: {md_escape(f.message)}\n" for f in findings
                 )
             )
     return "\n".join(out)
 
 
+def _where(review: Review, finding: Problem) -> str:
+    """``warning, line 12`` in the review's language."""
+    _ = translator(review.lang).gettext
+    return _("%(level)s, line %(line)s") % {"level": _(finding.level), "line": finding.line}
+
+
 _HTML = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
-<title>Plan-quality review</title>
+<title>{{ _("Plan-quality review") }}</title>
 <style>
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
 table { border-collapse: collapse; }
@@ -128,10 +154,10 @@ code { background: #f3f3f3; }
 </style>
 </head>
 <body>
-<h1>Plan-quality review</h1>
-<h2>Scorecard</h2>
+<h1>{{ _("Plan-quality review") }}</h1>
+<h2>{{ _("Scorecard") }}</h2>
 <table>
-<thead><tr>{% for c in rows[0] %}<th>{{ c or "Actions" }}</th>{% endfor %}</tr></thead>
+<thead><tr>{% for c in rows[0] %}<th>{{ c or _("Actions") }}</th>{% endfor %}</tr></thead>
 <tbody>
 {% for row in rows[1:] %}<tr>{% for c in row %}<td>{{ c }}</td>{% endfor %}</tr>
 {% endfor %}</tbody>
@@ -141,11 +167,11 @@ code { background: #f3f3f3; }
 {% for title, findings in plan.groups %}
 <h3>{{ title }}</h3>
 <ul>
-{% for f in findings %}<li class="{{ f.level }}"><code>{{ f.code }}</code> {{ f.level }},\
- line {{ f.line }}: {{ f.message }}</li>
+{% for f in findings %}<li class="{{ f.level }}"><code>{{ f.code }}</code> {{ where(f) }}:\
+ {{ f.message }}</li>
 {% endfor %}</ul>
 {% else %}
-<p>No findings.</p>
+<p>{{ _("No findings.") }}</p>
 {% endfor %}
 {% endfor %}
 </body>
@@ -161,4 +187,10 @@ def as_html(review: Review) -> str:
         autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
     )
     plans = [{"summary": s, "groups": _by_pillar(review, s.plan)} for s in review.summaries]
-    return env.from_string(_HTML).render(rows=scorecard_rows(review), plans=plans)
+    return env.from_string(_HTML).render(
+        rows=scorecard_rows(review),
+        plans=plans,
+        lang=review.lang,
+        _=translator(review.lang).gettext,
+        where=lambda f: _where(review, f),
+    )

@@ -27,6 +27,8 @@ class Review:
     summaries: list[PlanSummary] = field(default_factory=list)
     #: The indexes the review was made from, for reports that group by pillar.
     indexes: list[PlanIndex] = field(default_factory=list)
+    #: The language of the reports' labels (``--lang``); findings stay in English.
+    lang: str = "en"
 
     @property
     def warnings(self) -> int:

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from napctl.core.i18n import N_, translator
 from napctl.review.index import ActionFacts, PlanIndex
 
 #: The measures of the scorecard, in their order: key, label for people.
 MEASURES: tuple[tuple[str, str], ...] = (
-    ("with_indicator", "with at least one indicator"),
-    ("with_measurable_indicator", "with a measurable indicator"),
-    ("with_baseline", "with a baseline"),
-    ("with_target", "with a target"),
-    ("with_deadline", "with a deadline or timeline"),
-    ("with_budget", "with a budget"),
-    ("single_lead", "with a single lead, of those several departments share"),
-    ("only_all", 'resting only on "All"'),
-    ("restating_indicator", "with an indicator that restates the action"),
+    ("with_indicator", N_("with at least one indicator")),
+    ("with_measurable_indicator", N_("with a measurable indicator")),
+    ("with_baseline", N_("with a baseline")),
+    ("with_target", N_("with a target")),
+    ("with_deadline", N_("with a deadline or timeline")),
+    ("with_budget", N_("with a budget")),
+    ("single_lead", N_("with a single lead, of those several departments share")),
+    ("only_all", N_('resting only on "All"')),
+    ("restating_indicator", N_("with an indicator that restates the action")),
 )
 
 
@@ -29,10 +30,13 @@ class Share:
     def share(self) -> float | None:
         return round(self.count / self.of, 3) if self.of else None
 
-    def label(self) -> str:
+    def label(self, lang: str = "en") -> str:
+        """``3 of 10 (30%)`` in ``lang``."""
+        _ = translator(lang).gettext
         if not self.of:
-            return "none of 0"
-        return f"{self.count} of {self.of} ({round(100 * self.count / self.of)}%)"
+            return _("none of 0")
+        share = {"count": self.count, "of": self.of, "pct": round(100 * self.count / self.of)}
+        return _("%(count)s of %(of)s (%(pct)s%%)") % share
 
     def as_dict(self) -> dict[str, object]:
         return {"count": self.count, "of": self.of, "share": self.share}
