@@ -36,10 +36,10 @@ def test_each_result_has_its_page_listing_its_actions(site: Path) -> None:
     assert '<a href="../../../xf-2022-2026/actions/A1.1.1.3/index.html">' in html
     actors = _rows(site / "results" / "R1.1.1" / "actors.csv")
     assert [(r["code"], r["kind"], r["role"]) for r in actors] == [
-        ("MPF", "government", "responsable"),
-        ("CENI", "independent-body", "responsable"),
-        ("OSC", "civil-society", "partenaire"),
-        ("PTF", "donor", "bailleur de fonds"),
+        ("MPF", "gouvernement", "responsable"),
+        ("CENI", "organe indépendant", "responsable"),
+        ("OSC", "société civile", "partenaire"),
+        ("PTF", "bailleur", "bailleur de fonds"),
     ]
 
 
@@ -58,14 +58,14 @@ def test_the_goal_and_the_actions_link_to_their_result(site: Path) -> None:
 def test_actors_show_their_kind_and_role(site: Path) -> None:
     rows = _rows(site / "actions" / "A1.1.1.3" / "actors.csv")
     assert [(r["code"], r["kind"], r["role"]) for r in rows] == [
-        ("AN", "parliament", "responsable"),
-        ("OSC", "civil-society", "appui"),
+        ("AN", "parlement", "responsable"),
+        ("OSC", "société civile", "appui"),
     ]
     osc = _rows(site / "departments" / "osc" / "actor.csv")
     assert [(r["kind"], r["reports"], r["role"], r["actions"]) for r in osc] == [
-        ("civil-society", "non", "partenaire", "3"),
-        ("civil-society", "non", "responsable", "1"),
-        ("civil-society", "non", "appui", "1"),
+        ("société civile", "non", "partenaire", "3"),
+        ("société civile", "non", "responsable", "1"),
+        ("société civile", "non", "appui", "1"),
     ]
 
 
