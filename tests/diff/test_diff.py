@@ -386,3 +386,23 @@ def test_an_indicator_given_structure_is_no_change_and_its_text_is_compared(tmp_
     assert [(c.kind, c.old, c.new) for c in found] == [
         ("action-indicator-changed", texts[0], "A new indicator")
     ]
+
+
+SHAPES = Path(__file__).parents[1] / "example-files" / "shapes" / "xf-2022-2026.yaml"
+
+
+def test_a_result_is_compared_as_a_result(tmp_path: Path) -> None:
+    """An expected result changed, added or removed is named as a result, not a goal."""
+
+    def edit(data: dict[str, Any]) -> None:
+        goal = data["pillars"][0]["goals"][0]
+        goal["results"][0]["text"] += " aux élections"
+        goal["results"].append({"id": "R1.1.9", "text": "Un nouveau résultat", "actions": []})
+        del goal["results"][1]
+
+    found = changes(SHAPES, edited(tmp_path, edit, SHAPES))
+    kinds = {(c.kind, c.id) for c in found if c.kind.startswith(("result", "goal"))}
+    assert ("result-changed", "R1.1.1") in kinds
+    assert ("result-added", "R1.1.9") in kinds
+    assert ("result-removed", "R1.1.2") in kinds
+    assert not any(kind.startswith("goal") for kind, _ in kinds)

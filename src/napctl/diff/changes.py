@@ -35,6 +35,7 @@ def diff_items(
     registry_changes(old.departments, new.departments, out)
     _parts("pillar", old.pillars, new.pillars, out)
     _parts("goal", old.goals, new.goals, out)
+    _parts("result", old.results, new.results, out)
     actions_changes(old.actions, new.actions, generation, lineage or {}, out)
     return PlanDiff(old.plan_id, new.plan_id, generation, out.changes())
 

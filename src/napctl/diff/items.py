@@ -8,7 +8,7 @@ in the document, so that positions can be found for it later.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 Path = tuple[str | int, ...]
@@ -60,6 +60,8 @@ class PlanItems:
     pillars: list[Part]
     goals: list[Part]
     actions: list[ActionItem]
+    #: Expected results (a level between goals and actions), compared by their own fields.
+    results: list[Part] = field(default_factory=list)
 
 
 def text(value: Any) -> str:
@@ -132,6 +134,7 @@ def plan_items(data: dict[str, Any]) -> PlanItems:
     ]
     pillars: list[Part] = []
     goals: list[Part] = []
+    results: list[Part] = []
     actions: list[ActionItem] = []
     for p, pillar in _mappings(data.get("pillars")):
         pillar_id = text(pillar.get("id"))
@@ -144,14 +147,14 @@ def plan_items(data: dict[str, Any]) -> PlanItems:
             )
             for a, action in _mappings(goal.get("actions")):
                 actions.append(_action_item(action, pillar_id, goal_id, (*goal_path, "actions", a)))
-            # A result is compared as a goal is, by its own fields (its text, indicators and
-            # actors once), and its actions by what each writes itself.
+            # A result is compared by its own fields (its text, indicators and actors
+            # once), and its actions by what each writes itself.
             for r, result in _mappings(goal.get("results")):
                 r_path: Path = (*goal_path, "results", r)
                 own = _own_fields(result, "actions")
-                goals.append(Part(text(result.get("id")), own, r_path, pillar_id))
+                results.append(Part(text(result.get("id")), own, r_path, goal_id))
                 for a, action in _mappings(result.get("actions")):
                     actions.append(
                         _action_item(action, pillar_id, goal_id, (*r_path, "actions", a))
                     )
-    return PlanItems(text(data.get("id")), metadata, departments, pillars, goals, actions)
+    return PlanItems(text(data.get("id")), metadata, departments, pillars, goals, actions, results)

@@ -100,6 +100,8 @@ _ONE_SIDED = frozenset(
         "pillar-removed",
         "goal-added",
         "goal-removed",
+        "result-added",
+        "result-removed",
         "department-added",
         "department-removed",
     )
