@@ -51,6 +51,18 @@ def test_validate(repo: Path) -> None:
     assert "1 file checked: all valid" in napctl("validate").stderr
 
 
+def test_every_actions_format_names_the_result(repo: Path) -> None:
+    """Besides JSON and YAML, the CSV gets result columns and the other formats show the
+    result beside the goal."""
+    table = list(csv.reader(io.StringIO(napctl("actions", "--actor", "AN", "-f", "csv").stdout)))
+    assert table[0][-2:] == ["result", "result_text"]
+    assert table[1][0:2] == ["xf-2022-2026", "A1.1.1.3"] and table[1][-2] == "R1.1.1"
+    md = napctl("actions", "--actor", "AN", "-f", "md").stdout
+    assert "| OS1.1 / R1.1.1 | Appuyer le réseau des femmes parlementaires |" in md
+    plain = napctl("actions", "--actor", "AN", "-f", "table").stdout.splitlines()  # piped: plain
+    assert plain[1].split("\t")[3] == "OS1.1 / R1.1.1"
+
+
 def test_actions_count_what_the_plan_prints(repo: Path) -> None:
     rows = json.loads(napctl("actions", "--format", "json").stdout)
     assert len(rows) == 9

@@ -53,8 +53,15 @@ CSV_COLUMNS = (
 )
 
 
+def _goal_label(row: ActionRow) -> str:
+    """The action's goal, and its expected result when it has one (``OS1.1 / R1.1.1``)."""
+    return row.goal.id if row.result is None else f"{row.goal.id} / {row.result.id}"
+
+
 def as_csv(rows: Sequence[ActionRow]) -> str:
-    out: list[list[str]] = [list(CSV_COLUMNS)]
+    """One action a row; a plan with expected results adds the result's id and text."""
+    with_results = any(r.result is not None for r in rows)
+    out: list[list[str]] = [[*CSV_COLUMNS, *(("result", "result_text") if with_results else ())]]
     for row in rows:
         rec = action_record(row)
         roles = "; ".join(f"{a['code']}: {a['role']}" for a in rec["assignments"] if a["role"])
@@ -75,6 +82,8 @@ def as_csv(rows: Sequence[ActionRow]) -> str:
                 "\n".join(rec["notes"]),
             ]
         )
+        if with_results:
+            out[-1] += ["", ""] if row.result is None else [row.result.id, row.result.text]
     return csv_text(out)
 
 
@@ -98,7 +107,7 @@ def as_markdown(rows: Sequence[ActionRow]) -> str:
             row.plan.id,
             row.action.id,
             row.pillar.title,
-            row.goal.id,
+            _goal_label(row),
             row.action.text,
             "; ".join(row.action.indicator_texts()),
             departments_label(row) + (" (all departments)" if row.via_all else ""),
@@ -112,7 +121,14 @@ def as_plain(rows: Sequence[ActionRow]) -> str:
     out = ["plan\tid\tpillar\tgoal\tdepartments\ttext"]
     for row in rows:
         deps = departments_label(row) + (" [all]" if row.via_all else "")
-        fields = [row.plan.id, row.action.id, row.pillar.id, row.goal.id, deps, row.action.text]
+        fields = [
+            row.plan.id,
+            row.action.id,
+            row.pillar.id,
+            _goal_label(row),
+            deps,
+            row.action.text,
+        ]
         out.append("\t".join(printable(" ".join(f.split())) for f in fields))
     return "\n".join(out) + "\n"
 
@@ -146,7 +162,7 @@ def print_table(rows: Sequence[ActionRow]) -> None:
             deps += "\n[italic](all departments)[/italic]"
         table.add_row(
             ident,
-            cell(f"{row.pillar.id} {row.pillar.title}") + f"\n[dim]{cell(row.goal.id)}[/dim]",
+            cell(f"{row.pillar.id} {row.pillar.title}") + f"\n[dim]{cell(_goal_label(row))}[/dim]",
             cell(row.action.text),
             "\n".join(cell(f"• {i}") for i in row.action.indicator_texts()),
             deps,
