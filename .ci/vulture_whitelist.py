@@ -68,3 +68,5 @@ _.set_translator
 _.SECTION_MODULES
 # The one way Python code asks for a plan text in a language (outputs use text_in)
 _.localized
+# The review report labels, for the catalogs (extracted by pybabel, read by a test)
+_.LABELS
