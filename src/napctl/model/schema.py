@@ -68,7 +68,9 @@ def assessment_schema() -> dict[str, object]:
 
     schema = TypeAdapter(assessment.Assessment).json_schema()
     _describe_definitions(schema, {**vars(progress), **vars(assessment)})
-    return {**_head("assessment"), **schema}
+    # The top class's docstring too: older pydantic releases leave it out.
+    schema["description"] = inspect.getdoc(assessment.Assessment)
+    return {**_head("assessment"), **dict(sorted(schema.items()))}
 
 
 #: The documents napctl reads, by the name `napctl schema --kind` takes.

@@ -63,9 +63,15 @@ def _series_table(_: Gettext) -> Table:
     )
 
 
+def _status(record: dict[str, Any], _: Gettext) -> str:
+    """The record's progress status in the page's language (a word of the catalogs)."""
+    word = str(record["status_label"])
+    return _(word)
+
+
 def _series_rows(record: dict[str, Any], first: Cell, _: Gettext) -> list[tuple[Cell, ...]]:
     """One row per year with a combined value (one row without a year when none)."""
-    status = _(record["status_label"])
+    status = _status(record, _)
     common = (first, record["text"], record["unit"], _baseline(record))
     years = record["combined"] or [{"year": None, "value": None}]
     return [(*common, y["year"], y["value"], _target(record, y["year"]), status) for y in years]
@@ -74,7 +80,7 @@ def _series_rows(record: dict[str, Any], first: Cell, _: Gettext) -> list[tuple[
 def _line(record: dict[str, Any], _: Gettext) -> dict[str, Any] | None:
     if record["chart"] is None:
         return None
-    return {**record["chart"], "label": record["label"], "status": _(record["status_label"])}
+    return {**record["chart"], "label": record["label"], "status": _status(record, _)}
 
 
 @section("action", "indicators", order=10)
@@ -120,7 +126,7 @@ def indicator_pages(site: SiteData, _: Gettext) -> Iterator[Page]:
                     (_("Action"), Link(action, action_address(data.id, action))),
                     (_("Unit"), record["unit"]),
                     (_("Baseline"), _baseline(record)),
-                    (_("Status"), _(record["status_label"])),
+                    (_("Status"), _status(record, _)),
                 ],
                 trail=[
                     Link(_("Plans"), ()),

@@ -43,6 +43,16 @@ class PoFile:
     problems: list[Problem] = field(default_factory=list)
 
 
+def _every_msgid_has_a_msgstr(text: str) -> None:
+    """Refuse an entry without a translation line: Babel releases differ in whether
+    ``abort_invalid`` catches it, and a PO file is refused the same way on each."""
+    lines = [line.lstrip() for line in text.splitlines()]
+    ids = sum(1 for line in lines if line.startswith("msgid "))
+    strings = sum(1 for line in lines if line.startswith(("msgstr ", "msgstr[0]")))
+    if ids != strings:
+        raise ValueError(f"{ids} msgid lines but {strings} msgstr lines")
+
+
 def read_po_file(raw: bytes, display: str) -> PoFile:
     """The translations of a PO file's bytes (not UTF-8, not PO: NAP610)."""
     from babel.messages.pofile import PoFileError, read_po
@@ -57,6 +67,7 @@ def read_po_file(raw: bytes, display: str) -> PoFile:
         )
         return result
     try:
+        _every_msgid_has_a_msgstr(raw.decode("utf-8"))
         catalog: Catalog = read_po(io.BytesIO(raw), abort_invalid=True, charset="utf-8")
     except (PoFileError, ValueError) as exc:
         result.problems.append(
