@@ -8,10 +8,10 @@ standard as a government's.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from napctl.checks.characters import Fields, check_text_fields
+from napctl.checks.index import misplaced
 from napctl.checks.progress import (
     REPORTING_TAIL_YEARS,
     Out,
@@ -191,9 +191,8 @@ def expected_parts(assessment: Assessment) -> tuple[str, str, str]:
 def check_location(corpus: CorpusIndex, out: CorpusReport) -> None:
     for entry in corpus.of_kind(KIND, with_errors=True):
         assessment: Assessment = entry.facts
-        path = PurePath(entry.file)
-        want = expected_parts(assessment)
-        if (path.parent.parent.name, path.parent.name, path.stem) == want:
+        where = misplaced(entry.file, expected_parts(assessment))
+        if where is None:
             continue
         out.add_at(
             entry,
@@ -201,7 +200,7 @@ def check_location(corpus: CorpusIndex, out: CorpusReport) -> None:
             1,
             "NAP809",
             f"this assessment by {assessment.organisation} of {assessment.plan} for"
-            f" {assessment.year} belongs at {FOLDER}/{'/'.join(want)}{path.suffix}",
+            f" {assessment.year} belongs at {FOLDER}/{where}",
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from napctl.core.problems import Problem, level_of
@@ -77,3 +77,13 @@ class CorpusReport:
         self.problems.append(Problem(entry.file, line, column, code, message, level))
         if level == "error":
             self.rejected.add(entry.file)
+
+
+def misplaced(file: str, want: tuple[str, str, str]) -> str | None:
+    """Where ``file`` belongs (``plan/year/slug.yaml``) when its last three parts are not
+    ``want``; None when it is in its place. Where a file is is not in its bytes (nor in
+    the cache's key), so progress reports and assessments are placed by this check."""
+    path = PurePath(file)
+    if (path.parent.parent.name, path.parent.name, path.stem) == want:
+        return None
+    return "/".join(want) + path.suffix

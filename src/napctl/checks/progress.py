@@ -10,10 +10,10 @@ A report whose own checks failed is still checked against its plan.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
+from napctl.checks.index import misplaced
 from napctl.checks.registry import Loc, check, corpus_check
 from napctl.core.messages import suggest
 from napctl.core.slugs import slugify
@@ -144,14 +144,11 @@ def expected_parts(report: ProgressReport) -> tuple[str, str, str]:
 
 @corpus_check(KIND)
 def check_location(corpus: CorpusIndex, out: CorpusReport) -> None:
-    """A check across files: where a file is is not in its bytes (nor in the cache's key)."""
     for entry in corpus.of_kind(KIND, with_errors=True):
         report: ProgressReport = entry.facts
-        path = PurePath(entry.file)
-        want = expected_parts(report)
-        if (path.parent.parent.name, path.parent.name, path.stem) == want:
+        where = misplaced(entry.file, expected_parts(report))
+        if where is None:
             continue
-        where = "/".join(want) + path.suffix
         out.add_at(
             entry,
             1,
