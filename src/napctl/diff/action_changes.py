@@ -139,72 +139,34 @@ def action_changes(o: ActionItem, n: ActionItem, how: str, generation: bool) -> 
     changes.extend(_indicator_changes(o, n, codes))
     changes.extend(_department_changes(o, n))
     if o.notes != n.notes:
-        changes.append(
-            Change(
-                "action-changed",
-                n.id,
-                "notes",
-                list(o.notes),
-                list(n.notes),
-                (*o.path, "notes"),
-                (*n.path, "notes"),
-                o.id,
-                codes,
-            )
-        )
+        changes.append(_field_change("action-changed", "notes", o, n, codes))
     return changes
+
+
+def _field_change(
+    kind: str, name: str, o: ActionItem, n: ActionItem, codes: tuple[str, ...]
+) -> Change:
+    """``kind`` for the field ``name`` (id, text or notes) of the action ``o`` became ``n``."""
+    before, after = getattr(o, name), getattr(n, name)
+    if isinstance(before, (list, tuple)):
+        before, after = list(before), list(after)
+    return Change(kind, n.id, name, before, after, (*o.path, name), (*n.path, name), o.id, codes)
 
 
 def _across_generations(o: ActionItem, n: ActionItem, codes: tuple[str, ...]) -> list[Change]:
     """NAP1 -> NAP2: the action carried over as it was, or modified."""
     if o.text == n.text:
         return [Change("action-carried-over", n.id, "id", o.id, n.id, o.path, n.path, o.id, codes)]
-    return [
-        Change(
-            "action-modified",
-            n.id,
-            "text",
-            o.text,
-            n.text,
-            (*o.path, "text"),
-            (*n.path, "text"),
-            o.id,
-            codes,
-        )
-    ]
+    return [_field_change("action-modified", "text", o, n, codes)]
 
 
 def _within_plan(o: ActionItem, n: ActionItem, codes: tuple[str, ...]) -> list[Change]:
     """Two versions of one plan: the action renumbered, reworded, both or neither."""
     changes: list[Change] = []
     if o.id != n.id:
-        changes.append(
-            Change(
-                "action-renumbered",
-                n.id,
-                "id",
-                o.id,
-                n.id,
-                (*o.path, "id"),
-                (*n.path, "id"),
-                o.id,
-                codes,
-            )
-        )
+        changes.append(_field_change("action-renumbered", "id", o, n, codes))
     if o.text != n.text:
-        changes.append(
-            Change(
-                "action-reworded",
-                n.id,
-                "text",
-                o.text,
-                n.text,
-                (*o.path, "text"),
-                (*n.path, "text"),
-                o.id,
-                codes,
-            )
-        )
+        changes.append(_field_change("action-reworded", "text", o, n, codes))
     return changes
 
 
