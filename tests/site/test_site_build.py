@@ -204,3 +204,32 @@ def test_pagefind_indexes_the_site_in_its_language(tmp_path: Path) -> None:
     assert "<script" not in page
     again = build(tmp_path, search=True)
     assert again.written == 0
+
+
+def test_pages_an_earlier_build_wrote_and_this_one_does_not_are_removed(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "s"
+    both = ["site", "--out", str(out), "--no-search", "--plans", str(PLANS)]
+    assert runner.invoke(app, [*both, "--progress", str(PROGRESS)]).exit_code == 0
+    belgium = out / "be-2013-2016" / "actions"
+    assert belgium.is_dir()
+    (out / "CNAME").write_text("nap.example.org\n")  # the user's own file
+    only_lu = [
+        "site",
+        "--out",
+        str(out),
+        "--no-search",
+        "--plans",
+        str(PLANS / "lu-2018-2023.yaml"),
+    ]
+    result = runner.invoke(app, [*only_lu, "--progress", str(PROGRESS)])
+    assert result.exit_code == 0, result.output
+    assert not (out / "be-2013-2016").exists()
+    assert (out / "CNAME").read_text() == "nap.example.org\n"
+    assert (out / "lu-2018-2023" / "actions" / "I.1.1" / "index.html").is_file()
+    removed = int(result.stdout.rsplit(", ", 1)[1].split()[0])
+    assert removed > 100 and "removed (no longer in the site)" in result.stdout
+    assert broken_links(out) == []
+    again = runner.invoke(app, [*only_lu, "--progress", str(PROGRESS)])
+    assert "removed" not in again.stdout and "; 0 files written," in again.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,11 @@ from napctl.cli.options import (
 )
 from napctl.cli.progress_files import partial_reports
 from napctl.cli.startup import app
+
+if TYPE_CHECKING:
+    from napctl.model import Plan
+    from napctl.model.progress import ProgressReport
+    from napctl.site.build import ReportSource
 
 SiteOutOption = Annotated[
     Path, typer.Option("--out", "-o", help="The folder to build the site in.", file_okay=False)
@@ -81,14 +86,13 @@ def site(
     corpus = load_valid(plans)
     loaded = [(p.plan, p.file) for p in corpus.plans]
     chosen = [p for p, _ in loaded]
-    years = sorted({y for p in chosen for y in range(p.period.start, p.period.end + 6)})
-    reports, invalid = partial_reports(chosen, progress, years)
+    source, invalid = _progress_of_each_plan(chosen, progress)
     rated, rated_ok = load_assessments_of(chosen, assessments)
     options = SiteOptions(
         out, list(lang or []), base_url, date, search, assessments=list(assessments or [])
     )
     try:
-        result = build_site(loaded, reports, options, invalid, rated)
+        result = build_site(loaded, source, options, (), rated)
     except RenderError as exc:
         fail_usage(str(exc))
     except OSError as exc:
@@ -97,7 +101,30 @@ def site(
         sys.stderr.write(f"napctl: {result.no_search}\n")
     sys.stdout.write(
         f"{printable(str(out))}: {result.pages} pages; {result.written} files written,"
-        f" {result.unchanged} unchanged\n"
+        f" {result.unchanged} unchanged"
+        + (f", {result.removed} removed (no longer in the site)" if result.removed else "")
+        + "\n"
     )
     if invalid or not rated_ok:
         raise typer.Exit(EXIT_INVALID)
+
+
+def _progress_of_each_plan(
+    chosen: list[Plan], progress: list[str] | None
+) -> tuple[ReportSource, list[str]]:
+    """Each plan's valid progress, read when its pages are built (one plan's at a time),
+    and the list the invalid files left out are added to (the exit status)."""
+    from napctl.load.discover import progress_roots  # lazy: start-up
+
+    for root in progress_roots(progress or ()):
+        if not root.exists():  # before anything is written
+            fail_usage(f"no such file or folder: {root}")
+    invalid: list[str] = []
+
+    def of(plan: Plan) -> tuple[list[ProgressReport], list[str]]:
+        years = range(plan.period.start, plan.period.end + 6)
+        found, left_out = partial_reports([plan], progress, years)
+        invalid.extend(left_out)
+        return found, left_out
+
+    return of, invalid

@@ -10,12 +10,11 @@ site and see the difference.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from napctl.core.fsutil import atomic_write_bytes
-from napctl.core.readfile import read_bytes
+from napctl.core.tree import TreeWriter
 from napctl.model import Plan
 from napctl.model.assessment import Assessment
 from napctl.model.progress import ProgressReport
@@ -27,10 +26,10 @@ from napctl.site import (
     sections_plan,
     sections_results,
 )
-from napctl.site.data import SiteData, plan_data
+from napctl.site.data import PlanData, SiteData, plan_data
 from napctl.site.history import link_generations
 from napctl.site.i18n import gettext_for, site_languages
-from napctl.site.package import data_package
+from napctl.site.package import DataPackage
 from napctl.site.pages import Page, all_pages
 from napctl.site.render import Urls, page_html, page_json, section_csv, site_environment
 
@@ -64,77 +63,108 @@ class BuildResult:
     written: int = 0
     unchanged: int = 0
     pages: int = 0
+    #: Files of an earlier build that this one no longer has, removed.
+    removed: int = 0
     #: Why there is no search index (None: there is one, or none was asked for).
     no_search: str | None = None
 
 
 class Writer:
-    """Writes under one folder, only the files whose bytes differ from what is there."""
+    """Writes the site's files under one folder (``core/tree.TreeWriter``): only those
+    whose bytes differ from what is there; HTML without the controls HTML forbids."""
 
     def __init__(self, root: Path, result: BuildResult) -> None:
         self.root = root
         self.result = result
+        self.tree = TreeWriter(root)
 
     def write(self, parts: Sequence[str], text: str | bytes) -> None:
         if isinstance(text, str) and parts[-1].endswith(".html"):
             text = _CONTROLS.sub("\ufffd", text)
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        path = self.root.joinpath(*parts)
-        if path.is_file():
-            old, _problems = read_bytes(str(path), str(path), len(data))
-            if old == data:
-                self.result.unchanged += 1
-                return
-        # A site is rebuilt from its sources in seconds: no flush to disk per file.
-        atomic_write_bytes(path, data, durable=False, root=self.root)
-        self.result.written += 1
+        self.tree.write(parts, text.encode("utf-8") if isinstance(text, str) else text)
+
+    def finish(self) -> None:
+        """Remove what an earlier build wrote and this one did not (a dropped action's
+        page, a language no longer asked for)."""
+        self.result.removed = len(self.tree.prune())
+        self.result.written, self.result.unchanged = self.tree.written, self.tree.unchanged
 
 
-def site_data(
-    plans: Sequence[tuple[Plan, str]],
-    reports: Sequence[ProgressReport],
-    invalid: Sequence[str],
-    options: SiteOptions,
-    assessments: Sequence[Assessment] = (),
-) -> SiteData:
-    found = [plan_data(p, f, reports, invalid) for p, f in sorted(plans, key=lambda x: x[0].id)]
-    for data in found:
-        data.assessments = [a for a in assessments if a.plan == data.id]
-    link_generations(found)
-    return SiteData(
-        found,
-        site_languages([p for p, _ in plans], options.languages),
-        base_url=options.base_url,
-        date=options.date,
-        assessments=list(options.assessments),
-    )
+#: The progress of one plan: its valid reports and the invalid files left out. The
+#: command reads each plan's files when its pages are built, so that memory holds
+#: one plan's progress at a time, not the corpus's.
+ReportSource = Callable[[Plan], tuple[Sequence[ProgressReport], Sequence[str]]]
+
+
+def held_reports(reports: Sequence[ProgressReport], invalid: Sequence[str] = ()) -> ReportSource:
+    """A ReportSource over reports already in memory (each plan gets its own)."""
+
+    def of(plan: Plan) -> tuple[Sequence[ProgressReport], Sequence[str]]:
+        return [r for r in reports if r.plan == plan.id], invalid
+
+    return of
 
 
 def build_site(
     plans: Sequence[tuple[Plan, str]],
-    reports: Sequence[ProgressReport],
+    reports: Sequence[ProgressReport] | ReportSource,
     options: SiteOptions,
     invalid: Sequence[str] = (),
     assessments: Sequence[Assessment] = (),
 ) -> BuildResult:
-    """Build the site in ``options.out``; RenderError for a broken template, OSError
-    for a file that cannot be written. ``assessments``: the valid independent
-    assessments of the plans, shown beside the government's status."""
+    """Build the site in ``options.out``, one plan at a time; RenderError for a broken
+    template, OSError for a file that cannot be written. ``reports``: the progress, or
+    a ReportSource that reads each plan's when its turn comes. ``assessments``: the
+    valid independent assessments of the plans, shown beside the government's status.
+    Files an earlier build wrote and this one did not are removed."""
     from napctl.site.search import index_site, search_available
 
+    source = reports if callable(reports) else held_reports(reports, invalid)
     result = BuildResult()
     out = Writer(options.out, result)
-    site = site_data(plans, reports, invalid, options, assessments)
+    ordered = sorted(plans, key=lambda x: x[0].id)
+    site = SiteData(
+        [],
+        site_languages([p for p, _ in ordered], options.languages),
+        base_url=options.base_url,
+        date=options.date,
+        assessments=list(options.assessments),
+        plan_ids=frozenset(p.id for p, _ in ordered),
+    )
     site.search, result.no_search = search_available() if options.search else (False, None)
     env = site.env = site_environment()
     out.write(["site.css"], render_template(env, "site/site.css", {}))
-    for name, text in data_package(site.plans).items():
-        out.write(["data", name], text)
+    shells = [PlanData(p, f, [], [], {}, {}) for p, f in ordered]
+    link_generations(shells)
+    package = DataPackage(out.tree)
+    summaries = []
+    for shell in shells:
+        found, left_out = source(shell.plan)
+        data = plan_data(shell.plan, shell.file, found, left_out)
+        data.history = shell.history
+        data.assessments = [a for a in assessments if a.plan == data.id]
+        package.add(data)
+        _write_pages(out, site, [data], site_wide=False)
+        summaries.append(data.summary())
+    package.finish()
+    site.plans = summaries
+    _write_pages(out, site, summaries, site_wide=True)
+    if site.search:
+        result.no_search = index_site(out)
+    out.finish()
+    return result
+
+
+def _write_pages(out: Writer, site: SiteData, plans: list[PlanData], *, site_wide: bool) -> None:
+    """The pages of ``plans`` (one plan's, or the site's own) in every language."""
+    env = site.env
+    assert env is not None
+    site.plans = plans
     for lang in site.languages:
         site.lang = lang
         _ = gettext_for(lang)
         prefix = [] if lang == site.languages[0] else [lang]
-        for page in all_pages(site, _):
+        for page in all_pages(site, _, site_wide=site_wide):
             folder = [*prefix, *page.address]
             out.write([*folder, "index.html"], page_html(env, page, site, _))
             out.write([*folder, "data.json"], page_json(page, lang))
@@ -142,14 +172,11 @@ def build_site(
                 out.write([*folder, f"{s.id}.csv"], section_csv(s))
             for name, text in page.attachments.items():
                 out.write([*folder, name], text)
-            result.pages += 1
-        if site.search:
+            out.result.pages += 1
+        if site_wide and site.search:
             search = Page("search", ("search",), _("Search"))
             context = {"_": _, "lang": lang, "urls": Urls(search, lang, site.languages)}
             out.write(
                 [*prefix, "search", "index.html"],
                 render_template(env, "site/search.html.j2", context),
             )
-    if site.search:
-        result.no_search = index_site(out)
-    return result

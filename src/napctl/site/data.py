@@ -1,6 +1,6 @@
 """What the site is built from: each plan with its progress, year by year.
 
-Computed once per build (not per language): each year's status of every action
+Computed once per plan (not per language), one plan at a time: each year's status of every action
 and department, each department's entries, and each action's history across
 plan versions (``history.py``).
 """
@@ -58,6 +58,13 @@ class PlanData:
     def entry(self, year: int, code: str, action_id: str) -> Entry | None:
         return self.entries.get(year, {}).get(code, {}).get(action_id)
 
+    def summary(self) -> PlanData:
+        """What the site's own pages need of the plan once its pages are written: the
+        plan, its years and the last year's status (not its reports, entries,
+        rendered reports or series), so the build holds one plan's progress at a time."""
+        last = {self.years[-1]: self.status[self.years[-1]]} if self.years else {}
+        return PlanData(self.plan, self.file, [], list(self.years), last, {})
+
 
 @dataclass(slots=True)
 class SiteData:
@@ -72,9 +79,12 @@ class SiteData:
     assessments: list[str] = field(default_factory=list)
     #: The Jinja environment of the build (the reports' templates are compiled once).
     env: Environment | None = None
+    #: Every plan of the site, including those whose pages are not being built now
+    #: (an action's history links to its versions in the other plans).
+    plan_ids: frozenset[str] = frozenset()
 
-    def plan(self, plan_id: str) -> PlanData | None:
-        return next((p for p in self.plans if p.id == plan_id), None)
+    def has_plan(self, plan_id: str) -> bool:
+        return plan_id in self.plan_ids or any(p.id == plan_id for p in self.plans)
 
 
 def plan_data(

@@ -61,7 +61,7 @@ def _trail(data: PlanData, _: Gettext, *more: Link) -> list[Link]:
     return [Link(_("Plans"), ()), Link(data.plan.title, plan_address(data)), *more]
 
 
-@page_kind("index")
+@page_kind("index", site_wide=True)
 def index_pages(site: SiteData, _: Gettext) -> Iterator[Page]:
     yield Page(
         "index",

@@ -97,12 +97,20 @@ PageKind = Callable[["SiteData", Callable[[str], str]], Iterable[Page]]
 SectionMaker = Callable[[Page, "SiteData", Callable[[str], str]], Section | None]
 
 PAGE_KINDS: dict[str, PageKind] = {}
+#: The kinds whose pages are the site's own (its index), made once every plan's pages
+#: are written, from what each plan left (``PlanData.summary``).
+SITE_WIDE: set[str] = set()
 SECTIONS: dict[str, list[tuple[int, str, SectionMaker]]] = {}
 
 
-def page_kind(name: str) -> Callable[[PageKind], PageKind]:
+def page_kind(name: str, *, site_wide: bool = False) -> Callable[[PageKind], PageKind]:
+    """Register a kind of page; ``site_wide``: one of the site's own pages (it sees
+    every plan's summary), else the pages of the plans in ``site.plans``."""
+
     def register(maker: PageKind) -> PageKind:
         PAGE_KINDS[name] = maker
+        if site_wide:
+            SITE_WIDE.add(name)
         return maker
 
     return register
@@ -117,9 +125,14 @@ def section(kind: str, name: str, *, order: int) -> Callable[[SectionMaker], Sec
     return register
 
 
-def all_pages(site: SiteData, _: Callable[[str], str]) -> Iterator[Page]:
-    """Every page of the site in one language, its sections filled, kinds in order."""
-    for maker in PAGE_KINDS.values():
+def all_pages(
+    site: SiteData, _: Callable[[str], str], *, site_wide: bool | None = None
+) -> Iterator[Page]:
+    """The pages of ``site.plans`` in one language, their sections filled, kinds in
+    order: only the site's own (``site_wide=True``), only the plans' (False), or all."""
+    for name, maker in PAGE_KINDS.items():
+        if site_wide is not None and (name in SITE_WIDE) != site_wide:
+            continue
         for page in maker(site, _):
             for _order, _name, make in SECTIONS.get(page.kind, []):
                 found = make(page, site, _)

@@ -71,7 +71,7 @@ def action_history(page: Page, site: SiteData, _: Gettext) -> Section | None:
         return None
     table = Table(("plan", "action", "change"), (_("Plan"), _("Action"), _("Change")))
     for step in steps:
-        known = site.plan(step.plan) is not None and step.action
+        known = site.has_plan(step.plan) and step.action
         target: Cell = (
             Link(step.action, action_address(step.plan, step.action)) if known else step.action
         )
