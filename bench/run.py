@@ -1159,6 +1159,14 @@ def main(argv: list[str] | None = None) -> int:
         default=BENCH / ".cache",
         help="where generated corpora are kept (default bench/.cache)",
     )
+    parser.add_argument(
+        "--row",
+        type=int,
+        action="append",
+        choices=range(1, 12),
+        metavar="N",
+        help="run only row N (repeatable; default: every row)",
+    )
     args = parser.parse_args(argv)
 
     napctl = find_tool("napctl")
@@ -1183,16 +1191,22 @@ def _run(args: argparse.Namespace, napctl: str, started: float) -> int:
         sys.stderr.write("bench: no bundled plans and no example files found\n")
         return 1
     sizes = [10] if args.quick else [10, 100, 1000]
-    bench.row1(files)
-    bench.row2(plans_dir, files)
-    bench.row3(sizes)
-    bench.row4(plans_dir, sizes)
-    bench.row5(10 if args.quick else 110)
-    bench.row7()
-    bench.row8()
-    bench.row9()
-    bench.row10(10 if args.quick else 110)
-    bench.row11(10 if args.quick else 110)
+    world = 10 if args.quick else 110
+    rows: dict[int, Callable[[], None]] = {
+        1: lambda: bench.row1(files),
+        2: lambda: bench.row2(plans_dir, files),
+        3: lambda: bench.row3(sizes),
+        4: lambda: bench.row4(plans_dir, sizes),
+        5: lambda: bench.row5(world),
+        7: bench.row7,
+        8: bench.row8,
+        9: bench.row9,
+        10: lambda: bench.row10(world),
+        11: lambda: bench.row11(world),
+    }
+    for number, run in rows.items():
+        if not args.row or number in args.row:
+            run()
     elapsed = time.perf_counter() - started
 
     out = sys.stdout

@@ -233,3 +233,36 @@ def test_pages_an_earlier_build_wrote_and_this_one_does_not_are_removed(
     assert broken_links(out) == []
     again = runner.invoke(app, [*only_lu, "--progress", str(PROGRESS)])
     assert "removed" not in again.stdout and "; 0 files written," in again.stdout
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_invalid_progress_file_is_named_once_left_out_and_the_exit_is_1(
+    runner: CliRunner, tmp_path: Path, jobs: str
+) -> None:
+    progress = tmp_path / "progress" / "lu-2018-2023" / "2020"
+    progress.mkdir(parents=True)
+    for f in (PROGRESS / "lu-2018-2023" / "2020").glob("*.yaml"):
+        (progress / f.name).write_bytes(f.read_bytes())
+    (progress / "mega.yaml").write_text("plan: lu-2018-2023\nyear: [\n")
+    out = tmp_path / "s"
+    result = runner.invoke(
+        app,
+        [
+            *("site", "--out", str(out), "--no-search", "--jobs", jobs),
+            *("--plans", str(PLANS), "--progress", str(tmp_path / "progress")),
+        ],
+    )
+    assert result.exit_code == 1, result.output
+    assert result.stderr.count("1 invalid progress file not counted") == 1
+    assert "mega.yaml" in result.stderr
+    assert (out / "lu-2018-2023" / "years" / "2020" / "index.html").is_file()
+
+
+def test_plans_built_in_worker_processes_give_the_same_bytes(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    first = build(one, jobs=1)
+    second = build(two, jobs=2)
+    assert (first.pages, first.written) == (second.pages, second.written)
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)

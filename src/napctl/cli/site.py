@@ -58,6 +58,19 @@ SearchOption = Annotated[
 ]
 
 
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Plans built at once, each in a process of its own."
+        " Default: the processors available (1: one after the other).",
+        show_default=False,
+    ),
+]
+
+
 @app.command("site")
 def site(
     out: SiteOutOption,
@@ -68,6 +81,7 @@ def site(
     base_url: BaseUrlOption = None,
     date: DateOption = None,
     search: SearchOption = True,
+    jobs: JobsOption = None,
 ) -> None:
     """Build a static website: each plan, pillar, goal, action, department, year and
     report at a stable address, with tables, charts, downloads and search.
@@ -77,6 +91,7 @@ def site(
     from napctl.render.templates import RenderError  # lazy: start-up
     from napctl.site.build import SiteOptions, build_site  # lazy: start-up
     from napctl.site.i18n import bad_languages  # lazy: start-up
+    from napctl.site.plan_job import default_jobs  # lazy: start-up
 
     bad = bad_languages(lang or [])
     if bad:
@@ -86,10 +101,16 @@ def site(
     corpus = load_valid(plans)
     loaded = [(p.plan, p.file) for p in corpus.plans]
     chosen = [p for p, _ in loaded]
-    source, invalid = _progress_of_each_plan(chosen, progress)
+    source = _progress_of_each_plan(progress)
     rated, rated_ok = load_assessments_of(chosen, assessments)
     options = SiteOptions(
-        out, list(lang or []), base_url, date, search, assessments=list(assessments or [])
+        out,
+        list(lang or []),
+        base_url,
+        date,
+        search,
+        assessments=list(assessments or []),
+        jobs=jobs or default_jobs(),
     )
     try:
         result = build_site(loaded, source, options, (), rated)
@@ -105,26 +126,20 @@ def site(
         + (f", {result.removed} removed (no longer in the site)" if result.removed else "")
         + "\n"
     )
-    if invalid or not rated_ok:
+    if result.invalid or not rated_ok:
         raise typer.Exit(EXIT_INVALID)
 
 
-def _progress_of_each_plan(
-    chosen: list[Plan], progress: list[str] | None
-) -> tuple[ReportSource, list[str]]:
-    """Each plan's valid progress, read when its pages are built (one plan's at a time),
-    and the list the invalid files left out are added to (the exit status)."""
+def _progress_of_each_plan(progress: list[str] | None) -> ReportSource:
+    """Each plan's valid progress, read when its pages are built (one plan's at a time);
+    the invalid files are said on standard error and left out."""
     from napctl.load.discover import progress_roots  # lazy: start-up
 
     for root in progress_roots(progress or ()):
         if not root.exists():  # before anything is written
             fail_usage(f"no such file or folder: {root}")
-    invalid: list[str] = []
 
     def of(plan: Plan) -> tuple[list[ProgressReport], list[str]]:
-        years = range(plan.period.start, plan.period.end + 6)
-        found, left_out = partial_reports([plan], progress, years)
-        invalid.extend(left_out)
-        return found, left_out
+        return partial_reports([plan], progress, range(plan.period.start, plan.period.end + 6))
 
-    return of, invalid
+    return of

@@ -10,6 +10,7 @@ site and see the difference.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,11 +27,12 @@ from napctl.site import (
     sections_plan,
     sections_results,
 )
-from napctl.site.data import PlanData, SiteData, plan_data
+from napctl.site.data import PlanData, SiteData
 from napctl.site.history import link_generations
 from napctl.site.i18n import gettext_for, site_languages
 from napctl.site.package import DataPackage
 from napctl.site.pages import Page, all_pages
+from napctl.site.plan_job import Job, each_plan
 from napctl.site.render import Urls, page_html, page_json, section_csv, site_environment
 
 #: Imported for their @section entries, which fill the registry of sections.
@@ -56,6 +58,8 @@ class SiteOptions:
     date: str | None = None
     search: bool = True
     assessments: list[str] = field(default_factory=list)
+    #: Plans built at once, each in a worker process (1: one after the other here).
+    jobs: int = 1
 
 
 @dataclass(slots=True)
@@ -67,6 +71,8 @@ class BuildResult:
     removed: int = 0
     #: Why there is no search index (None: there is one, or none was asked for).
     no_search: str | None = None
+    #: The progress files left out as invalid (the command exits 1 after building).
+    invalid: list[str] = field(default_factory=list)
 
 
 class Writer:
@@ -138,14 +144,21 @@ def build_site(
     link_generations(shells)
     package = DataPackage(out.tree)
     summaries = []
-    for shell in shells:
-        found, left_out = source(shell.plan)
-        data = plan_data(shell.plan, shell.file, found, left_out)
-        data.history = shell.history
-        data.assessments = [a for a in assessments if a.plan == data.id]
-        package.add(data)
-        _write_pages(out, site, [data], site_wide=False)
-        summaries.append(data.summary())
+
+    def plan_pages(site: SiteData, data: PlanData) -> tuple[list[str], int, int, int]:
+        own = Writer(options.out, BuildResult())
+        _write_pages(own, site, [data], site_wide=False)
+        tree = own.tree
+        return sorted(tree.files), tree.written, tree.unchanged, own.result.pages
+
+    job = Job(site, shells, source, assessments, plan_pages)
+    for shell, done in zip(shells, each_plan(job, options.jobs), strict=True):
+        sys.stderr.write(done.messages)
+        out.tree.adopt(done.files, done.written, done.unchanged)
+        result.invalid += [f for f in done.left_out if f not in result.invalid]
+        result.pages += done.pages
+        package.add(done.rows)
+        summaries.append(PlanData(shell.plan, shell.file, [], done.years, done.last, {}))
     package.finish()
     site.plans = summaries
     _write_pages(out, site, summaries, site_wide=True)

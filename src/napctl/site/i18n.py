@@ -39,11 +39,16 @@ def set_translator(translator: Translator | None) -> None:
 
 
 def gettext_for(lang: str) -> Callable[[str], str]:
-    """``_()`` for one language."""
+    """``_()`` for one language; each label is looked up once (a page prints fifty,
+    and the site has thousands of pages)."""
     translator = _TRANSLATOR[0]
+    known: dict[str, str] = {}
 
     def _(message: str) -> str:
-        return translator(lang, message)
+        found = known.get(message)
+        if found is None:
+            found = known[message] = translator(lang, message)
+        return found
 
     return _
 

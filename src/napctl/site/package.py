@@ -53,7 +53,7 @@ RESOURCES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def _rows(data: PlanData) -> dict[str, list[tuple[Any, ...]]]:
+def plan_rows(data: PlanData) -> dict[str, list[tuple[Any, ...]]]:
     """One plan's rows of each resource."""
     rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in RESOURCES}
     plan = data.plan
@@ -97,8 +97,9 @@ class DataPackage:
         for name, columns in RESOURCES.items():
             self._files[name].write(csv_text([[c for c, _ in columns]]).encode("utf-8"))
 
-    def add(self, data: PlanData) -> None:
-        for name, rows in _rows(data).items():
+    def add(self, plan_rows: dict[str, list[tuple[Any, ...]]]) -> None:
+        """One plan's rows (``plan_rows``), after those of the plans before it."""
+        for name, rows in plan_rows.items():
             if rows:
                 self._files[name].write(csv_text(rows).encode("utf-8"))
 
