@@ -22,7 +22,7 @@ from napctl.model import Plan
 from napctl.sheets.cells import Cell
 from napctl.sheets.merge_state import Changes, GoalState, Merge, PillarState, ResultState
 from napctl.sheets.read import Table
-from napctl.sheets.results import result_data, result_for, stored_once
+from napctl.sheets.results import SHARED, result_data, result_for, settle, stored_once
 from napctl.sheets.row_action import action_from_row
 from napctl.sheets.rows import (
     guess_un_pillars,
@@ -75,6 +75,7 @@ def merge_table(
         _merge_row(merge, row, previous)
     if not rows:
         merge.changes.problems.append(f"{table.source}: no action rows below the header")
+    settle(merge)
     _collect(merge)
     merge.changes.departments = list(merge.reg.added)
     return merge.changes
@@ -255,6 +256,10 @@ def _place_action(
     # Only what the table has a column for: a table without indicators differs in nothing.
     keys = ["text", *(k for k in ("indicators", "departments", "lead") if k in merge.columns)]
     compared = [k for k in keys if _compared(data, k) != existing.get(k)]
+    if merge.update and isinstance(goal, ResultState) and action_id in goal.own:
+        # What a result shares is settled once all its rows are read (``settle``).
+        goal.rows[action_id] = {k: data.get(k) for k in SHARED if k in merge.columns}
+        compared = [k for k in compared if k not in goal.rows[action_id]]
     if "notes" in data and data["notes"] != existing.get("notes"):
         compared.append("notes")
     if compared and merge.update:

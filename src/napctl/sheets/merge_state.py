@@ -22,6 +22,11 @@ class ResultState:
     new_actions: list[dict[str, Any]] = field(default_factory=list)
     #: What the plan stores once for the result (a new result: what most rows give).
     shared: dict[str, Any] = field(default_factory=dict)
+    #: Its actions in the plan -> the shared keys each writes itself (not inherited).
+    own: dict[str, set[str]] = field(default_factory=dict)
+    #: With ``update``: its actions in the plan as the rows give them -> each shared
+    #: key's value (``napctl.sheets.results.settle`` decides where a change goes).
+    rows: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -120,6 +125,7 @@ def _result_state(result: Result, index: int) -> ResultState:
     for action in result.actions:
         data = action_data(action)
         own = {"indicators": action.indicators, "departments": action.departments}
+        state.own[action.id] = {key for key, value in own.items() if value}
         for key, value in state.shared.items():  # what a row shows: inherited or own
             if not own[key]:
                 data[key] = value
