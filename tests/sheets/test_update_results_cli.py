@@ -159,3 +159,80 @@ def test_library_gives_one_update_on_the_result(repo: Path) -> None:
         ["            departments: [MSEC, POL, {code: ONU Femmes, role: support}]\n"],
         ['            departments: ["MSEC", "POL", {"code": "ONU Femmes", "role": "partner"}]\n'],
     )
+
+
+def _with_targets(rows: list[list[str]], cells: dict[str, str]) -> list[list[str]]:
+    """The rows with a target column ("Cible"), filled in for the actions of ``cells``."""
+    out = [[*rows[0], "Cible"]]
+    out += [[*r, cells.get(r[6], "")] for r in rows[1:]]
+    return out
+
+
+TARGETS = {
+    "A1.1.1.1": "20 %\n-",  # as the plan says: no change
+    "A1.1.1.2": "20%\n-",
+    "A1.1.2.2": "50 d'ici 2024",  # its own indicator, a text in the plan
+    "A2.1.1.1": "1 800 (2026)\n-",  # R2.1.1's indicator, on both of its rows
+    "A2.1.1.2": "1 800 (2026)\n-",
+}
+
+
+def test_update_compares_and_sets_targets(repo: Path) -> None:
+    table = _write(repo, _with_targets(_rows(repo), TARGETS))
+    plan = repo / "plans" / f"{PLAN}.yaml"
+    before = plan.read_text("utf-8")
+    out, err = _update(table)
+    lines = out.splitlines()
+    assert lines[1] == (
+        '~ action A1.1.2.2 target: [-{"indicator": "Nbre de nominations examinées", "targets":'
+        ' []}-] {+{"indicator": "Nbre de nominations examinées", "targets": [{"year": 2024,'
+        ' "value": 50}]}+}'
+    )
+    assert lines[2].startswith("~ result R2.1.1 indicators: ")
+    assert '"targets": [{"year": 2026, "value": 1800}]' in lines[2]
+    assert lines[3:] == ["2 changes: 1 action-indicator-target-changed, 1 result-changed"]
+    assert plan.read_text("utf-8") == before  # a dry run
+    assert _update(table, "--apply")[0] == out
+    after = plan.read_text("utf-8")
+    assert _changed_lines(before, after) == [
+        (
+            ["                indicators: [Nbre de nominations examinées]\n"],
+            [
+                '                indicators: [{"text": "Nbre de nominations examinées",'
+                ' "targets": [{"year": 2024, "value": 50}]}]\n'
+            ],
+        ),
+        (
+            ["                  - {year: 2026, value: 1500}\n"],
+            ["                  - year: 2026\n", "                    value: 1800\n"],
+        ),
+    ]
+    napctl("validate")
+    _, err = _update(table)
+    assert "nothing to change" in err
+
+
+def test_rows_of_a_result_giving_other_targets_are_a_problem(repo: Path) -> None:
+    table = _write(repo, _with_targets(_rows(repo), {**TARGETS, "A2.1.1.2": "2 000 (2026)\n-"}))
+    result = napctl("import", str(table), "--plan", PLAN, "--update", code=1)
+    assert "the rows of one result give other targets for 'Nombre de plaintes" in result.stderr
+
+
+def test_library_gives_target_updates(repo: Path) -> None:
+    table = _write(repo, _with_targets(_rows(repo), TARGETS))
+    plan_file = repo / "plans" / f"{PLAN}.yaml"
+    plan, _ = load_file(plan_file)
+    assert plan is not None
+    text = plan_file.read_text("utf-8")
+    result = import_matrix(read_table(table), plan, text, str(plan_file), [], update=True)
+    assert result.changes is not None
+    assert result.changes.updates == [
+        (
+            ("pillars", 0, "goals", 0, "results", 1, "actions", 1, "indicators", 0, "targets"),
+            [{"year": 2024, "value": 50}],
+        ),
+        (
+            ("pillars", 1, "goals", 0, "results", 0, "indicators", 0, "targets"),
+            [{"year": 2026, "value": 1800}],
+        ),
+    ]
