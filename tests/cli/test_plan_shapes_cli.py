@@ -177,3 +177,27 @@ def test_export(repo: Path) -> None:
     golden("export.csv", text)
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][-2:] == ["Id résultat", "Résultat"] and len(rows) == 10
+
+
+def test_dashboard_groups_actions_under_their_result(repo: Path) -> None:
+    napctl("progress", "init", "--plan", PLAN, "--year", "2023")
+    out = repo / "d.html"
+    napctl("render", "dashboard", "--plan", PLAN, "--year", "2023", "-o", str(out))
+    page = out.read_text(encoding="utf-8")
+    golden("dashboard-2023.html", page)
+    assert page.count('<tr class="result" data-result=') == 4
+    heading = '<tr class="result" data-result="R1.1.1"><th colspan="4">Résultat R1.1.1: '
+    assert page.count(heading) == 1
+    rows = [line.split('"')[1] for line in page.splitlines() if line.startswith("<tr data-a")]
+    assert rows == [r["id"] for r in json.loads(napctl("actions", "-f", "json").stdout)]
+    order = [
+        page.index(f'data-{k}="{i}"')
+        for k, i in (
+            ("result", "R1.1.1"),
+            ("action", "A1.1.1.1"),
+            ("action", "A1.1.1.3"),
+            ("result", "R1.1.2"),
+            ("action", "A1.1.2.1"),
+        )
+    ]
+    assert order == sorted(order)
