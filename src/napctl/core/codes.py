@@ -85,6 +85,7 @@ TABLE: dict[str, Code] = {
     "NAP331": Code("error", "reference to a framework that is neither built in nor declared"),
     "NAP332": Code("error", "reference names no item of its framework"),
     "NAP333": Code("error", "target gives neither a value nor a text"),
+    "NAP334": Code("warning", "two registry entries look like one actor written two ways"),
     # placeholders of napctl new and napctl import, until someone replaces them
     "NAP360": Code("warning", "text left as napctl new wrote it (a placeholder)"),
     "NAP361": Code(
