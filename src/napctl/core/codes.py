@@ -142,6 +142,8 @@ TABLE: dict[str, Code] = {
     "NAP521": Code("warning", "no action of the plan has a budget"),
     "NAP522": Code("info", "plan names no lead for the actions several departments share"),
     "NAP523": Code("warning", "no action of the plan has an indicator"),
+    # review of a plan's registry: one actor written several ways, each group once
+    "NAP524": Code("warning", "registry entries look like one actor written two ways"),
     # languages and translations (docs/languages.md)
     "NAP600": Code("warning", "text has no translation in a language the plan lists"),
     "NAP601": Code("warning", "text in a language the plan's `languages` does not list"),

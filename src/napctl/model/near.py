@@ -111,12 +111,27 @@ def registry_groups(plan: Plan) -> list[list[tuple[int, str]]]:
             hit = next(((a, b) for a, la in mine for b, lb in names[i] if near_loose(la, lb)), None)
             if hit is None:
                 continue
-            group = grouped.get(i)
-            if group is None:
-                group = [(i, hit[1])]
-                groups.append(group)
-                grouped[i] = group
-            if j not in grouped:
-                group.append((j, hit[0]))
-                grouped[j] = group
-    return groups
+            _join(groups, grouped, (i, hit[1]), (j, hit[0]))
+    # An entry may join its group after a later one: each group in registry order.
+    return [sorted(group) for group in groups]
+
+
+def _join(
+    groups: list[list[tuple[int, str]]],
+    grouped: dict[int, list[tuple[int, str]]],
+    first: tuple[int, str],
+    second: tuple[int, str],
+) -> None:
+    """Put two near entries in one group: a new one, or the group either is in already
+    (an entry near two others already grouped apart stays in its first group)."""
+    mine, theirs = grouped.get(first[0]), grouped.get(second[0])
+    if mine is None and theirs is None:
+        group = [first, second]
+        groups.append(group)
+        grouped[first[0]] = grouped[second[0]] = group
+    elif mine is None and theirs is not None:
+        theirs.append(first)
+        grouped[first[0]] = theirs
+    elif theirs is None and mine is not None:
+        mine.append(second)
+        grouped[second[0]] = mine
