@@ -161,15 +161,46 @@ def test_progress_init_status_and_renders(repo: Path) -> None:
 
 
 def test_checklists(repo: Path) -> None:
+    """Only the actors that report get a checklist (as only they get a progress file):
+    none for AN, CENI, OSC, PTF or UN Women. A partner that does not report is named
+    with its role as text; the secretariat that collects says for whom, and lists the
+    actions no reporting actor answers for."""
     napctl("checklists", "--out", "checklists")
     folder = repo / "checklists" / "xf"
-    assert len(list(folder.iterdir())) == 11
-    osc = (folder / "osc.md").read_text(encoding="utf-8")
-    golden("checklist-osc.md", osc)
-    assert "5 actions (cet acteur ne fait pas rapport" in osc
-    assert osc.count("##### Résultat ") == 2  # R1.1.1 and R2.1.2, each once
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["fds.md", "mint.md", "mpf.md", "msec.md", "pol.md", "sp-1325.md"]
+    assert sorted(p.name for p in (repo / "checklists").iterdir()) == ["index.md", "xf"]
     mpf = (folder / "mpf.md").read_text(encoding="utf-8")
-    assert "5 actions à rapporter" in mpf
+    golden("checklist-mpf.md", mpf)
+    assert "7 actions à rapporter" in mpf  # its own 5 and the secretariat's 2
+    assert (
+        "Partagée avec: Commission électorale nationale indépendante (CENI), responsable;"
+        " Organisations de la société civile (OSC), partenaire;"
+        " Partenaires techniques et financiers (PTF), bailleur de fonds"
+    ) in mpf
+    sp = (folder / "sp-1325.md").read_text(encoding="utf-8")
+    golden("checklist-sp-1325.md", sp)
+    assert (
+        "2 actions à rapporter. SP-1325 fait rapport pour les acteurs qui ne font pas"
+        " rapport : Assemblée nationale, Organisations de la société civile."
+    ) in sp
+    assert sp.count("- [ ] **") == 2 and "**A1.1.1.3**" in sp and "**A2.1.2.2**" in sp
+    for text in (mpf, sp):
+        assert "- [ ] **A2.1.1.1**" not in text  # MSEC's and POL's, not theirs
+    assert "osc.md" not in (repo / "checklists" / "index.md").read_text(encoding="utf-8")
+
+
+def test_checklist_of_an_actor_that_does_not_report(repo: Path) -> None:
+    """`render checklist` gives none to an actor that does not report: a usage error that
+    says who reports on its actions, and no file."""
+    out = repo / "osc.md"
+    result = napctl("render", "checklist", "--actor", "OSC", "-o", str(out), code=2)
+    assert "'OSC' does not report" in result.stderr
+    assert "SP-1325 report on its actions" in result.stderr
+    assert not out.exists()
+    year = napctl("render", "checklist", "--actor", "SP-1325", "--year", "2023").stdout
+    assert year.count("- [ ] **") == 2 and "<!-- napctl: plan=xf-2022-2026" in year
+    assert "dept=SP-1325&id=A2.1.2.2".replace("&", " ") in year
 
 
 def test_export(repo: Path) -> None:
@@ -177,3 +208,27 @@ def test_export(repo: Path) -> None:
     golden("export.csv", text)
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][-2:] == ["Id résultat", "Résultat"] and len(rows) == 10
+
+
+def test_dashboard_groups_actions_under_their_result(repo: Path) -> None:
+    napctl("progress", "init", "--plan", PLAN, "--year", "2023")
+    out = repo / "d.html"
+    napctl("render", "dashboard", "--plan", PLAN, "--year", "2023", "-o", str(out))
+    page = out.read_text(encoding="utf-8")
+    golden("dashboard-2023.html", page)
+    assert page.count('<tr class="result" data-result=') == 4
+    heading = '<tr class="result" data-result="R1.1.1"><th colspan="4">Résultat R1.1.1: '
+    assert page.count(heading) == 1
+    rows = [line.split('"')[1] for line in page.splitlines() if line.startswith("<tr data-a")]
+    assert rows == [r["id"] for r in json.loads(napctl("actions", "-f", "json").stdout)]
+    order = [
+        page.index(f'data-{k}="{i}"')
+        for k, i in (
+            ("result", "R1.1.1"),
+            ("action", "A1.1.1.1"),
+            ("action", "A1.1.1.3"),
+            ("result", "R1.1.2"),
+            ("action", "A1.1.2.1"),
+        )
+    ]
+    assert order == sorted(order)

@@ -42,7 +42,9 @@ def test_every_rule_has_a_triggering_and_a_passing_example() -> None:
 def test_example_gives_what_it_declares(path: Path) -> None:
     rule, want = declared(path)
     corpus = load_corpus([str(path)])
-    assert corpus.problems == [], "review examples must be valid plans"
+    # Valid plans; validate warns of a near-duplicate registry entry as review does.
+    told = ["NAP334"] if path.stem == "NAP524-yes" else []
+    assert [p.code for p in corpus.problems] == told, "review examples must be valid plans"
     review = review_plans(corpus.plans, lambda code: code.startswith(rule))
     assert [(f.code, f.line) for f in review.findings] == want
 

@@ -14,6 +14,7 @@ from napctl.checks.registry import Loc, Report, check
 from napctl.core.messages import shown_value
 from napctl.model import FrameworkRef, Indicator, Plan
 from napctl.model.frameworks import framework_ids, reference_problem
+from napctl.model.near import registry_groups
 
 
 @check(KIND)
@@ -103,3 +104,30 @@ def targets(index: PlanContext, report: Report) -> None:
                     "NAP333",
                     f"target of {shown_value(indicator.text)} gives neither a value nor a text",
                 )
+
+
+def near_entries(plan: Plan) -> Iterator[tuple[Loc, str]]:
+    """Each group of registry entries that look like one actor written several ways, once:
+    at the second entry's name that is near (code or name), naming the others."""
+    for group in registry_groups(plan):
+        second, name = group[1]
+        dept = plan.departments[second]
+        loc: Loc = ("departments", second)
+        if name in (dept.code, dept.name):
+            loc = (*loc, "code" if name == dept.code else "name")
+        others = " or ".join(
+            f"'{plan.departments[i].code}' ({shown_value(n)})" for i, n in group if i != second
+        )
+        yield (
+            loc,
+            f"department '{dept.code}' ({shown_value(name)}) looks like {others}: one actor"
+            " written two ways? keep one entry and give it the other spelling as an alias"
+            " (or make the names differ)",
+        )
+
+
+@check(KIND)
+def near_duplicate_actors(index: PlanContext, report: Report) -> None:
+    """NAP334: registry entries that are near duplicates (``napctl.model.near``)."""
+    for loc, message in near_entries(index.plan):
+        report.add(loc, "NAP334", message)

@@ -85,6 +85,7 @@ TABLE: dict[str, Code] = {
     "NAP331": Code("error", "reference to a framework that is neither built in nor declared"),
     "NAP332": Code("error", "reference names no item of its framework"),
     "NAP333": Code("error", "target gives neither a value nor a text"),
+    "NAP334": Code("warning", "two registry entries look like one actor written two ways"),
     # placeholders of napctl new and napctl import, until someone replaces them
     "NAP360": Code("warning", "text left as napctl new wrote it (a placeholder)"),
     "NAP361": Code(
@@ -141,6 +142,8 @@ TABLE: dict[str, Code] = {
     "NAP521": Code("warning", "no action of the plan has a budget"),
     "NAP522": Code("info", "plan names no lead for the actions several departments share"),
     "NAP523": Code("warning", "no action of the plan has an indicator"),
+    # review of a plan's registry: one actor written several ways, each group once
+    "NAP524": Code("warning", "registry entries look like one actor written two ways"),
     # languages and translations (docs/languages.md)
     "NAP600": Code("warning", "text has no translation in a language the plan lists"),
     "NAP601": Code("warning", "text in a language the plan's `languages` does not list"),

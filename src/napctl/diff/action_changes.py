@@ -137,6 +137,7 @@ def action_changes(o: ActionItem, n: ActionItem, how: str, generation: bool) -> 
             )
         )
     changes.extend(_indicator_changes(o, n, codes))
+    changes.extend(_target_changes(o, n, codes))
     changes.extend(_department_changes(o, n))
     if o.notes != n.notes:
         changes.append(_field_change("action-changed", "notes", o, n, codes))
@@ -198,6 +199,43 @@ def _indicator_changes(o: ActionItem, n: ActionItem, codes: tuple[str, ...]) -> 
                 codes,
             )
         )
+    return changes
+
+
+def _targets(action: ActionItem) -> dict[str, Any]:
+    """The targets of the action's own indicators, by indicator text."""
+    found = action.raw.get("indicators") if isinstance(action.raw, dict) else None
+    if not isinstance(found, list):
+        return {}
+    return {
+        str(i.get("text")): i.get("targets") or []
+        for i in found
+        if isinstance(i, dict) and i.get("text") is not None
+    }
+
+
+def _target_changes(o: ActionItem, n: ActionItem, codes: tuple[str, ...]) -> list[Change]:
+    """An indicator kept by both whose targets changed (its value, year, unit or text)."""
+    before, after = _targets(o), _targets(n)
+    changes: list[Change] = []
+    for k, indicator in enumerate(n.indicators):
+        if indicator not in o.indicators:
+            continue
+        was, now = before.get(indicator, []), after.get(indicator, [])
+        if was != now:
+            changes.append(
+                Change(
+                    "action-indicator-target-changed",
+                    n.id,
+                    "targets",
+                    {"indicator": indicator, "targets": was},
+                    {"indicator": indicator, "targets": now},
+                    (*o.path, "indicators", o.indicators.index(indicator)),
+                    (*n.path, "indicators", k),
+                    o.id,
+                    codes,
+                )
+            )
     return changes
 
 

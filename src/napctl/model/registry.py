@@ -21,6 +21,7 @@ class RegistryIndex:
     __slots__ = (
         "_below",
         "_by_id",
+        "_collected",
         "_collectors",
         "_duties",
         "_duty_sets",
@@ -75,6 +76,7 @@ class RegistryIndex:
         self._duty_sets: dict[str, frozenset[str]] = {}
         self._reporting: tuple[str, ...] | None = None
         self._collectors: tuple[str, ...] | None = None
+        self._collected: list[int] | None = None
         self._shared: dict[str, str] | None = None
         self._result_of: dict[str, Result] | None = None
 
@@ -113,6 +115,19 @@ class RegistryIndex:
             named = (d.collected_by for d in self.plan.reporting if d.collected_by)
             self._collectors = tuple(c for c in dict.fromkeys(named) if c in self.by_code)
         return self._collectors
+
+    def collected(self, code: str) -> list[int]:
+        """Positions of the actions ``code`` reports on for actors who do not (none of
+        their reporting actors answers for them), in plan order; [] unless it collects."""
+        if code not in self.collectors:
+            return []
+        if self._collected is None:
+            self._collected = [
+                n
+                for n, (_, _, action) in enumerate(self.rows)
+                if not action.for_all and self.reporters(action) == self.collectors
+            ]
+        return self._collected
 
     def reporters(self, action: Action) -> tuple[str, ...]:
         """Who reports on ``action``: its reporting actors in a role that answers for

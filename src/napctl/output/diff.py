@@ -182,6 +182,7 @@ def _field_change(change: Change) -> list[Segment]:
         "action-indicator-added": " indicator",
         "action-indicator-removed": " indicator",
         "action-indicator-changed": " indicator",
+        "action-indicator-target-changed": " target",
         "action-department-added": " department",
         "action-department-removed": " department",
         "action-assignment-changed": " department",

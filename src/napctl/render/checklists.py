@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,7 +51,7 @@ def _pillars_of(
     pillars: list[dict[str, Any]] = []
     goal_of: dict[int, dict[str, Any]] = {}
     pillar_of: dict[int, dict[str, Any]] = {}
-    for n in index.positions(match.codes, with_all=True):
+    for n in _positions(match):
         pillar, goal, action = index.rows[n]
         if id(pillar) not in pillar_of:
             pillar_of[id(pillar)] = {"id": pillar.id, "title": pillar.title, "goals": []}
@@ -66,6 +66,42 @@ def _pillars_of(
     for goal_item in goal_of.values():
         mark_results(goal_item["actions"])
     return pillars
+
+
+def _reporting(plan: Plan, codes: Iterable[str]) -> list[str]:
+    """Those of ``codes`` that owe progress reports (a civil-society or donor entry does
+    not, unless its ``reports:`` says so)."""
+    by_code = registry_index(plan).by_code
+    return [c for c in codes if c in by_code and by_code[c].reporting]
+
+
+def _positions(match: ActorMatch) -> list[int]:
+    """The actions of a checklist: those naming its reporting actors, those for All, and
+    those its collecting bodies report on for actors who do not report."""
+    index = registry_index(match.plan)
+    found = set(index.positions(_reporting(match.plan, match.codes), with_all=True))
+    for code in index.collectors:
+        if code in match.codes:
+            found.update(index.collected(code))
+    return sorted(found)
+
+
+def _collects_for(match: ActorMatch) -> dict[str, Any] | None:
+    """The collecting bodies of the checklist and the actors who do not report whose
+    actions they report on (registry order); None when it holds no such body."""
+    index = registry_index(match.plan)
+    bodies = [c for c in index.collectors if c in match.codes]
+    named: set[str] = set()
+    for code in bodies:
+        for n in index.collected(code):
+            named.update(index.rows[n][2].codes())
+    silent = (named - set(_reporting(match.plan, named))) & set(index.codes)
+    if not silent:
+        return None
+    return {
+        "bodies": ", ".join(bodies),
+        "names": ", ".join(department_label(match.plan, c)["name"] for c in index.in_order(silent)),
+    }
 
 
 def checklist_context(
@@ -96,16 +132,9 @@ def checklist_context(
                 "pillars": pillars,
                 "count": count,
                 "spread": spread(plan, sorted(match.codes)),
-                # An actor that does not report (civil society, a donor...) has no duty
-                # here: the checklist says who reports instead.
-                "reports": any(
-                    d.reporting
-                    for d in map(registry_index(plan).by_code.get, match.codes)
-                    if d is not None
-                ),
-                "collected_by": [
-                    department_label(plan, c) for c in registry_index(plan).collectors
-                ],
+                # A body that collects the reports of actors who do not report says
+                # whose; their own actions are on it, not on a checklist of theirs.
+                "collects_for": _collects_for(match),
             }
         )
     return {
@@ -144,10 +173,27 @@ def render_checklist(
             f" countries: {countries_phrase(matches)}; a checklist is for one"
             " country: pick it with --country"
         )
+    matches = _reporting_matches(matches, actor)
     env = environment(fmt, templates, lang)
     context = checklist_context(matches, title=actor, date=date, progress=progress)
     context["header"] = _header("checklist", actor, plan_id, date, progress, lang)
     return render_template(env, f"checklist.{fmt}.j2", context)
+
+
+def _reporting_matches(matches: Sequence[ActorMatch], actor: str) -> list[ActorMatch]:
+    """The matches with an actor that reports; QueryError when none has one (an actor
+    that does not report has no checklist, as `progress init` writes it no file)."""
+    kept = [m for m in matches if _reporting(m.plan, m.codes)]
+    if kept or not matches:
+        return kept
+    plan = matches[0].plan
+    index = registry_index(plan)
+    who = ", ".join(index.collectors) or "the departments responsible for its actions"
+    raise QueryError(
+        f"'{actor}' does not report (its registry entry in {plan.id}: reports: false):"
+        f" it has no checklist; {who} report on its actions"
+        f" (list them with: napctl actions --actor '{actor}')"
+    )
 
 
 def _header(
@@ -202,6 +248,8 @@ def _scopes(countries: dict[str, list[Plan]]) -> dict[DepartmentKey, _Scope]:
         for plan in country_plans:
             registry = registry_index(plan)
             for dept in plan.departments:
+                if not dept.reporting:  # no checklist, as `progress init` writes no file
+                    continue
                 codes, further = registry.within(dept.code, CHECKLIST_DEPTH)
                 scope = scopes.setdefault(department_key(plan, dept.code), _Scope())
                 scope.matches.append(ActorMatch(plan, (dept.code,), frozenset(codes)))
@@ -220,6 +268,7 @@ def _further_links(context: dict[str, Any], scope: _Scope, names: dict[Departmen
                 "file": names[department_key(match.plan, code)].rsplit("/", 1)[-1],
             }
             for code in further
+            if department_key(match.plan, code) in names  # one that reports
         ]
 
 

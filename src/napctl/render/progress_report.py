@@ -122,6 +122,10 @@ def _pillars(
                         "reported": [d for d in depts if not d["missing"]],
                         "owing": [d["code"] for d in depts if d["missing"]],
                         "indicators": list(action.indicators),
+                        # The dashboard heads a result's actions with the result.
+                        "result": None
+                        if placed.result is None
+                        else {"id": placed.result.id, "text": placed.result.text},
                     }
                 )
         counts = {s: sum(1 for r in rows if r["status"] == s) for s in STATUSES}

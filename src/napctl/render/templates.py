@@ -191,7 +191,13 @@ def action_context(
 ) -> dict[str, Any]:
     record = action_fields(plan, action, focus)
     assignments = record["departments"]
-    record["others"] = [a for a in assignments if not a["mine"] and a["code"] != ALL]
+    by_code = registry_index(plan).by_code
+    record["others"] = [
+        # Whether a partner reports: one that does not is named with its role, as text.
+        {**a, "reports": a["code"] not in by_code or by_code[a["code"]].reporting}
+        for a in assignments
+        if not a["mine"] and a["code"] != ALL
+    ]
     record["mine"] = [a for a in assignments if a["mine"]]
     record["for_all"] = action.for_all
     index = registry_index(plan)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from napctl.checks.plan_shape import near_entries
 from napctl.checks.registry import Report, check
 from napctl.checks.registry import codes as registered_codes
 from napctl.core.codes import level_of
@@ -249,3 +250,11 @@ def plan_monitoring(ix: PlanIndex, report: Report) -> None:
         report.add(
             ("id",), "NAP513", f"plan {ix.plan.id} states no monitoring or reporting arrangements"
         )
+
+
+@rule("NAP524")
+def near_duplicate_names(ix: PlanIndex, report: Report) -> None:
+    """Registry entries that look like one actor written two ways: each group once, at its
+    second entry, by the one nearness test (``napctl.model.near``, validate's NAP334)."""
+    for loc, message in near_entries(ix.plan):
+        report.add(loc, "NAP524", message)

@@ -22,7 +22,7 @@ from napctl.model import Plan
 from napctl.sheets.cells import Cell
 from napctl.sheets.merge_state import Changes, GoalState, Merge, PillarState, ResultState
 from napctl.sheets.read import Table
-from napctl.sheets.results import result_data, result_for, stored_once
+from napctl.sheets.results import SHARED, result_data, result_for, settle, stored_once
 from napctl.sheets.row_action import action_from_row
 from napctl.sheets.rows import (
     guess_un_pillars,
@@ -30,7 +30,7 @@ from napctl.sheets.rows import (
     un_pillar_list,
 )
 from napctl.sheets.rows import roman as roman_numeral
-from napctl.sheets.targets import texts
+from napctl.sheets.targets import target_updates, texts
 from napctl.sheets.update import similar_action
 
 _FILLED_DOWN = ("pillar_id", "pillar", "un_pillars", "goal_id", "goal", "result_id", "result")
@@ -75,9 +75,22 @@ def merge_table(
         _merge_row(merge, row, previous)
     if not rows:
         merge.changes.problems.append(f"{table.source}: no action rows below the header")
+    settle(merge)
+    _no_target_edits_in_replaced_lists(merge.changes)
     _collect(merge)
     merge.changes.departments = list(merge.reg.added)
     return merge.changes
+
+
+def _no_target_edits_in_replaced_lists(changes: Changes) -> None:
+    """A list of indicators the table changes is written with the row's targets: no
+    second edit of a target inside it."""
+    lists = {path for path, _ in changes.updates if path[-1] == "indicators"}
+    changes.updates = [
+        (path, value)
+        for path, value in changes.updates
+        if not (path[-1] == "targets" and path[:-2] in lists)
+    ]
 
 
 def _forget_result(merge: Merge, row: list[Cell], previous: dict[str, Cell]) -> None:
@@ -255,6 +268,12 @@ def _place_action(
     # Only what the table has a column for: a table without indicators differs in nothing.
     keys = ["text", *(k for k in ("indicators", "departments", "lead") if k in merge.columns)]
     compared = [k for k in keys if _compared(data, k) != existing.get(k)]
+    if merge.update and "target" in merge.columns:
+        target_updates(merge, action_id, data.get("indicators", []), merge.cell(row, "target"))
+    if merge.update and isinstance(goal, ResultState) and action_id in goal.own:
+        # What a result shares is settled once all its rows are read (``settle``).
+        goal.rows[action_id] = {k: data.get(k) for k in SHARED if k in merge.columns}
+        compared = [k for k in compared if k not in goal.rows[action_id]]
     if "notes" in data and data["notes"] != existing.get("notes"):
         compared.append("notes")
     if compared and merge.update:

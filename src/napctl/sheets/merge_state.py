@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from napctl.model import Action, Plan, Result
+from napctl.model import Action, Indicator, Plan, Result
 from napctl.sheets.cells import Cell
 from napctl.sheets.rows import Registry
 
@@ -22,6 +22,11 @@ class ResultState:
     new_actions: list[dict[str, Any]] = field(default_factory=list)
     #: What the plan stores once for the result (a new result: what most rows give).
     shared: dict[str, Any] = field(default_factory=dict)
+    #: Its actions in the plan -> the shared keys each writes itself (not inherited).
+    own: dict[str, set[str]] = field(default_factory=dict)
+    #: With ``update``: its actions in the plan as the rows give them -> each shared
+    #: key's value (``napctl.sheets.results.settle`` decides where a change goes).
+    rows: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -120,6 +125,7 @@ def _result_state(result: Result, index: int) -> ResultState:
     for action in result.actions:
         data = action_data(action)
         own = {"indicators": action.indicators, "departments": action.departments}
+        state.own[action.id] = {key for key, value in own.items() if value}
         for key, value in state.shared.items():  # what a row shows: inherited or own
             if not own[key]:
                 data[key] = value
@@ -143,6 +149,9 @@ class Merge:
         self.ids: dict[str, str] = {}  # every id in the plan -> what it is
         self.changes = Changes()
         self.seen: dict[str, str] = {}  # action id -> the cell that gave it
+        #: action id -> the indicators it shows (its own or its result's) and their paths
+        self.shown: dict[str, list[tuple[tuple[str | int, ...], str | Indicator]]] = {}
+        self.target_edits: dict[tuple[str | int, ...], list[Any]] = {}  # path -> targets
         for p_index, pillar in enumerate(plan.pillars):
             if pillar.id == skip_pillar:
                 continue
@@ -155,6 +164,7 @@ class Merge:
                 self.paths[goal.id] = ("pillars", p_index, "goals", g_index)
                 for a_index, action in enumerate(goal.actions):
                     self.paths[action.id] = (*self.paths[goal.id], "actions", a_index)
+                    self._show(action.id, action.indicators, self.paths[action.id])
                     g_state.actions[action.id] = action_data(action)
                     self.ids[action.id] = "an action"
                 for r_index, result in enumerate(goal.results):
@@ -170,6 +180,15 @@ class Merge:
         for a_index, action in enumerate(result.actions):
             self.paths[action.id] = (*self.paths[result.id], "actions", a_index)
             self.ids[action.id] = "an action"
+            if action.indicators:
+                self._show(action.id, action.indicators, self.paths[action.id])
+            else:
+                self._show(action.id, result.indicators, self.paths[result.id])
+
+    def _show(
+        self, action_id: str, indicators: list[str | Indicator], path: tuple[str | int, ...]
+    ) -> None:
+        self.shown[action_id] = [((*path, "indicators", i), x) for i, x in enumerate(indicators)]
 
     def cell(self, row: list[Cell], name: str) -> Cell | None:
         index = self.columns.get(name)

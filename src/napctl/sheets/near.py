@@ -3,11 +3,8 @@
 A table typed by hand names one ministry as "Ministère de la Femme", "Ministere
 de la femme", "MINISTÈRE DE LA FEMME." and "Ministère de la Fmme", and one
 donor group as "PTF", "PTF." and "PFT". Each would become a department of its
-own. Two names are near duplicates when they are one name by napctl's folding
-(``napctl.model.names.fold_key``) once punctuation and spaces are set aside, or
-when they differ by a typo: two letters swapped, or (in names longer than
-``SHORT``) a similarity of at least ``RATIO`` by difflib. Names whose numbers
-differ are never near duplicates ("MAEE D1" and "MAEE D2" are two units).
+own. Which names are near duplicates is ``napctl.model.near.near`` (the one
+mechanism, shared with `napctl validate`'s check of a plan's registry).
 
 Each group of near duplicates is one problem, at the first cell naming one of
 them, with every spelling, how many cells give it and the registry entry it
@@ -18,55 +15,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from napctl.model import Plan
-from napctl.model.names import fold_key
+from napctl.model.near import near
 from napctl.sheets.read import Table
 from napctl.sheets.rows import split_actors
 
-#: Names up to this many letters and digits are near only when equal or two letters swapped.
-SHORT = 6
-#: difflib's ratio from which two longer names are taken for one with a typo.
-RATIO = 0.9
 _BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
-_NOT_ALNUM = re.compile(r"[\W_]+")
-_NUMBER = re.compile(r"\d+")
 #: The columns whose cells name actors.
 ACTOR_COLUMNS = ("departments", "lead", "partners")
 
-
-def loose(name: str) -> str:
-    """A name with case, accents, look-alike letters, punctuation and spaces aside."""
-    return _NOT_ALNUM.sub("", fold_key(name))
-
-
-def _swapped(a: str, b: str) -> bool:
-    if len(a) != len(b):
-        return False
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return (
-        len(diff) == 2
-        and diff[1] == diff[0] + 1
-        and a[diff[0]] == b[diff[1]]
-        and a[diff[1]] == b[diff[0]]
-    )
-
-
-def near(a: str, b: str) -> bool:
-    """Whether two names are one actor written two ways (see the module's docstring)."""
-    la, lb = loose(a), loose(b)
-    if not la or not lb:
-        return False
-    if la == lb:
-        return True
-    if _NUMBER.findall(la) != _NUMBER.findall(lb):
-        return False
-    if _swapped(la, lb):
-        return True
-    if min(len(la), len(lb)) <= SHORT:
-        return False
-    return SequenceMatcher(None, la, lb, autojunk=False).ratio() >= RATIO
+__all__ = ["near", "near_duplicates", "occurrences"]
 
 
 @dataclass(slots=True)

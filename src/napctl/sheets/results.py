@@ -5,6 +5,8 @@ goal (a blank cell repeats the one above, within the same goal). A table prints
 a result's indicators and actors on each of its rows; the plan stores them once:
 a new result takes those that most of its rows give, and an action keeps only
 what differs from its result's (``docs/plan-format.md``, "Plans of other shapes").
+With ``--update``, a value that every row inheriting it changes alike is changed on
+the result, once (``settle``); a value that differs between rows stays per action.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from napctl.sheets.cells import Cell
 from napctl.sheets.merge_state import GoalState, Merge, ResultState
 from napctl.sheets.rows import one_line
+from napctl.sheets.targets import texts
 
 #: The keys an action inherits from its result when it names none.
 SHARED = ("indicators", "departments")
@@ -92,3 +95,41 @@ def result_data(result: ResultState) -> dict[str, Any]:
     """A new result as plan-file data, keys in the order the plan files use."""
     stored_once(result)
     return {"id": result.id, "text": result.text, **result.shared, "actions": result.new_actions}
+
+
+def _shown(key: str, value: Any) -> Any:
+    """A row's value as the plan's is read for comparing (indicators: their texts)."""
+    return texts(value) if key == "indicators" and value is not None else value
+
+
+def settle(merge: Merge) -> None:
+    """Turn what the rows of each result in the plan give for its shared keys into
+    updates: on the result when all its inheriting actions' rows agree on a new value,
+    else on each action whose row differs."""
+    for pillar in merge.pillars.values():
+        for goal in pillar.goals.values():
+            for result in goal.results.values():
+                for key in SHARED:
+                    given = {a: row[key] for a, row in result.rows.items() if key in row}
+                    if given:
+                        _settle_key(merge, result, key, given)
+
+
+def _settle_key(merge: Merge, result: ResultState, key: str, given: dict[str, Any]) -> None:
+    updates = merge.changes.updates
+    inheriting = [a for a, own in result.own.items() if key not in own] or list(result.own)
+    new = {json.dumps(_shown(key, given[a]), sort_keys=True) for a in inheriting if a in given}
+    if len(new) == 1 and all(a in given for a in inheriting):
+        value = given[inheriting[0]]
+        if _shown(key, value) != result.shared.get(key):
+            updates.append(((*merge.paths[result.id], key), value))
+            result.shared[key] = _shown(key, value)
+    for action_id, value in given.items():
+        own = key in result.own[action_id]
+        shows = result.actions[action_id].get(key) if own else result.shared.get(key)
+        if _shown(key, value) == shows:
+            continue
+        if own and _shown(key, value) == result.shared.get(key):  # now the result's
+            updates.append(((*merge.paths[action_id], key), None))
+        else:
+            updates.append(((*merge.paths[action_id], key), value))

@@ -37,6 +37,9 @@ DEADLINES = r"            (?:deadline|timeline): .*\n"
 BUDGETS = r"            budget: .*\n"
 NO_LEADS = [("            lead: DEF\n", ""), ("{code: MFA D1, role: lead}", "MFA D1")]
 PLAN_ID = ["id: xx-2020-2022"]
+DEFENCE = ("    name: Ministry of Defence\n", "    name: Ministry of Defence\n")
+NEAR_DEFENCE = "  - code: MOD\n    name: Ministry of Defense\n"
+OTHER_DEFENCE = "  - code: VET\n    name: Ministry of Veterans\n"
 
 # rule -> (variant, [(old, new)], anchor of each expected finding)
 CASES: dict[str, list[tuple[str, list[tuple[str, str]], list[str]]]] = {
@@ -297,6 +300,15 @@ CASES: dict[str, list[tuple[str, list[tuple[str, str]], list[str]]]] = {
     "NAP523": [
         ("yes", without(INDICATORS), PLAN_ID),
         ("no", without(INDICATORS, keep=3), []),
+    ],
+    # Validate warns of the same group (NAP334); review says it once too.
+    "NAP524": [
+        (
+            "yes",
+            [DEFENCE, (DEFENCE[1], DEFENCE[1] + NEAR_DEFENCE)],
+            ["    name: Ministry of Defense"],
+        ),
+        ("no", [DEFENCE, (DEFENCE[1], DEFENCE[1] + OTHER_DEFENCE)], []),
     ],
 }
 
