@@ -82,3 +82,54 @@ def test_library_groups(plan_file: Path) -> None:
 )
 def test_near(a: str, b: str, same: bool) -> None:
     assert near(a, b) is same
+
+
+def _big_registry(tmp_path: Path, size: int) -> Path:
+    """A plan whose registry has ``size`` more entries with names that are nothing alike
+    (no numbers, so that only the names tell them apart), and one pair far apart."""
+    import random
+
+    rng = random.Random(31)
+    letters = "bcdfghjklmnpqrstvwxz"
+    made: set[str] = set()
+    while len(made) < size:
+        made.add(" ".join("".join(rng.choices(letters, k=rng.randint(5, 9))) for _ in range(3)))
+    entries = "".join(f"  - code: X{i}\n    name: {name}\n" for i, name in enumerate(sorted(made)))
+    text = SOURCE.read_text("utf-8")
+    pair = "  - code: MJ\n    name: Ministère de la Justice\n"
+    late = "  - code: MJ-2\n    name: Ministere de la justice.\n"
+    text = text.replace("  - code: ONU Femmes\n", pair + entries + late + "  - code: ONU Femmes\n")
+    path = tmp_path / "xf-2022-2026.yaml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_a_big_registry_compares_neighbours_and_still_finds_the_pair(tmp_path: Path) -> None:
+    plan, _ = load_file(_big_registry(tmp_path, 3000))
+    assert plan is not None
+    codes = [[plan.departments[i].code for i, _ in g] for g in registry_groups(plan)]
+    assert codes == [["MJ", "MJ-2"]]
+
+
+def test_a_big_registry_costs_comparisons_in_proportion_to_its_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import napctl.model.near as near_module
+
+    calls = []
+    original = near_module.near_loose
+
+    def counted(a: near_module.Loose, b: near_module.Loose) -> bool:
+        calls.append(1)
+        return original(a, b)
+
+    monkeypatch.setattr(near_module, "near_loose", counted)
+    counts = []
+    for size in (1000, 2000):
+        plan, _ = load_file(_big_registry(tmp_path, size))
+        assert plan is not None
+        calls.clear()
+        registry_groups(plan)
+        counts.append(len(calls))
+    # Every pair would be 500,000 then 2,000,000 comparisons (four times as many).
+    assert counts[1] < 2.2 * counts[0] and counts[1] < 200 * 2000

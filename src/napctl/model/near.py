@@ -28,8 +28,14 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 _NUMBER = re.compile(r"\d+")
 #: How alike two words must be (difflib) to be one word with a typo.
 WORD_RATIO = 0.75
-#: A name as compared: its loose form and its loose words.
-Loose = tuple[str, tuple[str, ...]]
+#: A name as compared: its loose form, its loose words and its numbers.
+Loose = tuple[str, tuple[str, ...], tuple[str, ...]]
+#: Registries with up to this many names compare every pair; bigger ones (a hostile
+#: file, a federal state's every office) compare each name with its WINDOW neighbours
+#: in the order of the names and of the names read backwards, so that the cost grows
+#: as n log n: a typo leaves a name beside its twin in one order or the other.
+ALL_PAIRS = 400
+WINDOW = 8
 
 
 def loose(name: str) -> str:
@@ -40,7 +46,8 @@ def loose(name: str) -> str:
 def compared(name: str) -> Loose:
     """``loose(name)`` and its words, made once for names compared many times."""
     words = (_NOT_ALNUM.sub("", w) for w in fold_key(name).split())
-    return loose(name), tuple(w for w in words if w)
+    flat = loose(name)
+    return flat, tuple(w for w in words if w), tuple(_NUMBER.findall(flat))
 
 
 def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -72,7 +79,7 @@ def near_loose(a: Loose, b: Loose) -> bool:
         return False
     if la == lb:
         return True
-    if _NUMBER.findall(la) != _NUMBER.findall(lb):
+    if a[2] != b[2]:
         return False
     if _swapped(la, lb):
         return True
@@ -104,16 +111,29 @@ def registry_groups(plan: Plan) -> list[list[tuple[int, str]]]:
     ]
     groups: list[list[tuple[int, str]]] = []
     grouped: dict[int, list[tuple[int, str]]] = {}
-    for j, mine in enumerate(names):
-        for i in range(j):
-            if told[i][1] == told[j][1] or told[i][0] & told[j][0]:
-                continue
-            hit = next(((a, b) for a, la in mine for b, lb in names[i] if near_loose(la, lb)), None)
-            if hit is None:
-                continue
+    for i, j in _candidates(names):
+        if told[i][1] == told[j][1] or told[i][0] & told[j][0]:
+            continue
+        hit = next(((a, b) for a, la in names[j] for b, lb in names[i] if near_loose(la, lb)), None)
+        if hit is not None:
             _join(groups, grouped, (i, hit[1]), (j, hit[0]))
     # An entry may join its group after a later one: each group in registry order.
     return [sorted(group) for group in groups]
+
+
+def _candidates(names: list[list[tuple[str, Loose]]]) -> list[tuple[int, int]]:
+    """The pairs of entries (i < j, in order) whose names are worth comparing."""
+    flat = [(loose_name, entry) for entry, own in enumerate(names) for _n, (loose_name, *_) in own]
+    if len(flat) <= ALL_PAIRS:
+        return [(i, j) for j in range(len(names)) for i in range(j)]
+    pairs: set[tuple[int, int]] = set()
+    for order in (flat, [(name[::-1], entry) for name, entry in flat]):
+        ranked = sorted(order)
+        for at, (_name, entry) in enumerate(ranked):
+            for _other, other in ranked[at + 1 : at + 1 + WINDOW]:
+                if other != entry:
+                    pairs.add((min(entry, other), max(entry, other)))
+    return sorted(pairs, key=lambda p: (p[1], p[0]))
 
 
 def _join(
