@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from napctl.core.i18n import N_
 from napctl.render.dashboard import ORDER, STYLE
 from napctl.site.pages import Bar, Chart
 
@@ -25,7 +26,10 @@ COLOURS = {
     "owed": "#FFFFFF",
     "actions": "#56B4E9",
 }
-_ORDER = (*ORDER, "reported", "owed", "actions")
+#: The words of the counts that are not statuses (each bar is followed by its numbers in
+#: words, in the page's language), marked for the catalogs.
+COUNT_WORDS = (N_("reported"), N_("owed"), N_("actions"))
+_ORDER = (*ORDER, *COUNT_WORDS)
 
 
 def status_bar(label: str, counts: Mapping[str, int]) -> Bar:
