@@ -254,17 +254,40 @@ def _place_action(
     merge.seen[action_id] = where.ref
     existing = goal.actions.get(action_id)
     if existing is None:
-        if action_id in merge.ids:
-            merge.problem(
-                where,
-                f"id {action_id!r} is already {merge.ids[action_id]} elsewhere in the plan",
-                first,
-            )
-            return
-        goal.actions[action_id] = data
-        goal.new_actions.append(data)
-        merge.ids[action_id] = "an action"
+        _add_action(merge, goal, data, where, first)
         return
+    _compare_action(merge, goal, data, existing, row, where, first)
+
+
+def _add_action(
+    merge: Merge, goal: GoalState | ResultState, data: dict[str, Any], where: Cell, first: Cell
+) -> None:
+    """A row's action that is not in the plan yet: added, unless its id is taken."""
+    action_id = data["id"]
+    if action_id in merge.ids:
+        merge.problem(
+            where,
+            f"id {action_id!r} is already {merge.ids[action_id]} elsewhere in the plan",
+            first,
+        )
+        return
+    goal.actions[action_id] = data
+    goal.new_actions.append(data)
+    merge.ids[action_id] = "an action"
+
+
+def _compare_action(
+    merge: Merge,
+    goal: GoalState | ResultState,
+    data: dict[str, Any],
+    existing: dict[str, Any],
+    row: list[Cell],
+    where: Cell,
+    first: Cell,
+) -> None:
+    """A row's action already in the plan: its differences changed (``--update``) or
+    refused."""
+    action_id = data["id"]
     # Only what the table has a column for: a table without indicators differs in nothing.
     keys = ["text", *(k for k in ("indicators", "departments", "lead") if k in merge.columns)]
     compared = [k for k in keys if _compared(data, k) != existing.get(k)]
