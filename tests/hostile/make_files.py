@@ -270,7 +270,9 @@ def every_text(name: str, payload: str) -> None:
         ("  publisher: Ministry of Foreign Affairs of Exampleland", f"  publisher: {q}"),
         ("    name: Ministry of Foreign Affairs", f"    name: {q}"),
         ("{fr: Ministère des Affaires étrangères}", f"{{fr: {q}}}"),
-        ("aliases: [Defence, Army]", f"aliases: [Defence, {q}]"),
+        # Not the payload itself: an alias equal to another entry's name is a near
+        # duplicate (NAP334), and these files are about the text, not the registry.
+        ("aliases: [Defence, Army]", f"aliases: [Defence, {q[:-1]} (army)']"),
         ("    title: Participation", f"    title: {q}\n    summary: {q}"),
         ("        text: More women in peace operations", f"        text: {q}"),
         ("            text: Recruit women officers", f"            text: {q}"),

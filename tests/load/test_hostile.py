@@ -237,7 +237,7 @@ TEXT_BUILDERS: dict[str, Callable[[], str | bytes]] = {
     "deep-complex-key": lambda: BASE + "? " + "[" * MB + "\n",
     "deep-duplicate-value": lambda: BASE + "title: " + "[" * MB + "\n",
     "parent-chain": lambda: registry(
-        10_000, lambda i: f"{{code: C{i}, name: x" + (f", parent: C{i - 1}}}" if i else "}")
+        10_000, lambda i: f"{{code: C{i}, name: x{i}" + (f", parent: C{i - 1}}}" if i else "}")
     ),
     "parent-loop": lambda: registry(
         10_000, lambda i: f"{{code: C{i}, name: x, parent: C{(i - 1) % 10_000}}}"

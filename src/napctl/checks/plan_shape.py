@@ -106,6 +106,10 @@ def targets(index: PlanContext, report: Report) -> None:
                 )
 
 
+#: The most near entries a NAP334 message names.
+SHOWN_NEAR = 3
+
+
 def near_entries(plan: Plan) -> Iterator[tuple[Loc, str]]:
     """Each group of registry entries that look like one actor written several ways, once:
     at the second entry's name that is near (code or name), naming the others."""
@@ -115,9 +119,12 @@ def near_entries(plan: Plan) -> Iterator[tuple[Loc, str]]:
         loc: Loc = ("departments", second)
         if name in (dept.code, dept.name):
             loc = (*loc, "code" if name == dept.code else "name")
+        rest = [(i, n) for i, n in group if i != second]
         others = " or ".join(
-            f"'{plan.departments[i].code}' ({shown_value(n)})" for i, n in group if i != second
+            f"'{plan.departments[i].code}' ({shown_value(n)})" for i, n in rest[:SHOWN_NEAR]
         )
+        if len(rest) > SHOWN_NEAR:  # ten thousand entries of one name: one line, not a page
+            others += f" (and {len(rest) - SHOWN_NEAR:,} more entries)"
         yield (
             loc,
             f"department '{dept.code}' ({shown_value(name)}) looks like {others}: one actor"

@@ -95,7 +95,10 @@ def _collects_for(match: ActorMatch) -> dict[str, Any] | None:
     for code in bodies:
         for n in index.collected(code):
             named.update(index.rows[n][2].codes())
-    silent = (named - set(_reporting(match.plan, named))) & set(index.codes)
+    # Looked up by code: a checklist costs its own actors, not the registry (10,000
+    # checklists of a 10,000-entry registry).
+    by_code = index.by_code
+    silent = {c for c in named if c in by_code and not by_code[c].reporting}
     if not silent:
         return None
     return {
