@@ -44,8 +44,7 @@ def index_site(out: Writer) -> str | None:
                     str(out.root),
                     "--output-path",
                     scratch,
-                    "--silent",
-                ],
+                ],  # its report goes to the pipe (Pagefind 1.2 has no --silent)
                 capture_output=True,
                 timeout=600,
                 check=False,
