@@ -78,6 +78,9 @@ def test_library_groups(plan_file: Path) -> None:
         ("Foreign Affairs", "FPS Foreign Affairs", False),
         ("Permanent Representation to the OSCE", "Permanent Representation to the OTAN", False),
         ("MAEE D1", "MAEE D2", False),
+        # A unit's code is its parent's with one more part: another actor.
+        ("RP The Hague/REC/REC", "RP The Hague/REC/REC/PK", False),
+        ("RP Strasbourg", "RP Strasbourg/GD", False),
     ],
 )
 def test_near(a: str, b: str, same: bool) -> None:
@@ -133,3 +136,22 @@ def test_a_big_registry_costs_comparisons_in_proportion_to_its_size(
         counts.append(len(calls))
     # Every pair would be 500,000 then 2,000,000 comparisons (four times as many).
     assert counts[1] < 2.2 * counts[0] and counts[1] < 200 * 2000
+
+
+def test_units_of_two_bodies_may_share_a_name_but_not_units_of_one(tmp_path: Path) -> None:
+    units = (
+        "  - code: MJ\n    name: Ministère de la Justice\n"
+        "  - code: MJ/GU\n    name: Cellule genre\n    parent: MJ\n"
+        "  - code: MINT\n    name: Ministère de l'Intérieur\n"
+        "  - code: MINT/GU\n    name: Cellule genre\n    parent: MINT\n"
+        "  - code: MINT/GU2\n    name: Celulle genre\n    parent: MINT\n"
+    )
+    path = tmp_path / "xf-2022-2026.yaml"
+    text = SOURCE.read_text("utf-8").replace(
+        "  - code: ONU Femmes\n", units + "  - code: ONU Femmes\n"
+    )
+    path.write_text(text, "utf-8")
+    plan, _ = load_file(path)
+    assert plan is not None
+    codes = [[plan.departments[i].code for i, _ in g] for g in registry_groups(plan)]
+    assert codes == [["MINT/GU", "MINT/GU2"]]

@@ -24,7 +24,7 @@ from napctl.cli.startup import app
 if TYPE_CHECKING:
     from napctl.model import Plan
     from napctl.model.progress import ProgressReport
-    from napctl.site.build import ReportSource
+    from napctl.site.plan_job import ReportSource
 
 SiteOutOption = Annotated[
     Path, typer.Option("--out", "-o", help="The folder to build the site in.", file_okay=False)

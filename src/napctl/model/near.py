@@ -5,8 +5,10 @@ Two names are near duplicates when they are one name by napctl's folding
 when they differ by a typo: two letters swapped, or (in names longer than
 ``SHORT``) a similarity of at least ``RATIO`` by difflib, word for word: a word
 more or less ("FPS Foreign Affairs") or another word ("to the OSCE", "to the OTAN")
-is another actor. Names whose numbers differ are never near duplicates ("MAEE D1"
-and "MAEE D2" are two units). The one
+is another actor, and so is a unit's code with one more part ("RP Vienna/PK"). Names
+whose numbers differ are never near duplicates ("MAEE D1" and "MAEE D2" are two
+units), nor are the entries of units of two different bodies ("Gender unit" of each
+ministry). The one
 mechanism for this: ``napctl import`` (``napctl.sheets.near``) checks a table's
 names with it, and ``napctl validate`` a plan's registry (``registry_groups``).
 """
@@ -45,7 +47,9 @@ def loose(name: str) -> str:
 
 def compared(name: str) -> Loose:
     """``loose(name)`` and its words, made once for names compared many times."""
-    words = (_NOT_ALNUM.sub("", w) for w in fold_key(name).split())
+    # Words as punctuation splits them too: "RP Vienna/PK" is a unit of "RP Vienna",
+    # a word more, not the same name with a typo.
+    words = _NOT_ALNUM.split(fold_key(name))
     flat = loose(name)
     return flat, tuple(w for w in words if w), tuple(_NUMBER.findall(flat))
 
@@ -109,10 +113,12 @@ def registry_groups(plan: Plan) -> list[list[tuple[int, str]]]:
     told = [
         ({fold_key(n) for n in (d.code, *d.aliases)}, slugify(d.code)) for d in plan.departments
     ]
+    # Units of two different bodies may share a name ("Gender unit" in every ministry).
+    parents = [d.parent for d in plan.departments]
     groups: list[list[tuple[int, str]]] = []
     grouped: dict[int, list[tuple[int, str]]] = {}
     for i, j in _candidates(names):
-        if told[i][1] == told[j][1] or told[i][0] & told[j][0]:
+        if told[i][1] == told[j][1] or told[i][0] & told[j][0] or parents[i] != parents[j]:
             continue
         hit = next(((a, b) for a, la in names[j] for b, lb in names[i] if near_loose(la, lb)), None)
         if hit is not None:

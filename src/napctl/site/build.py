@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from napctl.site.history import link_generations
 from napctl.site.i18n import gettext_for, site_languages
 from napctl.site.package import DataPackage
 from napctl.site.pages import Page, all_pages
-from napctl.site.plan_job import Job, each_plan
+from napctl.site.plan_job import Job, ReportSource, each_plan
 from napctl.site.render import Urls, page_html, page_json, section_csv, site_environment
 
 #: Imported for their @section entries, which fill the registry of sections.
@@ -94,12 +94,6 @@ class Writer:
         page, a language no longer asked for)."""
         self.result.removed = len(self.tree.prune())
         self.result.written, self.result.unchanged = self.tree.written, self.tree.unchanged
-
-
-#: The progress of one plan: its valid reports and the invalid files left out. The
-#: command reads each plan's files when its pages are built, so that memory holds
-#: one plan's progress at a time, not the corpus's.
-ReportSource = Callable[[Plan], tuple[Sequence[ProgressReport], Sequence[str]]]
 
 
 def held_reports(reports: Sequence[ProgressReport], invalid: Sequence[str] = ()) -> ReportSource:

@@ -19,7 +19,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from napctl.model import Plan
 from napctl.model.assessment import Assessment
+from napctl.model.progress import ProgressReport
 from napctl.progress.status import PlanStatus
 from napctl.site.data import PlanData, SiteData, plan_data
 from napctl.site.package import plan_rows
@@ -42,6 +44,11 @@ class PlanPages:
     left_out: list[str] = field(default_factory=list)
 
 
+#: The progress of one plan: its valid reports and the invalid files left out. The
+#: builder reads each plan's files when its pages are built, so that memory holds one
+#: plan's progress at a time, not the corpus's.
+ReportSource = Callable[[Plan], tuple[Sequence[ProgressReport], Sequence[str]]]
+
 #: Builds one plan's pages with a writer of its own: (site, plan's data) -> counts.
 PageWriter = Callable[[SiteData, PlanData], tuple[list[str], int, int, int]]
 
@@ -50,7 +57,7 @@ PageWriter = Callable[[SiteData, PlanData], tuple[list[str], int, int, int]]
 class Job:
     site: SiteData
     shells: list[PlanData]
-    source: Callable[..., tuple[Sequence[Any], Sequence[str]]]
+    source: ReportSource
     assessments: Sequence[Assessment]
     write_pages: PageWriter
 
