@@ -153,11 +153,16 @@ def _write_special(path: Path, data: bytes, info: os.stat_result | None) -> None
         raise
     try:
         os.set_blocking(fd, True)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        write_all(fd, data)
     finally:
         os.close(fd)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """All of ``data`` to the open descriptor ``fd`` (a write may take only part)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _replace(path: Path, data: bytes, mode: int | None, *, durable: bool = True) -> None:

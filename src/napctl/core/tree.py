@@ -13,6 +13,7 @@ than the rendering. Here a folder is checked and created once, then a file costs
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import os
 import stat
 from collections.abc import Iterator, Sequence
@@ -21,12 +22,14 @@ from typing import BinaryIO
 
 from napctl.core.fsutil import (
     _new_file_mode,
+    _replace,
     _write_temp,
     atomic_write_bytes,
     clean_stale_temps,
     inside_root,
+    write_all,
 )
-from napctl.core.readfile import read_bytes
+from napctl.core.readfile import read_bytes, read_file
 
 #: The list of the files the last build wrote, at the root of the tree: only those are
 #: ever removed (a CNAME, a .nojekyll or a page of the user's own stays).
@@ -54,10 +57,7 @@ class TreeWriter:
         folder = self._folder(parts[:-1])
         path = folder / parts[-1]
         self.files.add("/".join(parts))
-        try:
-            info: os.stat_result | None = os.lstat(path)
-        except FileNotFoundError:
-            info = None
+        info = _lstat(path)
         if info is not None and not stat.S_ISREG(info.st_mode):
             # A link or something stranger: the general rules, links checked.
             atomic_write_bytes(path, data, durable=False, root=self.root)
@@ -68,13 +68,7 @@ class TreeWriter:
             pass
         else:
             mode = self._mode if info is None else stat.S_IMODE(info.st_mode)
-            tmp = _write_temp(folder, path, data, mode, durable=False)
-            try:
-                os.replace(tmp, path)
-            except BaseException:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(tmp)
-                raise
+            _replace(path, data, mode, durable=False)
         self.written += 1
         return True
 
@@ -97,13 +91,11 @@ class TreeWriter:
 
     def _settle(self, path: Path, tmp: Path) -> None:
         """Put the finished temporary file ``tmp`` at ``path`` unless it holds its bytes."""
-        try:
-            info: os.stat_result | None = os.lstat(path)
-        except FileNotFoundError:
-            info = None
+        info = _lstat(path)
         if info is not None and not stat.S_ISREG(info.st_mode):
-            atomic_write_bytes(path, tmp.read_bytes(), durable=False, root=self.root)
-        elif info is not None and info.st_size == os.stat(tmp).st_size and _same_files(path, tmp):
+            data = read_file(tmp, max_bytes=os.stat(tmp).st_size, kind="site file")
+            atomic_write_bytes(path, data, durable=False, root=self.root)
+        elif info is not None and filecmp.cmp(path, tmp, shallow=False):
             self.unchanged += 1
             return
         else:
@@ -188,22 +180,18 @@ def _create(path: Path, data: bytes) -> bool:
     except FileExistsError:
         return False
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        write_all(fd, data)
     finally:
         os.close(fd)
     return True
 
 
-def _same_files(a: Path, b: Path, chunk: int = 1 << 20) -> bool:
-    with open(a, "rb") as first, open(b, "rb") as second:
-        while True:
-            one, two = first.read(chunk), second.read(chunk)
-            if one != two:
-                return False
-            if not one:
-                return True
+def _lstat(path: Path) -> os.stat_result | None:
+    """What is at ``path`` itself (a link is not followed); None when nothing is."""
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
 
 
 def _holds(path: Path, data: bytes) -> bool:
