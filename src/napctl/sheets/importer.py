@@ -204,13 +204,7 @@ def _goal_for(
         merge.problem(None, "no goal for this row (and none above it)", first)
         return None
     if state is not None:
-        if text and text != state.text and merge.update:
-            merge.changes.updates.append(((*merge.paths[state.id], "text"), text))
-            state.text = text
-        elif text and text != state.text:
-            merge.problem(
-                text_cell, f"goal {goal_id} is {state.text!r} in the plan, {text!r} here", first
-            )
+        if not merge.retext("goal", state, text, text_cell, first):
             return None
         return state
     where = id_cell or text_cell or first

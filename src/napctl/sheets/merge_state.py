@@ -202,3 +202,24 @@ class Merge:
 
     def problem(self, cell: Cell | None, message: str, fallback: Cell) -> None:
         self.changes.problems.append(f"{(cell or fallback).ref}: {message}")
+
+    def retext(
+        self,
+        what: str,
+        state: GoalState | ResultState,
+        text: str,
+        text_cell: Cell | None,
+        first: Cell,
+    ) -> bool:
+        """A goal's or result's text as the row gives it: changed with ``--update``,
+        else refused when it differs (False: the row is not imported)."""
+        if not text or text == state.text:
+            return True
+        if self.update:
+            self.changes.updates.append(((*self.paths[state.id], "text"), text))
+            state.text = text
+            return True
+        self.problem(
+            text_cell, f"{what} {state.id} is {state.text!r} in the plan, {text!r} here", first
+        )
+        return False

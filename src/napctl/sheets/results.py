@@ -40,13 +40,7 @@ def result_for(
         result_id = state.id if state else _next_result_id(merge, goal)
     where = id_cell or text_cell or first
     if state is not None:
-        if text and text != state.text and merge.update:
-            merge.changes.updates.append(((*merge.paths[state.id], "text"), text))
-            state.text = text
-        elif text and text != state.text:
-            merge.problem(
-                text_cell, f"result {result_id} is {state.text!r} in the plan, {text!r} here", first
-            )
+        if not merge.retext("result", state, text, text_cell, first):
             return False, None
         return True, state
     if result_id in merge.ids:
