@@ -152,7 +152,7 @@ def build_site(
         result.invalid += [f for f in done.left_out if f not in result.invalid]
         result.pages += done.pages
         package.add(done.rows)
-        summaries.append(PlanData(shell.plan, shell.file, [], done.years, done.last, {}))
+        summaries.append(done.summary(shell))
     package.finish()
     site.plans = summaries
     _write_pages(out, site, summaries, site_wide=True)

@@ -58,13 +58,6 @@ class PlanData:
     def entry(self, year: int, code: str, action_id: str) -> Entry | None:
         return self.entries.get(year, {}).get(code, {}).get(action_id)
 
-    def summary(self) -> PlanData:
-        """What the site's own pages need of the plan once its pages are written: the
-        plan, its years and the last year's status (not its reports, entries,
-        rendered reports or series), so the build holds one plan's progress at a time."""
-        last = {self.years[-1]: self.status[self.years[-1]]} if self.years else {}
-        return PlanData(self.plan, self.file, [], list(self.years), last, {})
-
 
 @dataclass(slots=True)
 class SiteData:

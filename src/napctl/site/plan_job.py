@@ -43,6 +43,12 @@ class PlanPages:
     messages: str = ""
     left_out: list[str] = field(default_factory=list)
 
+    def summary(self, shell: PlanData) -> PlanData:
+        """What the site's own pages need of the plan once its pages are written: the
+        plan, its years and the last year's status (not its reports, entries, rendered
+        reports or series), so the build holds one plan's progress at a time."""
+        return PlanData(shell.plan, shell.file, [], self.years, self.last, {})
+
 
 #: The progress of one plan: its valid reports and the invalid files left out. The
 #: builder reads each plan's files when its pages are built, so that memory holds one
@@ -78,14 +84,14 @@ def build_plan(index: int, *, capture: bool = False) -> PlanPages:
     data.history = shell.history
     data.assessments = [a for a in job.assessments if a.plan == data.id]
     files, written, unchanged, pages = job.write_pages(job.site, data)
-    summary = data.summary()
+    last = {data.years[-1]: data.status[data.years[-1]]} if data.years else {}
     return PlanPages(
         files,
         written,
         unchanged,
         pages,
-        summary.years,
-        summary.status,
+        list(data.years),
+        last,
         plan_rows(data),
         said.getvalue(),
         list(left_out),
