@@ -249,6 +249,35 @@ def measure(
     return samples
 
 
+class FreshOutput:
+    """An output folder that does not exist when a timed command starts, for commands
+    timed building a tree of files afresh, made in ``under`` (the bench's cache, inside
+    the repository, where a user's site or checklists go too).
+
+    The last run's output is moved aside, not deleted, and the row's outputs are deleted
+    after the row. On ext4 without a journal (as on this project's CI machines) a new
+    file skips every inode deleted in the last few minutes nearby, reading its inode
+    block to see so: deleting a 17,000-file site just before the next build made that
+    build spend 8 to 15 s more in the kernel (``perf``: ``recently_deleted``), a cost
+    of the bench's own deletions (and of the test suite's in /tmp before it) that a
+    build into a fresh checkout does not pay.
+    """
+
+    def __init__(self, prefix: str, under: Path) -> None:
+        under.mkdir(parents=True, exist_ok=True)
+        self.top = Path(tempfile.mkdtemp(prefix=prefix, dir=under))
+        self.path = self.top / "out"
+        self._moved = 0
+
+    def __call__(self) -> None:
+        if self.path.exists():
+            self._moved += 1
+            os.rename(self.path, self.top / f"old-{self._moved}")
+
+    def remove(self) -> None:
+        shutil.rmtree(self.top, ignore_errors=True)
+
+
 def progress(message: str) -> None:
     sys.stderr.write(f"[bench] {message}\n")
     sys.stderr.flush()
@@ -707,11 +736,7 @@ class Bench:
         if helptext is None:
             self.notes.append("row 4 (napctl checklists): skipped: command not available")
             return
-        out = Path(tempfile.mkdtemp(prefix="napctl-bench-checklists-"))
-
-        def fresh() -> None:
-            shutil.rmtree(out, ignore_errors=True)
-
+        out = FreshOutput("checklists-", self.cache)
         try:
             targets = [("bundled", plans_dir)] + [
                 (f"{s} plans", corpus(s, self.cache)) for s in sizes if s >= 1000
@@ -719,10 +744,10 @@ class Bench:
             for what, folder in targets:
                 where = os.path.relpath(folder, ROOT)
                 if "--plans" in helptext:
-                    argv = [self.napctl, "checklists", "--plans", where, "--out", str(out)]
+                    argv = [self.napctl, "checklists", "--plans", where, "--out", str(out.path)]
                     env = None
                 else:  # an early version without --plans: the documented variable
-                    argv = [self.napctl, "checklists", "--out", str(out)]
+                    argv = [self.napctl, "checklists", "--out", str(out.path)]
                     env = {"NAPCTL_PLANS": where}
                 big = what != "bundled"
                 left = self.deadline - time.perf_counter()
@@ -730,7 +755,7 @@ class Bench:
                     f"napctl checklists ({what})",
                     argv,
                     env=env,
-                    prepare=fresh,
+                    prepare=out,
                     timeout=max(30.0, min(TIMEOUT, left)) if big else TIMEOUT,
                 )
                 row = self.add(
@@ -752,7 +777,7 @@ class Bench:
                         " cache, so it is a cold-cache run"
                     )
         finally:
-            shutil.rmtree(out, ignore_errors=True)
+            out.remove()
 
     def row7(self) -> None:
         """`napctl diff` of two generated 1000-action plans, and the matching's growth."""
@@ -788,10 +813,7 @@ class Bench:
         folder = progress_corpus(size, self.cache)
         rel = os.path.relpath(folder, ROOT)
         plans, reports = f"{rel}/plans", f"{rel}/progress"
-        out = Path(tempfile.mkdtemp(prefix="napctl-bench-site-"))
-
-        def fresh() -> None:
-            shutil.rmtree(out, ignore_errors=True)
+        out = FreshOutput("site-", self.cache)
 
         measured = Cmd(
             f"napctl site ({size} plans, six years of progress)",
@@ -799,31 +821,33 @@ class Bench:
                 self.napctl,
                 "site",
                 "--out",
-                str(out),
+                str(out.path),
                 "--no-search",
                 "--plans",
                 plans,
                 "--progress",
                 reports,
             ],
-            prepare=fresh,
+            prepare=out,
         )
         floor = Cmd(
             f"napctl validate ({size} plans and their progress files)",
             [self.napctl, "validate", plans, "--progress", reports],
         )
-        self.add(
-            f"11/{size}",
-            measured,
-            floor,
-            TARGET_SITE,
-            budget=30.0 if size < 100 else 240.0,
-            # Quick mode only keeps the row working: one timed build after the warm-up.
-            min_reps=1 if size >= 100 or self.quick else None,
-            max_reps=5,
-            single_if_over=True,
-        )
-        fresh()
+        try:
+            self.add(
+                f"11/{size}",
+                measured,
+                floor,
+                TARGET_SITE,
+                budget=30.0 if size < 100 else 240.0,
+                # Quick mode only keeps the row working: one timed build after the warm-up.
+                min_reps=1 if size >= 100 or self.quick else None,
+                max_reps=5,
+                single_if_over=True,
+            )
+        finally:
+            out.remove()
 
     def row9(self) -> None:
         """`napctl progress import` of N and 2N filled sheet rows, each against `validate`

@@ -44,6 +44,44 @@ def test_a_folder_linked_outside_the_root_is_refused(tmp_path: Path) -> None:
     assert list(outside.iterdir()) == []
 
 
+def test_a_deeper_folder_linked_outside_is_refused_and_one_linked_inside_is_used(
+    tmp_path: Path,
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = tmp_path / "site"
+    (root / "plan" / "actions").mkdir(parents=True)
+    (root / "plan" / "actions" / "A1").symlink_to(outside)
+    (root / "shared").mkdir()
+    (root / "plan" / "years").symlink_to(root / "shared")
+    writer = TreeWriter(root)
+    writer.write(["plan", "index.html"], b"p")
+    with pytest.raises(OutsideRootError):
+        writer.write(["plan", "actions", "A1", "index.html"], b"x")
+    assert list(outside.iterdir()) == []
+    writer.write(["plan", "years", "2020", "index.html"], b"y")
+    assert (root / "shared" / "2020" / "index.html").read_bytes() == b"y"
+
+
+def test_a_dotted_address_part_cannot_climb_out_of_the_root(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    with pytest.raises(OutsideRootError):
+        TreeWriter(root).write(["..", "..", "escaped.html"], b"x")
+    assert not (tmp_path.parent / "escaped.html").exists()
+
+
+def test_a_killed_runs_temporary_file_in_an_existing_folder_is_removed(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "plan").mkdir()
+    stale = tmp_path / "plan" / ".index.html.abcd1234.tmp"
+    stale.write_bytes(b"half")
+    os.utime(stale, (1, 1))
+    TreeWriter(tmp_path).write(["plan", "index.html"], b"x")
+    assert not stale.exists()
+
+
 def test_a_link_to_a_file_inside_is_written_through(tmp_path: Path) -> None:
     (tmp_path / "real.html").write_bytes(b"old")
     (tmp_path / "page.html").symlink_to(tmp_path / "real.html")

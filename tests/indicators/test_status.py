@@ -104,3 +104,14 @@ def test_maintain_within_tolerance() -> None:
     lost = progress_status([(2020, D(36))], "maintain", (2017, D(40)), None)
     assert lost.status == "deterioration"
     assert lost.inputs["gap"] == "0.1"
+
+
+def test_a_growth_already_computed_gives_the_digits_of_its_own_inputs() -> None:
+    """growth() keeps its results; 2.0 and 2 are equal Decimals but keyed apart."""
+    first = growth(D("2.0"), D("1"), 3)
+    second = growth(D("2"), D("1"), 3)
+    assert first is not None and second is not None
+    assert str(first) == str(second) == "0.259921049894873164767210607"
+    assert growth(D("2.0"), D("1"), 3) is first
+    assert growth(D("-2"), D("1"), 3) is None
+    assert growth(D("2"), D("1"), 0) is None

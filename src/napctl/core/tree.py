@@ -45,7 +45,8 @@ class TreeWriter:
         self.unchanged = 0
         #: Every file of this build, as its parts under the root joined by "/".
         self.files: set[str] = set()
-        self._folders: set[str] = set()
+        #: Each folder checked so far: its parts joined by "/", and its path.
+        self._folders: dict[str, Path] = {}
         self._mode = _new_file_mode()
 
     def write(self, parts: Sequence[str], data: bytes) -> bool:
@@ -112,14 +113,40 @@ class TreeWriter:
         self.unchanged += unchanged
 
     def _folder(self, parts: Sequence[str]) -> Path:
-        folder = self.root.joinpath(*parts)
-        key = str(folder)
-        if key not in self._folders:
-            inside_root(self.root, folder)  # before creating anything on the way
-            folder.mkdir(parents=True, exist_ok=True)
-            inside_root(self.root, folder)  # and as created
+        """``root/parts``, created when missing; each folder is checked once, from the
+        root down, so a folder costs one ``mkdir`` (plus an ``lstat`` when it exists)
+        rather than resolving its whole path."""
+        key = "/".join(parts)
+        found = self._folders.get(key)
+        if found is None:
+            if not parts:
+                found = self._checked(self.root)
+            else:
+                found = self._child(self._folder(parts[:-1]), parts[-1])
+            self._folders[key] = found
+        return found
+
+    def _checked(self, folder: Path) -> Path:
+        """The general rule: every link on the way followed, before and after creating."""
+        inside_root(self.root, folder)  # before creating anything on the way
+        folder.mkdir(parents=True, exist_ok=True)
+        inside_root(self.root, folder)  # and as created
+        clean_stale_temps(folder)
+        return folder
+
+    def _child(self, parent: Path, name: str) -> Path:
+        """Folder ``name`` in ``parent``, a folder already checked. One this build creates
+        is inside the root by construction; one already there is checked only when it is
+        a link (it may lead anywhere) and cleaned of a killed run's temporary files."""
+        folder = parent / name
+        if name in ("", ".", "..") or os.sep in name or (os.altsep and os.altsep in name):
+            return self._checked(folder)
+        try:
+            os.mkdir(folder)
+        except FileExistsError:
+            if stat.S_ISLNK(os.lstat(folder).st_mode):
+                return self._checked(folder)
             clean_stale_temps(folder)
-            self._folders.add(key)
         return folder
 
     def prune(self) -> list[str]:
@@ -131,12 +158,13 @@ class TreeWriter:
             raw, _problems = read_bytes(str(listed), str(listed), 64 * 1024 * 1024)
             if raw is not None:
                 before = set(raw.decode("utf-8", "replace").splitlines())
-        removed = [name for name in sorted(before - self.files) if self._remove(name)]
+        kept = set(self._folders.values())
+        removed = [name for name in sorted(before - self.files) if self._remove(name, kept)]
         text = "".join(f"{name}\n" for name in sorted(self.files))
         atomic_write_bytes(listed, text.encode("utf-8"), durable=False, root=self.root)
         return removed
 
-    def _remove(self, name: str) -> bool:
+    def _remove(self, name: str, kept: set[Path]) -> bool:
         parts = [p for p in name.split("/") if p]
         if not parts or any(p in (".", "..") for p in parts) or parts == [MANIFEST]:
             return False  # a hand-edited list names nothing outside the tree
@@ -148,13 +176,13 @@ class TreeWriter:
             os.unlink(path)
         except OSError:
             return False
-        self._remove_empty(path.parent)
+        self._remove_empty(path.parent, kept)
         return True
 
-    def _remove_empty(self, folder: Path) -> None:
+    def _remove_empty(self, folder: Path, kept: set[Path]) -> None:
         """Remove the folders a removed file leaves empty, up to the first that is not."""
         root = os.path.abspath(self.root)
-        while os.path.abspath(folder) != root and str(folder) not in self._folders:
+        while os.path.abspath(folder) != root and folder not in kept:
             try:
                 os.rmdir(folder)
             except FileNotFoundError:

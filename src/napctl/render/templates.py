@@ -98,6 +98,8 @@ def environment(fmt: Format, templates: Path | None = None, lang: str = "en") ->
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
+        # Templates do not change while a command runs: no stat of each file per render.
+        auto_reload=False,
     )
     install_language(env, fmt, lang)
     env.filters["md"] = lambda v: Markup(md_escape(str(v)))
