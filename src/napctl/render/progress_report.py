@@ -36,10 +36,15 @@ DONE = ("completed",)
 
 
 def _department_report(
-    plan: Plan, action: Action, code: str, entry: Entry | None, siblings: Sequence[Entry] = ()
+    plan: Plan,
+    action: Action,
+    texts: Sequence[str],
+    code: str,
+    entry: Entry | None,
+    siblings: Sequence[Entry] = (),
 ) -> dict[str, Any]:
+    """What ``code`` reported on ``action`` (whose indicators read ``texts``)."""
     dept = plan.department(code)
-    texts = action.indicator_texts()
     values = indicator_values(entry, texts) if entry is not None else {}
     # A result's indicators are reported once for the whole result, under any of its
     # actions: the value shows on each of them.
@@ -101,10 +106,12 @@ def _pillars(
                 found = by_id.get(action.id)
                 if found is None:
                     continue
+                texts = action.indicator_texts()
                 depts = [
                     _department_report(
                         plan,
                         action,
+                        texts,
                         r.department,
                         entries.get(r.department, {}).get(action.id),
                         _siblings(placed, entries.get(r.department, {})),

@@ -15,9 +15,15 @@ from jinja2 import Environment
 
 from napctl.model import Plan
 from napctl.model.assessment import Assessment
+from napctl.model.plan import Placed
 from napctl.model.progress import Entry, ProgressReport
 from napctl.model.registry import registry_index
-from napctl.progress.status import PlanStatus, entries_by_department, year_status
+from napctl.progress.status import (
+    DepartmentCount,
+    PlanStatus,
+    entries_by_department,
+    year_status,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +36,45 @@ class Step:
     how: str
     #: "before" (the action came from there) or "after" (it went there).
     side: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorIndex:
+    """Where each actor appears, found in one walk of the plan: a department's page looks
+    its own actions up instead of walking every action (pages times actions)."""
+
+    places: list[Placed]
+    #: Each code's actions (their indices in ``places``), once each, in plan order.
+    by_code: dict[str, list[int]]
+    #: The actions every department answers for (``for_all``).
+    for_all: list[int]
+    #: The first action of each id (an action page shows the first of an id).
+    first: dict[str, int]
+
+    @classmethod
+    def of(cls, plan: Plan) -> ActorIndex:
+        placed = list(plan.walk())
+        by_code: dict[str, list[int]] = {}
+        for i, place in enumerate(placed):
+            for code in dict.fromkeys(a.code for a in place.action.assignments()):
+                by_code.setdefault(code, []).append(i)
+        for_all = [i for i, place in enumerate(placed) if place.action.for_all]
+        first: dict[str, int] = {}
+        for i, place in enumerate(placed):
+            first.setdefault(place.action.id, i)
+        return cls(placed, by_code, for_all, first)
+
+    def first_placed(self, action_id: str) -> Placed | None:
+        """The first action with ``action_id``, with its pillar, goal and result."""
+        found = self.first.get(action_id)
+        return None if found is None else self.places[found]
+
+    def actions_of(self, code: str, *, with_for_all: bool = False) -> list[Placed]:
+        """The actions naming ``code`` (and, asked, those for all), in plan order."""
+        found = self.by_code.get(code, [])
+        if with_for_all and self.for_all:
+            found = sorted({*found, *self.for_all})
+        return [self.places[i] for i in found]
 
 
 @dataclass(slots=True)
@@ -50,10 +95,29 @@ class PlanData:
     indicators: list[dict[str, Any]] | None = None
     #: The independent assessments of the plan (``--assessments``), in the order found.
     assessments: list[Assessment] = field(default_factory=list)
+    _actors: ActorIndex | None = None
+    #: ``indicators`` by action id, made with them.
+    indicators_by_action: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    _counts_of: dict[str, list[tuple[int, DepartmentCount]]] | None = None
 
     @property
     def id(self) -> str:
         return self.plan.id
+
+    def actors(self) -> ActorIndex:
+        """Where each actor appears (made at the first page that asks)."""
+        if self._actors is None:
+            self._actors = ActorIndex.of(self.plan)
+        return self._actors
+
+    def counts_of(self, code: str) -> list[tuple[int, DepartmentCount]]:
+        """A department's count of actions and reports, year by year."""
+        if self._counts_of is None:
+            self._counts_of = {}
+            for year in self.years:
+                for count in self.status[year].departments:
+                    self._counts_of.setdefault(count.department, []).append((year, count))
+        return self._counts_of.get(code, [])
 
     def entry(self, year: int, code: str, action_id: str) -> Entry | None:
         return self.entries.get(year, {}).get(code, {}).get(action_id)

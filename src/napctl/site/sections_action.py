@@ -90,10 +90,9 @@ def department_duties(page: Page, site: SiteData, _: Gettext) -> Section | None:
         ("action", "pillar", "role", "text"), (_("Action"), _("Pillar"), _("Role"), _("Text"))
     )
     per_pillar: Counter[str] = Counter()
-    for pillar, _goal, action in data.plan.actions():
+    for placed in data.actors().actions_of(code, with_for_all=True):
+        pillar, action = placed.pillar, placed.action
         roles = [a.role or "responsible" for a in action.assignments() if a.code == code]
-        if not roles and not action.for_all:
-            continue
         role = roles[0] if roles else _("all departments")
         table.rows.append(
             (Link(action.id, action_address(data.id, action.id)), pillar.id, _(role), action.text)
@@ -117,20 +116,18 @@ def department_reporting(page: Page, site: SiteData, _: Gettext) -> Section | No
         (_("Year"), _("Actions"), _("Reported"), _("Completed"), _("Delayed"), _("Owed")),
     )
     bars = []
-    for year in data.years:
-        for d in data.status[year].departments:
-            if d.department == code:
-                table.rows.append(
-                    (
-                        Link(str(year), year_address(data.id, year)),
-                        d.actions,
-                        d.reported,
-                        d.completed,
-                        d.delayed,
-                        d.missing,
-                    )
-                )
-                bars.append(status_bar(str(year), {"reported": d.reported, "owed": d.missing}))
+    for year, d in data.counts_of(code):
+        table.rows.append(
+            (
+                Link(str(year), year_address(data.id, year)),
+                d.actions,
+                d.reported,
+                d.completed,
+                d.delayed,
+                d.missing,
+            )
+        )
+        bars.append(status_bar(str(year), {"reported": d.reported, "owed": d.missing}))
     note = None if table.rows else _("No reports owed or sent yet.")
     chart = Chart(_("Reporting history"), bars) if bars else None
     return Section("reporting", _("Reporting history"), table, chart, note)

@@ -30,6 +30,8 @@ def plan_indicators(data: PlanData) -> list[dict[str, Any]]:
     if data.indicators is None:
         year = data.years[-1] if data.years else data.plan.period.end
         data.indicators = indicator_rows(data.plan, data.reports, year)
+        for record in data.indicators:
+            data.indicators_by_action.setdefault(record["action"], []).append(record)
     return data.indicators
 
 
@@ -92,7 +94,8 @@ def action_indicators(page: Page, site: SiteData, _: Gettext) -> Section | None:
         return None
     _pillar, _goal, action = page.subject
     names = action.indicator_texts()
-    records = {r["indicator"]: r for r in plan_indicators(data) if r["action"] == action.id}
+    plan_indicators(data)
+    records = {r["indicator"]: r for r in data.indicators_by_action.get(action.id, [])}
     table = _series_table(_)
     lines = []
     for n, text in enumerate(names, 1):

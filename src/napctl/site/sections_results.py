@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from napctl.model import ALL, Action, Plan, Result
+from napctl.model import ALL, Action, Result
 from napctl.site.data import PlanData, SiteData
 from napctl.site.kinds import (
     action_address,
@@ -28,13 +28,6 @@ Gettext = Callable[[str], str]
 
 def result_address(plan_id: str, result_id: str) -> tuple[str, ...]:
     return (segment(plan_id), "results", segment(result_id))
-
-
-def result_of(plan: Plan, action_id: str) -> Result | None:
-    """The result the first action with ``action_id`` is under (None: straight under
-    its goal), as the action page shows the first action of an id."""
-    placed = next((p for p in plan.walk() if p.action.id == action_id), None)
-    return None if placed is None else placed.result
 
 
 def _actor_rows(data: PlanData, owner: Action | Result, _: Gettext) -> list[tuple[Cell, ...]]:
@@ -76,7 +69,8 @@ def action_result(page: Page, site: SiteData, _: Gettext) -> Section | None:
     data = page.plan
     if data is None:
         return None
-    result = result_of(data.plan, page.subject[2].id)
+    placed = data.actors().first_placed(page.subject[2].id)
+    result = None if placed is None else placed.result
     if result is None:
         return None
     table = Table(("result", "text"), (_("Result"), _("Text")))
@@ -150,7 +144,7 @@ def department_actor(page: Page, site: SiteData, _: Gettext) -> Section | None:
         return None
     dept = page.subject
     roles: dict[str, int] = {}  # role -> how many actions
-    for placed in data.plan.walk():
+    for placed in data.actors().actions_of(dept.code):
         for a in placed.action.assignments():
             if a.code == dept.code:
                 role: str = a.role or ("lead" if placed.action.lead == a.code else "responsible")
