@@ -20,6 +20,7 @@ from napctl.render.templates import environment, render_template
 from napctl.site.charts import geometry
 from napctl.site.data import SiteData
 from napctl.site.pages import Cell, Link, Page, Section
+from napctl.site.svg import Text, bars_html, escaper, lines_html
 
 
 def site_environment() -> Environment:
@@ -126,8 +127,17 @@ def page_json(page: Page, lang: str) -> str:
     )
 
 
+def _charts_html(s: Section, text: Text, _: Callable[[str], str]) -> Markup:
+    """The section's bar chart, then its indicator line charts."""
+    bars = bars_html(None if s.chart is None else geometry(s.chart, _), text(s.id), text)
+    if not s.lines:
+        return bars
+    return bars + lines_html(s.lines, text(s.id), text, lambda m: text(_(m)))
+
+
 def page_html(env: Environment, page: Page, site: SiteData, _: Callable[[str], str]) -> str:
     urls = Urls(page, site.lang, site.languages)
+    text = escaper(env.finalize)
     switch = [
         {
             "lang": other,
@@ -152,7 +162,7 @@ def page_html(env: Environment, page: Page, site: SiteData, _: Callable[[str], s
             {
                 "s": s,
                 "rows": rows_html(s.table.rows, urls),
-                "chart": None if s.chart is None else geometry(s.chart, _),
+                "charts": _charts_html(s, text, _),
             }
             for s in page.sections
         ],
