@@ -57,9 +57,9 @@ def _line(c: dict[str, Any], cid: str, text: Text, _: Text) -> str:
     points = c["line"]
     said = ", ".join(f"{text(p['year'])} {text(p['value'])}" for p in points)
     if base:
-        said += f"; {_('Baseline')} {text(base['value'])}"
+        said += "; " + _("Baseline") + f" {text(base['value'])}"
     if target:
-        said += f"; {_('Target')} {text(target['value'])} ({text(target['year'])})"
+        said += "; " + _("Target") + f" {text(target['value'])} ({text(target['year'])})"
     out = [
         '<figure class="chart indicator-chart">\n',
         f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img"'
@@ -90,12 +90,11 @@ def _line(c: dict[str, Any], cid: str, text: Text, _: Text) -> str:
     )
     caption = "; ".join(f"{text(p['year'])}: {text(p['value'])}" for p in points)
     if base:
-        caption += f". {_('Baseline (hollow dot)')}: {text(base['value'])}"
+        caption += ". " + _("Baseline (hollow dot)") + f": {text(base['value'])}"
     if target:
-        caption += (
-            f". {_('Target (dashed line)')}: {text(target['value'])} ({text(target['year'])})"
-        )
-    caption += f". {_('Status')}: {text(c['status'])}."
+        where = f"{text(target['value'])} ({text(target['year'])})"
+        caption += ". " + _("Target (dashed line)") + f": {where}"
+    caption += ". " + _("Status") + f": {text(c['status'])}."
     out.append(f"</svg>\n<figcaption>{label}: {caption}</figcaption>\n</figure>\n")
     return "".join(out)
 
