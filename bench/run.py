@@ -255,12 +255,12 @@ class FreshOutput:
     the repository, where a user's site or checklists go too).
 
     The last run's output is moved aside, not deleted, and the row's outputs are deleted
-    after the row. On ext4 without a journal (as on this project's CI machines) a new
-    file skips every inode deleted in the last few minutes nearby, reading its inode
-    block to see so: deleting a 17,000-file site just before the next build made that
-    build spend 8 to 15 s more in the kernel (``perf``: ``recently_deleted``), a cost
-    of the bench's own deletions (and of the test suite's in /tmp before it) that a
-    build into a fresh checkout does not pay.
+    after the row. On ext4 without a journal (as on the machine of bench/RESULTS.md)
+    a new file skips every inode deleted in the last few minutes nearby, reading its
+    inode block to see so: creating 16,000 files in 4,000 folders took 9 to 20 s of
+    system time right after a deletion, 0.7 s in a quiet folder (``perf``: mostly
+    under ``recently_deleted``), a cost of the bench's own deletions (and of the test
+    suite's in /tmp before it) that a build into a fresh checkout does not pay.
     """
 
     def __init__(self, prefix: str, under: Path) -> None:
