@@ -58,15 +58,7 @@ class BundledEnvironment(Environment):
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute in obj:
             return obj[attribute]
-        # Environment.getattr, without the call through super() (every ``x.y`` in a page).
-        try:
-            return getattr(obj, attribute)
-        except AttributeError:
-            pass
-        try:
-            return obj[attribute]
-        except (TypeError, LookupError, AttributeError):
-            return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
 
 
 def environment(fmt: Format, templates: Path | None = None, lang: str = "en") -> Environment:

@@ -53,16 +53,14 @@ class ActorIndex:
 
     @classmethod
     def of(cls, plan: Plan) -> ActorIndex:
-        placed = list(plan.walk())
-        by_code: dict[str, list[int]] = {}
-        for i, place in enumerate(placed):
+        index = cls(list(plan.walk()), {}, [], {})
+        for i, place in enumerate(index.places):
             for code in dict.fromkeys(a.code for a in place.action.assignments()):
-                by_code.setdefault(code, []).append(i)
-        for_all = [i for i, place in enumerate(placed) if place.action.for_all]
-        first: dict[str, int] = {}
-        for i, place in enumerate(placed):
-            first.setdefault(place.action.id, i)
-        return cls(placed, by_code, for_all, first)
+                index.by_code.setdefault(code, []).append(i)
+            if place.action.for_all:
+                index.for_all.append(i)
+            index.first.setdefault(place.action.id, i)
+        return index
 
     def first_placed(self, action_id: str) -> Placed | None:
         """The first action with ``action_id``, with its pillar, goal and result."""

@@ -129,10 +129,11 @@ def page_json(page: Page, lang: str) -> str:
 
 def _charts_html(s: Section, text: Text, _: Callable[[str], str]) -> Markup:
     """The section's bar chart, then its indicator line charts."""
-    bars = bars_html(None if s.chart is None else geometry(s.chart, _), text(s.id), text)
+    sid = text(s.id)
+    bars = bars_html(None if s.chart is None else geometry(s.chart, _), sid, text)
     if not s.lines:
         return bars
-    return bars + lines_html(s.lines, text(s.id), text, lambda m: text(_(m)))
+    return bars + lines_html(s.lines, sid, text, lambda m: text(_(m)))
 
 
 def page_html(env: Environment, page: Page, site: SiteData, _: Callable[[str], str]) -> str:
