@@ -284,3 +284,39 @@ def test_status_labels_in_the_language_asked_for_json_stays_english(runner: CliR
     assert "\nOntbrekend: " in plain
     english = runner.invoke(app, [*args, "-f", "json", "--lang", "de"]).stdout
     assert '"status": "not-reported"' in english  # a machine's keys and words never change
+
+
+def test_known_years_give_the_same_status_and_are_left_unchanged(tmp_path: Path) -> None:
+    """`plan_status(known=...)` (the site passes the years it has) equals the status
+    worked out from the files, and does not change the statuses it was given."""
+    from napctl.load.corpus import load_corpus, load_progress
+    from napctl.model.registry import registry_index
+    from napctl.progress.status import plan_status, status_record, year_status
+
+    for year in (2020, 2021):
+        folder = tmp_path / "lu-2018-2023" / str(year)
+        folder.mkdir(parents=True)
+        for src in (EXAMPLE / "lu-2018-2023" / "2020").glob("*.yaml"):
+            text = src.read_text(encoding="utf-8").replace("year: 2020", f"year: {year}")
+            if year == 2021:
+                text = text.replace("status: ongoing", "status: delayed")
+            (folder / src.name).write_text(text, encoding="utf-8")
+    plan = load_corpus([str(PLANS / "lu-2018-2023.yaml")]).plans[0].plan
+    reports = [r.report for r in load_progress([tmp_path], [plan]).reports]
+    index = registry_index(plan)
+    known = {y: year_status(plan, index, reports, y) for y in (2020, 2021)}
+    before = {y: status_record(s) for y, s in known.items()}
+    worked_out = plan_status(plan, reports, [2020, 2021], invalid=["x.yaml"])
+    given = plan_status(plan, reports, [2020, 2021], invalid=["x.yaml"], known=known)
+    assert status_record(given) == status_record(worked_out)
+    assert given.invalid == ["x.yaml"] and given.years == [2020, 2021]
+    trends = [a.trend for a in given.actions]
+    assert trends == [a.trend for a in worked_out.actions]
+    assert any(t[2020] != t[2021] for t in trends)  # the years differ
+    # The statuses given are as they were: no trend, no invalid files, one year.
+    assert {y: status_record(s) for y, s in known.items()} == before
+    assert all(a.trend == {} for s in known.values() for a in s.actions)
+    assert [s.years for s in known.values()] == [[2020], [2021]] and known[2021].invalid == []
+    # Given only for other departments' shares, they are not used.
+    share = plan_status(plan, reports, [2021], frozenset({"SRE"}), known=known)
+    assert {d.department for d in share.departments} == {"SRE"}

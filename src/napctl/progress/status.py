@@ -23,8 +23,8 @@ departments responsible for it (each department that sent no entry counts as
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from napctl.checks.progress import responsible_among
 from napctl.model import UN_PILLARS, Plan
@@ -211,16 +211,33 @@ def plan_status(
     years: Sequence[int],
     codes: frozenset[str] | None = None,
     invalid: Sequence[str] = (),
+    known: Mapping[int, PlanStatus] | None = None,
 ) -> PlanStatus:
     """The status for the last of ``years``, with each action's trend over all of them;
-    ``invalid`` names the progress files left out for their errors (see PlanStatus)."""
+    ``invalid`` names the progress files left out for their errors (see PlanStatus).
+
+    ``known``: years whose ``year_status`` (every department's) was already worked out
+    from these reports; they are not worked out again (the site has every year's).
+    """
     index = registry_index(plan)
     chosen = sorted(set(years))
-    result = year_status(plan, index, reports, chosen[-1], codes)
+
+    def of_year(year: int) -> PlanStatus:
+        found = None if known is None or codes is not None else known.get(year)
+        return year_status(plan, index, reports, year, codes) if found is None else found
+
+    last = of_year(chosen[-1])
+    # A copy of its own: the result's years, invalid files and trends are set below.
+    result = replace(
+        last,
+        actions=[replace(a, trend={}) for a in last.actions],
+        departments=list(last.departments),
+        missing=list(last.missing),
+    )
     result.years = chosen
     result.invalid = list(invalid)
     if len(chosen) > 1:
-        earlier = {y: year_status(plan, index, reports, y, codes) for y in chosen[:-1]}
+        earlier = {y: of_year(y) for y in chosen[:-1]}
         for n, action in enumerate(result.actions):
             action.trend = {y: earlier[y].actions[n].status for y in chosen[:-1]}
             action.trend[result.year] = action.status

@@ -16,7 +16,7 @@ What a department has not reported stays a visible blank naming it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -166,13 +166,10 @@ def _achievements(pillars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return found
 
 
-def report_context(
-    plan: Plan, reports: Sequence[ProgressReport], years: Sequence[int], *, date: str | None
-) -> dict[str, Any]:
-    """What both report shapes see; ``years`` ascending, the last is the report's year."""
-    status = plan_status(plan, reports, years)
-    entries = entries_by_department(reports, plan.id, status.year)
-    pillars = _pillars(plan, status, entries)
+def _per_year(
+    plan: Plan, reports: Sequence[ProgressReport], status: PlanStatus
+) -> list[dict[str, Any]]:
+    """Each year's counts of overall statuses, its files and its share completed."""
     per_year = []
     # A year without files has "no reports yet": a 0 % would say nothing was done.
     files = Counter(r.year for r in reports if r.plan == plan.id)
@@ -189,6 +186,28 @@ def report_context(
                 "completed_pct": round(100 * counts["completed"] / total) if total else 0,
             }
         )
+    return per_year
+
+
+def report_context(
+    plan: Plan,
+    reports: Sequence[ProgressReport],
+    years: Sequence[int],
+    *,
+    date: str | None,
+    known: Mapping[int, PlanStatus] | None = None,
+    indicators: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """What both report shapes see; ``years`` ascending, the last is the report's year.
+
+    What a caller has already worked out from the same reports is not worked out
+    again: ``known``, years' statuses (``plan_status``); ``indicators``, the rows of
+    ``indicator_rows`` for the report's year.
+    """
+    status = plan_status(plan, reports, years, known=known)
+    entries = entries_by_department(reports, plan.id, status.year)
+    pillars = _pillars(plan, status, entries)
+    per_year = _per_year(plan, reports, status)
     missing: dict[str, list[str]] = {}
     for code, action_id in status.missing:
         missing.setdefault(code, []).append(action_id)
@@ -219,7 +238,9 @@ def report_context(
         "missing_count": len(status.missing),
         "files": status.files,
         "invalid": [],
-        "indicators": indicator_rows(plan, reports, status.year),
+        "indicators": indicator_rows(plan, reports, status.year)
+        if indicators is None
+        else indicators,
     }
 
 
