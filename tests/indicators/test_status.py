@@ -115,3 +115,22 @@ def test_a_growth_already_computed_gives_the_digits_of_its_own_inputs() -> None:
     assert growth(D("2.0"), D("1"), 3) is first
     assert growth(D("-2"), D("1"), 3) is None
     assert growth(D("2"), D("1"), 0) is None
+
+
+@pytest.mark.parametrize(
+    ("current", "base"),
+    [("121", "100"), ("2.50", "1"), ("1", "3"), ("0.001", "7.25"), ("1234567.89", "0.3")],
+)
+def test_a_rate_over_one_year_has_the_digits_of_the_power(current: str, base: str) -> None:
+    """Over one year the rate is the ratio less one, worked out without a power: the
+    same digits (exponent and all) as the power of 1 gives."""
+    import decimal
+
+    from napctl.indicators.status import _growth
+
+    ratio = D(current) / D(base)
+    with decimal.localcontext(prec=28):
+        by_power = ratio ** (D(1) / D(1)) - 1
+    found = _growth(D(current), D(base), 1)
+    assert found is not None and str(found) == str(by_power)
+    assert found.as_tuple() == by_power.as_tuple()

@@ -71,6 +71,8 @@ def _growth(current: Decimal, base: Decimal, years: int) -> Decimal | None:
     if ratio <= 0 or years < 1:
         return None  # values of opposite signs (or none): no growth rate
     with decimal.localcontext(prec=28):
+        if years == 1:  # the power 1 is the ratio itself: the same digits, without a power
+            return ratio - 1
         return ratio ** (Decimal(1) / Decimal(years)) - 1
 
 

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from markupsafe import Markup
+
 from napctl.indicators.combine import build_series
 from napctl.indicators.records import STATUS_LABELS, label, number_text, series_record
 from napctl.indicators.series import Series
@@ -50,7 +52,7 @@ def chart(series: Series) -> dict[str, Any] | None:
         return {"x": _coord(x), "y": _coord(y)}
 
     line = [{**at(y, v), "year": str(y), "value": number_text(v)} for y, v in points]
-    return {
+    geometry = {
         "width": str(WIDTH),
         "height": str(HEIGHT),
         "line": line,
@@ -62,6 +64,31 @@ def chart(series: Series) -> dict[str, Any] | None:
         if target is None
         else {**at(*target), "value": number_text(target[1]), "year": str(target[0])},
     }
+    geometry["marks"] = chart_marks(geometry)
+    return geometry
+
+
+def chart_marks(c: dict[str, Any]) -> Markup:
+    """The chart's frame, target, baseline, line and points as SVG: every value is a
+    number made above, the same in every language, so the template prints them whole
+    (each value printed by a template costs a lookup and an escape; a report draws a
+    chart per indicator). The words (title and caption) stay the template's."""
+    width, height, target, base = c["width"], c["height"], c["target"], c["baseline"]
+    out = [
+        f'<rect x="0" y="0" width="{width}" height="{height}" fill="none" stroke="#999"'
+        ' stroke-width=".5"/>\n'
+    ]
+    if target:
+        out.append(
+            f'<line x1="0" x2="{width}" y1="{target["y"]}" y2="{target["y"]}" stroke="#009E73"'
+            f' stroke-dasharray="4 3"/><circle cx="{target["x"]}" cy="{target["y"]}" r="3"'
+            ' fill="#009E73"/>'
+        )
+    if base:
+        out.append(f'<circle cx="{base["x"]}" cy="{base["y"]}" r="3" fill="none" stroke="#333"/>')
+    out.append(f'<polyline points="{c["path"]}" fill="none" stroke="#0072B2" stroke-width="2"/>\n')
+    out.extend(f'<circle cx="{p["x"]}" cy="{p["y"]}" r="2.5" fill="#0072B2"/>' for p in c["line"])
+    return Markup("".join(out))
 
 
 def indicator_rows(

@@ -3,7 +3,9 @@
 Written here rather than in the page's template: a chart is a few dozen values, each
 of which cost the template a lookup, a ``finalize`` and an escape, and charts were a
 large part of a site's build. The markup is the one the template wrote before (its
-golden pages are unchanged). Every text is escaped; numbers are napctl's own.
+golden pages are unchanged). Every text is escaped. A line chart's numbers (its
+geometry, years and values, ``render/indicators.chart``) are napctl's own digits and
+are printed as they are.
 """
 
 from __future__ import annotations
@@ -51,15 +53,15 @@ def lines_html(lines: list[dict[str, Any]], sid: str, text: Text, _: Text) -> Ma
 
 
 def _line(c: dict[str, Any], cid: str, text: Text, _: Text) -> str:
-    width, height = text(c["width"]), text(c["height"])
+    width, height = c["width"], c["height"]
     label = text(c["label"])
     base, target = c["baseline"], c["target"]
     points = c["line"]
-    said = ", ".join(f"{text(p['year'])} {text(p['value'])}" for p in points)
+    said = ", ".join(f"{p['year']} {p['value']}" for p in points)
     if base:
-        said += "; " + _("Baseline") + f" {text(base['value'])}"
+        said += "; " + _("Baseline") + f" {base['value']}"
     if target:
-        said += "; " + _("Target") + f" {text(target['value'])} ({text(target['year'])})"
+        said += "; " + _("Target") + f" {target['value']} ({target['year']})"
     out = [
         '<figure class="chart indicator-chart">\n',
         f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img"'
@@ -69,30 +71,28 @@ def _line(c: dict[str, Any], cid: str, text: Text, _: Text) -> str:
         ' stroke-width=".5"></rect>\n',
     ]
     if target:
-        ty = text(target["y"])
+        ty = target["y"]
         out.append(
             f'<line x1="0" x2="{width}" y1="{ty}" y2="{ty}" stroke="#007A5A"'
-            f' stroke-dasharray="4 3"></line><circle cx="{text(target["x"])}" cy="{ty}" r="3"'
+            f' stroke-dasharray="4 3"></line><circle cx="{target["x"]}" cy="{ty}" r="3"'
             ' fill="#007A5A"></circle>\n'
         )
     if base:
         out.append(
-            f'<circle cx="{text(base["x"])}" cy="{text(base["y"])}" r="3" fill="none"'
-            ' stroke="#333"></circle>\n'
+            f'<circle cx="{base["x"]}" cy="{base["y"]}" r="3" fill="none" stroke="#333"></circle>\n'
         )
     out.append(
-        f'<polyline points="{text(c["path"])}" fill="none" stroke="#0072B2"'
+        f'<polyline points="{c["path"]}" fill="none" stroke="#0072B2"'
         ' stroke-width="2"></polyline>\n'
     )
     out.extend(
-        f'<circle cx="{text(p["x"])}" cy="{text(p["y"])}" r="2.5" fill="#0072B2"></circle>'
-        for p in points
+        f'<circle cx="{p["x"]}" cy="{p["y"]}" r="2.5" fill="#0072B2"></circle>' for p in points
     )
-    caption = "; ".join(f"{text(p['year'])}: {text(p['value'])}" for p in points)
+    caption = "; ".join(f"{p['year']}: {p['value']}" for p in points)
     if base:
-        caption += ". " + _("Baseline (hollow dot)") + f": {text(base['value'])}"
+        caption += ". " + _("Baseline (hollow dot)") + f": {base['value']}"
     if target:
-        where = f"{text(target['value'])} ({text(target['year'])})"
+        where = f"{target['value']} ({target['year']})"
         caption += ". " + _("Target (dashed line)") + f": {where}"
     caption += ". " + _("Status") + f": {text(c['status'])}."
     out.append(f"</svg>\n<figcaption>{label}: {caption}</figcaption>\n</figure>\n")
