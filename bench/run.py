@@ -128,6 +128,8 @@ class Samples:
     seconds: list[float] = field(default_factory=list)
     rss_kb: list[int] = field(default_factory=list)
     warmup: float = 0.0
+    #: (user, system) CPU seconds of each timed run, its worker processes included.
+    cpu: list[tuple[float, float]] = field(default_factory=list)
 
     @property
     def median(self) -> float:
@@ -177,8 +179,17 @@ def _child_env(extra: dict[str, str] | None) -> dict[str, str]:
     return env
 
 
-def run_once(cmd: Cmd) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KB) of one run of ``cmd``; raises CommandFailed."""
+@dataclass
+class Run:
+    seconds: float
+    rss_kb: int
+    #: CPU seconds in the command's own code and in the kernel for it.
+    user: float
+    system: float
+
+
+def run_once(cmd: Cmd) -> Run:
+    """Wall seconds, peak RSS (KB) and CPU of one run of ``cmd``; raises CommandFailed."""
     if cmd.prepare is not None:
         cmd.prepare()
     with tempfile.TemporaryFile() as err:
@@ -209,7 +220,7 @@ def run_once(cmd: Cmd) -> tuple[float, int]:
             )
     # ru_maxrss is in KB on Linux and in bytes on macOS.
     rss = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    return elapsed, rss
+    return Run(elapsed, rss, usage.ru_utime, usage.ru_stime)
 
 
 def measure(
@@ -227,25 +238,28 @@ def measure(
     the only sample (a command too slow to repeat in the time allowed).
     """
     samples = {c.label: Samples() for c in cmds}
-    warm = 0.0
+    warm: dict[str, Run] = {}
     for cmd in cmds:
-        seconds, rss = run_once(cmd)
-        warm += seconds
-        samples[cmd.label].rss_kb.append(rss)
-        samples[cmd.label].warmup = seconds
+        run = warm[cmd.label] = run_once(cmd)
+        samples[cmd.label].rss_kb.append(run.rss_kb)
+        samples[cmd.label].warmup = run.seconds
     if budget is not None:
-        if single_if_over and warm > budget:
+        took = sum(r.seconds for r in warm.values())
+        if single_if_over and took > budget:
             for cmd in cmds:
-                samples[cmd.label].seconds.append(samples[cmd.label].warmup)
+                run = warm[cmd.label]
+                samples[cmd.label].seconds.append(run.seconds)
+                samples[cmd.label].cpu.append((run.user, run.system))
             return samples
-        fits = int(budget / max(warm, 1e-3))
+        fits = int(budget / max(took, 1e-3))
         reps = max(reps, min(fits, max_reps or fits))
     for rnd in range(reps):
         shift = rnd % len(cmds)
         for cmd in [*cmds[shift:], *cmds[:shift]]:
-            seconds, rss = run_once(cmd)
-            samples[cmd.label].seconds.append(seconds)
-            samples[cmd.label].rss_kb.append(rss)
+            run = run_once(cmd)
+            samples[cmd.label].seconds.append(run.seconds)
+            samples[cmd.label].rss_kb.append(run.rss_kb)
+            samples[cmd.label].cpu.append((run.user, run.system))
     return samples
 
 
@@ -433,6 +447,18 @@ def versions(napctl: str) -> list[str]:
         f" typer: {dist('typer')}; click: {dist('click')};"
         f" check-jsonschema: {dist('check-jsonschema')}",
     ]
+
+
+def cpu_line(row: Row) -> str:
+    """A row's CPU per timed run, its own code's and the kernel's: the site uses every
+    core and `validate` one, and the kernel's share moves with the file system's state
+    (see FreshOutput), so these say more than the wall times alone."""
+    parts = []
+    for label, samples in row.samples.items():
+        user = statistics.median(u for u, _ in samples.cpu)
+        system = statistics.median(k for _, k in samples.cpu)
+        parts.append(f"{label}: {user:.1f} s user, {system:.1f} s system")
+    return f"CPU per timed run (median), row {row.name}: " + "; ".join(parts)
 
 
 def table(rows: Sequence[Row]) -> list[str]:
@@ -835,7 +861,7 @@ class Bench:
             [self.napctl, "validate", plans, "--progress", reports],
         )
         try:
-            self.add(
+            row = self.add(
                 f"11/{size}",
                 measured,
                 floor,
@@ -846,6 +872,8 @@ class Bench:
                 max_reps=5,
                 single_if_over=True,
             )
+            if row is not None:
+                self.extra.append(cpu_line(row))
         finally:
             out.remove()
 
